@@ -1,0 +1,46 @@
+// Regular-expression helpers shared by the evidence matchers.
+
+/** Letters, digits and underscore in any script: a name must not continue into one of these. */
+export const WORD_CHAR = '[\\p{L}\\p{N}_]';
+const BEFORE = `(?<!${WORD_CHAR})`;
+const AFTER = `(?!${WORD_CHAR})`;
+
+export function escapeRegExp(text: string): string {
+  // Only syntax characters: in unicode mode escaping anything else ('-', '/') is an error.
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Scripts written without spaces between words: word boundaries mean nothing there. */
+export function isUnspacedScript(text: string): boolean {
+  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
+}
+
+/**
+ * A regex source matching `name` as written in real files: a space may be any whitespace run, and
+ * after punctuation inside a legal name it is optional ("Co.,Ltd" / "Co., Ltd"); a final period too.
+ */
+export function flexibleNameSource(name: string): string {
+  const words = name.trim().split(/\s+/);
+  let source = '';
+  words.forEach((word, i) => {
+    if (i > 0) source += /[.,]$/.test(words[i - 1]!) ? '\\s*' : '\\s+';
+    source += escapeRegExp(word).replace(/(\\\.|,)(?=.)/g, '$1\\s*');
+  });
+  return source.replace(/\\\.$/, '\\.?');
+}
+
+/** Wraps an alternation in word boundaries unless the name is in an unspaced script. */
+export function boundedSource(alternatives: string[], unspaced: boolean): string {
+  const body = `(?:${alternatives.join('|')})`;
+  return unspaced ? body : `${BEFORE}${body}${AFTER}`;
+}
+
+/** Compiles a knowledge-base product pattern: it must be anchored, and is matched case-insensitively. */
+export function compileAnchoredPattern(pattern: string): { regex?: RegExp; error?: string } {
+  if (!pattern.startsWith('^')) return { error: `pattern '${pattern}' must be anchored with ^` };
+  try {
+    return { regex: new RegExp(pattern, 'iu') };
+  } catch (e) {
+    return { error: `pattern '${pattern}' is not a valid regular expression: ${(e as Error).message}` };
+  }
+}

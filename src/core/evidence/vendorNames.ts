@@ -1,0 +1,123 @@
+// Evidence kind 'vendor-name': legal names, brands, aliases and names in other scripts,
+// matched on word boundaries so that "Aztech" or "ztevision" never count as ZTE.
+import type { Confidence, Evidence, Field, KnowledgeBase, NameKind, VendorName } from '../model';
+import type { EvidenceMatcher } from './matcher';
+import { boundedSource, flexibleNameSource, isUnspacedScript } from './patterns';
+
+interface NameEntry {
+  vendorId: string;
+  name: VendorName;
+}
+
+interface NameGroup {
+  regex: RegExp;
+  caseSensitive: boolean;
+  byKey: Map<string, NameEntry>;
+}
+
+const KIND_LABEL: Record<NameKind, string> = {
+  legal: 'legal name',
+  brand: 'brand',
+  alias: 'name',
+  subsidiary: 'subsidiary',
+  former: 'former brand',
+  'local-script': 'name in local script',
+};
+
+function keyOf(text: string, caseSensitive: boolean): string {
+  const compact = text.replace(/\s+/g, '').replace(/\.$/, '');
+  return caseSensitive ? compact : compact.toLowerCase();
+}
+
+function buildGroup(entries: NameEntry[], caseSensitive: boolean, unspaced: boolean): NameGroup | undefined {
+  if (entries.length === 0) return undefined;
+  const byKey = new Map<string, NameEntry>();
+  for (const entry of entries) byKey.set(keyOf(entry.name.text, caseSensitive), entry);
+  // Longest first, so a legal name wins over the brand it starts with.
+  const sources = [...entries]
+    .sort((a, b) => b.name.text.length - a.name.text.length)
+    .map((e) => flexibleNameSource(e.name.text));
+  const regex = new RegExp(boundedSource(sources, unspaced), caseSensitive ? 'gu' : 'giu');
+  return { regex, caseSensitive, byKey };
+}
+
+/** Two-character Chinese names (中兴, 大华) also occur inside unrelated company names. */
+const SHORT_LOCAL_NAME = 2;
+
+function confidenceOf(name: VendorName, field: Field): Confidence {
+  if (field.role === 'comment') return 'low';
+  if (field.role === 'maker' || name.kind === 'legal') return 'high';
+  if (name.kind === 'local-script' && [...name.text].length > SHORT_LOCAL_NAME) return 'high';
+  return 'medium';
+}
+
+export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
+  const spacedInsensitive: NameEntry[] = [];
+  const spacedSensitive: NameEntry[] = [];
+  const unspaced: NameEntry[] = [];
+  const exclusions = new Map<string, RegExp>();
+  for (const vendor of kb.vendors) {
+    for (const name of vendor.names) {
+      const entry = { vendorId: vendor.id, name };
+      if (isUnspacedScript(name.text)) unspaced.push(entry);
+      else if (name.caseSensitive) spacedSensitive.push(entry);
+      else spacedInsensitive.push(entry);
+    }
+    if (vendor.exclusions?.length) {
+      const sources = vendor.exclusions.map(flexibleNameSource);
+      exclusions.set(vendor.id, new RegExp(boundedSource(sources, false), 'giu'));
+    }
+  }
+  const groups = [
+    buildGroup(spacedInsensitive, false, false),
+    buildGroup(spacedSensitive, true, false),
+    buildGroup(unspaced, false, true),
+  ].filter((g): g is NameGroup => g !== undefined);
+
+  function isExcluded(vendorId: string, text: string, start: number, end: number): boolean {
+    const regex = exclusions.get(vendorId);
+    if (!regex) return false;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      if (m.index <= start && m.index + m[0].length >= end) return true;
+      if (m[0].length === 0) regex.lastIndex++;
+    }
+    return false;
+  }
+
+  return {
+    kind: 'vendor-name',
+    match(field: Field): Evidence[] {
+      const found: Evidence[] = [];
+      for (const group of groups) {
+        group.regex.lastIndex = 0;
+        for (let m = group.regex.exec(field.text); m; m = group.regex.exec(field.text)) {
+          const entry = group.byKey.get(keyOf(m[0], group.caseSensitive));
+          const start = m.index;
+          const end = start + m[0].length;
+          if (!entry || isExcluded(entry.vendorId, field.text, start, end)) continue;
+          const label = KIND_LABEL[entry.name.kind];
+          found.push({
+            kind: 'vendor-name',
+            vendorId: entry.vendorId,
+            start: field.offset + start,
+            end: field.offset + end,
+            matched: m[0],
+            confidence: confidenceOf(entry.name, field),
+            detail: field.role === 'maker' ? `${label} in the maker column` : label,
+            field,
+          });
+        }
+      }
+      return dropContained(found);
+    },
+  };
+}
+
+/** Where two names overlap (e.g. a case-sensitive brand inside a legal name), keep the longer. */
+function dropContained(evidence: Evidence[]): Evidence[] {
+  if (evidence.length < 2) return evidence;
+  return evidence.filter(
+    (e) => !evidence.some((o) => o !== e && o.start <= e.start && o.end >= e.end && o.end - o.start > e.end - e.start),
+  );
+}

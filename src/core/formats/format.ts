@@ -1,0 +1,46 @@
+import type { Field, FormatId } from '../model';
+
+/** A problem found while parsing, located by offsets into the document text. */
+export interface ParseProblem {
+  start: number;
+  end: number;
+  severity: 'error' | 'warning' | 'information';
+  code: string;
+  message: string;
+}
+
+export interface ParsedDocument {
+  fields: Field[];
+  problems: ParseProblem[];
+  /** The line-comment prefix review notes are written with; undefined when the format has none. */
+  commentPrefix?: string;
+  dialect: string;
+}
+
+/** One module per format: it yields located fields and never knows about vendors. */
+export interface FormatModule {
+  readonly id: FormatId;
+  parse(text: string): ParsedDocument;
+}
+
+export interface LineSpan {
+  start: number;
+  /** End of the line's content, before its line break. */
+  end: number;
+}
+
+/** Splits text into lines (\n, \r\n or \r) with offsets. */
+export function lineSpans(text: string): LineSpan[] {
+  const spans: LineSpan[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      spans.push({ start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}

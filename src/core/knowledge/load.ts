@@ -1,0 +1,240 @@
+// Loads the YAML knowledge base, validates it against its JSON schemas and cross-checks it.
+// Any problem is reported as file:line, the entry's id and the field, so a broken entry is easy to fix.
+import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import advisoriesSchema from '../../../data/schema/advisories.schema.json';
+import profilesSchema from '../../../data/schema/profiles.schema.json';
+import vendorsSchema from '../../../data/schema/vendors.schema.json';
+import type { Advisory, KnowledgeBase, Profile, Vendor } from '../model';
+import { compileAnchoredPattern } from '../evidence/patterns';
+
+export interface KnowledgeSource {
+  /** Shown in error messages, e.g. 'data/vendors.yaml'. */
+  file: string;
+  text: string;
+}
+
+export interface KnowledgeSources {
+  vendors: KnowledgeSource;
+  advisories: KnowledgeSource;
+  profiles: KnowledgeSource;
+}
+
+export interface KnowledgeProblem {
+  file: string;
+  /** 1-based; 0 when unknown. */
+  line: number;
+  entry?: string;
+  field?: string;
+  message: string;
+}
+
+export class KnowledgeBaseError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(problems.map(formatKnowledgeProblem).join('\n'));
+    this.name = 'KnowledgeBaseError';
+  }
+}
+
+export function formatKnowledgeProblem(p: KnowledgeProblem): string {
+  const parts = [p.line > 0 ? `${p.file}:${p.line}:` : `${p.file}:`];
+  if (p.entry) parts.push(`entry '${p.entry}'`);
+  if (p.field) parts.push(`field '${p.field}'`);
+  return `${parts.join(' ')} ${p.message}`;
+}
+
+const validators = {
+  vendors: new Validator(vendorsSchema as Schema, '2020-12', false),
+  advisories: new Validator(advisoriesSchema as Schema, '2020-12', false),
+  profiles: new Validator(profilesSchema as Schema, '2020-12', false),
+};
+
+interface Parsed<T> {
+  value: T | undefined;
+  doc: Document;
+  lines: LineCounter;
+}
+
+function parseAndValidate<T>(source: KnowledgeSource, kind: keyof typeof validators, problems: KnowledgeProblem[]): Parsed<T> {
+  const lines = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const line = lines.linePos(e.pos[0]).line;
+      problems.push({ file: source.file, line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+    }
+    return { value: undefined, doc, lines };
+  }
+  const value = doc.toJS() as unknown;
+  const result = validators[kind].validate(value);
+  if (!result.valid) {
+    for (const error of mostSpecificErrors(result.errors)) {
+      problems.push(locateSchemaError(source, doc, lines, value, error));
+    }
+    return { value: undefined, doc, lines };
+  }
+  return { value: value as T, doc, lines };
+}
+
+/** cfworker reports the failing leaf and every ancestor that failed because of it; keep the leaves. */
+function mostSpecificErrors(errors: OutputUnit[]): OutputUnit[] {
+  const leaves = errors.filter(
+    (e) => !errors.some((o) => o !== e && o.instanceLocation.startsWith(e.instanceLocation + '/')),
+  );
+  const seen = new Set<string>();
+  return leaves.filter((e) => {
+    const key = `${e.instanceLocation} ${e.error}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function pointerSegments(location: string): string[] {
+  return location
+    .replace(/^#/, '')
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function locateSchemaError(
+  source: KnowledgeSource,
+  doc: Document,
+  lines: LineCounter,
+  value: unknown,
+  error: OutputUnit,
+): KnowledgeProblem {
+  const segments = pointerSegments(error.instanceLocation);
+  // The entry is the top-level list item (vendors[3]); the field is the path inside it.
+  let entry: string | undefined;
+  let field: string | undefined;
+  if (segments.length >= 2 && /^\d+$/.test(segments[1]!)) {
+    const list = (value as Record<string, unknown>)[segments[0]!];
+    const item = Array.isArray(list) ? list[Number(segments[1])] : undefined;
+    const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
+    entry = typeof id === 'string' ? id : `${segments[0]}[${segments[1]}]`;
+    field = segments
+      .slice(2)
+      .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
+      .join('');
+  } else if (segments.length > 0) {
+    field = segments.join('.');
+  }
+  let line = 0;
+  for (let n = segments.length; n >= 0; n--) {
+    const node = doc.getIn(segments.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true);
+    if (isNode(node) && node.range) {
+      line = lines.linePos(node.range[0]).line;
+      break;
+    }
+  }
+  return { file: source.file, line, entry, field: field || undefined, message: describeSchemaError(error) };
+}
+
+function describeSchemaError(error: OutputUnit): string {
+  // cfworker's messages quote the whole instance; keep the first sentence, which names the rule.
+  return error.error.replace(/\s+/g, ' ').replace(/^Instance /, 'value ').slice(0, 240);
+}
+
+function lineOfEntry(parsed: Parsed<unknown>, list: string, index: number, key?: string): number {
+  const path: (string | number)[] = key === undefined ? [list, index] : [list, index, key];
+  const node = parsed.doc.getIn(path, true);
+  return isNode(node) && node.range ? parsed.lines.linePos(node.range[0]).line : 0;
+}
+
+/** Parses, validates and indexes the knowledge base. Throws KnowledgeBaseError listing every problem. */
+export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
+  const problems: KnowledgeProblem[] = [];
+  const vendorsDoc = parseAndValidate<{ vendors: Vendor[] }>(sources.vendors, 'vendors', problems);
+  const advisoriesDoc = parseAndValidate<{ advisories: Advisory[] }>(sources.advisories, 'advisories', problems);
+  const profilesDoc = parseAndValidate<{ profiles: Profile[] }>(sources.profiles, 'profiles', problems);
+  if (!vendorsDoc.value || !advisoriesDoc.value || !profilesDoc.value) throw new KnowledgeBaseError(problems);
+
+  const vendors = vendorsDoc.value.vendors;
+  const advisories = advisoriesDoc.value.advisories;
+  const profiles = profilesDoc.value.profiles;
+
+  const vendorById = indexById(vendors, sources.vendors.file, 'vendors', vendorsDoc, problems);
+  const advisoryById = indexById(advisories, sources.advisories.file, 'advisories', advisoriesDoc, problems);
+  const profileById = indexById(profiles, sources.profiles.file, 'profiles', profilesDoc, problems);
+
+  vendors.forEach((vendor, i) => {
+    (vendor.productPatterns ?? []).forEach((p, j) => {
+      const error = compileAnchoredPattern(p.pattern).error;
+      if (error) {
+        problems.push({
+          file: sources.vendors.file,
+          line: lineOfEntry(vendorsDoc, 'vendors', i, 'productPatterns'),
+          entry: vendor.id,
+          field: `productPatterns[${j}].pattern`,
+          message: error,
+        });
+      }
+    });
+    for (const other of [...(vendor.relatedTo ?? []), ...(vendor.productPatterns ?? []).flatMap((p) => p.collidesWith ?? [])]) {
+      if (!vendorById.has(other)) {
+        problems.push({
+          file: sources.vendors.file,
+          line: lineOfEntry(vendorsDoc, 'vendors', i),
+          entry: vendor.id,
+          message: `refers to unknown vendor '${other}'`,
+        });
+      }
+    }
+  });
+  advisories.forEach((advisory, i) => {
+    advisory.vendors.forEach((v, j) => {
+      if (!vendorById.has(v)) {
+        problems.push({
+          file: sources.advisories.file,
+          line: lineOfEntry(advisoriesDoc, 'advisories', i, 'vendors'),
+          entry: advisory.id,
+          field: `vendors[${j}]`,
+          message: `unknown vendor '${v}' (not in ${sources.vendors.file})`,
+        });
+      }
+    });
+  });
+  profiles.forEach((profile, i) => {
+    (profile.advisories ?? []).forEach((a, j) => {
+      if (!advisoryById.has(a)) {
+        problems.push({
+          file: sources.profiles.file,
+          line: lineOfEntry(profilesDoc, 'profiles', i, 'advisories'),
+          entry: profile.id,
+          field: `advisories[${j}]`,
+          message: `unknown advisory '${a}' (not in ${sources.advisories.file})`,
+        });
+      }
+    });
+  });
+  if (problems.length > 0) throw new KnowledgeBaseError(problems);
+
+  const advisoriesByVendor = new Map<string, Advisory[]>();
+  for (const advisory of [...advisories].sort((a, b) => b.date.localeCompare(a.date))) {
+    for (const v of advisory.vendors) {
+      const list = advisoriesByVendor.get(v) ?? [];
+      list.push(advisory);
+      advisoriesByVendor.set(v, list);
+    }
+  }
+  return { vendors, advisories, profiles, vendorById, advisoryById, profileById, advisoriesByVendor };
+}
+
+function indexById<T extends { id: string }>(
+  items: T[],
+  file: string,
+  list: string,
+  parsed: Parsed<unknown>,
+  problems: KnowledgeProblem[],
+): Map<string, T> {
+  const byId = new Map<string, T>();
+  items.forEach((item, i) => {
+    if (byId.has(item.id)) {
+      problems.push({ file, line: lineOfEntry(parsed, list, i), entry: item.id, message: `duplicate id '${item.id}'` });
+    }
+    byId.set(item.id, item);
+  });
+  return byId;
+}

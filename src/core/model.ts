@@ -1,0 +1,181 @@
+// The knowledge base and analysis model shared by every host (editor, LSP server, CLI).
+// Pure types: no behaviour, no imports from hosts.
+import type { Range } from 'vscode-languageserver-types';
+
+export type Confidence = 'high' | 'medium' | 'low';
+export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface SourceRef {
+  url: string;
+  checked: 'official' | 'secondary' | 'data';
+  note?: string;
+}
+
+export type NameKind = 'legal' | 'brand' | 'alias' | 'subsidiary' | 'former' | 'local-script';
+
+export interface VendorName {
+  text: string;
+  kind: NameKind;
+  caseSensitive?: boolean;
+  note?: string;
+}
+
+export interface ProductPattern {
+  pattern: string;
+  family: string;
+  collidesWith?: string[];
+  note?: string;
+}
+
+export interface Vendor {
+  id: string;
+  displayName: string;
+  status: 'flagged' | 'borderline';
+  statusNote?: string;
+  kind?: 'equipment' | 'software' | 'service';
+  names: VendorName[];
+  exclusions?: string[];
+  relatedTo?: string[];
+  enterpriseNumbers?: number[];
+  ouiOrganizations?: string[];
+  domains?: string[];
+  cpeVendors?: string[];
+  purlNamespaces?: string[];
+  asns?: number[];
+  dialects?: string[];
+  productPatterns?: ProductPattern[];
+  sources: SourceRef[];
+}
+
+export type Measure = 'ban' | 'restriction' | 'warning' | 'guidance' | 'listing';
+
+export interface Deadline {
+  date: string;
+  what: string;
+}
+
+export interface Advisory {
+  id: string;
+  issuer: string;
+  jurisdiction: string;
+  date: string;
+  instrument: string;
+  shortTitle?: string;
+  measure: Measure;
+  vendors: string[];
+  scope: string;
+  requires: string;
+  deadlines?: Deadline[];
+  url: string;
+  status?: 'in-force' | 'superseded' | 'historical';
+  sources: SourceRef[];
+  note?: string;
+}
+
+export interface Profile {
+  id: string;
+  title: string;
+  /** Advisory jurisdictions in force; '*' means every jurisdiction. */
+  jurisdictions: string[];
+  /** When given, only these advisories count as in force. */
+  advisories?: string[];
+}
+
+export interface KnowledgeBase {
+  vendors: readonly Vendor[];
+  advisories: readonly Advisory[];
+  profiles: readonly Profile[];
+  vendorById: ReadonlyMap<string, Vendor>;
+  advisoryById: ReadonlyMap<string, Advisory>;
+  profileById: ReadonlyMap<string, Profile>;
+  /** Advisories naming each vendor, newest first. */
+  advisoriesByVendor: ReadonlyMap<string, readonly Advisory[]>;
+}
+
+/** What kind of proof ties a piece of text to a vendor. One matcher module per kind. */
+export type EvidenceKind = 'vendor-name';
+
+/** The role a field plays in its document; matchers weigh confidence by it. */
+export type FieldRole = 'maker' | 'part' | 'description' | 'quantity' | 'text' | 'comment' | 'other';
+
+export interface RowContext {
+  /** 1-based row number as a spreadsheet would show it. */
+  row: number;
+  maker?: string;
+  part?: string;
+  description?: string;
+  quantity?: string;
+}
+
+/** A located piece of text handed from a format module to the evidence matchers. */
+export interface Field {
+  /** Offset of `text` in the document. */
+  offset: number;
+  text: string;
+  role: FieldRole;
+  /** Where the field sits: a config section path, or a column name. */
+  path?: readonly string[];
+  row?: RowContext;
+}
+
+export interface Evidence {
+  kind: EvidenceKind;
+  vendorId: string;
+  start: number;
+  end: number;
+  matched: string;
+  confidence: Confidence;
+  /** Human-readable why, e.g. 'legal name', 'brand in the maker column'. */
+  detail: string;
+  field: Field;
+}
+
+export interface AcceptanceNote {
+  vendors: string[];
+  reason: string;
+  ticket?: string;
+  expires?: string;
+  by?: string;
+  on?: string;
+  /** The note's own location (0-based lines). */
+  line: number;
+  scope: 'line' | 'file';
+  expired: boolean;
+}
+
+export interface Finding {
+  id: string;
+  range: Range;
+  vendorId: string;
+  evidence: Evidence;
+  severity: FindingSeverity;
+  /** Ids of the advisories that name the vendor: those in force under the profile first. */
+  advisoryIds: string[];
+  /** The subset of advisoryIds in force under the active profile. */
+  advisoriesInForce: string[];
+  message: string;
+  accepted?: AcceptanceNote;
+  /** A note that matched but has expired: the finding is open again. */
+  expiredNote?: AcceptanceNote;
+}
+
+export type FormatId = 'text' | 'csv';
+
+export interface DocumentProblem {
+  range: Range;
+  severity: 'error' | 'warning' | 'information';
+  code: string;
+  message: string;
+}
+
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  format: FormatId;
+  /** The config dialect where one is recognised; 'unknown' otherwise. */
+  dialect: string;
+  findings: Finding[];
+  problems: DocumentProblem[];
+  /** The comment prefix used for inline review notes; undefined when the format has no comments. */
+  commentPrefix?: string;
+}

@@ -1,0 +1,52 @@
+// Human-readable scan output: grouped by file, one line per finding, a summary line.
+import type { FindingSeverity } from '../model';
+import type { JsonReport } from './json';
+
+export interface TextStyle {
+  bold(s: string): string;
+  dim(s: string): string;
+  severity(s: string, severity: FindingSeverity | string): string;
+}
+
+export const PLAIN_STYLE: TextStyle = { bold: (s) => s, dim: (s) => s, severity: (s) => s };
+
+const ORDER: FindingSeverity[] = ['error', 'warning', 'information', 'hint'];
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function toText(report: JsonReport, style: TextStyle = PLAIN_STYLE): string {
+  const out: string[] = [];
+  const width = Math.max(0, ...[...report.problems, ...report.findings].map((x) => `${x.line}:${x.column}`.length));
+  const at = (x: { line: number; column: number }) => style.dim(`${x.line}:${x.column}`.padEnd(width));
+  const files = new Map<string, string[]>();
+  const add = (file: string, line: string) => {
+    if (!files.has(file)) files.set(file, []);
+    files.get(file)!.push(line);
+  };
+  for (const p of report.problems) {
+    add(p.file, `  ${at(p)}  ${style.severity(p.severity.padEnd(11), p.severity)}  ${p.message}  ${style.dim(p.code)}`);
+  }
+  for (const f of report.findings) {
+    const severity = f.accepted ? 'accepted' : f.severity;
+    add(
+      f.file,
+      `  ${at(f)}  ${style.severity(severity.padEnd(11), f.accepted ? 'information' : f.severity)}  ${f.message}  ${style.dim(f.vendor)}`,
+    );
+  }
+  for (const [file, lines] of files) {
+    out.push(style.bold(file), ...lines, '');
+  }
+  const counts = ORDER.map((s) => [s, report.findings.filter((f) => f.severity === s && !f.accepted).length] as const).filter(([, n]) => n > 0);
+  const accepted = report.findings.filter((f) => f.accepted).length;
+  const withFindings = new Set(report.findings.map((f) => f.file)).size;
+  const parts = counts.map(([s, n]) => `${n} ${s}`);
+  if (accepted) parts.push(`${accepted} accepted`);
+  const summary =
+    report.findings.length === 0
+      ? `No flagged-vendor findings in ${plural(report.documents.length, 'file')}.`
+      : `${plural(report.findings.length, 'finding')} (${parts.join(', ')}) in ${withFindings} of ${plural(report.documents.length, 'file')}.`;
+  out.push(style.bold(summary));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,35 @@
+// Small text helpers for what the core shows to people.
+
+/** Escapes text taken from a file so that Markdown shows it literally (no links, images, HTML or commands). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"':]/g, '\\$&').replace(/\r?\n|\r/g, ' ');
+}
+
+/** Today's date (UTC) as YYYY-MM-DD. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d);
+}
+
+/** "in 1 year 2 months", "in 12 days", "3 months ago", "today". */
+export function timeUntil(fromIsoDay: string, toIsoDay: string): string {
+  const from = new Date(`${fromIsoDay}T00:00:00Z`);
+  const to = new Date(`${toIsoDay}T00:00:00Z`);
+  const future = to >= from;
+  const [a, b] = future ? [from, to] : [to, from];
+  let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  if (b.getUTCDate() < a.getUTCDate()) months--;
+  const days = Math.round((b.getTime() - a.getTime()) / 86_400_000);
+  if (days === 0) return 'today';
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  let span: string;
+  if (months < 1) span = plural(days, 'day');
+  else if (months < 12) span = plural(months, 'month');
+  else span = months % 12 === 0 ? plural(months / 12, 'year') : `${plural(Math.floor(months / 12), 'year')} ${plural(months % 12, 'month')}`;
+  return future ? `in ${span}` : `${span} ago`;
+}

@@ -1,0 +1,42 @@
+// Shared set-up for core unit tests: the real knowledge base from data/, documents built inline.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadKnowledgeBase, type KnowledgeSources } from '../../src/core/knowledge/load';
+import { getLanguageService, type LanguageService, type LanguageSettings } from '../../src/core/languageService';
+import type { KnowledgeBase } from '../../src/core/model';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export function knowledgeSources(): KnowledgeSources {
+  const read = (name: string) => ({ file: `data/${name}`, text: readFileSync(join(ROOT, 'data', name), 'utf8') });
+  return { vendors: read('vendors.yaml'), advisories: read('advisories.yaml'), profiles: read('profiles.yaml') };
+}
+
+let kb: KnowledgeBase | undefined;
+export function knowledge(): KnowledgeBase {
+  kb ??= loadKnowledgeBase(knowledgeSources());
+  return kb;
+}
+
+let version = 0;
+export function textDocument(text: string, uri = 'test://test/config.txt', languageId = 'plaintext'): TextDocument {
+  return TextDocument.create(uri, languageId, ++version, text);
+}
+
+export const FIXED_NOW = new Date('2026-11-29T12:00:00Z');
+
+export function languageService(settings: LanguageSettings = {}, now: Date = FIXED_NOW): LanguageService {
+  const service = getLanguageService({ knowledge: knowledge(), now: () => now });
+  service.configure(settings);
+  return service;
+}
+
+/** The text each finding underlines, with its vendor: easy to compare in assertions. */
+export function underlined(document: TextDocument, service: LanguageService): { vendor: string; text: string; line: number }[] {
+  return service.analyze(document).findings.map((f) => ({
+    vendor: f.vendorId,
+    text: document.getText(f.range),
+    line: f.range.start.line,
+  }));
+}

@@ -24,6 +24,8 @@ export interface LanguageServiceParams {
   knowledge: KnowledgeBase;
   /** The host's clock; notes expire and deadlines count down against it. */
   now?: () => Date;
+  /** The client shows diagnostics' related information (other evidence of the same row or device). */
+  relatedInformation?: boolean;
 }
 
 export interface LanguageService {
@@ -80,7 +82,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     },
     analyze,
     async doValidation(document) {
-      return toDiagnostics(kb, analyze(document));
+      return toDiagnostics(kb, analyze(document), params.relatedInformation === true);
     },
     async doHover(document, position) {
       return hoverAt(kb, profile, analyze(document).findings, position, isoDate(now()));

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, Finding, FindingSeverity, KnowledgeBase } from '../model';
 
 export const DIAGNOSTIC_SOURCE = 'VendorLens';
@@ -27,7 +27,43 @@ export function documentationUrl(kb: KnowledgeBase, finding: Finding): string | 
   return advisory?.url ?? kb.vendorById.get(finding.vendorId)?.sources[0]?.url;
 }
 
-export function toDiagnostics(kb: KnowledgeBase, analysis: DocumentAnalysis): Diagnostic[] {
+/** Findings that describe the same thing: the same BOM row, or the same config section, for one vendor. */
+function groupKey(finding: Finding): string | undefined {
+  const field = finding.evidence.field;
+  if (field.row) return `${finding.vendorId} row ${field.row.row}`;
+  if (field.path?.length) return `${finding.vendorId} ${field.path.join(' / ')}`;
+  return undefined;
+}
+
+function relatedTo(analysis: DocumentAnalysis): Map<Finding, DiagnosticRelatedInformation[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of analysis.findings) {
+    const key = groupKey(finding);
+    if (key === undefined) continue;
+    const group = groups.get(key) ?? [];
+    group.push(finding);
+    groups.set(key, group);
+  }
+  const related = new Map<Finding, DiagnosticRelatedInformation[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const finding of group) {
+      related.set(
+        finding,
+        group
+          .filter((other) => other !== finding)
+          .map((other) => ({
+            location: { uri: analysis.uri, range: other.range },
+            message: `Also ${other.evidence.detail} "${other.evidence.matched}"`,
+          })),
+      );
+    }
+  }
+  return related;
+}
+
+export function toDiagnostics(kb: KnowledgeBase, analysis: DocumentAnalysis, withRelatedInformation = false): Diagnostic[] {
+  const related = withRelatedInformation ? relatedTo(analysis) : undefined;
   const diagnostics: Diagnostic[] = analysis.problems.map((p) => ({
     range: p.range,
     severity: SEVERITY[p.severity],
@@ -45,6 +81,7 @@ export function toDiagnostics(kb: KnowledgeBase, analysis: DocumentAnalysis): Di
       code: diagnosticCode(kb, finding.vendorId),
       codeDescription: href ? { href } : undefined,
       message: finding.message,
+      relatedInformation: related?.get(finding),
       data,
     });
   }

@@ -1,0 +1,12 @@
+// Language server for Node: started by the VS Code client over IPC, or by any editor with --stdio.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { bundledKnowledge } from '../../shared/bundledKnowledge';
+import { startServer } from '../server';
+
+const connection = createConnection(ProposedFeatures.all);
+console.log = connection.console.log.bind(connection.console);
+console.error = connection.console.error.bind(connection.console);
+startServer(connection, {
+  loadKnowledge: bundledKnowledge,
+  timer: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+});

@@ -1,5 +1,5 @@
-// Bundles the CLI (and, as they arrive, the extension client and language servers) with esbuild.
-// data/*.yaml is inlined as text so bundles carry the knowledge base.
+// Bundles the CLI, the extension client (desktop and web) and the language server (Node and web worker)
+// with esbuild. data/*.yaml is inlined as text so every bundle carries the knowledge base.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
@@ -14,13 +14,14 @@ const common = {
   define: { VENDORLENS_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 };
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+// The web build must not pull in Node built-ins: esbuild fails the build if anything does.
+const browser = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
 
-await build({
-  ...common,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.js',
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  banner: { js: '#!/usr/bin/env node' },
-});
+await Promise.all([
+  build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...node, entryPoints: ['src/client/node/main.ts'], outfile: 'dist/client/node.js', external: ['vscode'] }),
+  build({ ...node, entryPoints: ['src/server/node/main.ts'], outfile: 'dist/server/node.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...browser, entryPoints: ['src/client/browser/main.ts'], outfile: 'dist/client/browser.js', format: 'cjs', external: ['vscode'] }),
+  build({ ...browser, entryPoints: ['src/server/browser/main.ts'], outfile: 'dist/server/browser.js', format: 'iife' }),
+]);

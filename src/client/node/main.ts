@@ -1,0 +1,20 @@
+// Desktop entry point: the language server runs in a Node process over IPC.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { activateClient, CLIENT_ID, CLIENT_NAME } from '../extension';
+
+let client: BaseLanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server', 'node.js').fsPath;
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,7 +1,9 @@
 // The one-way pipeline: text → format module → evidence matchers → review (profile, notes) → findings.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormat, formatModule } from './formats/detect';
-import type { EvidenceMatcher } from './evidence/matcher';
+import type { ParsedDocument } from './formats/format';
+import { createDialectMatcher } from './evidence/dialect';
+import type { DocumentEvidenceMatcher, EvidenceMatcher } from './evidence/matcher';
 import { createVendorNameMatcher } from './evidence/vendorNames';
 import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
@@ -14,8 +16,15 @@ export interface AnalysisOptions {
   maxFindings: number;
 }
 
-export function createMatchers(kb: KnowledgeBase): EvidenceMatcher[] {
-  return [createVendorNameMatcher(kb)];
+export interface Matchers {
+  /** Run over every field. */
+  fields: EvidenceMatcher[];
+  /** Run once over what the format module learnt about the whole document. */
+  document: DocumentEvidenceMatcher[];
+}
+
+export function createMatchers(kb: KnowledgeBase): Matchers {
+  return { fields: [createVendorNameMatcher(kb)], document: [createDialectMatcher(kb)] };
 }
 
 interface Notes {
@@ -73,6 +82,12 @@ function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], 
   return `${what}. ${title} (${first.jurisdiction.toUpperCase()}, ${first.date})${more}${where}`;
 }
 
+/** Document-level evidence first, then each field's, lazily so a findings cap stops the work. */
+function* allEvidence(matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
+  for (const matcher of matchers.document) yield* matcher.matchDocument(parsed, text);
+  for (const field of fields) for (const matcher of matchers.fields) yield* matcher.match(field);
+}
+
 function noteSuffix(note: AcceptanceNote | undefined): string {
   if (!note) return '';
   const ticket = note.ticket ? `, ${note.ticket}` : '';
@@ -83,7 +98,7 @@ function noteSuffix(note: AcceptanceNote | undefined): string {
 export function analyzeDocument(
   document: TextDocument,
   kb: KnowledgeBase,
-  matchers: EvidenceMatcher[],
+  matchers: Matchers,
   options: AnalysisOptions,
 ): DocumentAnalysis {
   const text = document.getText();
@@ -99,33 +114,29 @@ export function analyzeDocument(
 
   const findings: Finding[] = [];
   let truncated = false;
-  outer: for (const field of rest) {
-    for (const matcher of matchers) {
-      for (const evidence of matcher.match(field)) {
-        if (findings.length >= options.maxFindings) {
-          truncated = true;
-          break outer;
-        }
-        const vendor = kb.vendorById.get(evidence.vendorId)!;
-        const assessment = assessVendor(kb, options.profile, vendor);
-        const range = { start: document.positionAt(evidence.start), end: document.positionAt(evidence.end) };
-        const note = findNote(notes, range.start.line, vendor.id);
-        const accepted = note && !note.expired ? note : undefined;
-        const advisoryIds = assessment.advisories.map((a) => a.id);
-        findings.push({
-          id: `${vendor.id}:${evidence.kind}:${evidence.start}-${evidence.end}`,
-          range,
-          vendorId: vendor.id,
-          evidence,
-          severity: accepted ? 'information' : assessment.severity,
-          advisoryIds,
-          advisoriesInForce: assessment.inForce.map((a) => a.id),
-          message: describe(kb, evidence, advisoryIds, assessment.inForce.length) + noteSuffix(note),
-          accepted,
-          expiredNote: note?.expired ? note : undefined,
-        });
-      }
+  for (const evidence of allEvidence(matchers, parsed, rest, text)) {
+    if (findings.length >= options.maxFindings) {
+      truncated = true;
+      break;
     }
+    const vendor = kb.vendorById.get(evidence.vendorId)!;
+    const assessment = assessVendor(kb, options.profile, vendor);
+    const range = { start: document.positionAt(evidence.start), end: document.positionAt(evidence.end) };
+    const note = findNote(notes, range.start.line, vendor.id);
+    const accepted = note && !note.expired ? note : undefined;
+    const advisoryIds = assessment.advisories.map((a) => a.id);
+    findings.push({
+      id: `${vendor.id}:${evidence.kind}:${evidence.start}-${evidence.end}`,
+      range,
+      vendorId: vendor.id,
+      evidence,
+      severity: accepted ? 'information' : assessment.severity,
+      advisoryIds,
+      advisoriesInForce: assessment.inForce.map((a) => a.id),
+      message: describe(kb, evidence, advisoryIds, assessment.inForce.length) + noteSuffix(note),
+      accepted,
+      expiredNote: note?.expired ? note : undefined,
+    });
   }
   if (truncated) {
     problems.push({

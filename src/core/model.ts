@@ -93,7 +93,17 @@ export interface KnowledgeBase {
 }
 
 /** What kind of proof ties a piece of text to a vendor. One matcher module per kind. */
-export type EvidenceKind = 'vendor-name';
+export type EvidenceKind =
+  | 'vendor-name'
+  | 'dialect'
+  | 'banner'
+  | 'model'
+  | 'mac-oui'
+  | 'snmp-oid'
+  | 'domain'
+  | 'asn'
+  | 'cpe'
+  | 'purl';
 
 /** The role a field plays in its document; matchers weigh confidence by it. */
 export type FieldRole = 'maker' | 'part' | 'description' | 'quantity' | 'text' | 'comment' | 'other';
@@ -128,6 +138,9 @@ export interface Evidence {
   /** Human-readable why, e.g. 'legal name', 'brand in the maker column'. */
   detail: string;
   field: Field;
+  /** Evidence about the whole document (e.g. its dialect), with the reasons that decided it. */
+  documentLevel?: boolean;
+  reasons?: string[];
 }
 
 export interface AcceptanceNote {
@@ -159,7 +172,18 @@ export interface Finding {
   expiredNote?: AcceptanceNote;
 }
 
+/** Document formats; each has one module in formats/. */
 export type FormatId = 'text' | 'csv';
+
+/** A config dialect recognised by content, with the evidence that decided it. */
+export interface DialectDetection {
+  /** e.g. 'huawei-vrp', 'cisco-ios', 'unknown'. */
+  id: string;
+  confidence: Confidence;
+  reasons: string[];
+  /** The most telling token: where a document-level finding is placed. */
+  anchor?: { start: number; end: number };
+}
 
 export interface DocumentProblem {
   range: Range;
@@ -172,8 +196,8 @@ export interface DocumentAnalysis {
   uri: string;
   version: number;
   format: FormatId;
-  /** The config dialect where one is recognised; 'unknown' otherwise. */
-  dialect: string;
+  /** The config dialect where one is recognised; id 'unknown' otherwise. */
+  dialect: DialectDetection;
   findings: Finding[];
   problems: DocumentProblem[];
   /** The comment prefix used for inline review notes; undefined when the format has no comments. */

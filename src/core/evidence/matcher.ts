@@ -1,7 +1,14 @@
 import type { Evidence, EvidenceKind, Field } from '../model';
+import type { ParsedDocument } from '../formats/format';
 
 /** Turns one located field into evidence. A matcher never knows which format the field came from. */
 export interface EvidenceMatcher {
   readonly kind: EvidenceKind;
   match(field: Field): Evidence[];
+}
+
+/** Turns what a format module learnt about the whole document (e.g. its dialect) into evidence. */
+export interface DocumentEvidenceMatcher {
+  readonly kind: EvidenceKind;
+  matchDocument(parsed: ParsedDocument, text: string): Evidence[];
 }

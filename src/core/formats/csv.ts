@@ -1,7 +1,7 @@
 // Delimited BOM exports (CSV, TSV, semicolon, pipe): RFC 4180 records with exact cell offsets,
 // delimiter sniffing (and a `sep=` first line), preamble rows before the header, and header roles.
 import type { Field, FieldRole, RowContext } from '../model';
-import type { FormatModule, ParseProblem, ParsedDocument } from './format';
+import { UNKNOWN_DIALECT, type FormatModule, type ParseProblem, type ParsedDocument } from './format';
 
 export interface Cell {
   /** Offset of the cell's content (inside quotes when quoted). */
@@ -325,6 +325,6 @@ export const csvFormat: FormatModule = {
         });
       });
     });
-    return { fields, problems, commentPrefix: undefined, dialect: 'unknown' };
+    return { fields, problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT };
   },
 };

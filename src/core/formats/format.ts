@@ -1,4 +1,4 @@
-import type { Field, FormatId } from '../model';
+import type { DialectDetection, Field, FormatId } from '../model';
 
 /** A problem found while parsing, located by offsets into the document text. */
 export interface ParseProblem {
@@ -14,8 +14,10 @@ export interface ParsedDocument {
   problems: ParseProblem[];
   /** The line-comment prefix review notes are written with; undefined when the format has none. */
   commentPrefix?: string;
-  dialect: string;
+  dialect: DialectDetection;
 }
+
+export const UNKNOWN_DIALECT: DialectDetection = { id: 'unknown', confidence: 'low', reasons: [] };
 
 /** One module per format: it yields located fields and never knows about vendors. */
 export interface FormatModule {

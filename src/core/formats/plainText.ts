@@ -1,7 +1,7 @@
 // Plain-text configurations, config backups and show/display captures: one field per line,
 // with the section it sits in (the nearest unindented line above an indented one).
 import type { Field } from '../model';
-import { lineSpans, type FormatModule, type ParsedDocument } from './format';
+import { lineSpans, UNKNOWN_DIALECT, type FormatModule, type ParsedDocument } from './format';
 
 const MAX_CONTEXT = 120;
 
@@ -33,6 +33,6 @@ export const plainTextFormat: FormatModule = {
         path: indented && section !== undefined ? [section] : undefined,
       });
     }
-    return { fields, problems: [], commentPrefix: sniffCommentPrefix(text), dialect: 'unknown' };
+    return { fields, problems: [], commentPrefix: sniffCommentPrefix(text), dialect: UNKNOWN_DIALECT };
   },
 };

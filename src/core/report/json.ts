@@ -46,7 +46,7 @@ export interface ScannedDocument {
 export function toJsonReport(scanned: ScannedDocument[], readProblems: JsonProblem[] = []): JsonReport {
   const report: JsonReport = { documents: [], findings: [], problems: [...readProblems] };
   for (const { file, analysis } of scanned) {
-    report.documents.push({ file, format: analysis.format, dialect: analysis.dialect });
+    report.documents.push({ file, format: analysis.format, dialect: analysis.dialect.id });
     for (const f of analysis.findings) {
       report.findings.push({
         file,

@@ -60,6 +60,9 @@ export function renderFindingHover(kb: KnowledgeBase, profile: Profile, finding:
   out.push(
     `Evidence: ${finding.evidence.detail} \`${finding.evidence.matched.replace(/`/g, "'")}\` · confidence ${finding.evidence.confidence}`,
   );
+  if (finding.evidence.reasons?.length) {
+    out.push(`Recognised by: ${finding.evidence.reasons.map(escapeMarkdown).join('; ')}`);
+  }
   const context = contextLine(finding);
   if (context) out.push(context);
   if (finding.accepted) {

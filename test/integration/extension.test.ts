@@ -1,0 +1,141 @@
+// Runs inside a real VS Code extension host (code-server offline, or @vscode/test-electron):
+// the installed extension, its language server and the editor's own providers.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+const TIMEOUT_MS = 30_000;
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Polls until `probe` returns a value; the language server answers asynchronously. */
+async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function vendorLensDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'VendorLens');
+}
+
+async function openEditor(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(document);
+}
+
+function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${needle} is in the fixture`);
+  return new vscode.Range(document.positionAt(offset), document.positionAt(offset + needle.length));
+}
+
+suite('VendorLens in VS Code', () => {
+  teardown(async () => {
+    await vscode.workspace.getConfiguration('vendorlens').update('profile', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('activates and underlines the flagged vendor in a config, not Aztech', async () => {
+    const editor = await openEditor('edge-rtr1.ios.cfg');
+    const uri = editor.document.uri;
+    const diagnostics = await eventually('diagnostics on the config', () => {
+      const found = vendorLensDiagnostics(uri);
+      return found.length > 0 ? found : undefined;
+    });
+    assert.ok(vscode.extensions.getExtension('vendorlens.vendorlens')?.isActive, 'the extension is active');
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics.map((d) => d.message)));
+    const [d] = diagnostics;
+    assert.ok(d.range.isEqual(rangeOf(editor.document, 'HUAWEI')), `range ${JSON.stringify(d.range)}`);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    const code = d.code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'flagged-vendor/huawei');
+    assert.equal(code.target.scheme, 'https');
+    const aztechLine = rangeOf(editor.document, 'Aztech').start.line;
+    assert.ok(vscode.languages.getDiagnostics(uri).every((x) => x.range.start.line !== aztechLine));
+  });
+
+  test('hover explains the vendor and the advisories, as untrusted markdown', async () => {
+    const editor = await openEditor('edge-rtr1.ios.cfg');
+    const position = rangeOf(editor.document, 'HUAWEI').start.translate(0, 2);
+    const hovers = await eventually('a VendorLens hover', async () => {
+      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      return result.some((h) => h.contents.some((c) => (c as vscode.MarkdownString).value?.includes('flagged vendor'))) ? result : undefined;
+    });
+    const markdown = hovers.flatMap((h) => h.contents as vscode.MarkdownString[]).find((c) => c.value.includes('flagged vendor'))!;
+    assert.match(markdown.value, /Huawei — flagged vendor/);
+    assert.match(markdown.value, /Context: interface GigabitEthernet0\/0\/0/);
+    assert.match(markdown.value, /NÚKIB/);
+    assert.match(markdown.value, /\[Official source\]\(https:/);
+    assert.ok(!markdown.isTrusted, 'hover markdown is not trusted');
+  });
+
+  test('quick fixes: advisory links and an undoable review note that accepts the finding', async () => {
+    const editor = await openEditor('edge-rtr1.ios.cfg');
+    const document = editor.document;
+    const original = document.getText();
+    const [diagnostic] = await eventually('diagnostics', () => {
+      const found = vendorLensDiagnostics(document.uri);
+      return found.length > 0 ? found : undefined;
+    });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Open advisory: ')), titles.join(' | '));
+    const accept = actions.find((a) => a.title === 'Accept with review note…');
+    assert.ok(accept?.edit, titles.join(' | '));
+    assert.ok(accept.diagnostics?.length === 1, 'the fix is tied to its diagnostic');
+    assert.ok(await vscode.workspace.applyEdit(accept.edit));
+    const noteLine = document.lineAt(diagnostic!.range.start.line);
+    assert.match(noteLine.text, /^ ! vendorlens-accept: huawei \| reason: /);
+    await eventually('the finding to be accepted', () => {
+      const [d] = vendorLensDiagnostics(document.uri);
+      return d?.severity === vscode.DiagnosticSeverity.Information && d.message.includes('[accepted:') ? d : undefined;
+    });
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), original, 'one undo removes the note');
+    await eventually('the finding to be open again', () => {
+      const [d] = vendorLensDiagnostics(document.uri);
+      return d?.severity === vscode.DiagnosticSeverity.Error ? d : undefined;
+    });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('underlines the exact cells of a CSV quote, with the row as related information', async () => {
+    const editor = await openEditor('quote.csv');
+    const document = editor.document;
+    const diagnostics = await eventually('diagnostics on the CSV', () => {
+      const found = vendorLensDiagnostics(document.uri);
+      return found.length >= 3 ? found : undefined;
+    });
+    const texts = diagnostics.map((d) => document.getText(d.range)).sort();
+    assert.deepEqual(texts, ['Hikvision', 'Huawei', 'Huawei']);
+    const hikvision = diagnostics.find((d) => document.getText(d.range) === 'Hikvision')!;
+    assert.ok(hikvision.range.isEqual(rangeOf(document, 'Hikvision')));
+    const cell = rangeOf(document, ',Huawei,');
+    const makerCell = new vscode.Range(cell.start.translate(0, 1), cell.end.translate(0, -1));
+    const huaweiMaker = diagnostics.find((d) => d.range.isEqual(makerCell));
+    assert.ok(huaweiMaker, 'the maker cell is underlined');
+    assert.equal(huaweiMaker.relatedInformation?.length, 1, 'the description in the same row is related');
+  });
+
+  test('severity follows the profile setting', async () => {
+    const editor = await openEditor('edge-rtr1.ios.cfg');
+    await eventually('an error', () => vendorLensDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await vscode.workspace.getConfiguration('vendorlens').update('profile', 'info', vscode.ConfigurationTarget.Global);
+    await eventually('information under the info profile', () =>
+      vendorLensDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Information),
+    );
+  });
+});

@@ -1,0 +1,47 @@
+// The extension manifest as VS Code and the marketplace read it.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { knowledge, ROOT } from './helpers';
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
+
+function nlsKeys(value: unknown): string[] {
+  if (typeof value === 'string') return [...value.matchAll(/^%([^%]+)%$/g)].map((m) => m[1]!);
+  if (Array.isArray(value)) return value.flatMap(nlsKeys);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(nlsKeys);
+  return [];
+}
+
+describe('extension manifest', () => {
+  it('runs on the offline test host and activates on what it handles, never on *', () => {
+    const [major, minor] = /\^?(\d+)\.(\d+)/.exec(manifest.engines.vscode)!.slice(1).map(Number);
+    assert.ok(major === 1 && minor! <= 100, `engines.vscode ${manifest.engines.vscode} must be ≤ 1.100`);
+    assert.ok(manifest.activationEvents.length > 0);
+    assert.ok(!manifest.activationEvents.includes('*'));
+    assert.ok(manifest.main && manifest.browser, 'desktop and web entry points');
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  });
+
+  it('gives every command a category and every setting a description and a scope', () => {
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'VendorLens', command.command);
+    for (const [key, setting] of Object.entries<Record<string, unknown>>(manifest.contributes.configuration.properties)) {
+      assert.ok(key.startsWith('vendorlens.'), key);
+      assert.ok(setting.markdownDescription || setting.description, `${key} has a description`);
+      assert.ok(setting.scope, `${key} has a scope`);
+    }
+  });
+
+  it('resolves every %placeholder% from package.nls.json', () => {
+    const keys = nlsKeys(manifest);
+    assert.ok(keys.length > 5);
+    for (const key of keys) assert.ok(nls[key], `package.nls.json has ${key}`);
+  });
+
+  it('offers exactly the knowledge base profiles in the profile setting', () => {
+    const setting = manifest.contributes.configuration.properties['vendorlens.profile'];
+    assert.deepEqual(setting.enum, knowledge().profiles.map((p) => p.id));
+    assert.ok(knowledge().profileById.has(setting.default));
+  });
+});

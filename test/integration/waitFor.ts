@@ -1,0 +1,17 @@
+// Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`
+// with a message that includes the last thing seen. No fixed sleeps in tests.
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined,
+  { timeoutMs = 15_000, intervalMs = 50, describe }: { timeoutMs?: number; intervalMs?: number; describe?: () => string } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() >= deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${describe ? `; last seen: ${describe()}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

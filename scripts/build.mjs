@@ -1,10 +1,13 @@
 // Bundles the CLI, the extension client (desktop and web) and the language server (Node and web worker)
 // with esbuild. data/*.yaml is inlined as text so every bundle carries the knowledge base.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
+
+// Start clean, so no stale bundle or source map from another mode is shipped.
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 const common = {
   bundle: true,

@@ -1,12 +1,15 @@
-// The VS Code side: starts the VendorLens language server for the documents it handles.
+// The VS Code side: starts the VendorLens language server for the documents it handles, and adds what
+// only an editor can do: ask the reviewer for a note, show a vendor, follow workspace trust.
 // Shared by the desktop (Node) and web (browser) entry points, which only differ in how the client is made.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { BaseLanguageClient, LanguageClientOptions, WorkspaceEdit as ProtocolWorkspaceEdit } from 'vscode-languageclient';
 
 export const CLIENT_ID = 'vendorlens';
 export const CLIENT_NAME = 'VendorLens';
+const POLICY_GLOB = '**/.vendorlens.yaml';
+const VENDOR_SCHEME = 'vendorlens-vendor';
 
-/** What VendorLens analyses: its own config language, plain text (captures, backups) and delimited BOMs. */
+/** What VendorLens analyses: its own config language, plain text (captures, backups), delimited BOMs, its policy file. */
 export const DOCUMENT_SELECTOR = [
   { language: 'network-config' },
   { language: 'plaintext' },
@@ -14,30 +17,132 @@ export const DOCUMENT_SELECTOR = [
   { language: 'tsv' },
   { language: 'log' },
   { language: 'properties', pattern: '**/*.{cfg,conf}' },
+  { pattern: POLICY_GLOB },
 ];
 
-export function clientOptions(outputChannel: vscode.OutputChannel): LanguageClientOptions {
-  return {
-    documentSelector: DOCUMENT_SELECTOR,
-    synchronize: { configurationSection: 'vendorlens' },
-    outputChannel,
-    diagnosticCollectionName: 'vendorlens',
-  };
+export interface NoteInput {
+  reason: string;
+  ticket?: string;
+  expires?: string;
+  by?: string;
+  on?: string;
+}
+
+interface AcceptArgs {
+  uri: string;
+  findingId: string;
+  scope: 'line' | 'file';
 }
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function addDays(days: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function isDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+}
+
+/** Asks for reason, ticket and expiry; undefined when the reviewer cancels. */
+async function askForNote(resource: vscode.Uri): Promise<NoteInput | undefined> {
+  const reason = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Accept finding (1/3): reason'),
+    prompt: vscode.l10n.t('Why is this finding acceptable?'),
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('A reason is required.') : undefined),
+  });
+  if (reason === undefined) return undefined;
+  const ticket = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Accept finding (2/3): ticket'),
+    prompt: vscode.l10n.t('Change or risk ticket (optional)'),
+    ignoreFocusOut: true,
+  });
+  if (ticket === undefined) return undefined;
+  const config = vscode.workspace.getConfiguration('vendorlens', resource);
+  const defaultDays = config.get<number>('noteExpiryDays', 90);
+  const choices = [defaultDays, 30, 180, 365]
+    .filter((d, i, all) => all.indexOf(d) === i)
+    .map((days) => ({ label: addDays(days), description: vscode.l10n.t('in {0} days', days) }));
+  const custom = { label: vscode.l10n.t('Another date…'), description: '' };
+  const picked = await vscode.window.showQuickPick([...choices, custom], { title: vscode.l10n.t('Accept finding (3/3): expires'), ignoreFocusOut: true });
+  if (!picked) return undefined;
+  let expires = picked.label;
+  if (picked === custom) {
+    const typed = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Accept finding (3/3): expires'),
+      prompt: 'YYYY-MM-DD',
+      ignoreFocusOut: true,
+      validateInput: (v) => (isDate(v.trim()) ? undefined : vscode.l10n.t('Write the date as YYYY-MM-DD.')),
+    });
+    if (typed === undefined) return undefined;
+    expires = typed.trim();
+  }
+  const by = config.get<string>('reviewer', '') || undefined;
+  return { reason: reason.trim(), ticket: ticket.trim() || undefined, expires, by, on: today() };
+}
+
 export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<BaseLanguageClient> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME);
-  context.subscriptions.push(output);
-  const client = createClient(clientOptions(output));
+  const policyWatcher = vscode.workspace.createFileSystemWatcher(POLICY_GLOB);
+  context.subscriptions.push(output, policyWatcher);
+  const client = createClient({
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'vendorlens', fileEvents: policyWatcher },
+    outputChannel: output,
+    diagnosticCollectionName: 'vendorlens',
+    initializationOptions: { interactiveAcceptance: true, trusted: vscode.workspace.isTrusted },
+  });
+
+  const vendorPages = new Map<string, string>();
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(VENDOR_SCHEME, { provideTextDocumentContent: (uri) => vendorPages.get(uri.path) ?? '' }),
     vscode.commands.registerCommand('vendorlens.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('vendorlens.restartServer', async () => {
       await client.stop();
       await client.start();
     }),
+    // `note` lets tests and keybindings skip the prompts.
+    vscode.commands.registerCommand('vendorlens.acceptFinding', async (args: AcceptArgs, note?: NoteInput) => {
+      const resource = vscode.Uri.parse(args.uri);
+      const input = note ?? (await askForNote(resource));
+      if (!input) return false;
+      const edit = await client.sendRequest<ProtocolWorkspaceEdit | null>('vendorlens/acceptanceEdit', { ...args, note: input });
+      if (!edit) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('This finding can no longer be accepted here: the file changed, or it is outside the workspace.'));
+        return false;
+      }
+      return vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+    }),
+    vscode.commands.registerCommand('vendorlens.showVendor', async (vendorId: string) => {
+      const markdown = await client.sendRequest<string | null>('vendorlens/vendorDetails', {
+        vendorId,
+        uri: vscode.window.activeTextEditor?.document.uri.toString(),
+      });
+      if (!markdown) return;
+      const path = `/${vendorId}.md`;
+      vendorPages.set(path, markdown);
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: VENDOR_SCHEME, path }));
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client.sendNotification('vendorlens/trustChanged', { trusted: true });
+    }),
   );
+  // The web worker has no file system: it reads the policy file through the editor.
+  // Registered before start, so the first validation can already read it.
+  client.onRequest('vendorlens/readFile', async ({ uri }: { uri: string }) => {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+    } catch {
+      return null;
+    }
+  });
   await client.start();
   return client;
 }

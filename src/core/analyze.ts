@@ -7,10 +7,18 @@ import type { DocumentEvidenceMatcher, EvidenceMatcher } from './evidence/matche
 import { createVendorNameMatcher } from './evidence/vendorNames';
 import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
-import { assessVendor } from './review/profiles';
+import { evidenceFingerprint } from './review/fingerprint';
+import { assessVendor, type SeverityOverrides } from './review/profiles';
+import type { SidecarAcceptance } from './knowledge/policy';
 
 export interface AnalysisOptions {
-  profile: Profile;
+  /** Active profiles: an advisory is in force when any of them puts it in force. */
+  profiles: readonly Profile[];
+  overrides: SeverityOverrides;
+  /** Review decisions from the policy file that apply to this document. */
+  policyAcceptances: readonly SidecarAcceptance[];
+  /** False in Restricted Mode: notes and policy decisions are shown but cannot lower a severity. */
+  trusted: boolean;
   /** Today's date as YYYY-MM-DD, from the host's clock. */
   today: string;
   maxFindings: number;
@@ -65,8 +73,21 @@ function collectNotes(document: TextDocument, fields: Field[], today: string, pr
   return { notes, rest };
 }
 
-function findNote(notes: Notes, line: number, vendorId: string): AcceptanceNote | undefined {
-  const candidates = [...(notes.byLine.get(line) ?? []), ...notes.file].filter((n) => noteCovers(n, vendorId));
+function findNote(notes: Notes, line: number, vendorId: string, fingerprint: string, options: AnalysisOptions): AcceptanceNote | undefined {
+  const fromPolicy = options.policyAcceptances
+    .filter((a) => a.fingerprint === fingerprint && a.vendor === vendorId)
+    .map((a): AcceptanceNote => ({
+      vendors: [a.vendor],
+      reason: a.reason,
+      ticket: a.ticket,
+      expires: a.expires,
+      by: a.by,
+      on: a.on,
+      line: -1,
+      scope: 'policy',
+      expired: a.expires !== undefined && a.expires < options.today,
+    }));
+  const candidates = [...(notes.byLine.get(line) ?? []), ...notes.file, ...fromPolicy].filter((n) => noteCovers(n, vendorId));
   return candidates.find((n) => !n.expired) ?? candidates[0];
 }
 
@@ -88,10 +109,11 @@ function* allEvidence(matchers: Matchers, parsed: ParsedDocument, fields: Field[
   for (const field of fields) for (const matcher of matchers.fields) yield* matcher.match(field);
 }
 
-function noteSuffix(note: AcceptanceNote | undefined): string {
+function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string {
   if (!note) return '';
   const ticket = note.ticket ? `, ${note.ticket}` : '';
   if (note.expired) return ` [review note expired on ${note.expires}${ticket}]`;
+  if (!trusted) return ` [review note not applied in Restricted Mode]`;
   return ` [accepted: ${note.reason}${ticket}${note.expires ? `, until ${note.expires}` : ''}]`;
 }
 
@@ -120,10 +142,13 @@ export function analyzeDocument(
       break;
     }
     const vendor = kb.vendorById.get(evidence.vendorId)!;
-    const assessment = assessVendor(kb, options.profile, vendor);
+    // In Restricted Mode the workspace's own policy cannot lower what the bundled knowledge says.
+    const assessment = assessVendor(kb, options.profiles, vendor, options.trusted ? options.overrides : {});
     const range = { start: document.positionAt(evidence.start), end: document.positionAt(evidence.end) };
-    const note = findNote(notes, range.start.line, vendor.id);
-    const accepted = note && !note.expired ? note : undefined;
+    const fingerprint = evidenceFingerprint(evidence);
+    const note = findNote(notes, range.start.line, vendor.id, fingerprint, options);
+    const applies = note !== undefined && !note.expired && options.trusted;
+    const accepted = applies ? note : undefined;
     const advisoryIds = assessment.advisories.map((a) => a.id);
     findings.push({
       id: `${vendor.id}:${evidence.kind}:${evidence.start}-${evidence.end}`,
@@ -133,9 +158,12 @@ export function analyzeDocument(
       severity: accepted ? 'information' : assessment.severity,
       advisoryIds,
       advisoriesInForce: assessment.inForce.map((a) => a.id),
-      message: describe(kb, evidence, advisoryIds, assessment.inForce.length) + noteSuffix(note),
+      message: describe(kb, evidence, advisoryIds, assessment.inForce.length) + noteSuffix(note, options.trusted),
+      fingerprint,
       accepted,
       expiredNote: note?.expired ? note : undefined,
+      untrustedNote: note && !note.expired && !options.trusted ? note : undefined,
+      severityNote: options.trusted ? assessment.overriddenBy : undefined,
     });
   }
   if (truncated) {

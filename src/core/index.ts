@@ -1,5 +1,5 @@
 // Public entry point of the core for hosts.
-export { getLanguageService, resolveProfile } from './languageService';
+export { getLanguageService, resolveProfiles } from './languageService';
 export type { LanguageService, LanguageServiceParams, LanguageSettings } from './languageService';
 export { loadKnowledgeBase, KnowledgeBaseError, formatKnowledgeProblem } from './knowledge/load';
 export type { KnowledgeSource, KnowledgeSources, KnowledgeProblem } from './knowledge/load';

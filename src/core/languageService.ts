@@ -1,23 +1,36 @@
 // The VendorLens language service: what every host (VS Code, any LSP editor, the CLI) drives.
-// Host services come in through params; answers are LSP types.
+// Host services come in through params and settings; answers are LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
-import { analyzeDocument, createMatchers } from './analyze';
+import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type Diagnostic, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { analyzeDocument, createMatchers, type Matchers } from './analyze';
+import { applyPolicy, parsePolicy, type Policy } from './knowledge/policy';
+import type { KnowledgeProblem } from './knowledge/load';
 import type { DocumentAnalysis, KnowledgeBase, Profile } from './model';
+import { pathRelativeToPolicy } from './review/paths';
 import { DEFAULT_PROFILE } from './review/profiles';
-import { codeActionsFor } from './services/codeActions';
-import { toDiagnostics } from './services/diagnostics';
-import { hoverAt } from './services/hover';
+import { acceptanceWorkspaceEdit, codeActionsFor, type AcceptanceScope, type NoteInput } from './services/codeActions';
+import { DIAGNOSTIC_SOURCE, toDiagnostics } from './services/diagnostics';
+import { hoverAt, renderVendorDetails } from './services/hover';
 import { isoDate } from './text';
 
+/** The organisation policy file: where it is (or would go) and its text; text undefined when it does not exist. */
+export interface PolicySource {
+  uri: string;
+  text?: string;
+}
+
 export interface LanguageSettings {
-  /** Profile id from the knowledge base (e.g. 'global', 'cz', 'us-federal'). */
-  profile?: string;
+  /** Profile ids (e.g. 'cz', 'us-federal'); empty: the policy file's, else 'global'. */
+  profile?: string | string[];
   /** Written into new review notes as `by:`. */
   reviewer?: string;
   /** Days until a new review note expires. */
   noteExpiryDays?: number;
   maxFindingsPerFile?: number;
+  /** The organisation policy file (.vendorlens.yaml) at the workspace root. */
+  policy?: PolicySource;
+  /** False in Restricted Mode: the workspace's policy and notes are shown but cannot lower severities. */
+  trusted?: boolean;
 }
 
 export interface LanguageServiceParams {
@@ -26,16 +39,25 @@ export interface LanguageServiceParams {
   now?: () => Date;
   /** The client shows diagnostics' related information (other evidence of the same row or device). */
   relatedInformation?: boolean;
+  /** The client asks the reviewer for a note's reason, ticket and expiry (command vendorlens.acceptFinding). */
+  interactiveAcceptance?: boolean;
 }
 
 export interface LanguageService {
   configure(settings: LanguageSettings): void;
-  /** The active profile (the default one when the configured id is unknown). */
-  readonly profile: Profile;
+  /** The active profiles (the default one when none is configured or known). */
+  readonly profiles: readonly Profile[];
+  /** The knowledge base in effect: bundled data plus the policy file's additions. */
+  readonly knowledge: KnowledgeBase;
+  readonly policy: { source?: PolicySource; value?: Policy; problems: KnowledgeProblem[] };
   analyze(document: TextDocument): DocumentAnalysis;
   doValidation(document: TextDocument): Promise<Diagnostic[]>;
   doHover(document: TextDocument, position: Position): Promise<Hover | null>;
   doCodeActions(document: TextDocument, range: Range, context: CodeActionContext): Promise<CodeAction[]>;
+  /** The edit accepting a finding with the reviewer's note (for the client's interactive command). */
+  acceptanceEdit(document: TextDocument, findingId: string, scope: AcceptanceScope, note: NoteInput): WorkspaceEdit | undefined;
+  /** Markdown describing a vendor: names, status, identifiers and every advisory naming it. */
+  vendorDetails(vendorId: string): string | undefined;
   /** Forget a closed document's cached analysis. */
   forget(uri: string): void;
 }
@@ -43,15 +65,13 @@ export interface LanguageService {
 const CACHE_SIZE = 64;
 
 export function getLanguageService(params: LanguageServiceParams): LanguageService {
-  const kb = params.knowledge;
+  const bundled = params.knowledge;
   const now = params.now ?? (() => new Date());
-  const matchers = createMatchers(kb);
-  let settings: Required<Omit<LanguageSettings, 'reviewer'>> & Pick<LanguageSettings, 'reviewer'> = {
-    profile: DEFAULT_PROFILE,
-    noteExpiryDays: 90,
-    maxFindingsPerFile: 1000,
-  };
-  let profile = resolveProfile(kb, settings.profile);
+  let settings: LanguageSettings = {};
+  let kb = bundled;
+  let matchers: Matchers = createMatchers(kb);
+  let profiles: readonly Profile[] = resolveProfiles(kb, []);
+  let policy: LanguageService['policy'] = { problems: [] };
   let generation = 0;
   const cache = new Map<string, { version: number; generation: number; today: string; analysis: DocumentAnalysis }>();
 
@@ -59,40 +79,85 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     const today = isoDate(now());
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.generation === generation && hit.today === today) return hit.analysis;
-    const analysis = analyzeDocument(document, kb, matchers, { profile, today, maxFindings: settings.maxFindingsPerFile });
+    const relative = policy.source ? pathRelativeToPolicy(policy.source.uri, document.uri) : undefined;
+    const analysis = analyzeDocument(document, kb, matchers, {
+      profiles,
+      overrides: policy.value?.severity ?? {},
+      policyAcceptances: relative === undefined ? [] : (policy.value?.acceptances ?? []).filter((a) => a.file === relative),
+      trusted: settings.trusted !== false,
+      today,
+      maxFindings: settings.maxFindingsPerFile ?? 1000,
+    });
     cache.delete(document.uri);
     cache.set(document.uri, { version: document.version, generation, today, analysis });
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return analysis;
   }
 
+  function policyDiagnostics(document: TextDocument): Diagnostic[] {
+    return policy.problems.map((p) => {
+      const start = p.start ?? 0;
+      return {
+        range: { start: document.positionAt(start), end: document.positionAt(Math.max(start, p.end ?? start)) },
+        severity: DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'invalid-policy',
+        message: [p.entry && `entry '${p.entry}'`, p.field && `field '${p.field}'`, p.message].filter(Boolean).join(': '),
+      };
+    });
+  }
+
   return {
     configure(next: LanguageSettings) {
-      settings = {
-        profile: next.profile ?? DEFAULT_PROFILE,
-        reviewer: next.reviewer,
-        noteExpiryDays: next.noteExpiryDays ?? 90,
-        maxFindingsPerFile: next.maxFindingsPerFile ?? 1000,
-      };
-      profile = resolveProfile(kb, settings.profile);
+      const policyChanged = next.policy?.uri !== settings.policy?.uri || next.policy?.text !== settings.policy?.text;
+      settings = { ...next };
+      if (policyChanged) {
+        const result = next.policy?.text !== undefined ? parsePolicy({ file: next.policy.uri, text: next.policy.text }, bundled) : { problems: [] };
+        policy = { source: next.policy, value: result.policy, problems: result.problems };
+        kb = result.policy ? applyPolicy(bundled, result.policy) : bundled;
+        matchers = createMatchers(kb);
+      }
+      const requested = typeof next.profile === 'string' ? [next.profile] : (next.profile ?? []);
+      const chosen = requested.filter((p) => p !== '');
+      // The workspace's policy may not pick a milder profile in Restricted Mode.
+      const fromPolicy = next.trusted !== false ? (policy.value?.profiles ?? []) : [];
+      profiles = resolveProfiles(kb, chosen.length > 0 ? chosen : fromPolicy);
       generation++;
     },
-    get profile() {
-      return profile;
+    get profiles() {
+      return profiles;
+    },
+    get knowledge() {
+      return kb;
+    },
+    get policy() {
+      return policy;
     },
     analyze,
     async doValidation(document) {
+      if (policy.source && document.uri === policy.source.uri) return policyDiagnostics(document);
       return toDiagnostics(kb, analyze(document), params.relatedInformation === true);
     },
     async doHover(document, position) {
-      return hoverAt(kb, profile, analyze(document).findings, position, isoDate(now()));
+      if (policy.source && document.uri === policy.source.uri) return null;
+      return hoverAt(kb, profiles, analyze(document).findings, position, isoDate(now()));
     },
     async doCodeActions(document, _range, context) {
+      if (policy.source && document.uri === policy.source.uri) return [];
       return codeActionsFor(kb, document, analyze(document), context, {
         today: isoDate(now()),
-        reviewer: settings.reviewer,
-        expiryDays: settings.noteExpiryDays,
-      });
+        reviewer: settings.reviewer || undefined,
+        expiryDays: settings.noteExpiryDays ?? 90,
+        interactive: params.interactiveAcceptance === true,
+      }, settings.policy);
+    },
+    acceptanceEdit(document, findingId, scope, note) {
+      const analysis = analyze(document);
+      const finding = analysis.findings.find((f) => f.id === findingId);
+      return finding && acceptanceWorkspaceEdit(document, analysis, finding, scope, note, settings.policy);
+    },
+    vendorDetails(vendorId) {
+      return renderVendorDetails(kb, profiles, vendorId, isoDate(now()));
     },
     forget(uri) {
       cache.delete(uri);
@@ -100,6 +165,9 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
   };
 }
 
-export function resolveProfile(kb: KnowledgeBase, id: string): Profile {
-  return kb.profileById.get(id) ?? kb.profileById.get(DEFAULT_PROFILE) ?? { id: DEFAULT_PROFILE, title: 'All jurisdictions', jurisdictions: ['*'] };
+/** The profiles with these ids that exist; the default profile when none does. */
+export function resolveProfiles(kb: KnowledgeBase, ids: readonly string[]): Profile[] {
+  const found = ids.map((id) => kb.profileById.get(id)).filter((p): p is Profile => p !== undefined);
+  if (found.length > 0) return found;
+  return [kb.profileById.get(DEFAULT_PROFILE) ?? { id: DEFAULT_PROFILE, title: 'All jurisdictions', jurisdictions: ['*'] }];
 }

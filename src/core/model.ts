@@ -150,9 +150,10 @@ export interface AcceptanceNote {
   expires?: string;
   by?: string;
   on?: string;
-  /** The note's own location (0-based lines). */
+  /** The note's own location (0-based line); -1 for a decision kept in the policy file. */
   line: number;
-  scope: 'line' | 'file';
+  /** 'policy': kept in the policy file's acceptances, for files without comments. */
+  scope: 'line' | 'file' | 'policy';
   expired: boolean;
 }
 
@@ -167,9 +168,15 @@ export interface Finding {
   /** The subset of advisoryIds in force under the active profile. */
   advisoriesInForce: string[];
   message: string;
+  /** Stable across edits elsewhere in the file: what policy-file acceptances and baselines key on. */
+  fingerprint: string;
   accepted?: AcceptanceNote;
   /** A note that matched but has expired: the finding is open again. */
   expiredNote?: AcceptanceNote;
+  /** A note that matched but cannot take effect (Restricted Mode): shown, not applied. */
+  untrustedNote?: AcceptanceNote;
+  /** Set when the policy file's severity overrides decided the severity. */
+  severityNote?: string;
 }
 
 /** Document formats; each has one module in formats/. */

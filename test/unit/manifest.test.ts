@@ -21,7 +21,8 @@ describe('extension manifest', () => {
     assert.ok(manifest.activationEvents.length > 0);
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.ok(manifest.main && manifest.browser, 'desktop and web entry points');
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.ok(manifest.capabilities.untrustedWorkspaces.description, 'says what Restricted Mode limits');
   });
 
   it('gives every command a category and every setting a description and a scope', () => {
@@ -41,7 +42,7 @@ describe('extension manifest', () => {
 
   it('offers exactly the knowledge base profiles in the profile setting', () => {
     const setting = manifest.contributes.configuration.properties['vendorlens.profile'];
-    assert.deepEqual(setting.enum, knowledge().profiles.map((p) => p.id));
-    assert.ok(knowledge().profileById.has(setting.default));
+    assert.deepEqual(setting.enum, ['', ...knowledge().profiles.map((p) => p.id)], 'empty means: from the policy file');
+    assert.equal(setting.default, '');
   });
 });

@@ -1,9 +1,10 @@
 // Loads the YAML knowledge base, validates it against its JSON schemas and cross-checks it.
 // Any problem is reported as file:line, the entry's id and the field, so a broken entry is easy to fix.
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import advisoriesSchema from '../../../data/schema/advisories.schema.json';
 import profilesSchema from '../../../data/schema/profiles.schema.json';
+import policySchema from '../../../data/schema/policy.schema.json';
 import vendorsSchema from '../../../data/schema/vendors.schema.json';
 import type { Advisory, KnowledgeBase, Profile, Vendor } from '../model';
 import { compileAnchoredPattern } from '../evidence/patterns';
@@ -24,6 +25,9 @@ export interface KnowledgeProblem {
   file: string;
   /** 1-based; 0 when unknown. */
   line: number;
+  /** Offsets of the offending node in the file's text, when known: where an editor underlines it. */
+  start?: number;
+  end?: number;
   entry?: string;
   field?: string;
   message: string;
@@ -43,29 +47,37 @@ export function formatKnowledgeProblem(p: KnowledgeProblem): string {
   return `${parts.join(' ')} ${p.message}`;
 }
 
+function policyValidator(): Validator {
+  const validator = new Validator(policySchema as Schema, '2020-12', false);
+  validator.addSchema(vendorsSchema as Schema);
+  validator.addSchema(advisoriesSchema as Schema);
+  return validator;
+}
+
 const validators = {
   vendors: new Validator(vendorsSchema as Schema, '2020-12', false),
   advisories: new Validator(advisoriesSchema as Schema, '2020-12', false),
   profiles: new Validator(profilesSchema as Schema, '2020-12', false),
+  policy: policyValidator(),
 };
 
-interface Parsed<T> {
+export interface Parsed<T> {
   value: T | undefined;
   doc: Document;
   lines: LineCounter;
 }
 
-function parseAndValidate<T>(source: KnowledgeSource, kind: keyof typeof validators, problems: KnowledgeProblem[]): Parsed<T> {
+export function parseAndValidate<T>(source: KnowledgeSource, kind: keyof typeof validators, problems: KnowledgeProblem[]): Parsed<T> {
   const lines = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = lines.linePos(e.pos[0]).line;
-      problems.push({ file: source.file, line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+      problems.push({ file: source.file, line, start: e.pos[0], end: e.pos[1], message: `YAML syntax: ${e.message.split('\n')[0]}` });
     }
     return { value: undefined, doc, lines };
   }
-  const value = doc.toJS() as unknown;
+  const value = (doc.toJS() ?? {}) as unknown;
   const result = validators[kind].validate(value);
   if (!result.valid) {
     for (const error of mostSpecificErrors(result.errors)) {
@@ -121,15 +133,30 @@ function locateSchemaError(
   } else if (segments.length > 0) {
     field = segments.join('.');
   }
-  let line = 0;
-  for (let n = segments.length; n >= 0; n--) {
-    const node = doc.getIn(segments.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true);
+  const located = locate(doc, lines, segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  return { file: source.file, ...located, entry, field: field || undefined, message: describeSchemaError(error) };
+}
+
+/** Line and offsets of the node at `path`, or of its nearest existing ancestor. */
+export function locate(doc: Document, lines: LineCounter, path: (string | number)[]): { line: number; start?: number; end?: number } {
+  for (let n = path.length; n >= 0; n--) {
+    // A map key is a better place to point at than a whole nested value.
+    const pair = n > 0 ? findPair(doc, path.slice(0, n)) : undefined;
+    const node = pair ?? doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) {
-      line = lines.linePos(node.range[0]).line;
-      break;
+      return { line: lines.linePos(node.range[0]).line, start: node.range[0], end: node.range[1] };
     }
   }
-  return { file: source.file, line, entry, field: field || undefined, message: describeSchemaError(error) };
+  return { line: 0 };
+}
+
+function findPair(doc: Document, path: (string | number)[]): unknown {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return undefined;
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+  return pair?.key;
 }
 
 function describeSchemaError(error: OutputUnit): string {
@@ -138,9 +165,7 @@ function describeSchemaError(error: OutputUnit): string {
 }
 
 function lineOfEntry(parsed: Parsed<unknown>, list: string, index: number, key?: string): number {
-  const path: (string | number)[] = key === undefined ? [list, index] : [list, index, key];
-  const node = parsed.doc.getIn(path, true);
-  return isNode(node) && node.range ? parsed.lines.linePos(node.range[0]).line : 0;
+  return locate(parsed.doc, parsed.lines, key === undefined ? [list, index] : [list, index, key]).line;
 }
 
 /** Parses, validates and indexes the knowledge base. Throws KnowledgeBaseError listing every problem. */
@@ -157,7 +182,7 @@ export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
 
   const vendorById = indexById(vendors, sources.vendors.file, 'vendors', vendorsDoc, problems);
   const advisoryById = indexById(advisories, sources.advisories.file, 'advisories', advisoriesDoc, problems);
-  const profileById = indexById(profiles, sources.profiles.file, 'profiles', profilesDoc, problems);
+  indexById(profiles, sources.profiles.file, 'profiles', profilesDoc, problems); // reports duplicate ids
 
   vendors.forEach((vendor, i) => {
     (vendor.productPatterns ?? []).forEach((p, j) => {
@@ -211,6 +236,11 @@ export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
   });
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 
+  return indexKnowledge(vendors, advisories, profiles);
+}
+
+/** Builds the lookups over already validated vendors, advisories and profiles. */
+export function indexKnowledge(vendors: Vendor[], advisories: Advisory[], profiles: Profile[]): KnowledgeBase {
   const advisoriesByVendor = new Map<string, Advisory[]>();
   for (const advisory of [...advisories].sort((a, b) => b.date.localeCompare(a.date))) {
     for (const v of advisory.vendors) {
@@ -219,7 +249,15 @@ export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
       advisoriesByVendor.set(v, list);
     }
   }
-  return { vendors, advisories, profiles, vendorById, advisoryById, profileById, advisoriesByVendor };
+  return {
+    vendors,
+    advisories,
+    profiles,
+    vendorById: new Map(vendors.map((v) => [v.id, v])),
+    advisoryById: new Map(advisories.map((a) => [a.id, a])),
+    profileById: new Map(profiles.map((p) => [p.id, p])),
+    advisoriesByVendor,
+  };
 }
 
 function indexById<T extends { id: string }>(

@@ -1,22 +1,48 @@
-// Quick fixes for a finding: open each advisory, or accept the finding with a review note
-// written as a comment above its line (extending a note already there rather than stacking another).
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import type { DocumentAnalysis, Finding, KnowledgeBase } from '../model';
-import { formatNote, parseNote } from '../review/notes';
+// Quick fixes for a finding: open each advisory, show the vendor, accept it with a review note (for
+// the line or the whole file; in the policy file for formats without comments), and remove or renew
+// an acceptance. Every fix is one WorkspaceEdit, so one undo reverts it.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { SidecarAcceptance } from '../knowledge/policy';
+import type { AcceptanceNote, DocumentAnalysis, Finding, KnowledgeBase } from '../model';
+import { pathRelativeToPolicy } from '../review/paths';
+import { addAcceptanceEdit, removeAcceptanceEdit, renewAcceptanceEdit } from '../review/policyEdits';
+import { formatNote, parseNote, type NoteFields } from '../review/notes';
 import { addDays } from '../text';
 import { DIAGNOSTIC_SOURCE, type FindingData } from './diagnostics';
 
 export const OPEN_ADVISORY_COMMAND = 'vendorlens.openAdvisory';
+export const SHOW_VENDOR_COMMAND = 'vendorlens.showVendor';
+/** Asks the reviewer for reason, ticket and expiry, then applies `vendorlens/acceptanceEdit`. */
+export const ACCEPT_FINDING_COMMAND = 'vendorlens.acceptFinding';
+
+export type AcceptanceScope = 'line' | 'file';
 
 export interface AcceptanceDefaults {
   today: string;
   reviewer?: string;
   /** Days until a new note expires. */
   expiryDays: number;
+  /** The client prompts for the note (VS Code); otherwise a template note is inserted. */
+  interactive: boolean;
 }
 
-function findingFor(analysis: DocumentAnalysis, diagnostic: Diagnostic): Finding | undefined {
+/** Where review decisions for files without comments go, and its current text (undefined: no file yet). */
+export interface PolicyTarget {
+  uri: string;
+  text?: string;
+}
+
+export type NoteInput = Omit<NoteFields, 'vendors'>;
+
+export function findingFor(analysis: DocumentAnalysis, diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const data = diagnostic.data as Partial<FindingData> | undefined;
   return analysis.findings.find((f) => f.id === data?.findingId);
@@ -26,31 +52,112 @@ function lineText(document: TextDocument, line: number): string {
   return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
 }
 
-/** The edit that records acceptance of `finding`: a new note line, or the existing note above extended. */
-export function acceptanceEdit(
+function eolOf(document: TextDocument): string {
+  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+}
+
+const COMMENT_LEAD = /^[ \t]*[!#]+[ \t]*/;
+
+function replaceLine(document: TextDocument, line: number, newText: string): TextEdit {
+  return { range: { start: { line, character: 0 }, end: { line, character: lineText(document, line).length } }, newText };
+}
+
+function deleteLine(line: number): TextEdit {
+  return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+}
+
+/** Adds the vendor to an inline note already in place, or inserts a new one. */
+function inlineNoteEdit(document: TextDocument, prefix: string, finding: Finding, scope: AcceptanceScope, note: NoteInput): TextEdit | undefined {
+  const targetLine = scope === 'file' ? 0 : finding.range.start.line;
+  const existingLine = scope === 'file' ? fileNoteLine(document) : targetLine - 1;
+  if (existingLine !== undefined && existingLine >= 0) {
+    const text = lineText(document, existingLine);
+    const existing = parseNote(text, existingLine, note.on ?? '')?.note;
+    if (existing && existing.scope === scope) {
+      if (existing.vendors.includes(finding.vendorId) || existing.vendors.includes('*')) return undefined;
+      const lead = COMMENT_LEAD.exec(text)?.[0] ?? `${prefix} `;
+      return replaceLine(document, existingLine, lead + formatNote({ ...existing, vendors: [...existing.vendors, finding.vendorId] }, scope));
+    }
+  }
+  const indent = scope === 'file' ? '' : /^[ \t]*/.exec(lineText(document, targetLine))![0];
+  const position = { line: targetLine, character: 0 };
+  return { range: { start: position, end: position }, newText: `${indent}${prefix} ${formatNote({ vendors: [finding.vendorId], ...note }, scope)}${eolOf(document)}` };
+}
+
+function fileNoteLine(document: TextDocument): number | undefined {
+  // File notes sit at the top; looking further would cost time on huge files for nothing.
+  for (let line = 0; line < Math.min(document.lineCount, 50); line++) {
+    if (/vendorlens-accept-file:/.test(lineText(document, line))) return line;
+  }
+  return undefined;
+}
+
+function policyEntry(document: TextDocument, finding: Finding, policy: PolicyTarget, note: NoteInput): SidecarAcceptance | undefined {
+  const file = pathRelativeToPolicy(policy.uri, document.uri);
+  if (file === undefined) return undefined;
+  return { file, fingerprint: finding.fingerprint, vendor: finding.vendorId, evidence: finding.evidence.matched, ...note };
+}
+
+function editOf(uri: string, edit: TextEdit): WorkspaceEdit {
+  return { changes: { [uri]: [edit] } };
+}
+
+/** The edit recording acceptance of `finding`: an inline note, or an entry in the policy file. */
+export function acceptanceWorkspaceEdit(
   document: TextDocument,
   analysis: DocumentAnalysis,
   finding: Finding,
-  fields: { reason: string; ticket?: string; expires?: string; by?: string; on?: string },
-): TextEdit | undefined {
-  const prefix = analysis.commentPrefix;
-  if (!prefix) return undefined;
-  const line = finding.range.start.line;
-  const target = lineText(document, line);
-  const indent = /^[ \t]*/.exec(target)![0];
-  if (line > 0) {
-    const above = lineText(document, line - 1);
-    const existing = parseNote(above, line - 1, fields.on ?? '')?.note;
-    if (existing && existing.scope === 'line') {
-      if (existing.vendors.includes(finding.vendorId) || existing.vendors.includes('*')) return undefined;
-      const note = formatNote({ ...existing, vendors: [...existing.vendors, finding.vendorId] });
-      const notePrefix = /^[ \t]*[!#]+\s*/.exec(above)?.[0] ?? `${indent}${prefix} `;
-      return { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: above.length } }, newText: notePrefix + note };
-    }
+  scope: AcceptanceScope,
+  note: NoteInput,
+  policy: PolicyTarget | undefined,
+): WorkspaceEdit | undefined {
+  if (analysis.commentPrefix) {
+    const edit = inlineNoteEdit(document, analysis.commentPrefix, finding, scope, note);
+    return edit && editOf(document.uri, edit);
   }
-  const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
-  const note = formatNote({ vendors: [finding.vendorId], ...fields });
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${prefix} ${note}${eol}` };
+  if (!policy) return undefined;
+  const entry = policyEntry(document, finding, policy, note);
+  if (!entry) return undefined;
+  const policyDocument = policy.text === undefined ? undefined : TextDocument.create(policy.uri, 'yaml', 0, policy.text);
+  const edit = addAcceptanceEdit(policyDocument, entry);
+  if (policyDocument) return editOf(policy.uri, edit);
+  return {
+    documentChanges: [
+      { kind: 'create', uri: policy.uri, options: { ignoreIfExists: true } },
+      { textDocument: { uri: policy.uri, version: null }, edits: [edit] },
+    ],
+  };
+}
+
+function policyMatch(document: TextDocument, finding: Finding, policy: PolicyTarget) {
+  const file = pathRelativeToPolicy(policy.uri, document.uri);
+  return (a: SidecarAcceptance) => a.file === file && a.fingerprint === finding.fingerprint && a.vendor === finding.vendorId;
+}
+
+/** Removes the note that accepts `finding` (or just this vendor from a note that names several). */
+export function removeAcceptanceWorkspaceEdit(document: TextDocument, finding: Finding, note: AcceptanceNote, policy: PolicyTarget | undefined): WorkspaceEdit | undefined {
+  if (note.scope === 'policy') {
+    if (!policy?.text) return undefined;
+    const edit = removeAcceptanceEdit(TextDocument.create(policy.uri, 'yaml', 0, policy.text), policyMatch(document, finding, policy));
+    return edit && editOf(policy.uri, edit);
+  }
+  const text = lineText(document, note.line);
+  const others = note.vendors.filter((v) => v !== finding.vendorId && v !== '*');
+  if (others.length === 0) return editOf(document.uri, deleteLine(note.line));
+  const lead = COMMENT_LEAD.exec(text)?.[0] ?? '';
+  return editOf(document.uri, replaceLine(document, note.line, lead + formatNote({ ...note, vendors: others }, note.scope)));
+}
+
+/** Moves the note's expiry to `expires`. */
+export function renewAcceptanceWorkspaceEdit(document: TextDocument, finding: Finding, note: AcceptanceNote, expires: string, policy: PolicyTarget | undefined): WorkspaceEdit | undefined {
+  if (note.scope === 'policy') {
+    if (!policy?.text) return undefined;
+    const edit = renewAcceptanceEdit(TextDocument.create(policy.uri, 'yaml', 0, policy.text), policyMatch(document, finding, policy), expires);
+    return edit && editOf(policy.uri, edit);
+  }
+  const text = lineText(document, note.line);
+  const lead = COMMENT_LEAD.exec(text)?.[0] ?? '';
+  return editOf(document.uri, replaceLine(document, note.line, lead + formatNote({ ...note, expires }, note.scope)));
 }
 
 export function codeActionsFor(
@@ -59,39 +166,53 @@ export function codeActionsFor(
   analysis: DocumentAnalysis,
   context: CodeActionContext,
   defaults: AcceptanceDefaults,
+  policy: PolicyTarget | undefined,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
   if (!wants(CodeActionKind.QuickFix)) return actions;
+  const renewTo = addDays(defaults.today, defaults.expiryDays);
   for (const diagnostic of context.diagnostics) {
     const finding = findingFor(analysis, diagnostic);
     if (!finding) continue;
+    const vendor = kb.vendorById.get(finding.vendorId);
+    const quickFix = (title: string, rest: Partial<CodeAction>): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
     finding.advisoryIds.forEach((id, index) => {
       const advisory = kb.advisoryById.get(id);
       if (!advisory) return;
-      actions.push({
-        title: `Open advisory: ${advisory.shortTitle ?? advisory.instrument}`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: index === 0,
-        command: { title: 'Open advisory', command: OPEN_ADVISORY_COMMAND, arguments: [advisory.url] },
-      });
+      actions.push(
+        quickFix(`Open advisory: ${advisory.shortTitle ?? advisory.instrument}`, {
+          isPreferred: index === 0,
+          command: { title: 'Open advisory', command: OPEN_ADVISORY_COMMAND, arguments: [advisory.url] },
+        }),
+      );
     });
+    const note = finding.accepted ?? finding.expiredNote;
+    if (note) {
+      const renew = renewAcceptanceWorkspaceEdit(document, finding, note, renewTo, policy);
+      if (renew) actions.push(quickFix(`Renew review note until ${renewTo}`, { edit: renew }));
+      const remove = removeAcceptanceWorkspaceEdit(document, finding, note, policy);
+      if (remove) actions.push(quickFix('Remove review note', { edit: remove }));
+    }
     if (!finding.accepted) {
-      const edit = acceptanceEdit(document, analysis, finding, {
-        reason: 'TODO why this is acceptable',
-        expires: addDays(defaults.today, defaults.expiryDays),
-        by: defaults.reviewer,
-        on: defaults.today,
-      });
-      if (edit) {
-        actions.push({
-          title: 'Accept with review note…',
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: { changes: { [document.uri]: [edit] } },
-        });
+      const scopes: AcceptanceScope[] = analysis.commentPrefix ? ['line', 'file'] : ['line'];
+      for (const scope of scopes) {
+        const title = scope === 'file' ? 'Accept for the whole file with review note…' : 'Accept with review note…';
+        if (defaults.interactive) {
+          actions.push(quickFix(title, { command: { title, command: ACCEPT_FINDING_COMMAND, arguments: [{ uri: document.uri, findingId: finding.id, scope }] } }));
+          continue;
+        }
+        const edit = acceptanceWorkspaceEdit(document, analysis, finding, scope, {
+          reason: 'TODO why this is acceptable',
+          expires: renewTo,
+          by: defaults.reviewer,
+          on: defaults.today,
+        }, policy);
+        if (edit) actions.push(quickFix(title, { edit }));
       }
+    }
+    if (vendor) {
+      actions.push(quickFix(`Show vendor details: ${vendor.displayName}`, { command: { title: 'Show vendor details', command: SHOW_VENDOR_COMMAND, arguments: [vendor.id] } }));
     }
   }
   return actions;

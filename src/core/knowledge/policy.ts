@@ -1,0 +1,132 @@
+// The organisation policy file (.vendorlens.yaml): its own profiles, severity overrides, vendors,
+// advisories and the review decisions for files without comments. Validated like the bundled data;
+// every problem is located in the policy file so an editor can underline it.
+import type { Advisory, FindingSeverity, KnowledgeBase, ProductPattern, Vendor, VendorName } from '../model';
+import { compileAnchoredPattern } from '../evidence/patterns';
+import { indexKnowledge, locate, parseAndValidate, type KnowledgeProblem, type KnowledgeSource } from './load';
+
+export const POLICY_FILE_NAME = '.vendorlens.yaml';
+
+export type SeverityLevel = FindingSeverity;
+
+export interface VendorExtension {
+  names?: VendorName[];
+  exclusions?: string[];
+  productPatterns?: ProductPattern[];
+  domains?: string[];
+  cpeVendors?: string[];
+  purlNamespaces?: string[];
+  enterpriseNumbers?: number[];
+  asns?: number[];
+}
+
+/** A review decision kept in the policy file, for a finding in a file that has no comments. */
+export interface SidecarAcceptance {
+  file: string;
+  fingerprint: string;
+  vendor: string;
+  evidence?: string;
+  reason: string;
+  ticket?: string;
+  expires?: string;
+  by?: string;
+  on?: string;
+}
+
+export interface Policy {
+  profiles?: string[];
+  severity?: { vendors?: Record<string, SeverityLevel>; advisories?: Record<string, SeverityLevel> };
+  vendors?: Vendor[];
+  extendVendors?: Record<string, VendorExtension>;
+  advisories?: Advisory[];
+  acceptances?: SidecarAcceptance[];
+}
+
+export interface PolicyResult {
+  policy?: Policy;
+  problems: KnowledgeProblem[];
+}
+
+/** Parses and checks a policy file against the bundled knowledge base. */
+export function parsePolicy(source: KnowledgeSource, base: KnowledgeBase): PolicyResult {
+  const problems: KnowledgeProblem[] = [];
+  const parsed = parseAndValidate<Policy>(source, 'policy', problems);
+  const policy = parsed.value;
+  if (!policy) return { problems };
+
+  const at = (path: (string | number)[], message: string, entry?: string) =>
+    problems.push({ file: source.file, ...locate(parsed.doc, parsed.lines, path), entry, message });
+
+  const vendorIds = new Set(base.vendors.map((v) => v.id));
+  const advisoryIds = new Set(base.advisories.map((a) => a.id));
+  (policy.vendors ?? []).forEach((vendor, i) => {
+    if (vendorIds.has(vendor.id)) at(['vendors', i, 'id'], `vendor '${vendor.id}' already exists; add identifiers to it under extendVendors instead`, vendor.id);
+    vendorIds.add(vendor.id);
+    checkPatterns(vendor.productPatterns, ['vendors', i, 'productPatterns'], at, vendor.id);
+  });
+  for (const [id, extension] of Object.entries(policy.extendVendors ?? {})) {
+    if (!vendorIds.has(id)) at(['extendVendors', id], `unknown vendor '${id}'`, id);
+    checkPatterns(extension.productPatterns, ['extendVendors', id, 'productPatterns'], at, id);
+  }
+  (policy.advisories ?? []).forEach((advisory, i) => {
+    if (advisoryIds.has(advisory.id)) at(['advisories', i, 'id'], `advisory '${advisory.id}' already exists`, advisory.id);
+    advisoryIds.add(advisory.id);
+    advisory.vendors.forEach((v, j) => {
+      if (!vendorIds.has(v)) at(['advisories', i, 'vendors', j], `unknown vendor '${v}'`, advisory.id);
+    });
+  });
+  (policy.profiles ?? []).forEach((p, i) => {
+    if (!base.profileById.has(p)) at(['profiles', i], `unknown profile '${p}'; known profiles: ${[...base.profileById.keys()].join(', ')}`);
+  });
+  for (const id of Object.keys(policy.severity?.vendors ?? {})) {
+    if (!vendorIds.has(id)) at(['severity', 'vendors', id], `unknown vendor '${id}'`);
+  }
+  for (const id of Object.keys(policy.severity?.advisories ?? {})) {
+    if (!advisoryIds.has(id)) at(['severity', 'advisories', id], `unknown advisory '${id}'`);
+  }
+  (policy.acceptances ?? []).forEach((a, i) => {
+    if (!vendorIds.has(a.vendor)) at(['acceptances', i, 'vendor'], `unknown vendor '${a.vendor}'`);
+  });
+  return { policy, problems };
+}
+
+function checkPatterns(
+  patterns: ProductPattern[] | undefined,
+  path: (string | number)[],
+  at: (path: (string | number)[], message: string, entry?: string) => void,
+  entry: string,
+): void {
+  (patterns ?? []).forEach((p, j) => {
+    const error = compileAnchoredPattern(p.pattern).error;
+    if (error) at([...path, j, 'pattern'], error, entry);
+  });
+}
+
+const union = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined =>
+  a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined;
+
+/** The bundled knowledge base with the policy's vendors, identifiers and advisories added. */
+export function applyPolicy(base: KnowledgeBase, policy: Policy): KnowledgeBase {
+  const vendors = base.vendors.map((vendor) => {
+    const extension = policy.extendVendors?.[vendor.id];
+    if (!extension) return vendor;
+    return {
+      ...vendor,
+      names: [...vendor.names, ...(extension.names ?? [])],
+      exclusions: union(vendor.exclusions, extension.exclusions),
+      productPatterns: union(vendor.productPatterns, extension.productPatterns),
+      domains: union(vendor.domains, extension.domains),
+      cpeVendors: union(vendor.cpeVendors, extension.cpeVendors),
+      purlNamespaces: union(vendor.purlNamespaces, extension.purlNamespaces),
+      enterpriseNumbers: union(vendor.enterpriseNumbers, extension.enterpriseNumbers),
+      asns: union(vendor.asns, extension.asns),
+    };
+  });
+  const ownVendors = (policy.vendors ?? []).filter((v) => !base.vendorById.has(v.id));
+  const ownAdvisories = (policy.advisories ?? []).filter((a) => !base.advisoryById.has(a.id));
+  const knownVendors = new Set([...vendors, ...ownVendors].map((v) => v.id));
+  // An advisory naming an unknown vendor was reported; drop the unknown ids rather than the advisory.
+  const advisories = [...base.advisories, ...ownAdvisories.map((a) => ({ ...a, vendors: a.vendors.filter((v) => knownVendors.has(v)) }))];
+  return indexKnowledge([...vendors, ...ownVendors], advisories, [...base.profiles]);
+}
+

@@ -99,13 +99,30 @@ describe('VendorLens in VS Code', () => {
     assert.ok(open.length > 0, titles.join(' | '));
     assert.equal(open.filter((a) => a.isPreferred).length, 1, 'one advisory link is the preferred fix');
     const accept = actions.find((a) => a.title === 'Accept with review note…');
-    assert.ok(accept?.edit, titles.join(' | '));
-    assert.ok(await vscode.workspace.applyEdit(accept.edit));
+    const command = accept?.command;
+    assert.equal(command?.command, 'vendorlens.acceptFinding', titles.join(' | '));
+    // The command asks for reason, ticket and expiry; the second argument answers for the reviewer.
+    const note = { reason: 'leased carrier CPE, removal planned', ticket: 'CHG-4711', expires: '2099-12-31', on: '2026-11-29' };
+    assert.equal(await vscode.commands.executeCommand(command!.command, ...(command!.arguments ?? []), note), true);
     const noteLine = document.lineAt(diagnostic!.range.start.line);
-    assert.match(noteLine.text, /^ ! vendorlens-accept: huawei \| reason: /);
-    await eventually('the finding to be accepted', () => {
+    assert.equal(noteLine.text, ' ! vendorlens-accept: huawei | reason: leased carrier CPE, removal planned | ticket: CHG-4711 | expires: 2099-12-31 | on: 2026-11-29');
+    const accepted = await eventually('the finding to be accepted', () => {
       const [d] = vendorLensDiagnostics(document.uri);
       return d?.severity === vscode.DiagnosticSeverity.Information && d.message.includes('[accepted:') ? d : undefined;
+    });
+    // An expiry in the past makes the finding active again, saying why.
+    const expires = document.getText(noteLine.range).indexOf('2099-12-31');
+    const past = new vscode.WorkspaceEdit();
+    past.replace(document.uri, new vscode.Range(noteLine.lineNumber, expires, noteLine.lineNumber, expires + 10), '2020-01-31');
+    assert.ok(await vscode.workspace.applyEdit(past));
+    await eventually('the expired note to reopen the finding', () => {
+      const [d] = vendorLensDiagnostics(document.uri);
+      return d?.severity === vscode.DiagnosticSeverity.Error && d.message.includes('expired on 2020-01-31') ? d : undefined;
+    });
+    await vscode.commands.executeCommand('undo');
+    await eventually('the finding to be accepted again', () => {
+      const [d] = vendorLensDiagnostics(document.uri);
+      return d?.severity === accepted.severity ? d : undefined;
     });
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), original, 'one undo removes the note');
@@ -134,12 +151,45 @@ describe('VendorLens in VS Code', () => {
     assert.equal(huaweiMaker.relatedInformation?.length, 1, 'the description in the same row is related');
   });
 
-  it('severity follows the profile setting', async () => {
+  it('severity follows the profile: a warning under cz (NÚKIB), an error under us-federal (§889)', async () => {
     const editor = await openEditor('edge-rtr1.ios.cfg');
-    await eventually('an error', () => vendorLensDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
-    await vscode.workspace.getConfiguration('vendorlens').update('profile', 'info', vscode.ConfigurationTarget.Global);
-    await eventually('information under the info profile', () =>
-      vendorLensDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Information),
-    );
+    const severity = (wanted: vscode.DiagnosticSeverity) => () =>
+      vendorLensDiagnostics(editor.document.uri).find((d) => d.severity === wanted && d.code && (d.code as { value: string }).value === 'flagged-vendor/huawei');
+    const profiles = vscode.workspace.getConfiguration('vendorlens');
+    await profiles.update('profile', 'cz', vscode.ConfigurationTarget.Global);
+    const warning = await eventually('a warning under cz', severity(vscode.DiagnosticSeverity.Warning));
+    assert.match(warning.message, /NÚKIB/);
+    await profiles.update('profile', 'us-federal', vscode.ConfigurationTarget.Global);
+    await eventually('an error under us-federal', severity(vscode.DiagnosticSeverity.Error));
+    await profiles.update('profile', 'info', vscode.ConfigurationTarget.Global);
+    await eventually('information under the info profile', severity(vscode.DiagnosticSeverity.Information));
+  });
+
+  it('reports the policy file\'s errors in it, and applies it when fixed', async () => {
+    const policyUri = workspaceFile('.vendorlens.yaml');
+    const write = (text: string) => vscode.workspace.fs.writeFile(policyUri, new TextEncoder().encode(text));
+    await write('schemaVersion: 1\nprofiles: [cz, mars]\n');
+    try {
+      const policy = await vscode.workspace.openTextDocument(policyUri);
+      await vscode.window.showTextDocument(policy);
+      const [problem] = await eventually('a diagnostic in the policy file', () => {
+        const found = vendorLensDiagnostics(policyUri);
+        return found.length > 0 ? found : undefined;
+      });
+      assert.match(problem!.message, /unknown profile 'mars'/);
+      assert.equal(problem!.range.start.line, 1);
+      const fix = new vscode.WorkspaceEdit();
+      fix.replace(policyUri, policy.lineAt(1).range, 'profiles: [cz]');
+      await vscode.workspace.applyEdit(fix);
+      await policy.save();
+      await eventually('the policy file to be clean', () => (vendorLensDiagnostics(policyUri).length === 0 ? true : undefined));
+      const editor = await openEditor('edge-rtr1.ios.cfg');
+      await eventually('the policy profile (cz) to apply', () =>
+        vendorLensDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(policyUri);
+    }
   });
 });

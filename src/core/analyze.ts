@@ -2,8 +2,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormat, formatModule } from './formats/detect';
 import type { ParsedDocument } from './formats/format';
+import { createAsnMatcher } from './evidence/asns';
+import { createBannerMatcher } from './evidence/banners';
 import { createDialectMatcher } from './evidence/dialect';
+import { createDomainMatcher } from './evidence/domains';
+import { createMacAddressMatcher } from './evidence/macAddresses';
 import type { DocumentEvidenceMatcher, EvidenceMatcher } from './evidence/matcher';
+import { keepStrongest } from './evidence/overlap';
+import { createProductModelMatcher } from './evidence/productModels';
+import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createVendorNameMatcher } from './evidence/vendorNames';
 import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
@@ -24,7 +31,18 @@ export interface Matchers {
 }
 
 export function createMatchers(kb: KnowledgeBase): Matchers {
-  return { fields: [createVendorNameMatcher(kb)], document: [createDialectMatcher(kb)] };
+  return {
+    fields: [
+      createBannerMatcher(kb),
+      createVendorNameMatcher(kb),
+      createProductModelMatcher(kb),
+      createSnmpOidMatcher(kb),
+      createMacAddressMatcher(kb),
+      createDomainMatcher(kb),
+      createAsnMatcher(kb),
+    ],
+    document: [createDialectMatcher(kb)],
+  };
 }
 
 interface Notes {
@@ -82,10 +100,27 @@ function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], 
   return `${what}. ${title} (${first.jurisdiction.toUpperCase()}, ${first.date})${more}${where}`;
 }
 
-/** Document-level evidence first, then each field's, lazily so a findings cap stops the work. */
+/** A BOM row, or a single line: one finding per vendor in it (see evidence/overlap.ts). */
+function placeOf(field: Field): string {
+  return field.row ? `row ${field.row.row}` : `at ${field.offset}`;
+}
+
+/** Document-level evidence first, then each place's, lazily so a findings cap stops the work. */
 function* allEvidence(matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
-  for (const matcher of matchers.document) yield* matcher.matchDocument(parsed, text);
-  for (const field of fields) for (const matcher of matchers.fields) yield* matcher.match(field);
+  const documentLevel = matchers.document.flatMap((matcher) => matcher.matchDocument(parsed, text));
+  yield* documentLevel;
+  let place: string | undefined;
+  let pending: Evidence[] = [];
+  for (const field of fields) {
+    const here = placeOf(field);
+    if (here !== place && pending.length > 0) {
+      yield* keepStrongest(pending, documentLevel);
+      pending = [];
+    }
+    place = here;
+    for (const matcher of matchers.fields) pending.push(...matcher.match(field));
+  }
+  if (pending.length > 0) yield* keepStrongest(pending, documentLevel);
 }
 
 function noteSuffix(note: AcceptanceNote | undefined): string {

@@ -19,8 +19,16 @@ const KIND_RANK: Record<EvidenceKind, number> = {
   asn: 2,
 };
 
+function contains(a: Evidence, b: Evidence): boolean {
+  return a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start;
+}
+
+/** Is `a` the better evidence? Evidence that contains the other (a host name around a vendor name,
+ * a copyright line around a legal name) wins unless it is less sure; then confidence, then kind. */
 export function stronger(a: Evidence, b: Evidence): boolean {
   const byConfidence = CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence];
+  if (contains(a, b) && byConfidence >= 0) return true;
+  if (contains(b, a) && byConfidence <= 0) return false;
   if (byConfidence !== 0) return byConfidence > 0;
   const byKind = KIND_RANK[a.kind] - KIND_RANK[b.kind];
   if (byKind !== 0) return byKind > 0;

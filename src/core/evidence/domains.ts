@@ -4,16 +4,20 @@
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import type { EvidenceMatcher } from './matcher';
 
-// Candidate host names: runs of letters, digits, dots and hyphens containing a dot (flat, linear).
-const HOST = /(?<![\p{L}\p{N}_.-])[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![\p{L}\p{N}_-])/gu;
+// Candidate host names: runs of letters, digits, dots and hyphens (flat, linear). Any non-ASCII
+// character next to the run counts as part of a word.
+const HOST = /(?<![A-Za-z0-9_.\u0080-\uffff-])[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![A-Za-z0-9_\u0080-\uffff-])/g;
 
 export function createDomainMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const vendorByDomain = new Map<string, string>();
   for (const vendor of kb.vendors) for (const domain of vendor.domains ?? []) vendorByDomain.set(domain.toLowerCase(), vendor.id);
+  // A line without any listed domain in it is skipped before it is cut into host names.
+  const domains = [...vendorByDomain.keys()].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const mentions = domains.length > 0 ? new RegExp(domains.join('|'), 'i') : undefined;
   return {
     kind: 'domain',
     match(field: Field): Evidence[] {
-      if (vendorByDomain.size === 0 || !field.text.includes('.')) return [];
+      if (!mentions || !mentions.test(field.text)) return [];
       const found: Evidence[] = [];
       HOST.lastIndex = 0;
       for (let m = HOST.exec(field.text); m; m = HOST.exec(field.text)) {

@@ -15,8 +15,22 @@ interface CompiledPattern {
   catchAll: boolean;
 }
 
-const TOKEN = /(?<![A-Za-z0-9_-])[A-Za-z0-9][A-Za-z0-9+/().-]*/g;
+/** A token starting exactly at lastIndex (sticky). */
+const TOKEN_AT = /[A-Za-z0-9][A-Za-z0-9+/().-]*/y;
 const MAX_WINDOW = 3;
+
+/** The token starting at `index`, without trailing punctuation ("NE40E," → "NE40E"); its end, or -1. */
+function tokenEnd(text: string, index: number): number {
+  TOKEN_AT.lastIndex = index;
+  const m = TOKEN_AT.exec(text);
+  if (!m) return -1;
+  const token = m[0];
+  let end = token.length;
+  while (end > 1 && '.,:;'.includes(token[end - 1]!)) end--;
+  // A ')' only belongs with its '('.
+  if (token[end - 1] === ')' && !token.slice(0, end).includes('(')) while (end > 1 && token[end - 1] === ')') end--;
+  return index + end;
+}
 
 /** Splits `|` at the top level of a regex source (outside groups and classes). */
 function topLevelAlternatives(source: string): string[] {
@@ -97,6 +111,7 @@ function confidenceOf(p: CompiledPattern, field: Field): Confidence {
 export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const byFirst = new Map<string, CompiledPattern[]>();
   const anyFirst: CompiledPattern[] = [];
+  const NONE: CompiledPattern[] = [];
   for (const vendor of kb.vendors) {
     for (const pattern of vendor.productPatterns ?? []) {
       const regex = compileAnchoredPattern(pattern.pattern).regex;
@@ -107,7 +122,12 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
       else for (const c of first) byFirst.set(c, [...(byFirst.get(c) ?? []), compiled]);
     }
   }
-  const candidatesFor = (text: string) => [...(byFirst.get(text[0]!.toUpperCase()) ?? []), ...anyFirst];
+  // Patterns that can start with each character, those that can start with anything included.
+  for (const [c, list] of byFirst) byFirst.set(c, [...list, ...anyFirst]);
+  // Where a candidate can start: a word start whose first character some pattern begins with.
+  const leading = anyFirst.length > 0 ? 'A-Za-z0-9' : [...byFirst.keys()].map((c) => `${c}${c.toLowerCase()}`).join('');
+  const startOfCandidate = new RegExp(`(?<![A-Za-z0-9_-])[${leading || '^\\s\\S'}]`, 'g');
+  const candidatesFor = (text: string) => byFirst.get(text[0]!.toUpperCase()) ?? (anyFirst.length > 0 ? anyFirst : NONE);
 
   function evidence(field: Field, p: CompiledPattern, start: number, end: number): Evidence {
     return {
@@ -132,39 +152,39 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
         const at = field.text.indexOf(trimmed);
         return whole ? [evidence(field, whole, at, at + trimmed.length)] : [];
       }
-      const tokens: { start: number; end: number }[] = [];
-      TOKEN.lastIndex = 0;
-      for (let m = TOKEN.exec(field.text); m; m = TOKEN.exec(field.text)) {
-        // Trailing punctuation ends a sentence, not a model; a ')' only belongs with its '('.
-        let token = m[0].replace(/[.,:;]+$/, '');
-        if (token.endsWith(')') && !token.includes('(')) token = token.replace(/\)+$/, '');
-        if (token !== '') tokens.push({ start: m.index, end: m.index + token.length });
-      }
       const found: Evidence[] = [];
-      for (let t = 0; t < tokens.length; t++) {
-        const start = tokens[t]!.start;
-        const patterns = candidatesFor(field.text[start]!);
-        if (patterns.length === 0) continue;
+      const text = field.text;
+      startOfCandidate.lastIndex = 0;
+      for (let m = startOfCandidate.exec(text); m; m = startOfCandidate.exec(text)) {
+        const start = m.index;
+        const patterns = candidatesFor(text[start]!);
         // The shortest span a specific pattern matches ("NE40E", not "NE40E V800R011"); a catch-all
         // brand pattern ("SmartAX …") only when nothing specific matches.
-        let best: { p: CompiledPattern; end: number; last: number } | undefined;
-        let fallback: typeof best;
-        for (let k = t; k < Math.min(tokens.length, t + MAX_WINDOW); k++) {
-          // Words of one model are separated by exactly one space.
-          if (k > t && field.text.slice(tokens[k - 1]!.end, tokens[k]!.start) !== ' ') break;
-          const candidate = field.text.slice(start, tokens[k]!.end);
+        let best: number | undefined;
+        let bestPattern: CompiledPattern | undefined;
+        let fallback: number | undefined;
+        let fallbackPattern: CompiledPattern | undefined;
+        let end = tokenEnd(text, start);
+        for (let k = 0; k < MAX_WINDOW && end > start; k++) {
+          const candidate = text.slice(start, end);
           const specific = patterns.find((p) => !p.catchAll && p.regex.test(candidate));
           if (specific) {
-            best = { p: specific, end: tokens[k]!.end, last: k };
+            best = end;
+            bestPattern = specific;
             break;
           }
-          const brand = fallback ? undefined : patterns.find((p) => p.catchAll && p.regex.test(candidate));
-          if (brand) fallback = { p: brand, end: tokens[k]!.end, last: k };
+          if (fallback === undefined) {
+            const brand = patterns.find((p) => p.catchAll && p.regex.test(candidate));
+            if (brand) [fallback, fallbackPattern] = [end, brand];
+          }
+          // Words of one model are separated by exactly one space.
+          if (text[end] !== ' ' || !/[A-Za-z0-9]/.test(text[end + 1] ?? '')) break;
+          end = tokenEnd(text, end + 1);
         }
-        best ??= fallback;
-        if (best) {
-          found.push(evidence(field, best.p, start, best.end));
-          t = best.last;
+        if (best === undefined) [best, bestPattern] = [fallback, fallbackPattern];
+        if (best !== undefined && bestPattern) {
+          found.push(evidence(field, bestPattern, start, best));
+          startOfCandidate.lastIndex = best;
         }
       }
       return found;

@@ -105,22 +105,38 @@ function placeOf(field: Field): string {
   return field.row ? `row ${field.row.row}` : `at ${field.offset}`;
 }
 
+/**
+ * A MAC block registered to a vendor that the document's own (dialect) vendor is related to may be that
+ * device's own address: H3C began as the Huawei-3Com joint venture and its equipment can carry Huawei
+ * blocks. Such a match stays visible, at low confidence, with the reason.
+ */
+function qualifyByDocument(kb: KnowledgeBase, evidence: Evidence, documentLevel: readonly Evidence[]): Evidence {
+  if (evidence.kind !== 'mac-oui') return evidence;
+  const owner = documentLevel
+    .map((d) => kb.vendorById.get(d.vendorId))
+    .find((v) => v && v.id !== evidence.vendorId && (v.relatedTo ?? []).includes(evidence.vendorId));
+  if (!owner) return evidence;
+  const why = `this ${owner.displayName} document's own equipment may carry ${kb.vendorById.get(evidence.vendorId)!.displayName} MAC blocks (related vendors)`;
+  return { ...evidence, confidence: 'low', reasons: [...(evidence.reasons ?? []), why] };
+}
+
 /** Document-level evidence first, then each place's, lazily so a findings cap stops the work. */
-function* allEvidence(matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
+function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
   const documentLevel = matchers.document.flatMap((matcher) => matcher.matchDocument(parsed, text));
   yield* documentLevel;
   let place: string | undefined;
   let pending: Evidence[] = [];
+  const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, e, documentLevel)), documentLevel);
   for (const field of fields) {
     const here = placeOf(field);
     if (here !== place && pending.length > 0) {
-      yield* keepStrongest(pending, documentLevel);
+      yield* flush();
       pending = [];
     }
     place = here;
     for (const matcher of matchers.fields) pending.push(...matcher.match(field));
   }
-  if (pending.length > 0) yield* keepStrongest(pending, documentLevel);
+  if (pending.length > 0) yield* flush();
 }
 
 function noteSuffix(note: AcceptanceNote | undefined): string {
@@ -149,7 +165,7 @@ export function analyzeDocument(
 
   const findings: Finding[] = [];
   let truncated = false;
-  for (const evidence of allEvidence(matchers, parsed, rest, text)) {
+  for (const evidence of allEvidence(kb, matchers, parsed, rest, text)) {
     if (findings.length >= options.maxFindings) {
       truncated = true;
       break;

@@ -138,3 +138,17 @@ describe('configs that never name their vendor', () => {
     assert.ok(ratio < 30, `10x the text took ${ratio.toFixed(1)}x the time`);
   });
 });
+
+describe('related vendors', () => {
+  it('a Huawei MAC block in a Comware capture stays visible but at low confidence, with the reason', () => {
+    const text = 'DEVICE_NAME          : HP FlexFabric 5930-32QSFP+ Switch JG726A\nMAC_ADDRESS          : 00E0-FC00-5800\nVENDOR_NAME          : HPE\n';
+    const { dialect, findings } = languageService().analyze(textDocument(text));
+    assert.equal(dialect.id, 'h3c-comware');
+    const mac = findings.find((f) => f.evidence.kind === 'mac-oui')!;
+    assert.equal(mac.vendorId, 'huawei');
+    assert.equal(mac.evidence.confidence, 'low');
+    assert.match(mac.evidence.reasons!.join(' '), /H3C .*may carry Huawei MAC blocks/);
+    const elsewhere = languageService().analyze(textDocument(`hostname r1\n!\n${text.split('\n')[1]}\n`)).findings[0]!;
+    assert.equal(elsewhere.evidence.confidence, 'high', 'outside an H3C document the block is plain Huawei evidence');
+  });
+});

@@ -2,8 +2,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormat, formatModule } from './formats/detect';
 import type { ParsedDocument } from './formats/format';
+import { createAsnMatcher } from './evidence/asns';
+import { createBannerMatcher } from './evidence/banners';
 import { createDialectMatcher } from './evidence/dialect';
+import { createDomainMatcher } from './evidence/domains';
+import { createMacAddressMatcher } from './evidence/macAddresses';
 import type { DocumentEvidenceMatcher, EvidenceMatcher } from './evidence/matcher';
+import { keepStrongest } from './evidence/overlap';
+import { createProductModelMatcher } from './evidence/productModels';
+import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createVendorNameMatcher } from './evidence/vendorNames';
 import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
@@ -32,7 +39,18 @@ export interface Matchers {
 }
 
 export function createMatchers(kb: KnowledgeBase): Matchers {
-  return { fields: [createVendorNameMatcher(kb)], document: [createDialectMatcher(kb)] };
+  return {
+    fields: [
+      createBannerMatcher(kb),
+      createVendorNameMatcher(kb),
+      createProductModelMatcher(kb),
+      createSnmpOidMatcher(kb),
+      createMacAddressMatcher(kb),
+      createDomainMatcher(kb),
+      createAsnMatcher(kb),
+    ],
+    document: [createDialectMatcher(kb)],
+  };
 }
 
 interface Notes {
@@ -103,10 +121,43 @@ function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], 
   return `${what}. ${title} (${first.jurisdiction.toUpperCase()}, ${first.date})${more}${where}`;
 }
 
-/** Document-level evidence first, then each field's, lazily so a findings cap stops the work. */
-function* allEvidence(matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
-  for (const matcher of matchers.document) yield* matcher.matchDocument(parsed, text);
-  for (const field of fields) for (const matcher of matchers.fields) yield* matcher.match(field);
+/** A BOM row, or a single line: one finding per vendor in it (see evidence/overlap.ts). */
+function placeOf(field: Field): string {
+  return field.row ? `row ${field.row.row}` : `at ${field.offset}`;
+}
+
+/**
+ * A MAC block registered to a vendor that the document's own (dialect) vendor is related to may be that
+ * device's own address: H3C began as the Huawei-3Com joint venture and its equipment can carry Huawei
+ * blocks. Such a match stays visible, at low confidence, with the reason.
+ */
+function qualifyByDocument(kb: KnowledgeBase, evidence: Evidence, documentLevel: readonly Evidence[]): Evidence {
+  if (evidence.kind !== 'mac-oui') return evidence;
+  const owner = documentLevel
+    .map((d) => kb.vendorById.get(d.vendorId))
+    .find((v) => v && v.id !== evidence.vendorId && (v.relatedTo ?? []).includes(evidence.vendorId));
+  if (!owner) return evidence;
+  const why = `this ${owner.displayName} document's own equipment may carry ${kb.vendorById.get(evidence.vendorId)!.displayName} MAC blocks (related vendors)`;
+  return { ...evidence, confidence: 'low', reasons: [...(evidence.reasons ?? []), why] };
+}
+
+/** Document-level evidence first, then each place's, lazily so a findings cap stops the work. */
+function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
+  const documentLevel = matchers.document.flatMap((matcher) => matcher.matchDocument(parsed, text));
+  yield* documentLevel;
+  let place: string | undefined;
+  let pending: Evidence[] = [];
+  const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, e, documentLevel)), documentLevel);
+  for (const field of fields) {
+    const here = placeOf(field);
+    if (here !== place && pending.length > 0) {
+      yield* flush();
+      pending = [];
+    }
+    place = here;
+    for (const matcher of matchers.fields) pending.push(...matcher.match(field));
+  }
+  if (pending.length > 0) yield* flush();
 }
 
 function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string {
@@ -136,7 +187,7 @@ export function analyzeDocument(
 
   const findings: Finding[] = [];
   let truncated = false;
-  for (const evidence of allEvidence(matchers, parsed, rest, text)) {
+  for (const evidence of allEvidence(kb, matchers, parsed, rest, text)) {
     if (findings.length >= options.maxFindings) {
       truncated = true;
       break;

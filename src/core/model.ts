@@ -43,8 +43,26 @@ export interface Vendor {
   purlNamespaces?: string[];
   asns?: number[];
   dialects?: string[];
+  /** Phrases of the vendor's version banners, e.g. "Huawei Versatile Routing Platform". */
+  banners?: string[];
   productPatterns?: ProductPattern[];
   sources: SourceRef[];
+}
+
+/** The IEEE MAC-prefix assignments of the listed organisations (data/generated/oui.json). */
+export interface OuiRegistrySubset {
+  /** The npm package the IEEE registry was read from, e.g. 'oui-data'. */
+  source: string;
+  version: string;
+  organizations: string[];
+  /** Upper-case prefix (6, 7 or 9 hex digits) → index into organizations. */
+  prefixes: Record<string, number>;
+}
+
+export interface MacPrefixOwner {
+  vendorId: string;
+  /** The organisation as the IEEE registry writes it. */
+  organization: string;
 }
 
 export type Measure = 'ban' | 'restriction' | 'warning' | 'guidance' | 'listing';
@@ -90,6 +108,10 @@ export interface KnowledgeBase {
   profileById: ReadonlyMap<string, Profile>;
   /** Advisories naming each vendor, newest first. */
   advisoriesByVendor: ReadonlyMap<string, readonly Advisory[]>;
+  /** MAC prefix (6, 7 or 9 upper-case hex digits) → owner; empty without a registry subset. */
+  macPrefixes: ReadonlyMap<string, MacPrefixOwner>;
+  /** Where the MAC prefixes come from, e.g. 'oui-data 2.1.9'. */
+  macRegistry?: string;
 }
 
 /** What kind of proof ties a piece of text to a vendor. One matcher module per kind. */

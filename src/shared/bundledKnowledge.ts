@@ -1,8 +1,10 @@
 // The knowledge base shipped with VendorLens; esbuild inlines data/*.yaml as text so every bundle
-// (CLI, language server, web worker) carries it without reading files at run time.
+// (CLI, language server, web worker) carries it without reading files at run time; the generated
+// MAC-prefix subset comes in as JSON.
 import advisories from '../../data/advisories.yaml';
 import profiles from '../../data/profiles.yaml';
 import vendors from '../../data/vendors.yaml';
+import ouiRegistry from '../../data/generated/oui.json';
 import { loadKnowledgeBase } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model';
 
@@ -13,6 +15,7 @@ export function bundledKnowledge(): KnowledgeBase {
     vendors: { file: 'data/vendors.yaml', text: vendors },
     advisories: { file: 'data/advisories.yaml', text: advisories },
     profiles: { file: 'data/profiles.yaml', text: profiles },
+    ouiRegistry: { file: 'data/generated/oui.json', data: ouiRegistry },
   });
   return cached;
 }

@@ -80,7 +80,8 @@ describe('language server over stdio', () => {
     published.length = 0;
     await connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: URI, version: 2 },
-      contentChanges: [{ range: { start: { line: 2, character: 23 }, end: { line: 2, character: 29 } }, text: 'Juniper' }],
+      // The model number is Huawei evidence too: replace the whole device.
+      contentChanges: [{ range: { start: { line: 2, character: 23 }, end: { line: 2, character: 35 } }, text: 'Juniper MX204' }],
     });
     assert.deepEqual(await diagnosticsFor(URI), []);
     published.length = 0;

@@ -10,7 +10,13 @@ export const ROOT = join(__dirname, '..', '..');
 
 export function knowledgeSources(): KnowledgeSources {
   const read = (name: string) => ({ file: `data/${name}`, text: readFileSync(join(ROOT, 'data', name), 'utf8') });
-  return { vendors: read('vendors.yaml'), advisories: read('advisories.yaml'), profiles: read('profiles.yaml') };
+  const ouiRegistry = JSON.parse(readFileSync(join(ROOT, 'data', 'generated', 'oui.json'), 'utf8'));
+  return {
+    vendors: read('vendors.yaml'),
+    advisories: read('advisories.yaml'),
+    profiles: read('profiles.yaml'),
+    ouiRegistry: { file: 'data/generated/oui.json', data: ouiRegistry },
+  };
 }
 
 let kb: KnowledgeBase | undefined;

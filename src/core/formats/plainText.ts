@@ -1,11 +1,11 @@
-// Plain-text configurations, config backups and show/display captures: one field per line,
-// with the section it sits in (the nearest unindented line above an indented one).
+// Plain-text configurations, config backups and show/display captures: one field per line, with the
+// dialect recognised from the content and the section path each line sits in (sections.ts).
 import type { Field } from '../model';
-import { lineSpans, UNKNOWN_DIALECT, type FormatModule, type ParsedDocument } from './format';
+import { detectDialect, dialectSpec } from './dialects/detect';
+import { lineSpans, type FormatModule, type ParsedDocument } from './format';
+import { createSectionTracker, sectionStyleOf } from './sections';
 
-const MAX_CONTEXT = 120;
-
-/** '!' for IOS-style configs (and ZTE), '#' otherwise: the syntax a review note must use. */
+/** Without a recognised dialect: '!' when the file's first comment uses it (IOS-style), '#' otherwise. */
 function sniffCommentPrefix(text: string): string {
   const head = text.slice(0, 64 * 1024);
   const bang = /^[ \t]*!/m.exec(head);
@@ -17,22 +17,16 @@ function sniffCommentPrefix(text: string): string {
 export const plainTextFormat: FormatModule = {
   id: 'text',
   parse(text: string): ParsedDocument {
+    const dialect = detectDialect(text);
+    const section = createSectionTracker(sectionStyleOf(dialect.id));
     const fields: Field[] = [];
-    let section: string | undefined;
     for (const span of lineSpans(text)) {
       const line = text.slice(span.start, span.end);
-      const trimmed = line.trim();
-      if (trimmed === '') continue;
-      const indented = /^[ \t]/.test(line);
-      if (!indented && !/^[!#]/.test(trimmed)) section = trimmed.slice(0, MAX_CONTEXT);
-      const role = /^[!#]/.test(trimmed) ? 'comment' : 'text';
-      fields.push({
-        offset: span.start,
-        text: line,
-        role,
-        path: indented && section !== undefined ? [section] : undefined,
-      });
+      if (line.trim() === '') continue;
+      const path = section(line);
+      fields.push({ offset: span.start, text: line, role: /^\s*[!#]/.test(line) ? 'comment' : 'text', path });
     }
-    return { fields, problems: [], commentPrefix: sniffCommentPrefix(text), dialect: UNKNOWN_DIALECT };
+    const commentPrefix = dialectSpec(dialect.id)?.commentPrefix ?? sniffCommentPrefix(text);
+    return { fields, problems: [], commentPrefix, dialect };
   },
 };

@@ -6,7 +6,7 @@ import advisoriesSchema from '../../../data/schema/advisories.schema.json';
 import profilesSchema from '../../../data/schema/profiles.schema.json';
 import policySchema from '../../../data/schema/policy.schema.json';
 import vendorsSchema from '../../../data/schema/vendors.schema.json';
-import type { Advisory, KnowledgeBase, Profile, Vendor } from '../model';
+import type { Advisory, KnowledgeBase, MacPrefixOwner, OuiRegistrySubset, Profile, Vendor } from '../model';
 import { compileAnchoredPattern } from '../evidence/patterns';
 
 export interface KnowledgeSource {
@@ -19,6 +19,8 @@ export interface KnowledgeSources {
   vendors: KnowledgeSource;
   advisories: KnowledgeSource;
   profiles: KnowledgeSource;
+  /** data/generated/oui.json; without it no MAC address is attributed. */
+  ouiRegistry?: { file: string; data: OuiRegistrySubset };
 }
 
 export interface KnowledgeProblem {
@@ -234,13 +236,24 @@ export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
       }
     });
   });
+  const macPrefixes = indexMacPrefixes(vendors, sources, vendorsDoc, problems);
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 
-  return indexKnowledge(vendors, advisories, profiles);
+  const registry = sources.ouiRegistry?.data;
+  return indexKnowledge(vendors, advisories, profiles, {
+    prefixes: macPrefixes,
+    registry: registry ? `${registry.source} ${registry.version}` : undefined,
+  });
+}
+
+/** MAC prefixes attributed to vendors, and which registry they came from. */
+export interface MacIndex {
+  prefixes: ReadonlyMap<string, MacPrefixOwner>;
+  registry?: string;
 }
 
 /** Builds the lookups over already validated vendors, advisories and profiles. */
-export function indexKnowledge(vendors: Vendor[], advisories: Advisory[], profiles: Profile[]): KnowledgeBase {
+export function indexKnowledge(vendors: Vendor[], advisories: Advisory[], profiles: Profile[], mac: MacIndex): KnowledgeBase {
   const advisoriesByVendor = new Map<string, Advisory[]>();
   for (const advisory of [...advisories].sort((a, b) => b.date.localeCompare(a.date))) {
     for (const v of advisory.vendors) {
@@ -257,7 +270,44 @@ export function indexKnowledge(vendors: Vendor[], advisories: Advisory[], profil
     advisoryById: new Map(advisories.map((a) => [a.id, a])),
     profileById: new Map(profiles.map((p) => [p.id, p])),
     advisoriesByVendor,
+    macPrefixes: mac.prefixes,
+    macRegistry: mac.registry,
   };
+}
+
+/** Attributes each registry prefix to the vendor listing its organisation (case-insensitive, exact). */
+function indexMacPrefixes(
+  vendors: Vendor[],
+  sources: KnowledgeSources,
+  vendorsDoc: Parsed<unknown>,
+  problems: KnowledgeProblem[],
+): Map<string, MacPrefixOwner> {
+  const byPrefix = new Map<string, MacPrefixOwner>();
+  const registry = sources.ouiRegistry;
+  if (!registry) return byPrefix;
+  const vendorOf = new Map<string, string>();
+  vendors.forEach((vendor) => {
+    for (const org of vendor.ouiOrganizations ?? []) vendorOf.set(org.toLowerCase(), vendor.id);
+  });
+  const known = new Set(registry.data.organizations.map((o) => o.toLowerCase()));
+  vendors.forEach((vendor, i) => {
+    (vendor.ouiOrganizations ?? []).forEach((org, j) => {
+      if (known.has(org.toLowerCase())) return;
+      problems.push({
+        file: sources.vendors.file,
+        line: lineOfEntry(vendorsDoc, 'vendors', i, 'ouiOrganizations'),
+        entry: vendor.id,
+        field: `ouiOrganizations[${j}]`,
+        message: `organisation '${org}' has no prefixes in ${registry.file} (oui-data ${registry.data.version}); regenerate it (npm run generate:oui) or fix the name`,
+      });
+    });
+  });
+  for (const [prefix, index] of Object.entries(registry.data.prefixes)) {
+    const organization = registry.data.organizations[index];
+    const vendorId = organization === undefined ? undefined : vendorOf.get(organization.toLowerCase());
+    if (vendorId && organization !== undefined) byPrefix.set(prefix.toUpperCase(), { vendorId, organization });
+  }
+  return byPrefix;
 }
 
 function indexById<T extends { id: string }>(

@@ -1,0 +1,37 @@
+// Evidence kind 'asn': a BGP neighbour in a listed carrier's autonomous system, as configured in
+// any dialect: "neighbor X remote-as N" (IOS, NX-OS, EOS, XR, ZXROS), "peer X as-number N" (VRP,
+// Comware), "peer-as N;" (Junos), "remote-as=N" (RouterOS) and "set remote-as N" (FortiOS).
+import type { Evidence, Field, KnowledgeBase } from '../model';
+import type { EvidenceMatcher } from './matcher';
+
+const PEER_AS = /(?<![\w-])(remote-as|as-number|peer-as)(?:[ \t]+|=)(?:AS)?(\d{1,10})(?![\w.])/gi;
+
+export function createAsnMatcher(kb: KnowledgeBase): EvidenceMatcher {
+  const vendorByAsn = new Map<number, string>();
+  for (const vendor of kb.vendors) for (const asn of vendor.asns ?? []) vendorByAsn.set(asn, vendor.id);
+  return {
+    kind: 'asn',
+    match(field: Field): Evidence[] {
+      if (vendorByAsn.size === 0 || !/-as|as-/i.test(field.text)) return [];
+      const found: Evidence[] = [];
+      PEER_AS.lastIndex = 0;
+      for (let m = PEER_AS.exec(field.text); m; m = PEER_AS.exec(field.text)) {
+        const asn = Number(m[2]);
+        const vendorId = vendorByAsn.get(asn);
+        if (!vendorId) continue;
+        const start = m.index + m[0].length - m[2]!.length;
+        found.push({
+          kind: 'asn',
+          vendorId,
+          start: field.offset + start,
+          end: field.offset + start + m[2]!.length,
+          matched: m[2]!,
+          confidence: field.role === 'comment' ? 'low' : 'high',
+          detail: `BGP peer in AS${asn} (${m[1]!.toLowerCase()})`,
+          field,
+        });
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Evidence kind 'domain': a host name under a vendor's domain (NTP, syslog, AAA and DNS servers, update
+// and licence URLs, NETCONF capability URIs). Matched on label boundaries: huawei.com and
+// ntp.huawei.com are Huawei, nothuawei.com and huawei.com.example.org are not.
+import type { Evidence, Field, KnowledgeBase } from '../model';
+import type { EvidenceMatcher } from './matcher';
+
+// Candidate host names: runs of letters, digits, dots and hyphens (flat, linear). Any non-ASCII
+// character next to the run counts as part of a word.
+const HOST = /(?<![A-Za-z0-9_.\u0080-\uffff-])[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?![A-Za-z0-9_\u0080-\uffff-])/g;
+
+export function createDomainMatcher(kb: KnowledgeBase): EvidenceMatcher {
+  const vendorByDomain = new Map<string, string>();
+  for (const vendor of kb.vendors) for (const domain of vendor.domains ?? []) vendorByDomain.set(domain.toLowerCase(), vendor.id);
+  // A line without any listed domain in it is skipped before it is cut into host names.
+  const domains = [...vendorByDomain.keys()].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const mentions = domains.length > 0 ? new RegExp(domains.join('|'), 'i') : undefined;
+  return {
+    kind: 'domain',
+    match(field: Field): Evidence[] {
+      if (!mentions || !mentions.test(field.text)) return [];
+      const found: Evidence[] = [];
+      HOST.lastIndex = 0;
+      for (let m = HOST.exec(field.text); m; m = HOST.exec(field.text)) {
+        const host = m[0].toLowerCase();
+        if (!host.includes('.')) continue;
+        // The host itself, then each parent domain: a.b.huawei.com → b.huawei.com → huawei.com.
+        for (let at = -1, suffix = host; ; ) {
+          const vendorId = vendorByDomain.get(suffix);
+          if (vendorId) {
+            found.push({
+              kind: 'domain',
+              vendorId,
+              start: field.offset + m.index,
+              end: field.offset + m.index + m[0].length,
+              matched: m[0],
+              confidence: field.role === 'comment' ? 'low' : 'medium',
+              detail: `host in the vendor's domain ${suffix}`,
+              field,
+            });
+            break;
+          }
+          at = host.indexOf('.', at + 1);
+          if (at < 0) break;
+          suffix = host.slice(at + 1);
+          if (!suffix.includes('.')) break;
+        }
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Evidence kind 'mac-oui': a MAC address whose IEEE prefix is registered to a listed organisation,
+// e.g. a Hikvision camera known only by its entry in an ARP or MAC table. Every common notation:
+// xxxx.xxxx.xxxx (Cisco, ZTE), xxxx-xxxx-xxxx (Huawei, H3C), xx:xx:xx:xx:xx:xx and xx-xx-xx-xx-xx-xx.
+// Prefixes are looked up longest first: MA-S (9 hex digits), MA-M (7), MA-L (6).
+import type { Evidence, Field, KnowledgeBase } from '../model';
+import type { EvidenceMatcher } from './matcher';
+
+const MAC = new RegExp(
+  [
+    '(?<![0-9A-Za-z_])(?<![0-9A-Fa-f][:.-])',
+    '(?:[0-9A-Fa-f]{4}([.-])[0-9A-Fa-f]{4}\\1[0-9A-Fa-f]{4}',
+    '|[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}\\2[0-9A-Fa-f]{2}\\2[0-9A-Fa-f]{2}\\2[0-9A-Fa-f]{2}\\2[0-9A-Fa-f]{2})',
+    '(?![0-9A-Za-z_]|[:.-][0-9A-Fa-f])',
+  ].join(''),
+  'g',
+);
+
+const PREFIX_LENGTHS = [9, 7, 6] as const;
+const SIZE_NAME: Record<number, string> = { 9: 'MA-S', 7: 'MA-M', 6: 'MA-L' };
+
+/** The 12 upper-case hex digits of a MAC written in any notation. */
+export function normaliseMac(text: string): string {
+  return text.replace(/[^0-9A-Fa-f]/g, '').toUpperCase();
+}
+
+export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
+  const registry = kb.macRegistry ? `IEEE registry via ${kb.macRegistry}` : 'IEEE registry';
+  return {
+    kind: 'mac-oui',
+    match(field: Field): Evidence[] {
+      if (kb.macPrefixes.size === 0) return [];
+      const found: Evidence[] = [];
+      MAC.lastIndex = 0;
+      for (let m = MAC.exec(field.text); m; m = MAC.exec(field.text)) {
+        const hex = normaliseMac(m[0]);
+        for (const length of PREFIX_LENGTHS) {
+          const prefix = hex.slice(0, length);
+          const owner = kb.macPrefixes.get(prefix);
+          if (!owner) continue;
+          found.push({
+            kind: 'mac-oui',
+            vendorId: owner.vendorId,
+            start: field.offset + m.index,
+            end: field.offset + m.index + m[0].length,
+            matched: m[0],
+            confidence: field.role === 'comment' ? 'medium' : 'high',
+            detail: `MAC address, ${SIZE_NAME[length]} prefix ${prefix} of ${owner.organization} (${registry})`,
+            field,
+          });
+          break;
+        }
+      }
+      return found;
+    },
+  };
+}

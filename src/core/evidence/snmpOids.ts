@@ -1,0 +1,39 @@
+// Evidence kind 'snmp-oid': an SNMP object identifier under a vendor's IANA enterprise number
+// (1.3.6.1.4.1.<PEN>…), e.g. a sysObjectID in a capture or a MIB view in a config. Anchored on the
+// arc: 1.3.6.1.4.1.2011 and .2011.2.23 are Huawei, 1.3.6.1.4.1.20110 is not.
+import type { Evidence, Field, KnowledgeBase } from '../model';
+import type { EvidenceMatcher } from './matcher';
+
+// Dotted numeric, with or without the leading dot, or the symbolic "enterprises." / "SNMPv2-SMI::enterprises." form.
+const OID = /(?<![\w.])(?:\.?1\.3\.6\.1\.4\.1|(?:SNMPv2-SMI::)?enterprises)\.(\d{1,10})((?:\.\d{1,10})*)(?![\w.]|\.\d)/g;
+
+export function createSnmpOidMatcher(kb: KnowledgeBase): EvidenceMatcher {
+  const vendorByPen = new Map<number, string>();
+  for (const vendor of kb.vendors) for (const pen of vendor.enterpriseNumbers ?? []) vendorByPen.set(pen, vendor.id);
+  return {
+    kind: 'snmp-oid',
+    match(field: Field): Evidence[] {
+      if (!field.text.includes('1.3.6.1.4.1') && !field.text.includes('enterprises.')) return [];
+      const found: Evidence[] = [];
+      OID.lastIndex = 0;
+      for (let m = OID.exec(field.text); m; m = OID.exec(field.text)) {
+        const pen = Number(m[1]);
+        const vendorId = vendorByPen.get(pen);
+        if (!vendorId) continue;
+        const subtree = m[2] !== '';
+        found.push({
+          kind: 'snmp-oid',
+          vendorId,
+          start: field.offset + m.index,
+          end: field.offset + m.index + m[0].length,
+          matched: m[0],
+          // An object under the arc (a sysObjectID, a vendor MIB object) says more than the bare arc.
+          confidence: field.role === 'comment' ? 'low' : subtree ? 'high' : 'medium',
+          detail: `SNMP OID under IANA enterprise number ${pen}`,
+          field,
+        });
+      }
+      return found;
+    },
+  };
+}

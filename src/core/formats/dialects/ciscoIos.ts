@@ -1,0 +1,38 @@
+// Cisco IOS and IOS-XE running configs, RANCID/Oxidized backups and `show` captures (reference §3.4).
+import type { DialectSpec } from './fingerprint';
+
+export const ciscoIos: DialectSpec = {
+  id: 'cisco-ios',
+  label: 'Cisco IOS/IOS-XE',
+  commentPrefix: '!',
+  fingerprints: [
+    { regex: /^(?:! )?(?<anchor>Cisco IOS(?: XE)? Software|Cisco Internetwork Operating System Software)/m, weight: 12, reason: 'IOS version banner' },
+    { regex: /^(?<anchor>!RANCID-CONTENT-TYPE: cisco)[ \t]*$/m, weight: 12, reason: 'RANCID content type "cisco"' },
+    { regex: /^(?<anchor>Current configuration ?: \d+ bytes)/m, weight: 8, reason: '"Current configuration : N bytes"' },
+    { regex: /^(?<anchor>boot-start-marker)/m, weight: 7, reason: '"boot-start-marker"' },
+    { regex: /^(?<anchor>cisco \S+ \(.+\) processor)/m, weight: 7, reason: '"show version" processor line' },
+    { regex: /^(?<anchor>platform (?:punt-keepalive|console|qfp|hardware))\b/m, weight: 5, reason: 'IOS-XE "platform" commands' },
+    { regex: /^(?<anchor>license udi pid) /m, weight: 5, reason: '"license udi pid"' },
+    { regex: /^(?<anchor>Configuration register is) 0x/m, weight: 5, reason: '"Configuration register is 0x…"' },
+    { regex: /^(?<anchor>version 1[0-7]\.\d+)[ \t]*$/m, weight: 4, reason: 'IOS "version 15.5" line' },
+    { regex: /^(?<anchor>aaa new-model)/m, weight: 4, reason: '"aaa new-model"' },
+    { regex: /^! (?<anchor>Last configuration change|NVRAM config last updated) at /m, weight: 4, reason: '"! Last configuration change at"' },
+    { regex: /^(?<anchor>Local Intf): /m, weight: 4, reason: '"show lldp neighbors detail" output' },
+    { regex: /^(?<anchor>Building configuration)\.\.\./m, weight: 3, reason: '"Building configuration..."' },
+    { regex: /^(?<anchor>service timestamps) /m, weight: 3, reason: '"service timestamps"' },
+    { regex: /^(?<anchor>spanning-tree extend system-id)/m, weight: 3, reason: '"spanning-tree extend system-id"' },
+    { regex: /^(?<anchor>line con 0)/m, weight: 3, reason: '"line con 0"' },
+    { regex: /^(?<anchor>vrf definition) \S/m, weight: 3, reason: '"vrf definition"' },
+    { regex: /^[ \t]*(?<anchor>exit-address-family)/m, weight: 3, reason: '"exit-address-family"' },
+    { regex: /^(?<anchor>Total entries displayed): \d+/m, weight: 3, reason: '"Total entries displayed"' },
+    { regex: /^[ \t]*(?<anchor>Processor board ID) /m, weight: 3, reason: '"Processor board ID"' },
+    { regex: /^(?<anchor>line vty \d+ \d+)/m, weight: 2, reason: '"line vty 0 4"' },
+    { regex: /^[\w.-]+(?<anchor>#)[ \t]*show /m, weight: 2, reason: '"host#show" prompt' },
+    { regex: /^[ \t]*interface (?<anchor>(?:GigabitEthernet|TenGigabitEthernet|FastEthernet|Port-channel)\d)/m, weight: 2, reason: 'IOS interface names' },
+    { regex: /^(?:no )?(?<anchor>ip http (?:secure-)?server)/m, weight: 2, reason: '"ip http server"' },
+    { regex: /^[ \t]*(?<anchor>switchport mode) \w/m, weight: 1, reason: '"switchport mode"' },
+    { regex: /^(?<anchor>hostname) \S/m, weight: 1, reason: '"hostname"' },
+    { regex: /^(?<anchor>end)[ \t]*$/m, weight: 1, reason: 'config ends with "end"' },
+    { regex: /^(?<anchor>!)[ \t]*$/m, weight: 1, reason: '"!" separators' },
+  ],
+};

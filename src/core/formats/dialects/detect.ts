@@ -1,0 +1,158 @@
+// Recognises a config dialect by content alone (never by file name): each dialect's fingerprints are
+// tested once against the head of the document, their weights added up, and the best score wins when
+// it is strong enough and clearly ahead of the runner-up.
+import type { Confidence, DialectDetection } from '../../model';
+import { aristaEos } from './aristaEos';
+import { ciscoIos } from './ciscoIos';
+import { ciscoIosxr } from './ciscoIosxr';
+import { ciscoNxos } from './ciscoNxos';
+import { STRONG, type DialectSpec, type Fingerprint } from './fingerprint';
+import { fortinetFortios } from './fortinetFortios';
+import { h3cComware } from './h3cComware';
+import { huaweiSmartax } from './huaweiSmartax';
+import { huaweiVrp } from './huaweiVrp';
+import { juniperJunos } from './juniperJunos';
+import { mikrotikRouteros } from './mikrotikRouteros';
+import { zteZxros } from './zteZxros';
+
+export const DIALECTS: readonly DialectSpec[] = [
+  huaweiVrp,
+  huaweiSmartax,
+  h3cComware,
+  zteZxros,
+  ciscoIos,
+  ciscoNxos,
+  ciscoIosxr,
+  aristaEos,
+  juniperJunos,
+  mikrotikRouteros,
+  fortinetFortios,
+];
+
+const BY_ID = new Map(DIALECTS.map((d) => [d.id, d]));
+
+export function dialectSpec(id: string): DialectSpec | undefined {
+  return BY_ID.get(id);
+}
+
+/** Headers, banners and the first sections decide; the rest of a large file adds nothing but time. */
+export const SAMPLE_CHARS = 64 * 1024;
+/** Below this total a dialect is not claimed. */
+const MIN_SCORE = 4;
+/** A winner closer than this to the runner-up is ambiguous (e.g. only signals VRP and Comware share). */
+const MIN_MARGIN = 2;
+const MAX_REASONS = 6;
+
+interface Signal {
+  fingerprint: Fingerprint;
+  start: number;
+  end: number;
+}
+
+interface Score {
+  spec: DialectSpec;
+  score: number;
+  strongest: number;
+  signals: Signal[];
+}
+
+/**
+ * Blanks out what a capture quotes about *other* devices (LLDP/CDP system descriptions, their port ids
+ * and versions), keeping offsets: a VRP capture that lists a Cisco neighbour is still VRP.
+ */
+export function maskNeighbourText(sample: string): string {
+  const opener = /^[ \t]*(?:System [Dd]escription|Version|Port [Ii][Dd]|Port [Dd]escription|Platform)[ \t]*:/;
+  const closer = /^[ \t]*(?:System [Cc]apabilit|Time remaining|Management [Aa]ddress|Port [Ii][Dd]|Interface:|Holdtime|Local Intf)/;
+  if (!new RegExp(opener.source, 'm').test(sample)) return sample;
+  const chars = sample.split('');
+  let masking = 0;
+  let lineStart = 0;
+  for (let i = 0; i <= sample.length; i++) {
+    if (i < sample.length && sample[i] !== '\n') continue;
+    const line = sample.slice(lineStart, i);
+    const open = opener.exec(line);
+    if (open) {
+      for (let j = lineStart + open[0].length; j < i; j++) if (chars[j] !== '\r') chars[j] = ' ';
+      masking = /(?:Description|Version)[ \t]*:/.test(open[0]) ? 6 : 0;
+    } else if (masking > 0 && line.trim() !== '' && !closer.test(line)) {
+      for (let j = lineStart; j < i; j++) if (chars[j] !== '\r') chars[j] = ' ';
+      masking--;
+    } else {
+      masking = 0;
+    }
+    lineStart = i + 1;
+  }
+  return chars.join('');
+}
+
+function anchorOf(match: RegExpExecArray): { start: number; end: number } {
+  const anchor = match.groups?.anchor;
+  if (anchor !== undefined) {
+    const at = match[0].indexOf(anchor);
+    if (at >= 0) return { start: match.index + at, end: match.index + at + anchor.length };
+  }
+  const lead = match[0].length - match[0].trimStart().length;
+  return { start: match.index + lead, end: match.index + match[0].trimEnd().length };
+}
+
+function scoreDialect(spec: DialectSpec, sample: string): Score {
+  const signals: Signal[] = [];
+  const corroborating: Signal[] = [];
+  for (const fingerprint of spec.fingerprints) {
+    fingerprint.regex.lastIndex = 0;
+    const match = fingerprint.regex.exec(sample);
+    if (!match) continue;
+    (fingerprint.corroborates ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
+  }
+  if (signals.length > 0) signals.push(...corroborating);
+  const score = signals.reduce((sum, s) => sum + s.fingerprint.weight, 0);
+  const strongest = signals.reduce((max, s) => Math.max(max, s.fingerprint.weight), 0);
+  return { spec, score, strongest, signals };
+}
+
+function qualifies(s: Score): boolean {
+  return s.score >= MIN_SCORE && (s.strongest >= STRONG || s.signals.length >= 2);
+}
+
+function confidenceOf(best: Score, margin: number): Confidence {
+  if ((best.strongest >= 9 || best.score >= 14) && margin >= 6) return 'high';
+  if (best.score >= 7 && margin >= 3) return 'medium';
+  return 'low';
+}
+
+/** 1-based line of an offset; counted only for the few reasons shown. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function describe(best: Score, runnerUp: Score | undefined, sample: string): string[] {
+  const ordered = [...best.signals].sort((a, b) => b.fingerprint.weight - a.fingerprint.weight || a.start - b.start);
+  const reasons = ordered.slice(0, MAX_REASONS).map((s) => `${s.fingerprint.reason} (line ${lineOf(sample, s.start)})`);
+  const versus = runnerUp && runnerUp.score > 0 ? `; next best ${runnerUp.spec.label} ${runnerUp.score}` : '';
+  reasons.push(`score ${best.score} for ${best.spec.label}${versus}`);
+  return reasons;
+}
+
+export function detectDialect(text: string): DialectDetection {
+  const sample = maskNeighbourText(text.slice(0, SAMPLE_CHARS));
+  const scores = DIALECTS.map((spec) => scoreDialect(spec, sample)).sort((a, b) => b.score - a.score);
+  const [best, runnerUp] = scores as [Score, Score];
+  if (!qualifies(best)) return { id: 'unknown', confidence: 'low', reasons: [] };
+  const margin = best.score - (runnerUp?.score ?? 0);
+  if (qualifies(runnerUp) && margin < MIN_MARGIN) {
+    return {
+      id: 'unknown',
+      confidence: 'low',
+      reasons: [`ambiguous: ${best.spec.label} ${best.score} vs ${runnerUp.spec.label} ${runnerUp.score}`],
+    };
+  }
+  const top = [...best.signals].sort((a, b) => b.fingerprint.weight - a.fingerprint.weight || a.start - b.start)[0]!;
+  return {
+    id: best.spec.id,
+    confidence: confidenceOf(best, margin),
+    reasons: describe(best, runnerUp, sample),
+    anchor: { start: top.start, end: top.end },
+  };
+}

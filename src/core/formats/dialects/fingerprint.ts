@@ -1,0 +1,28 @@
+// Dialect fingerprints: weighted regular expressions over a document's text. A dialect module is a
+// table of them; the detector (detect.ts) adds up the weights of those present and picks the best.
+
+/** A weight at or above this is a strong signal: on its own it can decide a dialect. */
+export const STRONG = 6;
+
+export interface Fingerprint {
+  /**
+   * Tested once against the sample with `exec` (use the `m` flag for `^`/`$` per line). Must stay linear:
+   * no nested quantifiers. A named group `anchor` narrows the token a finding is placed on.
+   */
+  regex: RegExp;
+  /** 1–2: weak, only counts in combination; 3–5: telling; 6+: strong. */
+  weight: number;
+  /** Human-readable, e.g. '"vlan batch" (VRP VLAN syntax)'. */
+  reason: string;
+  /** Counts only when another signal of the same dialect is present (e.g. a vendor word in a hostname). */
+  corroborates?: boolean;
+}
+
+export interface DialectSpec {
+  id: string;
+  /** Shown in reasons, e.g. 'Huawei VRP'. */
+  label: string;
+  /** The line-comment prefix a review note is written with. */
+  commentPrefix: '!' | '#';
+  fingerprints: Fingerprint[];
+}

@@ -1,0 +1,41 @@
+// Huawei VRP (Versatile Routing Platform) configs and `display` captures (reference §3.1).
+import type { DialectSpec } from './fingerprint';
+import { VRP_FAMILY_SIGNALS } from './vrpFamily';
+
+export const huaweiVrp: DialectSpec = {
+  id: 'huawei-vrp',
+  label: 'Huawei VRP',
+  commentPrefix: '#',
+  fingerprints: [
+    { regex: /^(?<anchor>Huawei Versatile Routing Platform)/m, weight: 12, reason: 'VRP version banner "Huawei Versatile Routing Platform"' },
+    { regex: /(?<anchor>VRP \(R\) software)/, weight: 12, reason: '"VRP (R) software" version line' },
+    { regex: /^(?<anchor>!Software Version V\d{3}R\d{3}\w*)/m, weight: 12, reason: 'VRP "!Software Version V…R…" header' },
+    { regex: /^(?<anchor>!RANCID-CONTENT-TYPE: vrp)[ \t]*$/m, weight: 12, reason: 'RANCID content type "vrp"' },
+    { regex: /^[ \t]*(?<anchor>vlan batch) \d/m, weight: 9, reason: '"vlan batch" (VRP VLAN syntax)' },
+    { regex: /(?<![\w-])(?<anchor>Vlanif\d+)/, weight: 9, reason: 'Vlanif interface (Comware says Vlan-interface)' },
+    { regex: /(?<![\w-])(?<anchor>Eth-Trunk\d+)/, weight: 9, reason: 'Eth-Trunk link aggregation (Comware says Bridge-Aggregation)' },
+    { regex: /(?<![\w-])(?<anchor>vrpcfg\d*\.(?:zip|cfg))\b/, weight: 9, reason: 'vrpcfg startup configuration file' },
+    { regex: /^[ \t]*(?<anchor>port trunk allow-pass vlan) /m, weight: 7, reason: '"port trunk allow-pass vlan" (Comware says "permit")' },
+    { regex: /^[ \t]*(?<anchor>port default vlan) \d/m, weight: 4, reason: '"port default vlan"' },
+    { regex: /^[ \t]*local-user \S+ password (?<anchor>irreversible-cipher) /m, weight: 5, reason: '"password irreversible-cipher"' },
+    { regex: /(?<anchor>%\^%#)/, weight: 5, reason: 'VRP cipher marker "%^%#"' },
+    { regex: /^[ \t]*(?<anchor>stelnet server enable)/m, weight: 5, reason: '"stelnet server enable"' },
+    { regex: /^[ \t]*(?<anchor>hwtacacs-server template) /m, weight: 5, reason: '"hwtacacs-server template"' },
+    { regex: /^[ \t]*(?<anchor>ipv4-family) (?:unicast|vpn-instance|vpnv4)/m, weight: 4, reason: 'BGP "ipv4-family"' },
+    { regex: /(?<![\w-])(?<anchor>(?:10|25|40|100|400)GE\d+\/\d+\/\d+)/, weight: 5, reason: 'CloudEngine port names (10GE1/0/1)' },
+    { regex: /(?<![\w-])(?<anchor>XGigabitEthernet\d+\/\d+\/\d+)/, weight: 5, reason: 'XGigabitEthernet port names' },
+    { regex: /(?<![\w-])(?<anchor>MEth\d+\/\d+\/\d+)/, weight: 5, reason: 'MEth management port' },
+    { regex: / (?<anchor>current state : )(?:UP|DOWN|Administratively)/, weight: 5, reason: '"display interface" output ("current state : UP")' },
+    { regex: /^(?<anchor>Line protocol current state :)/m, weight: 4, reason: '"Line protocol current state :"' },
+    { regex: /(?<anchor>Route Port,The Maximum Transmit Unit)/, weight: 5, reason: '"display interface" output ("Route Port,The Maximum Transmit Unit")' },
+    { regex: /^\S+ (?<anchor>has \d+ neighbors?(?:\(s\))?):?[ \t]*$/m, weight: 5, reason: '"display lldp neighbor" output ("has N neighbors")' },
+    { regex: /^(?<anchor>Chassis type[ \t]*:macAddress)/m, weight: 4, reason: 'VRP LLDP field "Chassis type :macAddress"' },
+    { regex: /(?<anchor>Acl's step is)/, weight: 6, reason: '"display acl" output ("Acl\'s step is")' },
+    { regex: /^[ \t]*(?<anchor>Total quantity of nonempty ACL number is)/m, weight: 6, reason: '"display acl all" summary' },
+    { regex: /^\S+(?<anchor>'s Device status:)/m, weight: 7, reason: '"display device" output ("…\'s Device status:")' },
+    { regex: /^[ \t]*(?<anchor>Startup saved-configuration file:)/m, weight: 3, reason: '"display startup" output' },
+    { regex: /^(?<anchor>MainBoard:)[ \t]*$/m, weight: 3, reason: '"display startup" MainBoard section' },
+    { regex: /(?<![A-Za-z])(?<anchor>HUAWEI|Huawei|huawei)(?![A-Za-z])/, weight: 3, reason: 'the word Huawei alongside VRP-family syntax', corroborates: true },
+    ...VRP_FAMILY_SIGNALS,
+  ],
+};

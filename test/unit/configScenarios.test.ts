@@ -1,0 +1,154 @@
+// End-to-end through the language service: configs and captures where the vendor's name is never written.
+import { strict as assert } from 'node:assert';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import type { Finding } from '../../src/core/model';
+import { fixture } from './dialects.test';
+import { languageService, textDocument } from './helpers';
+
+function analyse(name: string, profile?: string) {
+  const text = fixture(name);
+  const doc = textDocument(text, `file:///configs/${name}`);
+  const service = languageService(profile ? { profile } : {});
+  return { text, doc, service, analysis: service.analyze(doc) };
+}
+
+/** 0-based line and UTF-16 column of the nth occurrence of needle, found without the analyser. */
+function positionOf(text: string, needle: string, occurrence = 0) {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `${needle} not in text`);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length - 1, character: before.at(-1)!.length };
+}
+
+function rangeOf(text: string, needle: string, occurrence = 0) {
+  const start = positionOf(text, needle, occurrence);
+  return { start, end: { line: start.line, character: start.character + needle.length } };
+}
+
+describe('configs that never name their vendor', () => {
+  it('a VRP config without the word Huawei gets a document-level Huawei finding on its first "vlan batch"', async () => {
+    const { text, doc, service, analysis } = analyse('vrp-dist-sw2.cfg');
+    assert.doesNotMatch(text, /huawei/i, 'the fixture never says Huawei');
+    assert.equal(analysis.dialect.id, 'huawei-vrp');
+    const dialect = analysis.findings.filter((f) => f.evidence.kind === 'dialect');
+    assert.equal(dialect.length, 1);
+    const [finding] = dialect as [Finding];
+    assert.equal(finding.vendorId, 'huawei');
+    assert.equal(finding.evidence.documentLevel, true);
+    assert.deepEqual(finding.range, rangeOf(text, 'vlan batch'));
+    assert.equal(finding.severity, 'error');
+    const hover = await service.doHover(doc, finding.range.start);
+    const value = (hover!.contents as MarkupContent).value;
+    assert.match(value, /huawei-vrp configuration dialect/);
+    assert.match(value, /Recognised by: .*vlan batch.*Vlanif/);
+  });
+
+  it('an IOS switch with a Hikvision camera known only by its MAC: a mac-oui finding on that MAC', () => {
+    const { text, analysis } = analyse('ios-access-sw3-with-captures.txt');
+    assert.equal(analysis.dialect.id, 'cisco-ios');
+    assert.ok(!analysis.findings.some((f) => f.evidence.kind === 'dialect'), 'IOS is not a flagged dialect');
+    const cameras = analysis.findings.filter((f) => f.vendorId === 'hikvision');
+    assert.deepEqual(
+      cameras.map((f) => f.range),
+      [rangeOf(text, '4419.b6a0.77c3', 0), rangeOf(text, '4419.b6a0.77c3', 1)],
+      'in show mac address-table and in show arp',
+    );
+    assert.ok(cameras.every((f) => f.evidence.kind === 'mac-oui' && f.evidence.confidence === 'high'));
+    assert.match(cameras[0]!.message, /^Hikvision: MAC address, MA-L prefix 4419B6/);
+    const others = analysis.findings.filter((f) => f.vendorId !== 'hikvision').map((f) => [f.vendorId, f.evidence.kind]);
+    assert.deepEqual(others, [['huawei', 'vendor-name']], 'VMware and Cisco MACs are no finding; the HUAWEI description is');
+  });
+
+  it('Comware is H3C, borderline information, and never Huawei', () => {
+    const { analysis } = analyse('comware7-access-sw.cfg');
+    assert.equal(analysis.dialect.id, 'h3c-comware');
+    assert.ok(analysis.findings.length > 0);
+    assert.ok(analysis.findings.every((f) => f.vendorId === 'h3c' && f.severity === 'information'));
+    assert.match(analysis.findings[0]!.message, /borderline/);
+  });
+
+  it('a ZTE running config: dialect finding, a camera MAC in a description, a China Telecom BGP peer, each with its section', async () => {
+    const { text, doc, service, analysis } = analyse('zte-zxros-show-running-config.txt');
+    const byKind = new Map(analysis.findings.map((f) => [`${f.vendorId}/${f.evidence.kind}`, f]));
+    assert.deepEqual([...byKind.keys()].sort(), ['china-telecom/asn', 'hikvision/mac-oui', 'zte/dialect', 'zte/model']);
+    assert.deepEqual(byKind.get('zte/model')!.range, rangeOf(text, 'ZXR10'), 'the default ZXR10 prompt');
+    assert.deepEqual(byKind.get('zte/dialect')!.range, rangeOf(text, '!<system-config>'));
+    const camera = byKind.get('hikvision/mac-oui')!;
+    assert.deepEqual(camera.range, rangeOf(text, '4419-b6a0-77c3'));
+    assert.deepEqual(camera.evidence.field.path, ['<if-intf>', 'interface xgei-0/2/0/3']);
+    const peer = byKind.get('china-telecom/asn')!;
+    assert.deepEqual(peer.range, rangeOf(text, '4134'));
+    const hover = (await service.doHover(doc, peer.range.start))!.contents as MarkupContent;
+    assert.match(hover.value, /Context: \\<bgp\\> › router bgp 65010/);
+  });
+
+  it('Junos (both styles), RouterOS and FortiOS: ASNs, MACs and domains with their paths', () => {
+    const brace = analyse('junos-brace-edge.conf').analysis.findings;
+    assert.deepEqual(brace.map((f) => [f.vendorId, f.evidence.kind, f.evidence.field.path?.join(' › ')]), [
+      ['china-telecom', 'vendor-name', 'protocols › bgp › group TRANSIT › neighbor 203.0.113.1'],
+      ['china-telecom', 'asn', 'protocols › bgp › group TRANSIT › neighbor 203.0.113.1'],
+    ]);
+    const set = analyse('junos-set-edge.conf').analysis.findings;
+    assert.deepEqual(set.map((f) => [f.vendorId, f.evidence.kind]), [['china-unicom', 'asn']]);
+    const routeros = analyse('routeros-branch.rsc').analysis.findings;
+    assert.deepEqual(routeros.map((f) => [f.vendorId, f.evidence.kind, f.evidence.field.path?.[0]]), [
+      ['hikvision', 'mac-oui', '/ip dhcp-server lease'],
+      ['huawei', 'domain', '/system ntp client servers'],
+    ]);
+    const forti = analyse('fortigate-fw1.conf').analysis.findings;
+    assert.deepEqual(forti.map((f) => [f.vendorId, f.evidence.kind, f.evidence.field.path?.at(-1)]), [['kaspersky', 'domain', 'edit 1']]);
+  });
+
+  it('one finding per vendor on a line: the banner wins over the name and model it contains', () => {
+    const text = 'Huawei Versatile Routing Platform Software\nVRP (R) software, Version 8.180 (NE40E V800R011C00SPC200)\nCopyright (C) 2012-2018 Huawei Technologies Co., Ltd.\nHUAWEI NE40E-X2-M8A uptime is 161 days\n';
+    const { findings } = languageService().analyze(textDocument(text));
+    assert.deepEqual(
+      findings.map((f) => [f.range.start.line, f.evidence.kind]),
+      [[0, 'dialect'], [1, 'banner'], [2, 'banner'], [3, 'vendor-name']],
+    );
+    assert.deepEqual(findings[1]!.evidence.reasons, ['also model of the NE40E router family "NE40E"']);
+  });
+
+  it('offers review notes in the dialect\'s comment syntax', async () => {
+    for (const [file, prefix] of [['vrp-dist-sw2.cfg', '#'], ['zte-zxros-show-running-config.txt', '!']] as const) {
+      const { doc, service } = analyse(file);
+      const diagnostics = await service.doValidation(doc);
+      const actions = await service.doCodeActions(doc, diagnostics[0]!.range, { diagnostics: [diagnostics[0]!] });
+      const edit = actions.find((a) => a.title === 'Accept with review note…')!.edit!.changes![doc.uri]![0]!;
+      assert.match(edit.newText, new RegExp(`^\\s*\\${prefix} vendorlens-accept: `), file);
+    }
+  });
+
+  it('stays linear and exception-free on odd and large input', () => {
+    const service = languageService({ maxFindingsPerFile: 100_000 });
+    for (const odd of ['\u0000', '\r\n\r\n', '!<x>\n$\n!</x>\n}\n}\nnext\nend\n', 'Copyright (c) '.repeat(5000), '4419.'.repeat(20000), '1.3.6.1.4.1.'.repeat(5000)]) {
+      assert.doesNotThrow(() => service.analyze(textDocument(odd)));
+    }
+    const line = ' neighbor 192.0.2.1 remote-as 65001 ! 4419.b6a0.77c3 ntp.example.com 1.3.6.1.4.1.9 NE40E\n';
+    const small = line.repeat(2_000);
+    const large = line.repeat(20_000);
+    const time = (text: string) => {
+      const start = performance.now();
+      service.analyze(textDocument(text));
+      return performance.now() - start;
+    };
+    time(small);
+    const ratio = time(large) / Math.max(time(small), 1);
+    assert.ok(ratio < 30, `10x the text took ${ratio.toFixed(1)}x the time`);
+  });
+});
+
+describe('related vendors', () => {
+  it('a Huawei MAC block in a Comware capture stays visible but at low confidence, with the reason', () => {
+    const text = 'DEVICE_NAME          : HP FlexFabric 5930-32QSFP+ Switch JG726A\nMAC_ADDRESS          : 00E0-FC00-5800\nVENDOR_NAME          : HPE\n';
+    const { dialect, findings } = languageService().analyze(textDocument(text));
+    assert.equal(dialect.id, 'h3c-comware');
+    const mac = findings.find((f) => f.evidence.kind === 'mac-oui')!;
+    assert.equal(mac.vendorId, 'huawei');
+    assert.equal(mac.evidence.confidence, 'low');
+    assert.match(mac.evidence.reasons!.join(' '), /H3C .*may carry Huawei MAC blocks/);
+    const elsewhere = languageService().analyze(textDocument(`hostname r1\n!\n${text.split('\n')[1]}\n`)).findings[0]!;
+    assert.equal(elsewhere.evidence.confidence, 'high', 'outside an H3C document the block is plain Huawei evidence');
+  });
+});

@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectDialect, maskNeighbourText, SAMPLE_CHARS } from '../../src/core/formats/dialects/detect';
+import { plainTextFormat } from '../../src/core/formats/plainText';
+import { ROOT } from './helpers';
+
+export function fixture(name: string): string {
+  return readFileSync(join(ROOT, 'test', 'fixtures', 'configs', name), 'utf8');
+}
+
+function detect(name: string) {
+  const text = fixture(name);
+  const d = detectDialect(text);
+  return { ...d, anchored: d.anchor ? text.slice(d.anchor.start, d.anchor.end) : undefined };
+}
+
+describe('dialect detection', () => {
+  const cases: [file: string, dialect: string, anchor: string][] = [
+    ['vrp-dist-sw2.cfg', 'huawei-vrp', 'vlan batch'],
+    ['vrp-display-lldp-cisco-neighbour.txt', 'huawei-vrp', 'XGigabitEthernet0/0/1'],
+    ['smartax-olt1.cfg', 'huawei-smartax', '[MA5600V800R018'],
+    ['comware7-access-sw.cfg', 'h3c-comware', 'version 7.1.070, Release 6555P01'],
+    ['zte-zxros-show-running-config.txt', 'zte-zxros', '!<system-config>'],
+    ['ios-access-sw3-with-captures.txt', 'cisco-ios', '!RANCID-CONTENT-TYPE: cisco'],
+    ['ios-lldp-vrp-neighbour.txt', 'cisco-ios', 'Local Intf'],
+    ['nxos-leaf1.cfg', 'cisco-nxos', 'vdc leaf1 id 1'],
+    ['iosxr-pe1.cfg', 'cisco-iosxr', '!! IOS XR Configuration'],
+    ['eos-spine1.cfg', 'arista-eos', 'EOS-4.31'],
+    ['junos-brace-edge.conf', 'juniper-junos', '## Last commit: '],
+    ['junos-set-edge.conf', 'juniper-junos', 'set version 22.4R3'],
+    ['routeros-branch.rsc', 'mikrotik-routeros', 'by RouterOS 7'],
+    ['fortigate-fw1.conf', 'fortinet-fortios', '#config-version='],
+  ];
+  for (const [file, dialect, anchor] of cases) {
+    it(`recognises ${file} as ${dialect}, anchored on the telling token`, () => {
+      const d = detect(file);
+      assert.equal(d.id, dialect, d.reasons.join('; '));
+      assert.equal(d.anchored, anchor);
+      assert.ok(d.reasons.length >= 2, 'says why');
+      assert.match(d.reasons.at(-1)!, /^score \d+ for /);
+    });
+  }
+
+  it('tells VRP from Comware by their discriminators, not by the heritage they share', () => {
+    const vrp = detect('vrp-dist-sw2.cfg');
+    assert.equal(vrp.confidence, 'high');
+    assert.ok(vrp.reasons.some((r) => /Vlanif/.test(r)));
+    const comware = detect('comware7-access-sw.cfg');
+    assert.ok(comware.reasons.some((r) => /Vlan-interface|Bridge-Aggregation|IRF/.test(r)));
+    // '#', sysname, undo, user-interface and return alone fit both: no guess.
+    const shared = detect('vrp-or-comware-shared-only.cfg');
+    assert.equal(shared.id, 'unknown');
+    assert.match(shared.reasons[0]!, /ambiguous: .*VRP.*Comware|ambiguous: .*Comware.*VRP/);
+  });
+
+  it('counts weak signals only in combination', () => {
+    assert.equal(detectDialect('#\n').id, 'unknown');
+    assert.equal(detectDialect('sysname core1\n').id, 'unknown');
+    assert.equal(detectDialect('set system host-name r1\n').id, 'juniper-junos', 'a telling set path is enough');
+    assert.equal(detectDialect('set foo bar\nset baz qux\n').id, 'unknown', 'a bare "set" is not Junos (RouterOS, FortiOS use it)');
+    assert.equal(detectDialect('line vty 0 4\n').id, 'unknown');
+    assert.equal(detectDialect('Huawei\nHuawei Huawei\n').id, 'unknown', 'a vendor word alone is not a dialect');
+    assert.equal(detectDialect('interface GigabitEthernet0/0/1\n description to HUAWEI\n').id, 'unknown', 'shared port names decide nothing');
+  });
+
+  it('lets a vendor word tip a lone VRP-family signal, with low confidence', () => {
+    const d = detectDialect('sysname HUAWEI_LAB_PE_1\n');
+    assert.equal(d.id, 'huawei-vrp');
+    assert.equal(d.confidence, 'low');
+    assert.equal(detectDialect('sysname HP-Switch-01\n').id, 'h3c-comware');
+  });
+
+  it('does not take a neighbour\'s banner in an LLDP capture for the capturing device', () => {
+    const text = fixture('ios-lldp-vrp-neighbour.txt');
+    const masked = maskNeighbourText(text);
+    assert.equal(masked.length, text.length, 'offsets are kept');
+    assert.ok(!masked.includes('Versatile Routing Platform'));
+    assert.ok(masked.includes('Local Intf: Te1/0/1'));
+    assert.equal(detect('vrp-display-lldp-cisco-neighbour.txt').id, 'huawei-vrp');
+  });
+
+  it('does not depend on the file name: the Cisco config in a Huawei driver\'s folder is IOS', () => {
+    const ios = 'Building configuration...\n\nCurrent configuration : 1366 bytes\n!\nversion 15.5\nhostname CSR1\n!\nline vty 0 4\n!\nend\n';
+    assert.equal(detectDialect(ios).id, 'cisco-ios');
+  });
+
+  it('survives odd input and reads only the head of a large file', () => {
+    for (const odd of ['', '\u0000\u0001', '\r\r\r', '!<', '{'.repeat(1000), 'x'.repeat(200_000)]) {
+      assert.equal(detectDialect(odd).id, 'unknown');
+    }
+    const late = `${'! filler\n'.repeat(SAMPLE_CHARS / 8)}vdc n1 id 1\n`;
+    assert.equal(detectDialect(late).id, 'unknown', 'fingerprints past the sample do not count');
+  });
+
+  it('is what the plain-text format reports, with the dialect\'s comment syntax for review notes', () => {
+    const cases: [string, string, string][] = [
+      ['vrp-dist-sw2.cfg', 'huawei-vrp', '#'],
+      ['zte-zxros-show-running-config.txt', 'zte-zxros', '!'],
+      ['junos-brace-edge.conf', 'juniper-junos', '#'],
+      ['eos-spine1.cfg', 'arista-eos', '!'],
+    ];
+    for (const [file, dialect, prefix] of cases) {
+      const parsed = plainTextFormat.parse(fixture(file));
+      assert.equal(parsed.dialect.id, dialect);
+      assert.equal(parsed.commentPrefix, prefix, file);
+    }
+    assert.equal(plainTextFormat.parse('! just a note\nfoo\n').commentPrefix, '!', 'unknown dialect: the first comment decides');
+  });
+});

@@ -215,6 +215,10 @@ export function analyzeDocument(
       expiredNote: note?.expired ? note : undefined,
       untrustedNote: note && !note.expired && !options.trusted ? note : undefined,
       severityNote: options.trusted ? assessment.overriddenBy : undefined,
+      related: (evidence.also ?? []).map((e) => ({
+        range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+        message: `Also ${e.detail} "${e.matched.replace(/\s+/g, ' ')}"`,
+      })),
     });
   }
   if (truncated) {

@@ -163,6 +163,8 @@ export interface Evidence {
   /** Evidence about the whole document (e.g. its dialect), with the reasons that decided it. */
   documentLevel?: boolean;
   reasons?: string[];
+  /** Weaker evidence of the same vendor in the same place, folded into this one. */
+  also?: Evidence[];
 }
 
 export interface AcceptanceNote {
@@ -199,6 +201,8 @@ export interface Finding {
   untrustedNote?: AcceptanceNote;
   /** Set when the policy file's severity overrides decided the severity. */
   severityNote?: string;
+  /** Where the folded-in weaker evidence (Evidence.also) sits. */
+  related: { range: Range; message: string }[];
 }
 
 /** Document formats; each has one module in formats/. */

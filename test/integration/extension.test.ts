@@ -138,17 +138,20 @@ describe('VendorLens in VS Code', () => {
     const document = editor.document;
     const diagnostics = await eventually('diagnostics on the CSV', () => {
       const found = vendorLensDiagnostics(document.uri);
-      return found.length >= 3 ? found : undefined;
+      return found.length >= 2 ? found : undefined;
     });
+    // One finding per vendor per row: the maker cell, with the rest of the row's evidence related to it.
     const texts = diagnostics.map((d) => document.getText(d.range)).sort();
-    assert.deepEqual(texts, ['Hikvision', 'Huawei', 'Huawei']);
+    assert.deepEqual(texts, ['Hikvision', 'Huawei']);
     const hikvision = diagnostics.find((d) => document.getText(d.range) === 'Hikvision')!;
     assert.ok(hikvision.range.isEqual(rangeOf(document, 'Hikvision')));
     const cell = rangeOf(document, ',Huawei,');
     const makerCell = new vscode.Range(cell.start.translate(0, 1), cell.end.translate(0, -1));
     const huaweiMaker = diagnostics.find((d) => d.range.isEqual(makerCell));
     assert.ok(huaweiMaker, 'the maker cell is underlined');
-    assert.equal(huaweiMaker.relatedInformation?.length, 1, 'the description in the same row is related');
+    const related = huaweiMaker.relatedInformation ?? [];
+    assert.ok(related.length >= 1, 'the description in the same row is related');
+    assert.ok(related.every((r) => r.location.range.start.line === makerCell.start.line && r.location.uri.toString() === document.uri.toString()));
   });
 
   it('severity follows the profile: a warning under cz (NÚKIB), an error under us-federal (§889)', async () => {

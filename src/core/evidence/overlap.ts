@@ -53,7 +53,11 @@ export function keepStrongest(found: Evidence[], documentLevel: readonly Evidenc
   for (const group of byVendor.values()) {
     const best = group.reduce((a, b) => (stronger(b, a) ? b : a));
     const others = group.filter((e) => e !== best && !(e.start === best.start && e.end === best.end && e.kind === best.kind));
-    kept.push(others.length === 0 ? best : { ...best, reasons: [...(best.reasons ?? []), ...others.map((e) => `also ${e.detail} "${e.matched.replace(/\s+/g, ' ')}"`)] });
+    kept.push(
+      others.length === 0
+        ? best
+        : { ...best, also: others, reasons: [...(best.reasons ?? []), ...others.map((e) => `also ${e.detail} "${e.matched.replace(/\s+/g, ' ')}"`)] },
+    );
   }
   return kept.sort((a, b) => a.start - b.start);
 }

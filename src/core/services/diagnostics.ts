@@ -35,29 +35,23 @@ function groupKey(finding: Finding): string | undefined {
   return undefined;
 }
 
+/** For each finding: the evidence folded into it, and the other findings of its row or section. */
 function relatedTo(analysis: DocumentAnalysis): Map<Finding, DiagnosticRelatedInformation[]> {
   const groups = new Map<string, Finding[]>();
   for (const finding of analysis.findings) {
     const key = groupKey(finding);
     if (key === undefined) continue;
-    const group = groups.get(key) ?? [];
-    group.push(finding);
-    groups.set(key, group);
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
   const related = new Map<Finding, DiagnosticRelatedInformation[]>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    for (const finding of group) {
-      related.set(
-        finding,
-        group
-          .filter((other) => other !== finding)
-          .map((other) => ({
-            location: { uri: analysis.uri, range: other.range },
-            message: `Also ${other.evidence.detail} "${other.evidence.matched}"`,
-          })),
-      );
-    }
+  for (const finding of analysis.findings) {
+    const key = groupKey(finding);
+    const neighbours = key === undefined ? [] : groups.get(key)!.filter((other) => other !== finding);
+    const items = [
+      ...finding.related.map((r) => ({ location: { uri: analysis.uri, range: r.range }, message: r.message })),
+      ...neighbours.map((other) => ({ location: { uri: analysis.uri, range: other.range }, message: `Also ${other.evidence.detail} "${other.evidence.matched}"` })),
+    ];
+    if (items.length > 0) related.set(finding, items);
   }
   return related;
 }

@@ -27,6 +27,20 @@ describe('knowledge base', () => {
     for (const a of kb.advisories) assert.match(a.url, /^https:\/\//, a.id);
   });
 
+  it('covers the instruments of every jurisdiction the profiles offer', () => {
+    const kb = knowledge();
+    const jurisdictions = new Set(kb.advisories.map((a) => a.jurisdiction));
+    for (const j of ['cz', 'us', 'gb', 'se', 'ca', 'eu', 'de', 'au', 'nz', 'jp']) assert.ok(jurisdictions.has(j), j);
+    const kaspersky = kb.advisoriesByVendor.get('kaspersky')!.map((a) => a.date);
+    for (const date of ['2017-09-13', '2022-03-15', '2024-06-20']) assert.ok(kaspersky.includes(date), `Kaspersky instrument of ${date}`);
+    for (const profile of kb.profiles) {
+      for (const id of profile.advisories ?? []) {
+        const advisory = kb.advisoryById.get(id)!;
+        assert.ok(profile.jurisdictions.includes(advisory.jurisdiction), `${profile.id}: ${id} is of its jurisdictions`);
+      }
+    }
+  });
+
   it('names file, line, entry and field for a broken entry', () => {
     const sources = knowledgeSources();
     sources.vendors.text = sources.vendors.text.replace(/(- id: zte\n(?:.*\n)*?\s+- text: ZTE\n\s+kind: )\w+/, '$1trademark');

@@ -5,7 +5,7 @@ import { csvFormat, headerRole, sniffDelimiter, tokenizeDelimited } from './csv'
 import type { FormatModule } from './format';
 import { plainTextFormat } from './plainText';
 
-const FORMATS: Record<FormatId, FormatModule> = { text: plainTextFormat, csv: csvFormat };
+const FORMATS: Partial<Record<FormatId, FormatModule>> = { text: plainTextFormat, csv: csvFormat };
 
 const CSV_LANGUAGES = new Set(['csv', 'tsv', 'csv (semicolon)', 'csv (pipe)', 'csv (whitespace)']);
 const CSV_EXTENSIONS = /\.(csv|tsv|psv|tab)$/i;
@@ -37,5 +37,5 @@ export function detectFormat(doc: DocumentIdentity): FormatId {
 }
 
 export function formatModule(id: FormatId): FormatModule {
-  return FORMATS[id];
+  return FORMATS[id] ?? plainTextFormat;
 }

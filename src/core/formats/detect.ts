@@ -1,14 +1,35 @@
-// What is this document? Chooses the format module from the language id, the file extension
-// and, failing those, the content. Config dialects are recognised by content inside the text format.
+// What is this document? Chooses the format module from the content first (a CycloneDX or SPDX document
+// says what it is near its start), then the language id and the file extension. Config dialects are
+// recognised by content inside the text format.
 import type { FormatId } from '../model';
 import { csvFormat, headerRole, sniffDelimiter, tokenizeDelimited } from './csv';
+import { cyclonedxJsonFormat, cyclonedxXmlFormat, looksLikeCycloneDx } from './cyclonedx';
 import type { FormatModule } from './format';
+import { inventoryJsonFormat, inventoryYamlFormat, looksLikeInventory } from './inventory';
 import { plainTextFormat } from './plainText';
+import { looksLikeSpdx, spdx3JsonFormat, spdxJsonFormat, spdxTagValueFormat, spdxYamlFormat } from './spdx';
 
-const FORMATS: Partial<Record<FormatId, FormatModule>> = { text: plainTextFormat, csv: csvFormat };
+const FORMATS: Record<FormatId, FormatModule> = {
+  text: plainTextFormat,
+  csv: csvFormat,
+  'cyclonedx-json': cyclonedxJsonFormat,
+  'cyclonedx-xml': cyclonedxXmlFormat,
+  'spdx-tag-value': spdxTagValueFormat,
+  'spdx-json': spdxJsonFormat,
+  'spdx-yaml': spdxYamlFormat,
+  'spdx3-json': spdx3JsonFormat,
+  'inventory-json': inventoryJsonFormat,
+  'inventory-yaml': inventoryYamlFormat,
+};
 
 const CSV_LANGUAGES = new Set(['csv', 'tsv', 'csv (semicolon)', 'csv (pipe)', 'csv (whitespace)']);
 const CSV_EXTENSIONS = /\.(csv|tsv|psv|tab)$/i;
+const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonld']);
+const JSON_EXTENSIONS = /\.(json|jsonld)$/i;
+const YAML_EXTENSIONS = /\.ya?ml$/i;
+const XML_EXTENSIONS = /\.xml$/i;
+/** How much of the start of a document the content checks read. */
+const HEAD = 64 * 1024;
 
 export interface DocumentIdentity {
   uri: string;
@@ -30,6 +51,15 @@ export function detectFormat(doc: DocumentIdentity): FormatId {
   const language = doc.languageId?.toLowerCase();
   const path = doc.uri.replace(/[?#].*$/, '');
   if ((language && CSV_LANGUAGES.has(language)) || CSV_EXTENSIONS.test(path)) return 'csv';
+  const head = doc.text.slice(0, HEAD);
+  const declared = looksLikeCycloneDx(head) ?? looksLikeSpdx(head);
+  if (declared) return declared;
+  const json = (language !== undefined && JSON_LANGUAGES.has(language)) || JSON_EXTENSIONS.test(path) || /^\uFEFF?\s*(\{\s*["}]|\[\s*[{["\d\]-])/.test(head);
+  const yaml = language === 'yaml' || YAML_EXTENSIONS.test(path);
+  if (json && !yaml) return looksLikeInventory(head) ? 'inventory-json' : 'text';
+  if (yaml) return looksLikeInventory(head) ? 'inventory-yaml' : 'text';
+  if (/\.spdx$/i.test(path) || language === 'spdx') return 'spdx-tag-value';
+  if (language === 'xml' || XML_EXTENSIONS.test(path)) return 'text';
   if (language === 'plaintext' || language === 'log' || language === undefined) {
     return looksDelimited(doc.text) ? 'csv' : 'text';
   }
@@ -37,5 +67,5 @@ export function detectFormat(doc: DocumentIdentity): FormatId {
 }
 
 export function formatModule(id: FormatId): FormatModule {
-  return FORMATS[id] ?? plainTextFormat;
+  return FORMATS[id];
 }

@@ -5,6 +5,9 @@ import type { ParsedDocument } from './formats/format';
 import { createDialectMatcher } from './evidence/dialect';
 import type { DocumentEvidenceMatcher, EvidenceMatcher } from './evidence/matcher';
 import { createVendorNameMatcher } from './evidence/vendorNames';
+import { createPartNumberMatcher } from './evidence/partNumbers';
+import { createCpeMatcher } from './evidence/cpe';
+import { createPurlMatcher } from './evidence/purl';
 import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { assessVendor } from './review/profiles';
@@ -24,7 +27,10 @@ export interface Matchers {
 }
 
 export function createMatchers(kb: KnowledgeBase): Matchers {
-  return { fields: [createVendorNameMatcher(kb)], document: [createDialectMatcher(kb)] };
+  return {
+    fields: [createVendorNameMatcher(kb), createPartNumberMatcher(kb), createCpeMatcher(kb), createPurlMatcher(kb)],
+    document: [createDialectMatcher(kb)],
+  };
 }
 
 interface Notes {

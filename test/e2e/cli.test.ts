@@ -76,10 +76,20 @@ describe('vendorlens CLI', () => {
       at('huawei', ';Huawei;', 1),
       at('huawei', 'HUAWEI TECHNOLOGIES CO.,LTD'),
       at('hikvision', 'Hikvision'),
+      at('hikvision', 'DS-2CD2143G2-IU'),
       at('dahua', 'Zhejiang Dahua Technology Co., Ltd.'),
+      at('dahua', 'IPC-HDW2441T-S'),
       at('zte', '中兴通讯'),
+      at('zte', 'ZXR10 5960-56QU-HI'),
+      at('huawei', 'NE8000-M8'),
     ]);
-    assert.ok(!got.some((g: string) => g.endsWith(`@${positionOf(csv, 'Aztech').line}:`)));
+    assert.ok(!got.some((g: string) => g.startsWith(`${positionOf(csv, 'Aztech').line}:`, g.indexOf('@') + 1)));
+    const reseller = report.findings.find((f: { line: number }) => f.line === positionOf(csv, 'Ingram Micro').line);
+    assert.equal(reseller.kind, 'model');
+    assert.match(reseller.message, /"Ingram Micro": a reseller or distributor/);
+    const modelOnly = report.findings.find((f: { line: number }) => f.line === positionOf(csv, 'NE8000-M8').line);
+    assert.deepEqual([modelOnly.kind, modelOnly.confidence, modelOnly.endColumn - modelOnly.column], ['model', 'medium', 'NE8000-M8'.length]);
+    assert.ok(!report.findings.some((f: { line: number }) => f.line === positionOf(csv, 'Total').line), 'the totals row is not an item');
   });
 
   it('prints readable text grouped by file with a summary line', () => {

@@ -67,11 +67,17 @@ describe('language service', () => {
     const csv = 'Désignation;Fabricant;Réf.\nCaméra dôme 4 MP;Hikvision;DS-2CD2143G2-IU\nCâble;Aztech;HL117EP\n';
     const doc = textDocument(csv, 'file:///bom/devis.csv', 'csv');
     const found = underlined(doc, languageService());
-    assert.deepEqual(found, [{ vendor: 'hikvision', text: 'Hikvision', line: 1 }]);
-    const finding = languageService().analyze(doc).findings[0]!;
-    assert.equal(finding.range.start.character, 'Caméra dôme 4 MP;'.length);
-    assert.equal(finding.evidence.confidence, 'high');
-    assert.equal(finding.evidence.field.row?.part, 'DS-2CD2143G2-IU');
+    assert.deepEqual(found, [
+      { vendor: 'hikvision', text: 'Hikvision', line: 1 },
+      { vendor: 'hikvision', text: 'DS-2CD2143G2-IU', line: 1 },
+    ]);
+    const [finding, model] = languageService().analyze(doc).findings;
+    assert.equal(finding!.range.start.character, 'Caméra dôme 4 MP;'.length);
+    assert.equal(finding!.evidence.confidence, 'high');
+    assert.equal(finding!.evidence.field.row?.part, 'DS-2CD2143G2-IU');
+    assert.equal(model!.evidence.kind, 'model');
+    assert.equal(model!.range.start.character, 'Caméra dôme 4 MP;Hikvision;'.length);
+    assert.equal(model!.evidence.confidence, 'high', 'the maker column corroborates the model');
   });
 
   it('answers a hover with vendor, evidence, context and each advisory, escaping file text', async () => {

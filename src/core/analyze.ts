@@ -94,6 +94,14 @@ function* allEvidence(matchers: Matchers, parsed: ParsedDocument, fields: Field[
   for (const field of fields) for (const matcher of matchers.fields) yield* matcher.match(field);
 }
 
+const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
+
+/** Higher confidence wins; on a tie, a specific identifier (CPE, purl, model) beats a bare name. */
+function strongerThan(a: Evidence, b: Evidence): boolean {
+  const diff = CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence];
+  return diff > 0 || (diff === 0 && b.kind === 'vendor-name' && a.kind !== 'vendor-name');
+}
+
 function noteSuffix(note: AcceptanceNote | undefined): string {
   if (!note) return '';
   const ticket = note.ticket ? `, ${note.ticket}` : '';
@@ -119,19 +127,17 @@ export function analyzeDocument(
   const { notes, rest } = collectNotes(document, parsed.fields, options.today, problems);
 
   const findings: Finding[] = [];
+  // Two matchers may underline the same text for the same vendor (a name inside a CPE): keep the stronger.
+  const atRange = new Map<string, number>();
   let truncated = false;
-  for (const evidence of allEvidence(matchers, parsed, rest, text)) {
-    if (findings.length >= options.maxFindings) {
-      truncated = true;
-      break;
-    }
+  const toFinding = (evidence: Evidence): Finding => {
     const vendor = kb.vendorById.get(evidence.vendorId)!;
     const assessment = assessVendor(kb, options.profile, vendor);
     const range = { start: document.positionAt(evidence.start), end: document.positionAt(evidence.end) };
     const note = findNote(notes, range.start.line, vendor.id);
     const accepted = note && !note.expired ? note : undefined;
     const advisoryIds = assessment.advisories.map((a) => a.id);
-    findings.push({
+    return {
       id: `${vendor.id}:${evidence.kind}:${evidence.start}-${evidence.end}`,
       range,
       vendorId: vendor.id,
@@ -142,7 +148,21 @@ export function analyzeDocument(
       message: describe(kb, evidence, advisoryIds, assessment.inForce.length) + noteSuffix(note),
       accepted,
       expiredNote: note?.expired ? note : undefined,
-    });
+    };
+  };
+  for (const evidence of allEvidence(matchers, parsed, rest, text)) {
+    const key = `${evidence.vendorId}:${evidence.start}:${evidence.end}`;
+    const existing = atRange.get(key);
+    if (existing !== undefined) {
+      if (strongerThan(evidence, findings[existing]!.evidence)) findings[existing] = toFinding(evidence);
+      continue;
+    }
+    if (findings.length >= options.maxFindings) {
+      truncated = true;
+      break;
+    }
+    atRange.set(key, findings.length);
+    findings.push(toFinding(evidence));
   }
   if (truncated) {
     problems.push({

@@ -22,7 +22,7 @@ export interface ParsedCpe {
   length: number;
 }
 
-const CPE_START = /cpe:(?:2\.3:|\/)/gi;
+const CPE_START = /(?<![\p{L}\p{N}_])cpe:(?:2\.3:|\/)/giu;
 
 function isTerminator(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '"' || c === "'" || c === '<' || c === '>' || c === ',' || c === ';' || c === ')' || c === ']' || c === '}';

@@ -14,7 +14,7 @@ export interface ParsedPurl {
   length: number;
 }
 
-const PURL_START = /pkg:([a-z][a-z0-9.+-]*)\//gi;
+const PURL_START = /(?<![\p{L}\p{N}_])pkg:([a-z][a-z0-9.+-]*)\//giu;
 
 function decode(raw: string): string {
   try {

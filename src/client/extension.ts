@@ -6,7 +6,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 export const CLIENT_ID = 'vendorlens';
 export const CLIENT_NAME = 'VendorLens';
 
-/** What VendorLens analyses: its own config language, plain text (captures, backups) and delimited BOMs. */
+/** What VendorLens analyses: its own config language, plain text (captures, backups) and BOMs (delimited, CycloneDX, SPDX, inventories). */
 export const DOCUMENT_SELECTOR = [
   { language: 'network-config' },
   { language: 'plaintext' },
@@ -14,6 +14,11 @@ export const DOCUMENT_SELECTOR = [
   { language: 'tsv' },
   { language: 'log' },
   { language: 'properties', pattern: '**/*.{cfg,conf}' },
+  { language: 'json' },
+  { language: 'jsonc', pattern: '**/*.{cdx,bom,spdx}.json' },
+  { language: 'yaml' },
+  { language: 'xml' },
+  { pattern: '**/*.spdx' },
 ];
 
 export function clientOptions(outputChannel: vscode.OutputChannel): LanguageClientOptions {

@@ -1,13 +1,14 @@
 // The VendorLens language service: what every host (VS Code, any LSP editor, the CLI) drives.
 // Host services come in through params; answers are LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import { analyzeDocument, createMatchers } from './analyze';
 import type { DocumentAnalysis, KnowledgeBase, Profile } from './model';
 import { DEFAULT_PROFILE } from './review/profiles';
 import { codeActionsFor } from './services/codeActions';
 import { toDiagnostics } from './services/diagnostics';
 import { hoverAt } from './services/hover';
+import { documentSummary, summaryCodeLenses, type VendorTotal } from './services/summary';
 import { isoDate } from './text';
 
 export interface LanguageSettings {
@@ -36,6 +37,10 @@ export interface LanguageService {
   doValidation(document: TextDocument): Promise<Diagnostic[]>;
   doHover(document: TextDocument, position: Position): Promise<Hover | null>;
   doCodeActions(document: TextDocument, range: Range, context: CodeActionContext): Promise<CodeAction[]>;
+  /** The per-document summary of flagged items and quantities, as a lens on the first line. */
+  doCodeLens(document: TextDocument): Promise<CodeLens[]>;
+  /** Flagged items and summed quantities per vendor. */
+  summarize(document: TextDocument): VendorTotal[];
   /** Forget a closed document's cached analysis. */
   forget(uri: string): void;
 }
@@ -93,6 +98,12 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
         reviewer: settings.reviewer,
         expiryDays: settings.noteExpiryDays,
       });
+    },
+    async doCodeLens(document) {
+      return summaryCodeLenses(kb, analyze(document));
+    },
+    summarize(document) {
+      return documentSummary(kb, analyze(document));
     },
     forget(uri) {
       cache.delete(uri);

@@ -4,6 +4,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
+  type CodeLensParams,
   type Connection,
   type HoverParams,
   type InitializeParams,
@@ -118,6 +119,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [OPEN_ADVISORY_COMMAND] },
       },
       serverInfo: { name: 'VendorLens' },
@@ -155,6 +157,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const settings = await settingsFor(document.uri);
     if (settings.enable === false) return [];
     return (await serviceFor(settings)?.doCodeActions(document, params.range, params.context)) ?? [];
+  });
+
+  connection.onCodeLens(async (params: CodeLensParams) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const settings = await settingsFor(document.uri);
+    if (settings.enable === false) return [];
+    return (await serviceFor(settings)?.doCodeLens(document)) ?? [];
   });
 
   connection.onExecuteCommand(async (params) => {

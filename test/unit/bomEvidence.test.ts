@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { createCpeMatcher, parseCpe, unescapeCpe23 } from '../../src/core/evidence/cpe';
 import { createPartNumberMatcher } from '../../src/core/evidence/partNumbers';
 import { createPurlMatcher, parsePurl } from '../../src/core/evidence/purl';
+import { parseQuantity, summaryText } from '../../src/core/services/summary';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load';
 import type { Field, KnowledgeBase, RowContext } from '../../src/core/model';
 import { knowledge, knowledgeSources, languageService, textDocument } from './helpers';
@@ -122,5 +123,48 @@ describe('BOM findings end to end', () => {
     const text = 'Manufacturer;Part;CPE\nAcme;X1;cpe:2.3:h:huawei:s5735:-:*:*:*:*:*:*:*\n';
     const findings = languageService().analyze(textDocument(text, 'file:///q.csv', 'csv')).findings;
     assert.deepEqual(findings.map((f) => [f.evidence.kind, f.evidence.matched]), [['cpe', 'huawei']]);
+  });
+});
+
+describe('per-document summary', () => {
+  it('reads quantities as procurement files write them', () => {
+    const cases: [string | undefined, number | undefined][] = [['12', 12], [' 1 200 ', 1200], ['1,200', 1200], ['1.000', 1000], ['2 pcs', 2], ['3,5', 3.5], ['--', undefined], ['', undefined], [undefined, undefined], ['n/a', undefined]];
+    for (const [text, expected] of cases) assert.equal(parseQuantity(text), expected, String(text));
+  });
+
+  it('totals flagged items and quantities per vendor, once per row, leaving totals rows out', () => {
+    const text = [
+      'Line;Manufacturer;Model;Description;Qty',
+      '1;Huawei;S5720-28X-SI-AC;Huawei campus switch;4', // three findings, one item
+      '2;Ingram Micro;ZXR10 5960-56QU-HI;Aggregation;2',
+      '3;;NE8000-M8;PE router;--',
+      '4;Aztech;HL117EP;Powerline;9',
+      ';;;Total Huawei;5',
+    ].join('\n');
+    const service = languageService();
+    const doc = textDocument(text, 'file:///q/quote.csv', 'csv');
+    const totals = service.summarize(doc);
+    assert.deepEqual(
+      totals.map((t) => [t.vendorId, t.items, t.quantity, t.itemsWithoutQuantity]),
+      [
+        ['huawei', 2, 5, 1],
+        ['zte', 1, 2, 0],
+      ],
+    );
+    const huawei = totals[0]!;
+    assert.equal(huawei.findings, service.analyze(doc).findings.filter((f) => f.vendorId === 'huawei').length);
+    assert.ok(huawei.findings > huawei.items, 'the totals row names Huawei but is not an item');
+    assert.equal(summaryText(totals), 'Huawei: 2 items, 5 units (1 without quantity) · ZTE: 1 item, 2 units');
+  });
+
+  it('labels structured items in the hover instead of a row number', async () => {
+    const text = '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[\n{"type":"device","manufacturer":{"name":"Dahua"},"name":"IPC-HDW2441T-S","properties":[{"name":"cdx:device:quantity","value":"6"}]}]}';
+    const service = languageService();
+    const doc = textDocument(text, 'file:///b/cams.cdx.json', 'json');
+    const hover = await service.doHover(doc, { line: 1, character: text.split('\n')[1]!.indexOf('Dahua') + 1 });
+    const value = (hover!.contents as { value: string }).value;
+    assert.match(value, /component \\"IPC\\-HDW2441T\\-S\\" at line 2/);
+    assert.match(value, /quantity 6/);
+    assert.deepEqual((await service.doCodeLens(doc)).map((l) => l.command?.title), ['VendorLens: Dahua: 1 item, 6 units']);
   });
 });

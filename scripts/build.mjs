@@ -17,7 +17,8 @@ const common = {
   define: { VENDORLENS_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 };
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+// jsonc-parser's "main" is a UMD build whose internal requires esbuild cannot follow; its ESM build bundles cleanly.
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'] };
 // The web build must not pull in Node built-ins: esbuild fails the build if anything does.
 const browser = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
 

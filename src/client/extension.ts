@@ -9,7 +9,7 @@ export const CLIENT_NAME = 'VendorLens';
 const POLICY_GLOB = '**/.vendorlens.yaml';
 const VENDOR_SCHEME = 'vendorlens-vendor';
 
-/** What VendorLens analyses: its own config language, plain text (captures, backups), delimited BOMs, its policy file. */
+/** What VendorLens analyses: its own config language, plain text (captures, backups), BOMs (delimited, CycloneDX, SPDX, inventories) and its policy file. */
 export const DOCUMENT_SELECTOR = [
   { language: 'network-config' },
   { language: 'plaintext' },
@@ -17,6 +17,11 @@ export const DOCUMENT_SELECTOR = [
   { language: 'tsv' },
   { language: 'log' },
   { language: 'properties', pattern: '**/*.{cfg,conf}' },
+  { language: 'json' },
+  { language: 'jsonc', pattern: '**/*.{cdx,bom,spdx}.json' },
+  { language: 'yaml' },
+  { language: 'xml' },
+  { pattern: '**/*.spdx' },
   { pattern: POLICY_GLOB },
 ];
 

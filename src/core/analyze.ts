@@ -12,6 +12,9 @@ import { keepStrongest } from './evidence/overlap';
 import { createProductModelMatcher } from './evidence/productModels';
 import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createVendorNameMatcher } from './evidence/vendorNames';
+import { createPartNumberMatcher } from './evidence/partNumbers';
+import { createCpeMatcher } from './evidence/cpe';
+import { createPurlMatcher } from './evidence/purl';
 import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
@@ -48,6 +51,9 @@ export function createMatchers(kb: KnowledgeBase): Matchers {
       createMacAddressMatcher(kb),
       createDomainMatcher(kb),
       createAsnMatcher(kb),
+      createPartNumberMatcher(kb),
+      createCpeMatcher(kb),
+      createPurlMatcher(kb),
     ],
     document: [createDialectMatcher(kb)],
   };

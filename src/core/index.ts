@@ -5,3 +5,5 @@ export { loadKnowledgeBase, KnowledgeBaseError, formatKnowledgeProblem } from '.
 export type { KnowledgeSource, KnowledgeSources, KnowledgeProblem } from './knowledge/load';
 export { detectFormat } from './formats/detect';
 export * from './model';
+export { documentSummary, parseQuantity, summaryText } from './services/summary';
+export type { VendorTotal } from './services/summary';

@@ -1,7 +1,7 @@
 // The VendorLens language service: what every host (VS Code, any LSP editor, the CLI) drives.
 // Host services come in through params and settings; answers are LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type Diagnostic, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type Diagnostic, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyzeDocument, createMatchers, type Matchers } from './analyze';
 import { applyPolicy, parsePolicy, type Policy } from './knowledge/policy';
 import type { KnowledgeProblem } from './knowledge/load';
@@ -11,6 +11,7 @@ import { DEFAULT_PROFILE } from './review/profiles';
 import { acceptanceWorkspaceEdit, codeActionsFor, type AcceptanceScope, type NoteInput } from './services/codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from './services/diagnostics';
 import { hoverAt, renderVendorDetails } from './services/hover';
+import { documentSummary, summaryCodeLenses, type VendorTotal } from './services/summary';
 import { isoDate } from './text';
 
 /** The organisation policy file: where it is (or would go) and its text; text undefined when it does not exist. */
@@ -58,6 +59,10 @@ export interface LanguageService {
   acceptanceEdit(document: TextDocument, findingId: string, scope: AcceptanceScope, note: NoteInput): WorkspaceEdit | undefined;
   /** Markdown describing a vendor: names, status, identifiers and every advisory naming it. */
   vendorDetails(vendorId: string): string | undefined;
+  /** The per-document summary of flagged items and quantities, as a lens on the first line. */
+  doCodeLens(document: TextDocument): Promise<CodeLens[]>;
+  /** Flagged items and summed quantities per vendor. */
+  summarize(document: TextDocument): VendorTotal[];
   /** Forget a closed document's cached analysis. */
   forget(uri: string): void;
 }
@@ -158,6 +163,12 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     },
     vendorDetails(vendorId) {
       return renderVendorDetails(kb, profiles, vendorId, isoDate(now()));
+    },
+    async doCodeLens(document) {
+      return summaryCodeLenses(kb, analyze(document));
+    },
+    summarize(document) {
+      return documentSummary(kb, analyze(document));
     },
     forget(uri) {
       cache.delete(uri);

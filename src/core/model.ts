@@ -131,8 +131,10 @@ export type EvidenceKind =
 export type FieldRole = 'maker' | 'part' | 'description' | 'quantity' | 'text' | 'comment' | 'other';
 
 export interface RowContext {
-  /** 1-based row number as a spreadsheet would show it. */
+  /** 1-based row number as a spreadsheet would show it; in JSON/YAML/XML the item's ordinal in the document. */
   row: number;
+  /** How a person finds an item that is not a spreadsheet row, e.g. 'component "S5720-28X" at line 14'. */
+  label?: string;
   maker?: string;
   part?: string;
   description?: string;
@@ -206,7 +208,19 @@ export interface Finding {
 }
 
 /** Document formats; each has one module in formats/. */
-export type FormatId = 'text' | 'csv';
+export type FormatId =
+  | 'text'
+  /** Structured data (JSON, YAML, XML) in an editor that is no BOM or inventory: not analysed. */
+  | 'unrelated'
+  | 'csv'
+  | 'cyclonedx-json'
+  | 'cyclonedx-xml'
+  | 'spdx-tag-value'
+  | 'spdx-json'
+  | 'spdx-yaml'
+  | 'spdx3-json'
+  | 'inventory-json'
+  | 'inventory-yaml';
 
 /** A config dialect recognised by content, with the evidence that decided it. */
 export interface DialectDetection {

@@ -6,6 +6,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
+  type CodeLensParams,
   type Connection,
   type HoverParams,
   type InitializeParams,
@@ -189,6 +190,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [OPEN_ADVISORY_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -265,6 +267,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(Requests.vendorDetails, async (params: { vendorId: string; uri?: string }): Promise<string | null> => {
     const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
     return service?.vendorDetails(params.vendorId) ?? null;
+  });
+
+  connection.onCodeLens(async (params: CodeLensParams) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const { service, enabled } = await serviceFor(document.uri);
+    return enabled ? ((await service?.doCodeLens(document)) ?? []) : [];
   });
 
   connection.onExecuteCommand(async (params) => {

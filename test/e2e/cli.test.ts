@@ -34,6 +34,7 @@ describe('vendorlens CLI', () => {
     const files = report.documents.map((d: { file: string }) => d.file).sort();
     assert.deepEqual(files, [
       'examples/boms/branch-refresh-quote.csv',
+      'examples/boms/pump-station-refresh.hbom.cdx.json',
       'examples/configs/dc1-core-sw1.ios.cfg',
       'examples/configs/dc1-core-sw1_show-lldp-neighbors-detail.txt',
     ]);
@@ -72,14 +73,43 @@ describe('vendorlens CLI', () => {
       const p = positionOf(csv, needle);
       return `${vendor}@${p.line}:${p.column + skip}`;
     };
+    // One finding per vendor per row: the maker cell where it names the vendor (the model is folded in);
+    // the model where the maker is a reseller or missing.
     assert.deepEqual(got, [
       at('huawei', ';Huawei;', 1),
       at('huawei', 'HUAWEI TECHNOLOGIES CO.,LTD'),
       at('hikvision', 'Hikvision'),
       at('dahua', 'Zhejiang Dahua Technology Co., Ltd.'),
       at('zte', '中兴通讯'),
+      at('zte', 'ZXR10 5960-56QU-HI'),
+      at('huawei', 'NE8000-M8'),
     ]);
-    assert.ok(!got.some((g: string) => g.endsWith(`@${positionOf(csv, 'Aztech').line}:`)));
+    assert.ok(!got.some((g: string) => g.startsWith(`${positionOf(csv, 'Aztech').line}:`, g.indexOf('@') + 1)));
+    const reseller = report.findings.find((f: { line: number }) => f.line === positionOf(csv, 'Ingram Micro').line);
+    assert.equal(reseller.kind, 'model');
+    assert.match(reseller.message, /"Ingram Micro": a reseller or distributor/);
+    const modelOnly = report.findings.find((f: { line: number }) => f.line === positionOf(csv, 'NE8000-M8').line);
+    assert.deepEqual([modelOnly.kind, modelOnly.confidence, modelOnly.endColumn - modelOnly.column], ['model', 'medium', 'NE8000-M8'.length]);
+    assert.ok(!report.findings.some((f: { line: number }) => f.line === positionOf(csv, 'Total').line), 'the totals row is not an item');
+  });
+
+  it('reads the CycloneDX HBOM: exact values, the reseller row, and not the BOM author in metadata.manufacturer', () => {
+    const bom = 'examples/boms/pump-station-refresh.hbom.cdx.json';
+    const report = JSON.parse(run(['scan', '--format', 'json', bom]).stdout);
+    assert.deepEqual(report.documents, [{ file: bom, format: 'cyclonedx-json', dialect: 'unknown' }]);
+    const got = report.findings.map((f: Record<string, unknown>) => [f.vendor, f.kind, f.line, f.column, f.endColumn]);
+    const at = (vendor: string, kind: string, needle: string, occurrence = 0) => {
+      const p = positionOf(bom, needle, occurrence);
+      return [vendor, kind, p.line, p.column, p.endColumn];
+    };
+    assert.deepEqual(got, [
+      at('zte', 'model', 'ZXR10 5960-56QU-HI'),
+      at('hikvision', 'vendor-name', 'Hangzhou Hikvision Digital Technology Co., Ltd'),
+      at('hikvision', 'cpe', 'hikvision'),
+    ]);
+    // The camera's model is folded into its manufacturer finding (one finding per vendor per component).
+    assert.ok(!report.findings.some((f: { line: number }) => f.line === positionOf(bom, 'ZTE Corporation').line), 'metadata.manufacturer wrote the BOM');
+    assert.match(report.findings[0].message, /"Ingram Micro": a reseller or distributor/);
   });
 
   it('prints readable text grouped by file with a summary line', () => {

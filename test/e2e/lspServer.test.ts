@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { CodeAction, Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT } from '../unit/helpers';
 
 const SERVER = join(ROOT, 'dist', 'server', 'node.js');
@@ -74,6 +74,21 @@ describe('language server over stdio', () => {
     })) as CodeAction[];
     assert.ok(actions.some((a) => a.title.startsWith('Open advisory: NÚKIB')));
     assert.ok(actions.some((a) => a.title === 'Accept with review note…' && a.edit?.changes?.[URI]?.length === 1));
+  });
+
+  it('shows a BOM summary lens on the first line: flagged items and summed quantities per vendor', async () => {
+    const bom = 'file:///tmp/vendorlens-lsp/quote.csv';
+    const text = 'Manufacturer;Model;Qty\nHuawei;S5720-28X-SI-AC;4\nIngram Micro;ZXR10 5960-56QU-HI;2\nHUAWEI;NE8000-M8;1\nAztech;HL117EP;9\n';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bom, languageId: 'csv', version: 1, text } });
+    const capabilities = (await diagnosticsFor(bom)).length;
+    assert.ok(capabilities > 0);
+    const lenses = (await connection.sendRequest('textDocument/codeLens', { textDocument: { uri: bom } })) as CodeLens[];
+    assert.equal(lenses.length, 1);
+    assert.deepEqual(lenses[0]!.range.start, { line: 0, character: 0 });
+    assert.equal(lenses[0]!.command?.title, 'VendorLens: Huawei: 2 items, 5 units · ZTE: 1 item, 2 units');
+    const none = (await connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as CodeLens[];
+    assert.deepEqual(none, [], 'a config has no items to total');
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri: bom } });
   });
 
   it('re-validates on change and clears diagnostics on close', async () => {

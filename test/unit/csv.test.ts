@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { csvFormat, headerRole, sniffDelimiter, tokenizeDelimited } from '../../src/core/formats/csv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvFormat, headerRole, sniffDelimiter, splitMakerPart, tokenizeDelimited } from '../../src/core/formats/csv';
 import { detectFormat } from '../../src/core/formats/detect';
+import type { Field } from '../../src/core/model';
+import { ROOT } from './helpers';
 
 describe('CSV format', () => {
   it('sniffs comma, semicolon, tab and pipe delimiters, ignoring quoted ones', () => {
@@ -61,5 +65,147 @@ describe('CSV format', () => {
     assert.equal(detectFormat({ uri: 'untitled:1', languageId: 'csv', text: 'x' }), 'csv');
     assert.equal(detectFormat({ uri: 'untitled:2', languageId: 'plaintext', text: 'Manufacturer,MPN,Qty\nHuawei,S5735,2\n' }), 'csv');
     assert.equal(detectFormat({ uri: 'file:///c/router.cfg', languageId: 'plaintext', text: 'hostname r1\ninterface Gi0/1\n' }), 'text');
+  });
+});
+
+describe('CSV format: messy procurement files', () => {
+  const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'boms', name), 'utf8');
+  const fieldAt = (fields: Field[], text: string, role?: string) => fields.find((f) => f.text === text && (!role || f.role === role));
+
+  it('reads a two-row header: a group heading over "Name" and "Artikelnummer"', () => {
+    const text = fixture('procurement-two-row-header.semicolon.csv');
+    const { fields } = csvFormat.parse(text);
+    const reseller = fieldAt(fields, 'Ingram Micro')!;
+    assert.equal(reseller.role, 'maker');
+    assert.deepEqual(reseller.path, ['Hersteller Name']);
+    const part = fieldAt(fields, 'ZXR10 5960-56QU-HI')!;
+    assert.equal(part.role, 'part');
+    assert.equal(part.offset, text.indexOf('ZXR10 5960-56QU-HI'));
+    assert.deepEqual(part.row, { row: 7, maker: 'Ingram Micro', part: 'ZXR10 5960-56QU-HI', description: 'Aggregationsschalter „Kern Nord“', quantity: '2' });
+    assert.equal(fieldAt(fields, 'Artikelnummer')!.role, 'other', 'the second header row is not an item');
+    assert.equal(fieldAt(fields, 'Artikelnummer')!.row, undefined);
+  });
+
+  it('uses a group row above the column names without letting it rename columns that have their own role', () => {
+    const text = 'Global Part Info,,,Digi-Key,,\nReferences,Manufacturer,Manufacturer P/N,Unit$,Cat#,Purch\nR1 R2,Bourns,CR0603-JW-102ELF,0.006,CR0603-ND,\n';
+    const { fields } = csvFormat.parse(text);
+    const refs = fieldAt(fields, 'R1 R2')!;
+    assert.equal(refs.role, 'other', '"Global Part Info" over "References" does not make it a part column');
+    assert.deepEqual(refs.path, ['Global Part Info References']);
+    assert.deepEqual(fieldAt(fields, 'CR0603-ND')!.path, ['Digi-Key Cat#']);
+    assert.deepEqual(refs.row, { row: 3, maker: 'Bourns', part: 'CR0603-JW-102ELF' }, 'the maker part number wins over the distributor catalogue number');
+  });
+
+  it('keeps cells past the header of a ragged row, with an information diagnostic on them', () => {
+    const text = fixture('procurement-two-row-header.semicolon.csv');
+    const { fields, problems } = csvFormat.parse(text);
+    const extra = fieldAt(fields, 'Restposten')!;
+    assert.ok(extra, 'nothing is lost');
+    assert.equal(extra.role, 'other');
+    assert.equal(extra.row?.row, 9);
+    const ragged = problems.filter((p) => p.code === 'csv-ragged-row');
+    assert.equal(ragged.length, 1, 'short rows are normal; only the row with extra values is reported');
+    assert.equal(text.slice(ragged[0]!.start, ragged[0]!.end), 'Restposten');
+    assert.equal(ragged[0]!.severity, 'information');
+  });
+
+  it('caps ragged-row diagnostics on a long file', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `Huawei,S5720-${i},2,extra`);
+    const { problems } = csvFormat.parse(['Manufacturer,Part Number,Qty', ...rows].join('\n'));
+    const ragged = problems.filter((p) => p.code === 'csv-ragged-row');
+    assert.equal(ragged.length, 11);
+    assert.match(ragged.at(-1)!.message, /30 more rows/);
+  });
+
+  it('does not treat totals rows or a statistics trailer as items', () => {
+    const text = fixture('maker-part-combined.csv');
+    const { fields } = csvFormat.parse(text);
+    assert.equal(fieldAt(fields, 'Total')!.row, undefined);
+    assert.equal(fieldAt(fields, '11 390.60')!.row, undefined);
+    assert.equal(fieldAt(fields, 'Line items:')!.row, undefined);
+    assert.equal(fieldAt(fields, '4', 'other')?.row, undefined, 'the count under the trailer is not a quantity');
+    const semicolon = csvFormat.parse(fixture('procurement-two-row-header.semicolon.csv')).fields;
+    assert.equal(fieldAt(semicolon, 'Summe')!.row, undefined);
+    const items = new Set(semicolon.filter((f) => f.row).map((f) => f.row!.row));
+    assert.deepEqual([...items], [6, 7, 8, 9, 10]);
+  });
+
+  it('a totals word inside a part or maker cell does not hide the row', () => {
+    const { fields } = csvFormat.parse('Manufacturer,Model,Qty\nTotal Phase,Aardvark I2C,1\n');
+    assert.equal(fieldAt(fields, 'Total Phase')!.row?.row, 2);
+  });
+
+  it('splits a combined "Mfr/Part" cell into maker and part with exact offsets after non-ASCII text', () => {
+    const text = fixture('maker-part-combined.csv');
+    const { fields } = csvFormat.parse(text);
+    const hik = fieldAt(fields, 'Hikvision')!;
+    const line = text.split('\n')[1]!;
+    assert.equal(hik.role, 'maker');
+    assert.equal(hik.offset, text.indexOf('Hikvision'));
+    const part = fieldAt(fields, 'DS-2CD2143G2-IU')!;
+    assert.equal(part.role, 'part');
+    assert.equal(part.offset - (text.indexOf(line)), line.indexOf('DS-2CD2143G2-IU'));
+    assert.deepEqual(part.row, { row: 2, quantity: '4', maker: 'Hikvision', part: 'DS-2CD2143G2-IU', description: '4 MP dome, Außenbereich' });
+    assert.equal(fieldAt(fields, 'HUAWEI')!.row?.part, 'S6730-H24X6C');
+    assert.deepEqual([fieldAt(fields, '3M')?.role, fieldAt(fields, '5622-4100-ML')?.role], ['maker', 'part']);
+  });
+
+  it('splits maker and part with or without a separator', () => {
+    const cut = (v: string) => {
+      const s = splitMakerPart(v);
+      return [s.maker && v.slice(...s.maker), s.part && v.slice(...s.part)];
+    };
+    assert.deepEqual(cut('SAMTEC - PCIE-098-02-F-D-EM2'), ['SAMTEC', 'PCIE-098-02-F-D-EM2']);
+    assert.deepEqual(cut('TE CONNECTIVITY / AMP  826632-3'), ['TE CONNECTIVITY', 'AMP  826632-3']);
+    assert.deepEqual(cut(' Zhejiang Dahua Technology IPC-HDW2441T-S '), ['Zhejiang Dahua Technology', 'IPC-HDW2441T-S']);
+    assert.deepEqual(cut('ZTE ZXR10 5950-36TM'), ['ZTE', 'ZXR10 5950-36TM']);
+    assert.deepEqual(cut('S5720-28X'), [undefined, 'S5720-28X']);
+    assert.deepEqual(cut('Huawei'), ['Huawei', undefined]);
+    assert.deepEqual(cut('   '), [undefined, undefined]);
+  });
+
+  it('infers header roles robustly: distributor columns are weaker, status and lead-time columns are no role', () => {
+    assert.equal(headerRole('Mfr/Part'), 'maker-part');
+    assert.equal(headerRole('Maker – Part'), 'maker-part');
+    assert.equal(headerRole('Manufacturer Part Number'), 'part');
+    assert.equal(headerRole('Manufacturer P/N'), 'part');
+    assert.equal(headerRole('manf#'), 'part');
+    assert.equal(headerRole('LCSC Part #'), 'part');
+    assert.equal(headerRole('Part Description'), 'description');
+    assert.equal(headerRole('Part Status'), undefined);
+    assert.equal(headerRole('Mfg Std Lead Time'), undefined);
+    assert.equal(headerRole('Quantity Available'), undefined);
+    assert.equal(headerRole('Qty per assembly'), 'quantity');
+    assert.equal(headerRole('Menge [Stk.]'), 'quantity');
+    assert.equal(headerRole('Ref'), undefined, 'in electronics BOMs "Ref" is the designator');
+    assert.equal(headerRole('Lieferant'), 'maker');
+    const { fields } = csvFormat.parse('Supplier,Supplier part no,Manufacturer,MPN\nFarnell,1753904,Huawei,S5720-28X\n');
+    assert.deepEqual(fieldAt(fields, 'Farnell')!.row, { row: 2, maker: 'Huawei', part: 'S5720-28X' });
+  });
+
+  it('picks the header with the most roles, not the first plausible row', () => {
+    const text = 'Vendor,Acme Reseller GmbH\nQuote,Q-77\nLine,Manufacturer,Model,Description,Qty\n1,Dahua,IPC-HDW2441T-S,Camera,6\n';
+    const { fields } = csvFormat.parse(text);
+    assert.equal(fieldAt(fields, 'Acme Reseller GmbH')!.role, 'text');
+    assert.equal(fieldAt(fields, 'Dahua')!.role, 'maker');
+  });
+
+  it('never throws on malformed input and keeps every non-empty cell', () => {
+    const inputs = ['"', '""', '\r\r\n\n', 'sep=', 'sep=;', 'a,"b\n', ',,,\n,,,', '"x"y"z",\u0000,"', 'Manufacturer,MPN\n"Huawei"S5720,""'];
+    for (const input of inputs) {
+      const parsed = csvFormat.parse(input);
+      for (const f of parsed.fields) assert.equal(input.slice(f.offset, f.offset + f.text.length), f.text, JSON.stringify(input));
+      for (const p of parsed.problems) assert.ok(p.start <= p.end && p.end <= input.length, JSON.stringify(input));
+    }
+  });
+});
+
+describe('format detection for structured files', () => {
+  it('leaves an editor\'s unrelated JSON, YAML and XML alone, but the CLI still searches them as text', () => {
+    const manifest = '{ "name": "demo", "keywords": ["huawei"] }';
+    assert.equal(detectFormat({ uri: 'file:///p/package.json', languageId: 'json', text: manifest }), 'unrelated');
+    assert.equal(detectFormat({ uri: 'file:///p/ci.yaml', languageId: 'yaml', text: 'jobs:\n  build: {}\n' }), 'unrelated');
+    assert.equal(detectFormat({ uri: 'file:///p/package.json', text: manifest }), 'text');
+    assert.equal(detectFormat({ uri: 'file:///p/device.yaml', languageId: 'yaml', text: 'manufacturer: Huawei\nmodel: S5735-L24P4S-A1\n' }), 'inventory-yaml');
   });
 });

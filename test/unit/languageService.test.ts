@@ -67,11 +67,17 @@ describe('language service', () => {
     const csv = 'Désignation;Fabricant;Réf.\nCaméra dôme 4 MP;Hikvision;DS-2CD2143G2-IU\nCâble;Aztech;HL117EP\n';
     const doc = textDocument(csv, 'file:///bom/devis.csv', 'csv');
     const found = underlined(doc, languageService());
+    // One finding per vendor per row: the maker cell, with the model folded in as related evidence.
     assert.deepEqual(found, [{ vendor: 'hikvision', text: 'Hikvision', line: 1 }]);
-    const finding = languageService().analyze(doc).findings[0]!;
-    assert.equal(finding.range.start.character, 'Caméra dôme 4 MP;'.length);
-    assert.equal(finding.evidence.confidence, 'high');
-    assert.equal(finding.evidence.field.row?.part, 'DS-2CD2143G2-IU');
+    const [finding] = languageService().analyze(doc).findings;
+    assert.equal(finding!.range.start.character, 'Caméra dôme 4 MP;'.length);
+    assert.equal(finding!.evidence.confidence, 'high');
+    assert.equal(finding!.evidence.field.row?.part, 'DS-2CD2143G2-IU');
+    const [model] = finding!.evidence.also ?? [];
+    assert.equal(model?.kind, 'model');
+    assert.equal(model!.start, csv.indexOf('DS-2CD2143G2-IU'));
+    assert.equal(model!.confidence, 'high', 'the maker column corroborates the model');
+    assert.equal(finding!.related[0]!.range.start.character, 'Caméra dôme 4 MP;Hikvision;'.length);
   });
 
   it('answers a hover with vendor, evidence, context and each advisory, escaping file text', async () => {

@@ -104,7 +104,6 @@ export function leadingCharacters(source: string): Set<string> | undefined {
 function confidenceOf(p: CompiledPattern, field: Field): Confidence {
   if (field.role === 'comment') return 'low';
   const collides = (p.pattern.collidesWith ?? []).length > 0;
-  if (field.role === 'part') return collides ? 'medium' : 'high';
   return collides ? 'low' : 'medium';
 }
 
@@ -147,11 +146,8 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
     match(field: Field): Evidence[] {
       const trimmed = field.text.trim();
       if (trimmed === '') return [];
-      if (field.role === 'part') {
-        const whole = candidatesFor(trimmed).find((p) => p.regex.test(trimmed));
-        const at = field.text.indexOf(trimmed);
-        return whole ? [evidence(field, whole, at, at + trimmed.length)] : [];
-      }
+      // Whole part / model values (BOM cells) belong to evidence/partNumbers.ts, which weighs the row.
+      if (field.role === 'part') return [];
       const found: Evidence[] = [];
       const text = field.text;
       startOfCandidate.lastIndex = 0;

@@ -1,14 +1,36 @@
-// What is this document? Chooses the format module from the language id, the file extension
-// and, failing those, the content. Config dialects are recognised by content inside the text format.
+// What is this document? Chooses the format module from the content first (a CycloneDX or SPDX document
+// says what it is near its start), then the language id and the file extension. Config dialects are
+// recognised by content inside the text format.
 import type { FormatId } from '../model';
 import { csvFormat, headerRole, sniffDelimiter, tokenizeDelimited } from './csv';
-import type { FormatModule } from './format';
+import { cyclonedxJsonFormat, cyclonedxXmlFormat, looksLikeCycloneDx } from './cyclonedx';
+import { UNKNOWN_DIALECT, type FormatModule } from './format';
+import { inventoryJsonFormat, inventoryYamlFormat, looksLikeInventory } from './inventory';
 import { plainTextFormat } from './plainText';
+import { looksLikeSpdx, spdx3JsonFormat, spdxJsonFormat, spdxTagValueFormat, spdxYamlFormat } from './spdx';
 
-const FORMATS: Record<FormatId, FormatModule> = { text: plainTextFormat, csv: csvFormat };
+const FORMATS: Record<FormatId, FormatModule> = {
+  text: plainTextFormat,
+  unrelated: { id: 'unrelated', parse: () => ({ fields: [], problems: [], dialect: UNKNOWN_DIALECT }) },
+  csv: csvFormat,
+  'cyclonedx-json': cyclonedxJsonFormat,
+  'cyclonedx-xml': cyclonedxXmlFormat,
+  'spdx-tag-value': spdxTagValueFormat,
+  'spdx-json': spdxJsonFormat,
+  'spdx-yaml': spdxYamlFormat,
+  'spdx3-json': spdx3JsonFormat,
+  'inventory-json': inventoryJsonFormat,
+  'inventory-yaml': inventoryYamlFormat,
+};
 
 const CSV_LANGUAGES = new Set(['csv', 'tsv', 'csv (semicolon)', 'csv (pipe)', 'csv (whitespace)']);
 const CSV_EXTENSIONS = /\.(csv|tsv|psv|tab)$/i;
+const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonld']);
+const JSON_EXTENSIONS = /\.(json|jsonld)$/i;
+const YAML_EXTENSIONS = /\.ya?ml$/i;
+const XML_EXTENSIONS = /\.xml$/i;
+/** How much of the start of a document the content checks read. */
+const HEAD = 64 * 1024;
 
 export interface DocumentIdentity {
   uri: string;
@@ -30,6 +52,18 @@ export function detectFormat(doc: DocumentIdentity): FormatId {
   const language = doc.languageId?.toLowerCase();
   const path = doc.uri.replace(/[?#].*$/, '');
   if ((language && CSV_LANGUAGES.has(language)) || CSV_EXTENSIONS.test(path)) return 'csv';
+  const head = doc.text.slice(0, HEAD);
+  const declared = looksLikeCycloneDx(head) ?? looksLikeSpdx(head);
+  if (declared) return declared;
+  const json = (language !== undefined && JSON_LANGUAGES.has(language)) || JSON_EXTENSIONS.test(path) || /^\uFEFF?\s*(\{\s*["}]|\[\s*[{["\d\]-])/.test(head);
+  const yaml = language === 'yaml' || YAML_EXTENSIONS.test(path);
+  // An editor's JSON/YAML/XML that is no BOM or inventory (package.json, CI files…) is not a vendor list:
+  // leave it alone. Without a language id (the CLI) it is still searched as text.
+  const unrelated: FormatId = language !== undefined && language !== '' ? 'unrelated' : 'text';
+  if (json && !yaml) return looksLikeInventory(head) ? 'inventory-json' : unrelated;
+  if (yaml) return looksLikeInventory(head) ? 'inventory-yaml' : unrelated;
+  if (/\.spdx$/i.test(path) || language === 'spdx') return 'spdx-tag-value';
+  if (language === 'xml' || XML_EXTENSIONS.test(path)) return language === 'xml' ? 'unrelated' : 'text';
   if (language === 'plaintext' || language === 'log' || language === undefined) {
     return looksDelimited(doc.text) ? 'csv' : 'text';
   }

@@ -43,7 +43,7 @@ function contextLine(finding: Finding): string | undefined {
   const parts: string[] = [];
   if (field.row) {
     const r = field.row;
-    parts.push(`row ${r.row}`);
+    parts.push(r.label ? escapeMarkdown(r.label) : `row ${r.row}`);
     if (r.maker) parts.push(`maker ${escapeMarkdown(r.maker)}`);
     if (r.part) parts.push(`part ${escapeMarkdown(r.part)}`);
     if (r.description) parts.push(`description ${escapeMarkdown(r.description)}`);

@@ -1,0 +1,83 @@
+// Turns a located value tree into fields. Each structured BOM format (CycloneDX, SPDX, inventories)
+// only says which objects are items (a component, a package, a device), what role each value plays
+// and which subtrees describe the document rather than the equipment; this walks the tree once.
+import type { Field, FieldRole, RowContext } from '../model';
+import { LineIndex, type ObjectNode, type ScalarNode, type TreeNode } from './tree';
+
+export type TreePath = readonly (string | number)[];
+
+export interface ItemRule {
+  /** What a person calls the item: 'component', 'package', 'device'. */
+  kind: string;
+  /** The item's maker, part, description and quantity, read from its own values. */
+  context: Omit<RowContext, 'row'>;
+  /** Extra words for the label, e.g. which packages an organisation supplies. */
+  note?: string;
+}
+
+export interface WalkRules {
+  /** Whether the object at `path` is an item of the list. */
+  item(path: TreePath, node: ObjectNode): ItemRule | undefined;
+  /**
+   * The role of a scalar, from its key path inside its item (array indices left out) and the object
+   * holding it; 'skip' for values that cannot name a maker (hashes, ids, versions, property names).
+   */
+  role(keys: readonly string[], holder: ObjectNode | undefined): FieldRole | 'skip';
+  /** Subtrees left out entirely: who wrote the document, not what it describes. */
+  skip?(path: TreePath, node: TreeNode): boolean;
+  /** The part of a value that names someone ("Organization: Huawei (x@y)" → "Huawei"), as offsets into it. */
+  narrow?(keys: readonly string[], value: string): [number, number] | undefined;
+}
+
+const MAX_LABEL = 60;
+const MAX_DEPTH = 200;
+
+function labelOf(rule: ItemRule, line: number): string {
+  const name = rule.context.part ?? rule.context.maker;
+  const shown = name ? ` "${name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL)}…` : name}"` : '';
+  return `${rule.kind}${shown} at line ${line}${rule.note ? `, ${rule.note}` : ''}`;
+}
+
+export function walkTree(root: TreeNode | undefined, text: string, rules: WalkRules, comments: { start: number; end: number }[] = []): Field[] {
+  const fields: Field[] = [];
+  const lines = new LineIndex(text);
+  let ordinal = 0;
+
+  const emit = (scalar: ScalarNode, keys: readonly string[], holder: ObjectNode | undefined, row: RowContext | undefined) => {
+    const role = rules.role(keys, holder);
+    if (role === 'skip' || scalar.end <= scalar.start) return;
+    let { start, end } = scalar;
+    const narrowed = rules.narrow?.(keys, text.slice(start, end));
+    if (narrowed) [start, end] = [start + narrowed[0], start + narrowed[1]];
+    if (end <= start || text.slice(start, end).trim() === '') return;
+    fields.push({ offset: start, text: text.slice(start, end), role, path: keys.length ? [keys.join(' › ')] : undefined, row });
+  };
+
+  const visit = (node: TreeNode, path: (string | number)[], keys: string[], holder: ObjectNode | undefined, row: RowContext | undefined, depth: number): void => {
+    if (depth > MAX_DEPTH || rules.skip?.(path, node)) return;
+    if (node.kind === 'scalar') return emit(node, keys, holder, row);
+    if (node.kind === 'array') {
+      node.items.forEach((item, index) => visit(item, [...path, index], keys, holder, row, depth + 1));
+      return;
+    }
+    const rule = rules.item(path, node);
+    if (rule) {
+      row = { row: ++ordinal };
+      for (const key of ['maker', 'part', 'description', 'quantity'] as const) if (rule.context[key] !== undefined) row[key] = rule.context[key];
+      row.label = labelOf(rule, lines.line(node.start));
+      keys = [];
+    }
+    for (const entry of node.entries) visit(entry.value, [...path, entry.key], [...keys, entry.key], node, row, depth + 1);
+  };
+
+  if (root) visit(root, [], [], undefined, undefined, 0);
+  for (const c of comments) fields.push({ offset: c.start, text: text.slice(c.start, c.end), role: 'comment' });
+  return fields.sort((a, b) => a.offset - b.offset);
+}
+
+/** The trimmed text of a scalar value, or undefined when absent or empty. */
+export function valueOf(node: TreeNode | undefined): string | undefined {
+  if (node?.kind !== 'scalar') return undefined;
+  const value = node.value.trim();
+  return value === '' ? undefined : value;
+}

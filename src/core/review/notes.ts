@@ -62,14 +62,8 @@ export function noteCovers(note: AcceptanceNote, vendorId: string): boolean {
   return note.vendors.includes('*') || note.vendors.includes(vendorId);
 }
 
-export interface NoteFields {
-  vendors: string[];
-  reason: string;
-  ticket?: string;
-  expires?: string;
-  by?: string;
-  on?: string;
-}
+/** What a note says, without where it stands. */
+export type NoteFields = Pick<AcceptanceNote, 'vendors' | 'reason' | 'ticket' | 'expires' | 'by' | 'on'>;
 
 /** The note's text without the comment prefix; `|` and line breaks in values are replaced, as they would end a field. */
 export function formatNote(fields: NoteFields, scope: 'line' | 'file' = 'line'): string {

@@ -37,7 +37,15 @@ describe('vendorlens CLI', () => {
       'examples/boms/pump-station-refresh.hbom.cdx.json',
       'examples/configs/dc1-core-sw1.ios.cfg',
       'examples/configs/dc1-core-sw1_show-lldp-neighbors-detail.txt',
+      'examples/configs/dc1-dist-sw2.cfg',
     ]);
+    // A Huawei VRP config that never names its vendor: found by its dialect, on the VRP version header.
+    const vrp = 'examples/configs/dc1-dist-sw2.cfg';
+    assert.deepEqual(report.documents.find((d: { file: string }) => d.file === vrp).dialect, 'huawei-vrp');
+    const [dialect, ...others] = report.findings.filter((f: { file: string }) => f.file === vrp);
+    assert.deepEqual([dialect.vendor, dialect.kind, dialect.line, dialect.column], ['huawei', 'dialect', 1, 1]);
+    assert.deepEqual(others, [], 'no word in it names the vendor');
+    assert.equal(readFileSync(join(ROOT, vrp), 'utf8').match(/huawei/i), null);
     const cfg = 'examples/configs/dc1-core-sw1.ios.cfg';
     const inCfg = report.findings.filter((f: { file: string }) => f.file === cfg);
     const lag = positionOf(cfg, 'HUAWEI');

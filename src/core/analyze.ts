@@ -86,7 +86,13 @@ function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], 
 /** Document-level evidence first, then each field's, lazily so a findings cap stops the work. */
 function* allEvidence(matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
   for (const matcher of matchers.document) yield* matcher.matchDocument(parsed, text);
-  for (const field of fields) for (const matcher of matchers.fields) yield* matcher.match(field);
+  for (const field of fields) {
+    for (const matcher of matchers.fields) {
+      const found = matcher.match(field);
+      // Most fields hold no evidence; delegating to an empty array's iterator would cost more than the match.
+      if (found.length > 0) yield* found;
+    }
+  }
 }
 
 function noteSuffix(note: AcceptanceNote | undefined): string {

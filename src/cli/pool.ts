@@ -30,12 +30,15 @@ export class WorkerPool {
   private readonly waiting: (() => void)[] = [];
   private nextId = 0;
   private closed = false;
+  /** Replacements left: a worker that cannot start at all (a missing bundle) must not be restarted forever. */
+  private restarts: number;
 
   constructor(
     size: number,
     private readonly entry: string,
     private readonly settings: AnalyzerSettings,
   ) {
+    this.restarts = size * 4;
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
 
@@ -55,7 +58,7 @@ export class WorkerPool {
         resolve({ ...fileProblem(task.display, 'analysis-failed', `analysis failed: ${reason}`), bytes: 0 });
       }
       slot.pending.clear();
-      if (this.closed) {
+      if (this.closed || this.restarts-- <= 0) {
         this.slots.splice(index, 1);
       } else {
         this.slots[index] = this.start();
@@ -79,11 +82,14 @@ export class WorkerPool {
 
   /** Resolves once a worker can take another file. */
   ready(): Promise<void> {
-    if (this.inFlight() < this.slots.length * IN_FLIGHT_PER_WORKER) return Promise.resolve();
+    if (this.slots.length === 0 || this.inFlight() < this.slots.length * IN_FLIGHT_PER_WORKER) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   analyze(path: string, display: string): Promise<Analysed> {
+    if (this.slots.length === 0) {
+      return Promise.resolve({ ...fileProblem(display, 'analysis-failed', 'analysis failed: no worker thread could be started'), bytes: 0 });
+    }
     const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
     const task: WorkerTask = { id: this.nextId++, path, display };
     return new Promise((resolve) => {

@@ -118,7 +118,9 @@ function bom(rng, rows) {
 }
 
 function generateCorpus() {
-  const stamp = join(CORPUS, '.generated.json');
+  // The stamp lives outside the corpus so that the scanned files are exactly the generated ones.
+  mkdirSync(OUT, { recursive: true });
+  const stamp = join(OUT, `corpus-${CORPUS.replace(/[^A-Za-z0-9]+/g, '_')}.json`);
   const wanted = { version: GENERATOR_VERSION, megabytes: TARGET_MB };
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(wanted)) return;
   rmSync(CORPUS, { recursive: true, force: true });

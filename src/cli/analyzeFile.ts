@@ -7,7 +7,7 @@ import { getLanguageService, type LanguageService } from '../core/languageServic
 import type { KnowledgeBase } from '../core/model';
 import { summarizeAnalysis, type FileReport, type ReportProblem } from '../core/report/scanReport';
 import { bundledKnowledge } from '../shared/bundledKnowledge';
-import { describeIoError } from './walk';
+import { describeIoError } from './io';
 
 export interface AnalyzerSettings {
   profile?: string;

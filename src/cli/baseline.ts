@@ -1,11 +1,10 @@
 // `--baseline FILE`: an earlier result (this CLI's JSON or SARIF) whose findings are not reported again.
 // Findings match by file and fingerprint (vendor, evidence kind, matched text, line content, occurrence),
 // so a finding that only moved to another line is still recognised.
-import { readFile } from 'node:fs/promises';
 import { FINGERPRINT_KEY } from '../core/report/fingerprint';
 import type { ReportFinding } from '../core/report/scanReport';
 import { UsageError } from './args';
-import { describeIoError } from './walk';
+import { readOptionFile } from './io';
 
 export interface Baseline {
   has(finding: Pick<ReportFinding, 'file' | 'fingerprint'>): boolean;
@@ -53,12 +52,7 @@ function keysFromSarif(doc: Json, problems: string[]): string[] {
 }
 
 export async function loadBaseline(path: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read --baseline ${path}: ${describeIoError(e)}`);
-  }
+  const text = await readOptionFile('--baseline', path);
   const problems: string[] = [];
   let keys: string[];
   try {

@@ -1,10 +1,9 @@
 // `--policy FILE`: the organisation policy file. Its format belongs to the review-workflow work (vendors,
 // patterns, advisories, severities, acceptances); until that lands the CLI applies only `profile:` and
 // says which other keys it left unapplied, rather than ignoring them silently.
-import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { UsageError } from './args';
-import { describeIoError } from './walk';
+import { readOptionFile } from './io';
 
 export interface LoadedPolicy {
   profile?: string;
@@ -13,12 +12,7 @@ export interface LoadedPolicy {
 }
 
 export async function loadPolicy(path: string): Promise<LoadedPolicy> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read --policy ${path}: ${describeIoError(e)}`);
-  }
+  const text = await readOptionFile('--policy', path);
   let doc: unknown;
   try {
     doc = parse(text, { prettyErrors: true });

@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { compileGlob, hasGlobSyntax } from './glob';
 import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
+import { describeIoError } from './io';
 
 /** Never worth scanning, whatever .gitignore says. */
 const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '.vscode-test']);
@@ -22,23 +23,6 @@ function toPosix(path: string): string {
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return toPosix(rel === '' || rel.startsWith('..') ? resolve(path) : rel);
-}
-
-export function describeIoError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return err.message ?? String(e);
-  }
 }
 
 async function exists(path: string): Promise<boolean> {

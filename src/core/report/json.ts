@@ -1,26 +1,13 @@
 // The CLI's JSON result: a stable contract that tooling relies on. Add fields; never rename or remove them.
-import type { FindingSeverity } from '../model';
-import type { ReportDocument, ReportProblem, ScanReport } from './scanReport';
+import type { ReportDocument, ReportFinding, ReportProblem, ScanReport } from './scanReport';
 
 export type JsonDocument = ReportDocument;
 
-export interface JsonFinding {
-  file: string;
-  /** 1-based; columns count UTF-16 code units; endColumn points just past the last character. */
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  vendor: string;
-  kind: string;
-  confidence: string;
-  severity: FindingSeverity;
-  message: string;
-  advisories: string[];
-  accepted: boolean;
-  /** Added in 0.1: identifies the finding across line shifts; `--baseline` matches on file + fingerprint. */
-  fingerprint: string;
-}
+/**
+ * A finding as the contract lists it: the report's fields without the rule, the excerpt and the note,
+ * `accepted` as a boolean. `fingerprint` was added in 0.1 (`--baseline` matches on file + fingerprint).
+ */
+export type JsonFinding = Omit<ReportFinding, 'rule' | 'accepted' | 'excerpt'> & { accepted: boolean };
 
 export type JsonProblem = ReportProblem;
 

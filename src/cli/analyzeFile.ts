@@ -6,12 +6,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService } from '../core/languageService';
 import type { KnowledgeBase } from '../core/model';
 import { summarizeAnalysis, type FileReport, type ReportProblem } from '../core/report/scanReport';
-import { bundledKnowledge } from '../shared/bundledKnowledge';
 import { describeIoError } from './io';
 
 export interface AnalyzerSettings {
   profile?: string;
   maxFileSize: number;
+  /** Loaded and validated once by the main thread; workers receive a structured clone (no YAML parsing). */
+  knowledge: KnowledgeBase;
 }
 
 const BINARY_SNIFF_BYTES = 8000;
@@ -30,7 +31,8 @@ export interface FileAnalyzer {
   analyzeText(text: string, display: string, name: string): FileReport;
 }
 
-export function createFileAnalyzer(settings: AnalyzerSettings, kb: KnowledgeBase = bundledKnowledge()): FileAnalyzer {
+export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
+  const kb = settings.knowledge;
   const service: LanguageService = getLanguageService({ knowledge: kb });
   service.configure({ profile: settings.profile });
   let version = 0;

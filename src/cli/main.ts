@@ -56,7 +56,7 @@ async function readStdin(): Promise<string> {
 
 /** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
 async function analyzeAll(options: ScanOptions, profile: Profile, kb: KnowledgeBase, progress: Progress): Promise<FileReport[]> {
-  const settings = { profile: profile.id, maxFileSize: options.maxFileSize };
+  const settings = { profile: profile.id, maxFileSize: options.maxFileSize, knowledge: kb };
   const walker = walkPaths(options.paths)[Symbol.asyncIterator]();
   // Look ahead a little: a handful of files is faster without workers.
   const lookahead: WalkItemOrStdin[] = [];
@@ -72,7 +72,7 @@ async function analyzeAll(options: ScanOptions, profile: Profile, kb: KnowledgeB
   const jobs = options.jobs || (walkDone ? 1 : availableParallelism());
   const pool = jobs > 1 ? new WorkerPool(jobs, join(__dirname, 'cli-worker.js'), settings) : undefined;
   let local: FileAnalyzer | undefined;
-  const inProcess = () => (local ??= createFileAnalyzer(settings, kb));
+  const inProcess = () => (local ??= createFileAnalyzer(settings));
 
   const results: (FileReport | Promise<FileReport>)[] = [];
   const handle = async (item: WalkItemOrStdin) => {

@@ -30,6 +30,8 @@ declare const VENDORLENS_VERSION: string;
 const INFORMATION_URI = 'https://github.com/vendorlens/vendorlens';
 /** Scans of fewer files than this run in the main thread: starting workers would cost more than it saves. */
 const SMALL_SCAN_FILES = 32;
+/** Each worker holds its own heap (tens of MB): past this many, memory grows faster than the scan speeds up. */
+const MAX_DEFAULT_JOBS = 8;
 const STDIN_NAME = '<stdin>';
 
 function ansiStyle(): TextStyle {
@@ -69,7 +71,7 @@ async function analyzeAll(options: ScanOptions, profile: Profile, kb: KnowledgeB
     }
     lookahead.push(next.value);
   }
-  const jobs = options.jobs || (walkDone ? 1 : availableParallelism());
+  const jobs = options.jobs || (walkDone ? 1 : Math.min(availableParallelism(), MAX_DEFAULT_JOBS));
   const pool = jobs > 1 ? new WorkerPool(jobs, join(__dirname, 'cli-worker.js'), settings) : undefined;
   let local: FileAnalyzer | undefined;
   const inProcess = () => (local ??= createFileAnalyzer(settings));

@@ -18,7 +18,7 @@ function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** 64-bit FNV-1a over UTF-16 code units, as two independent 32-bit halves; 16 hex digits. */
+/** 64 bits of hash over UTF-16 code units, as 16 hex digits: two 32-bit FNV-1a lanes with different primes. */
 export function hash64(text: string): string {
   let a = 0x811c9dc5;
   let b = 0xcbf29ce4;
@@ -26,7 +26,7 @@ export function hash64(text: string): string {
     const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193) >>> 0;
     b = Math.imul(b ^ c, 0x01000197) >>> 0;
-    b = (b ^ (a >>> 13)) >>> 0; // couple the halves so equal inputs to one do not collide in both
+    b = (b ^ (a >>> 13)) >>> 0; // mix the first lane into the second so the lanes do not collide together
   }
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }

@@ -24,6 +24,8 @@ const browser = { ...common, platform: 'browser', target: 'es2022', mainFields: 
 
 await Promise.all([
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI's worker threads load this file next to dist/cli.js.
+  build({ ...node, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
   build({ ...node, entryPoints: ['src/client/node/main.ts'], outfile: 'dist/client/node.js', external: ['vscode'] }),
   build({ ...node, entryPoints: ['src/server/node/main.ts'], outfile: 'dist/server/node.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...browser, entryPoints: ['src/client/browser/main.ts'], outfile: 'dist/client/browser.js', format: 'cjs', external: ['vscode'] }),

@@ -2,91 +2,214 @@
 import type { FindingSeverity } from '../core/model';
 
 export type FailOn = FindingSeverity | 'none';
-export type OutputFormat = 'text' | 'json';
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface ScanOptions {
   command: 'scan';
+  /** Files, directories, globs; '-' is standard input. */
   paths: string[];
   format: OutputFormat;
   failOn: FailOn;
   profile?: string;
+  policy?: string;
+  baseline?: string;
+  includeAccepted: boolean;
+  stdinFilename?: string;
   maxFileSize: number;
+  output?: string;
+  /** Worker threads; 0 = decide from the machine and the amount of work. */
+  jobs: number;
+  progress?: boolean;
   color?: boolean;
 }
 
-export type Command = ScanOptions | { command: 'help' } | { command: 'version' };
+export interface ExplainOptions {
+  command: 'explain';
+  subject: string;
+  profile?: string;
+  color?: boolean;
+}
+
+export interface AdvisoriesOptions {
+  command: 'advisories';
+  profile?: string;
+  color?: boolean;
+}
+
+export type Command = ScanOptions | ExplainOptions | AdvisoriesOptions | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: vendorlens scan [options] PATH...
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+
+export const USAGE = `Usage: vendorlens scan [options] [PATH...|-]
+       vendorlens explain VENDOR|ADVISORY [--profile ID]
+       vendorlens advisories [--profile ID]
 
 Finds equipment and services of government-flagged vendors in network configs,
-show/display captures and bills of materials. Directories are scanned recursively.
+show/display captures and bills of materials.
 
-Options:
-  --format text|json        output format (default: text)
-  --fail-on LEVEL           exit 1 when a finding is at or above LEVEL:
+scan: PATH is a file, a directory (walked recursively; .gitignore respected),
+a glob such as 'configs/**/*.cfg', or - for standard input.
+  --format FORMAT           text (default), json, sarif, markdown, html or csv
+  -o, --output FILE         write the report to FILE instead of standard output
+  --fail-on LEVEL           exit 1 when an open finding is at or above LEVEL:
                             error, warning, information or none (default: warning)
-  --profile ID              jurisdiction profile, e.g. global, cz, us-federal (default: global)
-  --max-file-size BYTES     skip larger files with a message (default: 52428800)
+  --profile ID[,ID…]        jurisdiction profiles, e.g. cz or cz,eu-5g (default: the policy
+                            file's, else global)
+  --policy FILE             organisation policy (default: .vendorlens.yaml in the working
+                            folder, if there is one)
+  --baseline FILE           report only findings not in this earlier JSON or SARIF result
+  --include-accepted        list accepted findings in text, markdown, html and csv too
+                            (json and sarif always carry them, marked accepted)
+  --stdin-filename NAME     name for standard input in reports; its extension picks the format
+  --max-file-size BYTES     skip larger files with a message (default: ${DEFAULT_MAX_FILE_SIZE})
+  --jobs N                  worker threads (default: one per core, at most 8, for large scans)
+  --progress / --no-progress  progress on standard error (default: on for a terminal)
   --color / --no-color      force or disable colours (default: on for a terminal)
+
+explain: the vendor (id or any of its names) or advisory, with sources.
+advisories: every advisory, those in force under the profile first.
+
   -h, --help                show this help
   --version                 show the version
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.
+Exit codes: 0 no open finding at or above --fail-on; 1 findings; 2 usage error,
+unreadable file, or invalid policy, baseline or knowledge base.
 `;
 
 const FAIL_ON = new Set(['error', 'warning', 'information', 'hint', 'none']);
+const COMMANDS = new Set(['scan', 'explain', 'advisories']);
 
-export function parseArgs(argv: string[]): Command {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
-  if (argv[0] === '--version' || argv[0] === 'version') return { command: 'version' };
-  const [command, ...rest] = argv;
-  if (command !== 'scan') throw new UsageError(`unknown command '${command}'; try 'vendorlens scan PATH'`);
-  const options: ScanOptions = { command: 'scan', paths: [], format: 'text', failOn: 'warning', maxFileSize: 50 * 1024 * 1024 };
+/** Splits `--name=value` and `--name value`, and hands each option to `take`. */
+function eachOption(rest: string[], take: (name: string, value: () => string, arg: string) => boolean): void {
+  let onlyOperands = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const name = !onlyOperands && arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const value = (): string => {
       if (arg.startsWith('--') && eq > 0) return arg.slice(eq + 1);
       const next = rest[++i];
       if (next === undefined) throw new UsageError(`${name} needs a value`);
       return next;
     };
+    if (!onlyOperands && arg === '--') {
+      onlyOperands = true;
+      continue;
+    }
+    if (onlyOperands) {
+      take('', () => arg, arg);
+      continue;
+    }
+    if (!take(name, value, arg)) {
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+      take('', () => arg, arg);
+    }
+  }
+}
+
+function positiveInteger(name: string, text: string, allowZero = false): number {
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < (allowZero ? 0 : 1)) throw new UsageError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} whole number, not '${text}'`);
+  return v;
+}
+
+export function parseArgs(argv: string[]): Command {
+  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
+  if (argv[0] === '--version' || argv[0] === 'version') return { command: 'version' };
+  const [command, ...rest] = argv;
+  if (!COMMANDS.has(command!)) throw new UsageError(`unknown command '${command}'; try 'vendorlens scan PATH'`);
+
+  if (command === 'explain' || command === 'advisories') {
+    const options: { profile?: string; color?: boolean } = {};
+    const operands: string[] = [];
+    eachOption(rest, (name, value) => {
+      if (name === '--profile') options.profile = value();
+      else if (name === '--color') options.color = true;
+      else if (name === '--no-color') options.color = false;
+      else if (name === '') operands.push(value());
+      else return false;
+      return true;
+    });
+    if (command === 'advisories') {
+      if (operands.length > 0) throw new UsageError(`'advisories' takes no operands; did you mean 'vendorlens explain ${operands[0]}'?`);
+      return { command, ...options };
+    }
+    if (operands.length !== 1) throw new UsageError("name one vendor or advisory: 'vendorlens explain huawei'");
+    return { command, subject: operands[0]!, ...options };
+  }
+
+  const options: ScanOptions = {
+    command: 'scan',
+    paths: [],
+    format: 'text',
+    failOn: 'warning',
+    includeAccepted: false,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    jobs: 0,
+  };
+  eachOption(rest, (name, value) => {
     switch (name) {
       case '--format': {
         const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not '${v}'`);
-        options.format = v;
-        break;
+        if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${v}'`);
+        options.format = v as OutputFormat;
+        return true;
       }
       case '--fail-on': {
         const v = value();
         if (!FAIL_ON.has(v)) throw new UsageError(`--fail-on must be error, warning, information or none, not '${v}'`);
         options.failOn = v as FailOn;
-        break;
+        return true;
       }
       case '--profile':
         options.profile = value();
-        break;
-      case '--max-file-size': {
-        const v = Number(value());
-        if (!Number.isInteger(v) || v <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
-        options.maxFileSize = v;
-        break;
-      }
+        return true;
+      case '--policy':
+        options.policy = value();
+        return true;
+      case '--baseline':
+        options.baseline = value();
+        return true;
+      case '--include-accepted':
+        options.includeAccepted = true;
+        return true;
+      case '--stdin-filename':
+        options.stdinFilename = value();
+        return true;
+      case '--max-file-size':
+        options.maxFileSize = positiveInteger('--max-file-size', value());
+        return true;
+      case '-o':
+      case '--output':
+        options.output = value();
+        return true;
+      case '--jobs':
+        options.jobs = positiveInteger('--jobs', value());
+        return true;
+      case '--progress':
+        options.progress = true;
+        return true;
+      case '--no-progress':
+        options.progress = false;
+        return true;
       case '--color':
         options.color = true;
-        break;
+        return true;
       case '--no-color':
         options.color = false;
-        break;
+        return true;
+      case '':
+        options.paths.push(value());
+        return true;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-        options.paths.push(arg);
+        return false;
     }
-  }
-  if (options.paths.length === 0) throw new UsageError('no PATH given: name the files or directories to scan');
+  });
+  if (options.paths.length === 0) throw new UsageError("no PATH given: name the files or directories to scan, or '-' for standard input");
+  if (options.paths.filter((p) => p === '-').length > 1) throw new UsageError("'-' (standard input) can be named only once");
+  if (options.stdinFilename !== undefined && !options.paths.includes('-')) throw new UsageError("--stdin-filename names standard input: add '-' to the paths");
   return options;
 }

@@ -1,26 +1,38 @@
-// `vendorlens` command line: scans files and directories and reports flagged-vendor findings.
-import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+// `vendorlens` command line: scans files, directories, globs and standard input for flagged-vendor
+// findings and writes text, JSON, SARIF, Markdown, HTML or CSV; explains the knowledge base.
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { KnowledgeBaseError } from '../core/knowledge/load';
-import { getLanguageService } from '../core/languageService';
-import type { FindingSeverity } from '../core/model';
-import { toJsonReport, type JsonProblem, type ScannedDocument } from '../core/report/json';
+import type { KnowledgeBase, Profile } from '../core/model';
+import { explainAdvisory, explainVendor, findSubject, listAdvisories } from '../core/report/explain';
+import { toCsv } from '../core/report/csv';
+import { toHtml } from '../core/report/html';
+import { toJsonReport } from '../core/report/json';
+import { toMarkdown } from '../core/report/markdown';
+import { toSarif } from '../core/report/sarif';
+import { mergeFileReports, SEVERITY_RANK, type FileReport, type OmittedFindings, type ScanReport } from '../core/report/scanReport';
 import { toText, type TextStyle } from '../core/report/text';
+import { DEFAULT_PROFILE } from '../core/review/profiles';
+import { isoDate } from '../core/text';
 import { bundledKnowledge } from '../shared/bundledKnowledge';
-import { parseArgs, USAGE, UsageError, type ScanOptions } from './args';
-import { collectFiles, describeIoError } from './files';
+import { createFileAnalyzer, fileProblem, type AnalyzerSettings, type FileAnalyzer } from './analyzeFile';
+import { parseArgs, USAGE, UsageError, type AdvisoriesOptions, type ExplainOptions, type ScanOptions } from './args';
+import { loadBaseline } from './baseline';
+import { loadPolicy } from './policy';
+import { WorkerPool } from './pool';
+import { Progress } from './progress';
+import { walkPaths, type WalkItem } from './walk';
+
+type WalkItemOrStdin = WalkItem | { kind: 'stdin' };
 
 declare const VENDORLENS_VERSION: string;
-
-const RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
-const BINARY_SNIFF_BYTES = 8000;
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  const shown = rel === '' || rel.startsWith('..') ? path : rel;
-  return shown.split(sep).join('/');
-}
+const INFORMATION_URI = 'https://github.com/vendorlens/vendorlens';
+/** Scans of fewer files than this run in the main thread: starting workers would cost more than it saves. */
+const SMALL_SCAN_FILES = 32;
+/** Each worker holds its own heap (tens of MB): past this many, memory grows faster than the scan speeds up. */
+const MAX_DEFAULT_JOBS = 8;
+const STDIN_NAME = '<stdin>';
 
 function ansiStyle(): TextStyle {
   const code = (n: number) => (s: string) => `\u001b[${n}m${s}\u001b[0m`;
@@ -28,72 +40,185 @@ function ansiStyle(): TextStyle {
   return { bold: code(1), dim: code(2), severity: (s, level) => (colours[level] ?? ((x: string) => x))(s) };
 }
 
+function style(color: boolean | undefined, stream: NodeJS.WriteStream): TextStyle | undefined {
+  return (color ?? (stream.isTTY === true && !process.env.NO_COLOR)) ? ansiStyle() : undefined;
+}
+
+/** `--profile a,b`: each must exist; none given means the policy file's, else the default. */
+function profilesOf(kb: KnowledgeBase, option: string | undefined, fromPolicy: readonly string[] = []): Profile[] {
+  const ids = option !== undefined ? option.split(',').map((p) => p.trim()).filter((p) => p !== '') : [...fromPolicy];
+  if (ids.length === 0) ids.push(DEFAULT_PROFILE);
+  return ids.map((id) => {
+    const profile = kb.profileById.get(id);
+    if (!profile) throw new UsageError(`unknown profile '${id}'; known profiles: ${[...kb.profileById.keys()].join(', ')}`);
+    return profile;
+  });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
+async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, progress: Progress): Promise<FileReport[]> {
+  const walker = walkPaths(options.paths)[Symbol.asyncIterator]();
+  // Look ahead a little: a handful of files is faster without workers.
+  const lookahead: WalkItemOrStdin[] = [];
+  let walkDone = false;
+  while (lookahead.length < SMALL_SCAN_FILES) {
+    const next = await walker.next();
+    if (next.done) {
+      walkDone = true;
+      break;
+    }
+    lookahead.push(next.value);
+  }
+  const jobs = options.jobs || (walkDone ? 1 : Math.min(availableParallelism(), MAX_DEFAULT_JOBS));
+  const pool = jobs > 1 ? new WorkerPool(jobs, join(__dirname, 'cli-worker.js'), settings) : undefined;
+  let local: FileAnalyzer | undefined;
+  const inProcess = () => (local ??= createFileAnalyzer(settings));
+
+  const results: (FileReport | Promise<FileReport>)[] = [];
+  const handle = async (item: WalkItemOrStdin) => {
+    if (item.kind === 'error') {
+      results.push(fileProblem(item.display, 'io-error', item.message));
+    } else if (item.kind === 'stdin') {
+      const name = options.stdinFilename ?? STDIN_NAME;
+      results.push(inProcess().analyzeText(await readStdin(), name, name));
+    } else if (pool) {
+      progress.fileSeen();
+      await pool.ready();
+      results.push(
+        pool.analyze(item.path, item.display).then((r) => {
+          progress.fileDone(r.bytes);
+          return r;
+        }),
+      );
+    } else {
+      progress.fileSeen();
+      const r = await inProcess().analyzeFile(item.path, item.display);
+      progress.fileDone(r.bytes);
+      results.push(r);
+    }
+  };
+  try {
+    for (const item of lookahead) await handle(item);
+    if (!walkDone) for (let next = await walker.next(); !next.done; next = await walker.next()) await handle(next.value);
+    progress.walkFinished();
+    return await Promise.all(results);
+  } finally {
+    await pool?.close();
+    progress.finish();
+  }
+}
+
+function render(options: ScanOptions, report: ScanReport, omitted: OmittedFindings, kb: KnowledgeBase, profiles: Profile[], executionSuccessful: boolean, baselineApplied: boolean): string {
+  const context = { kb, profiles, toolVersion: VENDORLENS_VERSION, generatedOn: isoDate(new Date()), omitted };
+  switch (options.format) {
+    case 'json':
+      return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+    case 'sarif':
+      return (
+        JSON.stringify(
+          toSarif(report, { kb, profiles, toolVersion: VENDORLENS_VERSION, informationUri: INFORMATION_URI, baselineApplied, executionSuccessful }),
+          null,
+          2,
+        ) + '\n'
+      );
+    case 'markdown':
+      return toMarkdown(report, context);
+    case 'html':
+      return toHtml(report, context);
+    case 'csv':
+      return toCsv(report);
+    case 'text':
+      return toText(report, options.output ? undefined : style(options.color, process.stdout), omitted);
+  }
+}
+
 async function scan(options: ScanOptions): Promise<number> {
-  const kb = bundledKnowledge();
-  if (options.profile && !kb.profileById.has(options.profile)) {
-    throw new UsageError(`unknown profile '${options.profile}'; known profiles: ${[...kb.profileById.keys()].join(', ')}`);
-  }
-  const service = getLanguageService({ knowledge: kb });
-  service.configure({ profile: options.profile });
+  const bundled = bundledKnowledge();
+  const policy = await loadPolicy(options.policy, bundled);
+  const kb = policy?.knowledge ?? bundled;
+  // An explicit --profile wins over the policy file's.
+  const profiles = profilesOf(kb, options.profile, policy?.policy.profiles);
+  const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
 
-  const { files, errors } = await collectFiles(options.paths);
-  const problems: JsonProblem[] = errors.map((e) => ({ file: displayPath(e.path), line: 0, column: 0, severity: 'error', code: 'io-error', message: e.message }));
-  let ioFailed = errors.length > 0;
-  const scanned: ScannedDocument[] = [];
-  for (const path of files) {
-    const file = displayPath(path);
-    let bytes: Buffer;
+  // Progress goes to standard error, and only when that is a terminal: piped output stays clean.
+  const showProgress = options.progress ?? process.stderr.isTTY === true;
+  const progress = new Progress(showProgress ? process.stderr : undefined);
+  const settings: AnalyzerSettings = {
+    profiles: profiles.map((p) => p.id),
+    policy: policy?.source,
+    maxFileSize: options.maxFileSize,
+    knowledge: bundled,
+  };
+  const scanned = mergeFileReports(await analyzeAll(options, settings, progress));
+
+  const fresh = baseline ? scanned.findings.filter((f) => !baseline.has(f)) : scanned.findings;
+  // JSON and SARIF always carry accepted findings (marked); the human formats list them on request.
+  const listsAccepted = options.includeAccepted || options.format === 'json' || options.format === 'sarif';
+  const shown = listsAccepted ? fresh : fresh.filter((f) => !f.accepted);
+  const omitted = { accepted: fresh.length - shown.length, inBaseline: scanned.findings.length - fresh.length };
+  const failed = scanned.problems.some((p) => p.code === 'io-error' || p.code === 'analysis-failed');
+
+  const output = render(options, { ...scanned, findings: shown }, omitted, kb, profiles, !failed, baseline !== undefined);
+  if (options.output) {
     try {
-      bytes = await readFile(path);
+      await writeFile(options.output, output);
     } catch (e) {
-      problems.push({ file, line: 0, column: 0, severity: 'error', code: 'io-error', message: describeIoError(e) });
-      ioFailed = true;
-      continue;
+      throw new UsageError(`cannot write --output ${options.output}: ${(e as Error).message}`);
     }
-    if (bytes.length > options.maxFileSize) {
-      problems.push({ file, line: 0, column: 0, severity: 'information', code: 'skipped-too-large', message: `skipped: ${bytes.length} bytes is over --max-file-size ${options.maxFileSize}` });
-      continue;
-    }
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-      problems.push({ file, line: 0, column: 0, severity: 'information', code: 'skipped-binary', message: 'skipped: binary file' });
-      continue;
-    }
-    let text = bytes.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors hide the BOM; columns must match theirs
-    const uri = `file://${path.split(sep).map(encodeURIComponent).join('/')}`;
-    const document = TextDocument.create(uri, '', 1, text);
-    scanned.push({ file, analysis: service.analyze(document) });
-    service.forget(uri);
-  }
-
-  const report = toJsonReport(scanned, problems);
-  if (options.format === 'json') {
-    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   } else {
-    const color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
-    process.stdout.write(toText(report, color ? ansiStyle() : undefined));
+    process.stdout.write(output);
   }
-  if (ioFailed) return 2;
+  if (failed) return 2;
   if (options.failOn === 'none') return 0;
-  const threshold = RANK[options.failOn];
-  return report.findings.some((f) => !f.accepted && RANK[f.severity] >= threshold) ? 1 : 0;
+  const threshold = SEVERITY_RANK[options.failOn];
+  return fresh.some((f) => !f.accepted && SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+function explain(options: ExplainOptions | AdvisoriesOptions): number {
+  const kb = bundledKnowledge();
+  const profile = profilesOf(kb, options.profile);
+  const textStyle = style(options.color, process.stdout);
+  const today = isoDate(new Date());
+  if (options.command === 'advisories') {
+    process.stdout.write(listAdvisories(kb, profile, textStyle));
+    return 0;
+  }
+  const subject = findSubject(kb, options.subject);
+  if ('vendor' in subject) process.stdout.write(explainVendor(kb, subject.vendor, profile, today, textStyle));
+  else if ('advisory' in subject) process.stdout.write(explainAdvisory(kb, subject.advisory, profile, today, textStyle));
+  else {
+    const hint = subject.candidates.length
+      ? `it matches ${subject.candidates.join(', ')}`
+      : `known vendors: ${kb.vendors.map((v) => v.id).join(', ')}; 'vendorlens advisories' lists the advisories`;
+    throw new UsageError(`no single vendor or advisory '${options.subject}': ${hint}`);
+  }
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
   try {
     const command = parseArgs(argv);
-    if (command.command === 'help') {
-      process.stdout.write(USAGE);
-      return 0;
+    switch (command.command) {
+      case 'help':
+        process.stdout.write(USAGE);
+        return 0;
+      case 'version':
+        process.stdout.write(`${VENDORLENS_VERSION}\n`);
+        return 0;
+      case 'scan':
+        return await scan(command);
+      default:
+        return explain(command);
     }
-    if (command.command === 'version') {
-      process.stdout.write(`${VENDORLENS_VERSION}\n`);
-      return 0;
-    }
-    return await scan(command);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`vendorlens: ${e.message}\n\n${USAGE}`);
+      process.stderr.write(`vendorlens: ${e.message}\nRun 'vendorlens --help' for usage.\n`);
       return 2;
     }
     if (e instanceof KnowledgeBaseError) {

@@ -2,7 +2,7 @@
 // matched on word boundaries so that "Aztech" or "ztevision" never count as ZTE.
 import type { Confidence, Evidence, Field, KnowledgeBase, NameKind, VendorName } from '../model';
 import type { EvidenceMatcher } from './matcher';
-import { boundedSource, flexibleNameSource, isUnspacedScript } from './patterns';
+import { boundedSource, escapeRegExp, flexibleNameSource, isUnspacedScript } from './patterns';
 
 interface NameEntry {
   vendorId: string;
@@ -73,6 +73,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     buildGroup(spacedSensitive, true, false),
     buildGroup(unspaced, false, true),
   ].filter((g): g is NameGroup => g !== undefined);
+  const mayContainName = createPrefilter(kb);
 
   function isExcluded(vendorId: string, text: string, start: number, end: number): boolean {
     const regex = exclusions.get(vendorId);
@@ -88,6 +89,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
   return {
     kind: 'vendor-name',
     match(field: Field): Evidence[] {
+      if (!mayContainName(field.text)) return [];
       const found: Evidence[] = [];
       for (const group of groups) {
         group.regex.lastIndex = 0;
@@ -112,6 +114,29 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
       return dropContained(found);
     },
   };
+}
+
+/** The only characters that Unicode case folding (the name regexes' `iu`) maps onto ASCII letters and `i` alone does not. */
+const UNICODE_ONLY_FOLDS = /[\u017f\u212a\u212b]/;
+
+/**
+ * A quick test that rules out most fields before the name regexes run: those need the `u` flag for their
+ * word boundaries, which makes them several times slower. Every match of a name contains the name's
+ * first word up to its first '.' or ',' literally, case aside (see flexibleNameSource), so a field that
+ * holds none of these heads, compared with `i`, holds no name, unless it has one of UNICODE_ONLY_FOLDS.
+ */
+function createPrefilter(kb: KnowledgeBase): (text: string) => boolean {
+  const heads = new Set<string>();
+  for (const vendor of kb.vendors) {
+    for (const name of vendor.names) {
+      const text = name.text.trim().toLowerCase();
+      heads.add(text.split(/\s+/)[0]!.split(/[.,]/)[0] || text);
+    }
+  }
+  // A head containing another is implied by it.
+  const needed = [...heads].filter((h) => ![...heads].some((other) => other !== h && h.includes(other)));
+  const regex = new RegExp(needed.map(escapeRegExp).join('|'), 'i');
+  return (text) => regex.test(text) || UNICODE_ONLY_FOLDS.test(text);
 }
 
 /** Where two names overlap (e.g. a case-sensitive brand inside a legal name), keep the longer. */

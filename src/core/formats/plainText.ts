@@ -2,7 +2,7 @@
 // dialect recognised from the content and the section path each line sits in (sections.ts).
 import type { Field } from '../model';
 import { detectDialect, dialectSpec } from './dialects/detect';
-import { lineSpans, type FormatModule, type ParsedDocument } from './format';
+import type { FormatModule, ParsedDocument } from './format';
 import { createSectionTracker, sectionStyleOf } from './sections';
 
 /** Without a recognised dialect: '!' when the file's first comment uses it (IOS-style), '#' otherwise. */
@@ -14,17 +14,38 @@ function sniffCommentPrefix(text: string): string {
   return '#';
 }
 
+/** The characters String.prototype.trim removes. */
+function isWhitespace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 export const plainTextFormat: FormatModule = {
   id: 'text',
   parse(text: string): ParsedDocument {
     const dialect = detectDialect(text);
     const section = createSectionTracker(sectionStyleOf(dialect.id));
     const fields: Field[] = [];
-    for (const span of lineSpans(text)) {
-      const line = text.slice(span.start, span.end);
-      if (line.trim() === '') continue;
-      const path = section(line);
-      fields.push({ offset: span.start, text: line, role: /^\s*[!#]/.test(line) ? 'comment' : 'text', path });
+    // One pass of character tests rather than a span list, trim() and regexes per line: this loop runs
+    // over every line of every file scanned.
+    for (let start = 0; start < text.length; ) {
+      let end = start;
+      let first = -1;
+      for (; end < text.length; end++) {
+        const c = text.charCodeAt(end);
+        if (c === 10 || c === 13) break;
+        if (first < 0 && !isWhitespace(c)) first = end;
+      }
+      const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      if (first >= 0) {
+        const mark = text.charCodeAt(first);
+        const comment = mark === 33 /* ! */ || mark === 35; /* # */
+        const line = text.slice(start, end);
+        fields.push({ offset: start, text: line, role: comment ? 'comment' : 'text', path: section(line) });
+      }
+      start = next;
     }
     const commentPrefix = dialectSpec(dialect.id)?.commentPrefix ?? sniffCommentPrefix(text);
     return { fields, problems: [], commentPrefix, dialect };

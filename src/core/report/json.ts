@@ -1,36 +1,15 @@
 // The CLI's JSON result: a stable contract that tooling relies on. Add fields; never rename or remove them.
-import type { DocumentAnalysis, FindingSeverity } from '../model';
+import type { ReportDocument, ReportFinding, ReportProblem, ScanReport } from './scanReport';
 
-export interface JsonDocument {
-  file: string;
-  format: string;
-  dialect: string;
-}
+export type JsonDocument = ReportDocument;
 
-export interface JsonFinding {
-  file: string;
-  /** 1-based; columns count UTF-16 code units; endColumn points just past the last character. */
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  vendor: string;
-  kind: string;
-  confidence: string;
-  severity: FindingSeverity;
-  message: string;
-  advisories: string[];
-  accepted: boolean;
-}
+/**
+ * A finding as the contract lists it: the report's fields without the rule, the excerpt and the note,
+ * `accepted` as a boolean. `fingerprint` was added in 0.1 (`--baseline` matches on file + fingerprint).
+ */
+export type JsonFinding = Omit<ReportFinding, 'rule' | 'accepted' | 'excerpt'> & { accepted: boolean };
 
-export interface JsonProblem {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
-}
+export type JsonProblem = ReportProblem;
 
 export interface JsonReport {
   documents: JsonDocument[];
@@ -38,41 +17,24 @@ export interface JsonReport {
   problems: JsonProblem[];
 }
 
-export interface ScannedDocument {
-  file: string;
-  analysis: DocumentAnalysis;
-}
-
-export function toJsonReport(scanned: ScannedDocument[], readProblems: JsonProblem[] = []): JsonReport {
-  const report: JsonReport = { documents: [], findings: [], problems: [...readProblems] };
-  for (const { file, analysis } of scanned) {
-    report.documents.push({ file, format: analysis.format, dialect: analysis.dialect.id });
-    for (const f of analysis.findings) {
-      report.findings.push({
-        file,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        vendor: f.vendorId,
-        kind: f.evidence.kind,
-        confidence: f.evidence.confidence,
-        severity: f.severity,
-        message: f.message,
-        advisories: f.advisoryIds,
-        accepted: f.accepted !== undefined,
-      });
-    }
-    for (const p of analysis.problems) {
-      report.problems.push({
-        file,
-        line: p.range.start.line + 1,
-        column: p.range.start.character + 1,
-        severity: p.severity,
-        code: p.code,
-        message: p.message,
-      });
-    }
-  }
-  return report;
+export function toJsonReport(report: ScanReport): JsonReport {
+  return {
+    documents: report.documents,
+    findings: report.findings.map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      vendor: f.vendor,
+      kind: f.kind,
+      confidence: f.confidence,
+      severity: f.severity,
+      message: f.message,
+      advisories: f.advisories,
+      accepted: f.accepted !== undefined,
+      fingerprint: f.fingerprint,
+    })),
+    problems: report.problems,
+  };
 }

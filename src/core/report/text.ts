@@ -1,6 +1,6 @@
 // Human-readable scan output: grouped by file, one line per finding, a summary line.
 import type { FindingSeverity } from '../model';
-import type { JsonReport } from './json';
+import { NOTHING_OMITTED, omittedSentences, plural, type OmittedFindings, type ScanReport } from './scanReport';
 
 export interface TextStyle {
   bold(s: string): string;
@@ -12,11 +12,8 @@ export const PLAIN_STYLE: TextStyle = { bold: (s) => s, dim: (s) => s, severity:
 
 const ORDER: FindingSeverity[] = ['error', 'warning', 'information', 'hint'];
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
-export function toText(report: JsonReport, style: TextStyle = PLAIN_STYLE): string {
+export function toText(report: ScanReport, style: TextStyle = PLAIN_STYLE, omitted: OmittedFindings = NOTHING_OMITTED): string {
   const out: string[] = [];
   const width = Math.max(0, ...[...report.problems, ...report.findings].map((x) => `${x.line}:${x.column}`.length));
   const at = (x: { line: number; column: number }) => style.dim(`${x.line}:${x.column}`.padEnd(width));
@@ -48,5 +45,6 @@ export function toText(report: JsonReport, style: TextStyle = PLAIN_STYLE): stri
       ? `No flagged-vendor findings in ${plural(report.documents.length, 'file')}.`
       : `${plural(report.findings.length, 'finding')} (${parts.join(', ')}) in ${withFindings} of ${plural(report.documents.length, 'file')}.`;
   out.push(style.bold(summary));
+  for (const sentence of omittedSentences(omitted)) out.push(style.dim(sentence));
   return out.join('\n') + '\n';
 }

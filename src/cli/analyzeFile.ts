@@ -1,0 +1,73 @@
+// Reads one file and analyses it into the compact record reports are written from. Runs in the worker
+// threads and, for small scans, in the main thread; the text is dropped as soon as the record exists.
+import { open } from 'node:fs/promises';
+import { fileUri } from './policy';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, type LanguageService, type PolicySource } from '../core/languageService';
+import type { KnowledgeBase } from '../core/model';
+import { summarizeAnalysis, type FileReport, type ReportProblem } from '../core/report/scanReport';
+import { describeIoError } from './io';
+
+export interface AnalyzerSettings {
+  /** Profile ids; empty: the policy file's, else the default. */
+  profiles: string[];
+  /** The organisation policy file, applied as the editor applies it. */
+  policy?: PolicySource;
+  maxFileSize: number;
+  /** Loaded and validated once by the main thread; workers receive a structured clone (no YAML parsing). */
+  knowledge: KnowledgeBase;
+}
+
+const BINARY_SNIFF_BYTES = 8000;
+
+export function fileProblem(display: string, code: string, message: string, severity: ReportProblem['severity'] = 'error'): FileReport {
+  return { findings: [], problems: [{ file: display, line: 0, column: 0, severity, code, message }] };
+}
+
+export interface FileAnalyzer {
+  analyzeFile(path: string, display: string): Promise<FileReport & { bytes: number }>;
+  /** Standard input or any text already in memory; `name` decides the format as a file name would. */
+  analyzeText(text: string, display: string, name: string): FileReport;
+}
+
+export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
+  const service: LanguageService = getLanguageService({ knowledge: settings.knowledge });
+  service.configure({ profile: settings.profiles, policy: settings.policy });
+  const kb = service.knowledge; // with the policy's own vendors and advisories
+  let version = 0;
+
+  function analyze(text: string, display: string, uri: string): FileReport {
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors hide the BOM; columns must match theirs
+    const document = TextDocument.create(uri, '', ++version, text);
+    const report = summarizeAnalysis(kb, display, document, service.analyze(document));
+    service.forget(uri);
+    return report;
+  }
+
+  return {
+    async analyzeFile(path, display) {
+      let handle;
+      try {
+        handle = await open(path, 'r');
+        const { size } = await handle.stat();
+        if (size > settings.maxFileSize) {
+          return { ...fileProblem(display, 'skipped-too-large', `skipped: ${size} bytes is over --max-file-size ${settings.maxFileSize}`, 'information'), bytes: 0 };
+        }
+        const bytes = await handle.readFile();
+        if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+          return { ...fileProblem(display, 'skipped-binary', 'skipped: binary file', 'information'), bytes: bytes.length };
+        }
+        return { ...analyze(bytes.toString('utf8'), display, fileUri(path)), bytes: bytes.length };
+      } catch (e) {
+        // An exception from the analysis itself is a bug; it costs this file, never the scan.
+        const io = typeof (e as NodeJS.ErrnoException).code === 'string';
+        return { ...fileProblem(display, io ? 'io-error' : 'analysis-failed', io ? describeIoError(e) : `analysis failed: ${String(e)}`), bytes: 0 };
+      } finally {
+        await handle?.close().catch(() => undefined);
+      }
+    },
+    analyzeText(text, display, name) {
+      return analyze(text, display, `untitled:${encodeURIComponent(name)}`);
+    },
+  };
+}

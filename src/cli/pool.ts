@@ -1,0 +1,105 @@
+// A fixed pool of worker threads analysing files in parallel. Each worker has at most two files in flight
+// (one being analysed, one waiting), so memory stays bounded whatever the size of the tree; a worker that
+// dies (out of memory on a pathological file, a bug) costs only its files, which are reported, and is replaced.
+import { Worker } from 'node:worker_threads';
+import type { FileReport } from '../core/report/scanReport';
+import { fileProblem, type AnalyzerSettings } from './analyzeFile';
+import type { WorkerTask } from './worker';
+
+type Analysed = FileReport & { bytes: number };
+
+interface Pending {
+  task: WorkerTask;
+  resolve(report: Analysed): void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * V8's default young generation lets each worker's heap grow well past what one file needs; 16 MB keeps
+ * a two-worker scan under 200 MB peak RSS (about 210 MB with the default) at no measurable cost in time.
+ */
+const YOUNG_GENERATION_MB = 16;
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private nextId = 0;
+  private closed = false;
+  /** Replacements left: a worker that cannot start at all (a missing bundle) must not be restarted forever. */
+  private restarts: number;
+
+  constructor(
+    size: number,
+    private readonly entry: string,
+    private readonly settings: AnalyzerSettings,
+  ) {
+    this.restarts = size * 4;
+    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  }
+
+  private start(): Slot {
+    const slot: Slot = { worker: new Worker(this.entry, { workerData: this.settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), pending: new Map() };
+    slot.worker.on('message', (message: { id: number; report: Analysed }) => {
+      const pending = slot.pending.get(message.id);
+      if (!pending) return;
+      slot.pending.delete(message.id);
+      pending.resolve(message.report);
+      this.release();
+    });
+    const fail = (reason: string) => {
+      const index = this.slots.indexOf(slot);
+      if (index < 0) return; // already replaced
+      for (const { task, resolve } of slot.pending.values()) {
+        resolve({ ...fileProblem(task.display, 'analysis-failed', `analysis failed: ${reason}`), bytes: 0 });
+      }
+      slot.pending.clear();
+      if (this.closed || this.restarts-- <= 0) {
+        this.slots.splice(index, 1);
+      } else {
+        this.slots[index] = this.start();
+      }
+      this.release();
+    };
+    slot.worker.on('error', (e) => fail(e.message));
+    slot.worker.on('exit', (code) => {
+      if (code !== 0 || slot.pending.size > 0) fail(`worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  private inFlight(): number {
+    return this.slots.reduce((n, s) => n + s.pending.size, 0);
+  }
+
+  private release(): void {
+    while (this.waiting.length > 0 && this.inFlight() < this.slots.length * IN_FLIGHT_PER_WORKER) this.waiting.shift()!();
+  }
+
+  /** Resolves once a worker can take another file. */
+  ready(): Promise<void> {
+    if (this.slots.length === 0 || this.inFlight() < this.slots.length * IN_FLIGHT_PER_WORKER) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  analyze(path: string, display: string): Promise<Analysed> {
+    if (this.slots.length === 0) {
+      return Promise.resolve({ ...fileProblem(display, 'analysis-failed', 'analysis failed: no worker thread could be started'), bytes: 0 });
+    }
+    const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+    const task: WorkerTask = { id: this.nextId++, path, display };
+    return new Promise((resolve) => {
+      slot.pending.set(task.id, { task, resolve });
+      slot.worker.postMessage(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

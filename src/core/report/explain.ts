@@ -1,0 +1,123 @@
+// The knowledge base for people at a terminal: `vendorlens explain VENDOR|ADVISORY` and `vendorlens advisories`.
+import type { Advisory, KnowledgeBase, NameKind, Profile, Vendor } from '../model';
+import { assessVendor, isInForce } from '../review/profiles';
+
+const profileIds = (profiles: readonly Profile[]) => profiles.map((p) => p.id).join(',');
+import { timeUntil } from '../text';
+import type { TextStyle } from './text';
+import { PLAIN_STYLE } from './text';
+
+export type ExplainSubject = { vendor: Vendor } | { advisory: Advisory } | { candidates: string[] };
+
+function folded(text: string): string {
+  // 'nukib' finds NÚKIB: compare without accents, case, spaces or punctuation.
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s.,_-]+/g, '');
+}
+
+/** Finds a vendor or advisory by id, by any of the vendor's names, or by an unambiguous id prefix. */
+export function findSubject(kb: KnowledgeBase, query: string): ExplainSubject {
+  const vendor = kb.vendorById.get(query.toLowerCase());
+  if (vendor) return { vendor };
+  const advisory = kb.advisoryById.get(query.toLowerCase());
+  if (advisory) return { advisory };
+  const q = folded(query);
+  if (q === '') return { candidates: [] };
+  const byName = kb.vendors.filter((v) => folded(v.displayName) === q || v.names.some((n) => folded(n.text) === q));
+  if (byName.length === 1) return { vendor: byName[0]! };
+  const ids = [...kb.vendors.map((v) => v.id), ...kb.advisories.map((a) => a.id)];
+  const prefixed = ids.filter((id) => folded(id).startsWith(q));
+  if (prefixed.length === 1) return findSubject(kb, prefixed[0]!);
+  const mentioned = kb.advisories.filter((a) => folded(`${a.instrument} ${a.shortTitle ?? ''} ${a.issuer}`).includes(q)).map((a) => a.id);
+  const candidates = [...new Set([...byName.map((v) => v.id), ...prefixed, ...mentioned])];
+  return candidates.length === 1 ? findSubject(kb, candidates[0]!) : { candidates };
+}
+
+function wrap(text: string, indent: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+const LABEL_WIDTH = 15;
+
+function field(label: string, value: string | undefined, style: TextStyle): string[] {
+  if (!value) return [];
+  const [first, ...rest] = wrap(value, ' '.repeat(LABEL_WIDTH + 2));
+  return [`  ${style.dim(label.padEnd(LABEL_WIDTH))}${first!.trimStart()}`, ...rest];
+}
+
+const NAME_LABEL: Record<NameKind, string> = {
+  legal: 'Legal names',
+  brand: 'Brands',
+  alias: 'Also known as',
+  subsidiary: 'Subsidiaries',
+  former: 'Former names',
+  'local-script': 'Other scripts',
+};
+
+export function explainVendor(kb: KnowledgeBase, vendor: Vendor, profiles: readonly Profile[], today: string, style: TextStyle = PLAIN_STYLE): string {
+  const assessment = assessVendor(kb, profiles, vendor);
+  const out = [style.bold(`${vendor.displayName} (${vendor.id})`)];
+  out.push(...field('Status', vendor.status === 'flagged' ? 'flagged: named by government advisories' : `borderline: ${vendor.statusNote ?? 'not named by an advisory'}`, style));
+  out.push(...field('Kind', vendor.kind, style));
+  out.push(...field('Severity', `${assessment.severity} under profile '${profileIds(profiles)}' (${profiles.map((p) => p.title).join(' + ')})`, style));
+  const byKind = new Map<NameKind, string[]>();
+  for (const n of vendor.names) byKind.set(n.kind, [...(byKind.get(n.kind) ?? []), n.text]);
+  for (const [kind, names] of byKind) out.push(...field(NAME_LABEL[kind], names.join(', '), style));
+  out.push(...field('Not matched', vendor.exclusions?.join(', '), style));
+  out.push(...field('Related to', vendor.relatedTo?.join(', '), style));
+  out.push(...field('IANA PENs', vendor.enterpriseNumbers?.join(', '), style));
+  out.push(...field('OUI owners', vendor.ouiOrganizations?.join('; '), style));
+  out.push(...field('Domains', vendor.domains?.join(', '), style));
+  out.push(...field('CPE vendors', vendor.cpeVendors?.join(', '), style));
+  out.push(...field('Dialects', vendor.dialects?.join(', '), style));
+  out.push('', style.bold(assessment.advisories.length ? `Advisories (${assessment.advisories.length}; in force under '${profileIds(profiles)}' first)` : 'Advisories: none'));
+  for (const a of assessment.advisories) {
+    const mark = assessment.inForce.includes(a) ? 'in force' : 'elsewhere';
+    out.push(`  ${a.date}  ${a.jurisdiction.toUpperCase().padEnd(3)} ${a.measure.padEnd(11)} ${style.dim(mark.padEnd(9))} ${a.shortTitle ?? a.instrument}  ${style.dim(a.id)}`);
+  }
+  out.push('', style.bold('Sources'), ...vendor.sources.map((s) => `  ${s.url} ${style.dim(`(${s.checked})`)}`));
+  out.push('', style.dim(`Details of an advisory: vendorlens explain ADVISORY-ID (today is ${today}).`));
+  return out.join('\n') + '\n';
+}
+
+export function explainAdvisory(kb: KnowledgeBase, advisory: Advisory, profiles: readonly Profile[], today: string, style: TextStyle = PLAIN_STYLE): string {
+  const out = [style.bold(advisory.shortTitle ?? advisory.instrument), style.dim(advisory.id)];
+  out.push(...field('Issuer', advisory.issuer, style));
+  out.push(...field('Instrument', advisory.instrument, style));
+  out.push(...field('Date', `${advisory.date} (${timeUntil(today, advisory.date)})`, style));
+  out.push(...field('Where', advisory.jurisdiction.toUpperCase(), style));
+  out.push(...field('Measure', `${advisory.measure}${advisory.status ? `, ${advisory.status}` : ''}; ${isInForce(advisory, profiles) ? 'in force' : 'not in force'} under profile '${profileIds(profiles)}'`, style));
+  out.push(...field('Vendors', advisory.vendors.map((id) => kb.vendorById.get(id)?.displayName ?? id).join(', '), style));
+  out.push(...field('Scope', advisory.scope, style));
+  out.push(...field('Requires', advisory.requires, style));
+  for (const d of advisory.deadlines ?? []) out.push(...field('Deadline', `${d.date} (${timeUntil(today, d.date)}): ${d.what}`, style));
+  out.push(...field('Official', advisory.url, style));
+  out.push(...field('Note', advisory.note, style));
+  out.push('', style.bold('Sources'), ...advisory.sources.map((s) => `  ${s.url} ${style.dim(`(${s.checked}${s.note ? `: ${s.note}` : ''})`)}`));
+  return out.join('\n') + '\n';
+}
+
+/** A table of every advisory, those in force under the profile first, newest first. */
+export function listAdvisories(kb: KnowledgeBase, profiles: readonly Profile[], style: TextStyle = PLAIN_STYLE): string {
+  const rows = [...kb.advisories].sort(
+    (a, b) => Number(isInForce(b, profiles)) - Number(isInForce(a, profiles)) || b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
+  );
+  const inForce = rows.filter((a) => isInForce(a, profiles)).length;
+  const out = [style.bold(`${rows.length} advisories; ${inForce} in force under profile '${profileIds(profiles)}' (${profiles.map((p) => p.title).join(' + ')})`), ''];
+  const idWidth = Math.max(...rows.map((a) => a.id.length));
+  for (const a of rows) {
+    const vendors = a.vendors.map((id) => kb.vendorById.get(id)?.displayName ?? id).join(', ');
+    const mark = isInForce(a, profiles) ? 'in force ' : style.dim('elsewhere');
+    out.push(`${a.date}  ${a.jurisdiction.toUpperCase().padEnd(3)} ${a.measure.padEnd(11)} ${mark}  ${a.id.padEnd(idWidth)}  ${a.shortTitle ?? a.instrument} ${style.dim(`[${vendors}]`)}`);
+  }
+  out.push('', style.dim('Details: vendorlens explain ADVISORY-ID'));
+  return out.join('\n') + '\n';
+}

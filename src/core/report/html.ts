@@ -1,0 +1,108 @@
+// A self-contained HTML report (one file, inline styles, no script at all) that can be attached to a
+// ticket or opened from a CI artifact. Every piece of text is escaped; links come only from the
+// knowledge base and only as http(s); a Content-Security-Policy forbids scripts even if escaping failed.
+import { escapeHtml as h, webUrl } from './links';
+import {
+  citedAdvisories,
+  countFindings,
+  describeAcceptance,
+  findingsByFile,
+  omittedSentences,
+  plural,
+  type ReportContext,
+  type ScanReport,
+} from './scanReport';
+
+const STYLE = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1f2328;background:#fff}
+h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin-top:2rem}
+.meta{color:#59636e;margin-bottom:1rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{border:1px solid #d1d9e0;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}
+code,.excerpt{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;white-space:pre-wrap;word-break:break-all}
+.sev{display:inline-block;border-radius:3px;padding:0 .4rem;font-size:12px;font-weight:600}
+.error{background:#ffebe9;color:#82071e}.warning{background:#fff8c5;color:#7d4e00}
+.information{background:#ddf4ff;color:#0a3069}.accepted{background:#eaeef2;color:#424a53}
+details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
+.note{color:#59636e;font-style:italic}
+@media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}th,td{border-color:#30363d}.meta,.note{color:#9198a1}}
+`;
+
+function badge(label: string, kind: string): string {
+  return `<span class="sev ${h(kind)}">${h(label)}</span>`;
+}
+
+export function toHtml(report: ScanReport, context: ReportContext): string {
+  const { kb, profiles } = context;
+  const profileIds = profiles.map((p) => p.id).join(', ');
+  const profileTitles = profiles.map((p) => p.title).join(' + ');
+  const counts = countFindings(report.findings);
+  const body: string[] = [
+    '<h1>VendorLens report</h1>',
+    `<p class="meta">Profile <strong>${h(profileIds)}</strong> (${h(profileTitles)}) · ${h(plural(report.documents.length, 'file'))} scanned · ` +
+      `${h(context.generatedOn)} · VendorLens ${h(context.toolVersion)}</p>`,
+    '<table class="counts"><tr><th>Severity</th><th>Findings</th></tr>',
+    ...(['error', 'warning', 'information', 'accepted'] as const).map(
+      (s) => `<tr><td>${badge(s, s)}</td><td class="num">${counts[s]}</td></tr>`,
+    ),
+    '</table>',
+    ...omittedSentences(context.omitted).map((s) => `<p class="note">${h(s)}</p>`),
+    '<h2>Findings</h2>',
+  ];
+  if (report.findings.length === 0) body.push('<p>No flagged-vendor findings.</p>');
+  for (const [file, findings] of findingsByFile(report.findings)) {
+    body.push(
+      `<details open><summary><code>${h(file)}</code> — ${h(plural(findings.length, 'finding'))}</summary>`,
+      '<table><tr><th>Line</th><th>Severity</th><th>Vendor</th><th>Evidence</th><th>Finding</th><th>Excerpt</th></tr>',
+    );
+    for (const f of findings) {
+      const vendor = kb.vendorById.get(f.vendor)?.displayName ?? f.vendor;
+      const severity = f.accepted
+        ? `${badge('accepted', 'accepted')} <span class="note">${h(describeAcceptance(f.accepted))}</span>`
+        : badge(f.severity, f.severity === 'hint' ? 'information' : f.severity);
+      body.push(
+        `<tr><td class="num">${f.line}:${f.column}</td><td>${severity}</td><td>${h(vendor)}</td>` +
+          `<td>${h(f.kind)}, ${h(f.confidence)}</td><td>${h(f.message)}</td><td class="excerpt">${h(f.excerpt)}</td></tr>`,
+      );
+    }
+    body.push('</table></details>');
+  }
+
+  const advisories = citedAdvisories(kb, report.findings);
+  if (advisories.length > 0) {
+    body.push('<h2>Advisories cited</h2>', '<ul>');
+    for (const a of advisories) {
+      const url = webUrl(a.url);
+      const title = h(a.shortTitle ?? a.instrument);
+      const linked = url ? `<a href="${h(url)}" rel="noopener noreferrer">${title}</a>` : title;
+      body.push(`<li>${linked} (<code>${h(a.id)}</code>): ${h(a.issuer)}, ${h(a.date)}, ${h(a.jurisdiction.toUpperCase())}, ${h(a.measure)}. ${h(a.requires)}</li>`);
+    }
+    body.push('</ul>');
+  }
+
+  if (report.problems.length > 0) {
+    body.push('<h2>Problems</h2>', '<table><tr><th>File</th><th>Line</th><th>Severity</th><th>Code</th><th>Message</th></tr>');
+    for (const p of report.problems) {
+      body.push(
+        `<tr><td><code>${h(p.file)}</code></td><td class="num">${p.line > 0 ? p.line : ''}</td><td>${badge(p.severity, p.severity)}</td>` +
+          `<td><code>${h(p.code)}</code></td><td>${h(p.message)}</td></tr>`,
+      );
+    }
+    body.push('</table>');
+  }
+
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    '<title>VendorLens report</title>',
+    `<style>${STYLE}</style>`,
+    '</head><body>',
+    ...body,
+    '</body></html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,211 @@
+// What a scan keeps of each file once it is analysed: a compact, serialisable record (it crosses from a
+// worker thread to the CLI's main thread) from which every report format is written. The text itself is
+// not kept, only a redacted excerpt of each finding's line.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Advisory, DocumentAnalysis, FindingSeverity, KnowledgeBase, Profile } from '../model';
+import { diagnosticCode } from '../services/diagnostics';
+import { withOccurrences } from './fingerprint';
+import { excerpt } from './redact';
+
+export interface ReportDocument {
+  file: string;
+  format: string;
+  dialect: string;
+}
+
+export interface AcceptanceSummary {
+  reason: string;
+  ticket?: string;
+  expires?: string;
+  by?: string;
+  /** 1-based line of the note; 0 for a decision kept in the policy file. */
+  line: number;
+  scope: 'line' | 'file' | 'policy';
+}
+
+export interface ReportFinding {
+  file: string;
+  /** 1-based; columns count UTF-16 code units; endColumn points just past the last character. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  vendor: string;
+  /** The rule (diagnostic code), e.g. 'flagged-vendor/huawei'. */
+  rule: string;
+  kind: string;
+  confidence: string;
+  severity: FindingSeverity;
+  message: string;
+  advisories: string[];
+  accepted?: AcceptanceSummary;
+  /** Stable across line shifts; see fingerprint.ts. */
+  fingerprint: string;
+  /** The finding's line with secrets redacted, cut around the match. */
+  excerpt: string;
+}
+
+export interface ReportProblem {
+  file: string;
+  /** 1-based; 0 when the problem is about the whole file (unreadable, skipped). */
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'information';
+  code: string;
+  message: string;
+}
+
+export interface FileReport {
+  document?: ReportDocument;
+  findings: ReportFinding[];
+  problems: ReportProblem[];
+}
+
+/** A whole scan, in the order the files were named and walked. */
+export interface ScanReport {
+  documents: ReportDocument[];
+  findings: ReportFinding[];
+  problems: ReportProblem[];
+}
+
+/** The whole line (without its break), from the document's own line table. */
+function lineText(document: TextDocument, line: number): string {
+  const start = document.offsetAt({ line, character: 0 });
+  const end = document.offsetAt({ line: line + 1, character: 0 });
+  return document.getText().slice(start, end).replace(/\r?\n$|\r$/, '');
+}
+
+/** Turns one analysed document into the compact record reports are written from. */
+export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: TextDocument, analysis: DocumentAnalysis): FileReport {
+  const lines = analysis.findings.map((f) => lineText(document, f.range.start.line));
+  const prints = withOccurrences(analysis.findings.map((f) => f.fingerprint));
+  const findings = analysis.findings.map((f, i): ReportFinding => {
+    const note = f.accepted;
+    return {
+      file,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+      vendor: f.vendorId,
+      rule: diagnosticCode(kb, f.vendorId),
+      kind: f.evidence.kind,
+      confidence: f.evidence.confidence,
+      severity: f.severity,
+      message: f.message,
+      advisories: f.advisoryIds,
+      accepted: note && {
+        reason: note.reason,
+        ticket: note.ticket,
+        expires: note.expires,
+        by: note.by,
+        line: note.line + 1,
+        scope: note.scope,
+      },
+      fingerprint: prints[i]!,
+      excerpt: excerpt(lines[i]!, f.range.start.character, f.evidence.matched),
+    };
+  });
+  const problems = analysis.problems.map(
+    (p): ReportProblem => ({
+      file,
+      line: p.range.start.line + 1,
+      column: p.range.start.character + 1,
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+    }),
+  );
+  return { document: { file, format: analysis.format, dialect: analysis.dialect.id }, findings, problems };
+}
+
+/** Joins per-file records in the order given. */
+export function mergeFileReports(files: Iterable<FileReport>): ScanReport {
+  const report: ScanReport = { documents: [], findings: [], problems: [] };
+  for (const f of files) {
+    if (f.document) report.documents.push(f.document);
+    report.findings.push(...f.findings);
+    report.problems.push(...f.problems);
+  }
+  return report;
+}
+
+export const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+/** A one-line account of an acceptance note, for reports and SARIF justifications. */
+export function describeAcceptance(note: AcceptanceSummary): string {
+  const parts = [note.reason];
+  if (note.ticket) parts.push(`ticket ${note.ticket}`);
+  if (note.expires) parts.push(`until ${note.expires}`);
+  if (note.by) parts.push(`by ${note.by}`);
+  return parts.join('; ');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Findings a report leaves out, so that it can say so instead of hiding them silently. */
+export interface OmittedFindings {
+  /** Accepted findings not listed (human formats list them only with --include-accepted). */
+  accepted: number;
+  /** Findings also present in the --baseline result. */
+  inBaseline: number;
+}
+
+export const NOTHING_OMITTED: OmittedFindings = { accepted: 0, inBaseline: 0 };
+
+/** Sentences such as "2 accepted findings not shown (--include-accepted lists them)." */
+export function omittedSentences(omitted: OmittedFindings): string[] {
+  const out: string[] = [];
+  if (omitted.accepted > 0) {
+    out.push(`${plural(omitted.accepted, 'accepted finding')} not shown (--include-accepted lists ${omitted.accepted === 1 ? 'it' : 'them'}).`);
+  }
+  if (omitted.inBaseline > 0) out.push(`${plural(omitted.inBaseline, 'finding')} also in the baseline not shown.`);
+  return out;
+}
+
+/** What the Markdown and HTML reports say about the scan besides its findings. */
+export interface ReportContext {
+  kb: KnowledgeBase;
+  profiles: readonly Profile[];
+  toolVersion: string;
+  /** YYYY-MM-DD, from the host's clock. */
+  generatedOn: string;
+  omitted: OmittedFindings;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  information: number;
+  accepted: number;
+}
+
+export function countFindings(findings: readonly ReportFinding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, accepted: 0 };
+  for (const f of findings) {
+    if (f.accepted) counts.accepted++;
+    else if (f.severity === 'error' || f.severity === 'warning') counts[f.severity]++;
+    else counts.information++;
+  }
+  return counts;
+}
+
+/** The advisories the listed findings cite, in the order first cited. */
+export function citedAdvisories(kb: KnowledgeBase, findings: readonly ReportFinding[]): Advisory[] {
+  const ids = new Set<string>();
+  for (const f of findings) for (const id of f.advisories) ids.add(id);
+  return [...ids].map((id) => kb.advisoryById.get(id)).filter((a): a is Advisory => a !== undefined);
+}
+
+/** Findings grouped by file, files in report order. */
+export function findingsByFile(findings: readonly ReportFinding[]): Map<string, ReportFinding[]> {
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file) ?? [];
+    list.push(f);
+    byFile.set(f.file, list);
+  }
+  return byFile;
+}

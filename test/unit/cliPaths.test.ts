@@ -1,0 +1,136 @@
+// The CLI's path handling: glob matching, .gitignore rules, and the progress line.
+import { strict as assert } from 'node:assert';
+import { compileGlob, expandBraces, matchSegment } from '../../src/cli/glob';
+import { isIgnored, parseGitignore, type IgnoreFile } from '../../src/cli/gitignore';
+import { Progress } from '../../src/cli/progress';
+import { explainAdvisory, explainVendor, findSubject, listAdvisories } from '../../src/core/report/explain';
+import { knowledge } from './helpers';
+
+describe('globs', () => {
+  it('match *, ?, classes and escapes within one segment', () => {
+    assert.ok(matchSegment('*.cfg', 'core-sw1.cfg'));
+    assert.ok(!matchSegment('*.cfg', 'core-sw1.cfg.bak'));
+    assert.ok(matchSegment('sw?.txt', 'sw1.txt') && !matchSegment('sw?.txt', 'sw12.txt'));
+    assert.ok(matchSegment('[a-c]*', 'bravo') && !matchSegment('[a-c]*', 'delta'));
+    assert.ok(matchSegment('[!a-c]*', 'delta') && !matchSegment('[!a-c]*', 'alpha'));
+    assert.ok(matchSegment('\\*.cfg', '*.cfg') && !matchSegment('\\*.cfg', 'x.cfg'));
+    assert.ok(matchSegment('a*b*c*d', 'aXbYcZd') && !matchSegment('a*b*c*d', 'aXbYcZ'));
+  });
+
+  it('finish quickly on patterns that make backtracking regexes explode', () => {
+    const started = process.hrtime.bigint();
+    assert.ok(!matchSegment('*a*a*a*a*a*a*a*a*b', 'a'.repeat(5000)));
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 2000);
+  });
+
+  it('expand braces and span directories with **', () => {
+    assert.deepEqual(expandBraces('x/{core,edge}-*.{cfg,txt}'), ['x/core-*.cfg', 'x/core-*.txt', 'x/edge-*.cfg', 'x/edge-*.txt']);
+    assert.deepEqual(expandBraces('{solo}.cfg'), ['{solo}.cfg']);
+    const glob = compileGlob('backups/**/*.cfg');
+    assert.equal(glob.base, 'backups');
+    assert.ok(glob.matches('a.cfg') && glob.matches('dc1/2024/a.cfg'));
+    assert.ok(!glob.matches('dc1/a.txt'));
+    assert.equal(compileGlob('*.csv').base, '.');
+    assert.equal(compileGlob('/srv/cfg/*.cfg').base, '/srv/cfg');
+  });
+});
+
+describe('.gitignore rules', () => {
+  const file = (directory: string, text: string): IgnoreFile => ({ directory, rules: parseGitignore(text) });
+
+  it('match names at any depth, anchored paths only from their directory, directories only with a slash', () => {
+    const stack = [file('/repo', '# comment\n\n*.bak\n/build\nlogs/\ndocs/*.md\n')];
+    assert.ok(isIgnored(stack, '/repo/a/b/old.bak', false));
+    assert.ok(isIgnored(stack, '/repo/build', true));
+    assert.ok(!isIgnored(stack, '/repo/src/build', true), 'a leading slash anchors');
+    assert.ok(isIgnored(stack, '/repo/x/logs', true));
+    assert.ok(!isIgnored(stack, '/repo/x/logs', false), 'logs/ is for directories');
+    assert.ok(isIgnored(stack, '/repo/docs/a.md', false));
+    assert.ok(!isIgnored(stack, '/repo/docs/sub/a.md', false), 'a middle slash anchors and * stays in one segment');
+    assert.ok(!isIgnored(stack, '/other/old.bak', false), 'rules apply under their own directory only');
+  });
+
+  it('let the last matching rule win, across nested files, with ! re-including', () => {
+    const stack = [file('/repo', '*.csv\n!keep.csv\n'), file('/repo/boms', 'keep.csv\n!quote-*.csv\n')];
+    assert.ok(isIgnored(stack, '/repo/x.csv', false));
+    assert.ok(!isIgnored(stack, '/repo/keep.csv', false));
+    assert.ok(isIgnored(stack, '/repo/boms/keep.csv', false), 'the deeper file decides last');
+    assert.ok(!isIgnored(stack, '/repo/boms/quote-7.csv', false));
+  });
+
+  it('handle **, escapes and trailing spaces as git does', () => {
+    const stack = [file('/r', 'a/**/z.cfg\nout/**\n\\#literal\n\\!bang\ntrailing   \nkept\\ \n')];
+    assert.ok(isIgnored(stack, '/r/a/z.cfg', false) && isIgnored(stack, '/r/a/b/c/z.cfg', false));
+    assert.ok(isIgnored(stack, '/r/out/x', false));
+    assert.ok(!isIgnored(stack, '/r/out', true), 'dir/** is what is inside, not dir itself');
+    assert.ok(isIgnored(stack, '/r/#literal', false) && isIgnored(stack, '/r/!bang', false));
+    assert.ok(isIgnored(stack, '/r/trailing', false));
+    assert.ok(isIgnored(stack, '/r/kept\\ ', false) || isIgnored(stack, '/r/kept ', false));
+  });
+});
+
+describe('progress line', () => {
+  function fakeStream() {
+    const writes: string[] = [];
+    return { writes, stream: { columns: 60, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream };
+  }
+
+  it('draws files done / seen and a rate once a scan runs a while, then clears its line', async () => {
+    const { writes, stream } = fakeStream();
+    const progress = new Progress(stream);
+    progress.fileSeen();
+    progress.fileDone(1000);
+    assert.equal(writes.length, 0, 'nothing for a quick scan');
+    await new Promise((r) => setTimeout(r, 550));
+    progress.fileSeen();
+    progress.fileSeen();
+    assert.match(writes.at(-1)!, /^\r\u001b\[KScanning: 1\/2\+ files, .* files\/s/);
+    progress.walkFinished();
+    await new Promise((r) => setTimeout(r, 110));
+    progress.fileDone(10);
+    assert.match(writes.at(-1)!, /2\/3 files/);
+    assert.ok(writes.every((w) => w.length <= 60 + 4), 'fits the terminal');
+    progress.finish();
+    assert.equal(writes.at(-1), '\r\u001b[K');
+  });
+
+  it('writes nothing without a terminal', () => {
+    const progress = new Progress(undefined);
+    progress.fileSeen();
+    progress.finish();
+  });
+});
+
+describe('explain', () => {
+  const kb = knowledge();
+  const global = [kb.profileById.get('global')!];
+
+  it('finds vendors by id, name, Chinese name or legal name, and advisories without accents', () => {
+    for (const query of ['zte', 'ZTE Corporation', '中兴通讯', 'zhongxing telecom']) {
+      const subject = findSubject(kb, query);
+      assert.ok('vendor' in subject && subject.vendor.id === 'zte', query);
+    }
+    const nukib = findSubject(kb, 'nukib');
+    assert.ok('advisory' in nukib && nukib.advisory.jurisdiction === 'cz');
+    const ambiguous = findSubject(kb, 'china');
+    assert.ok('candidates' in ambiguous && ambiguous.candidates.length > 1);
+  });
+
+  it('prints a vendor with its advisories and an advisory with its deadlines and sources', () => {
+    const huawei = explainVendor(kb, kb.vendorById.get('huawei')!, global, '2026-11-29');
+    assert.match(huawei, /^Huawei \(huawei\)/);
+    for (const a of kb.advisoriesByVendor.get('huawei')!) assert.ok(huawei.includes(a.id), a.id);
+    const uk = kb.advisories.find((a) => (a.deadlines ?? []).length > 0)!;
+    const text = explainAdvisory(kb, uk, global, '2026-11-29');
+    assert.ok(text.includes(uk.url));
+    assert.ok(text.includes(uk.deadlines![0]!.date));
+  });
+
+  it('lists advisories in force under the profile first', () => {
+    const cz = [kb.profileById.get('cz')!];
+    const lines = listAdvisories(kb, cz).split('\n').filter((l) => /^\d{4}-/.test(l));
+    assert.equal(lines.length, kb.advisories.length);
+    assert.match(lines[0]!, / CZ .*in force/);
+    assert.ok(lines.slice(1).every((l) => l.includes('elsewhere') || / CZ /.test(l)));
+  });
+});

@@ -198,7 +198,8 @@ function flaggedWords() {
 
 async function analysisBench() {
   const outfile = join(OUT, 'bench-analysis.cjs');
-  await build({ entryPoints: [join(ROOT, 'scripts', 'bench-analysis.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', loader: { '.yaml': 'text' }, logLevel: 'warning' });
+  // mainFields as in scripts/build.mjs: jsonc-parser's UMD main does not bundle.
+  await build({ entryPoints: [join(ROOT, 'scripts', 'bench-analysis.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], loader: { '.yaml': 'text' }, logLevel: 'warning' });
   const r = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`analysis benchmark failed: ${r.stderr}`);
   return JSON.parse(r.stdout);

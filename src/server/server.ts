@@ -186,10 +186,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     );
   }
 
-  /** Settings, policy or trust changed: every open document is analysed again. */
+  /** The version of each open document as last opened or saved: what 'onSave' mode may show results for. */
+  const savedVersions = new Map<string, number>();
+
+  /**
+   * Settings, policy or trust changed: every open document is analysed again — except, in 'onSave' mode,
+   * one with unsaved edits, whose results wait for its save as they would have anyway.
+   */
   function revalidateAll(): void {
     services.clear();
-    for (const document of documents.all()) scheduleValidation(document, 0);
+    for (const document of documents.all()) {
+      void settingsFor(document.uri).then((settings) => {
+        if (settings.run === 'onSave' && savedVersions.get(document.uri) !== document.version) return;
+        scheduleValidation(document, 0);
+      });
+    }
   }
 
   const isPolicy = (uri: string) => uri.endsWith(`/${POLICY_FILE_NAME}`);
@@ -248,6 +259,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => {
     justOpened.add(e.document.uri);
+    savedVersions.set(e.document.uri, e.document.version);
     if (isPolicy(e.document.uri)) revalidateAll();
     else scheduleValidation(e.document, 0);
   });
@@ -262,6 +274,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
   });
   documents.onDidSave((e) => {
+    savedVersions.set(e.document.uri, e.document.version);
     void settingsFor(e.document.uri).then((settings) => {
       if (settings.run === 'onSave') scheduleValidation(e.document, 0);
     });
@@ -270,6 +283,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const previous = pending.get(e.document.uri);
     if (previous !== undefined) runtime.timer.clearTimeout(previous);
     pending.delete(e.document.uri);
+    savedVersions.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     for (const service of services.values()) service.forget(e.document.uri);
     if (isPolicy(e.document.uri)) {

@@ -36,6 +36,13 @@ const SEVERITY_ICON: Record<FindingRecord['severity'], [string, string]> = {
   hint: ['lightbulb', 'problemsInfoIcon.foreground'],
 };
 
+/** English needs its plurals; languages with more forms translate these with a count-neutral wording. */
+function countLabel(findings: number, files: number): string {
+  if (findings === 1) return vscode.l10n.t('1 finding in 1 file');
+  if (files === 1) return vscode.l10n.t('{0} findings in 1 file', findings);
+  return vscode.l10n.t('{0} findings in {1} files', findings, files);
+}
+
 export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FindingsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -133,7 +140,7 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
       const label = group.id === NO_ADVISORY ? vscode.l10n.t('Named by no advisory') : group.label;
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = id;
-      const counts = vscode.l10n.t('{0} findings in {1} files', group.count, group.files.length);
+      const counts = countLabel(group.count, group.files.length);
       const notInForce = node.grouping === 'advisory' && group.id !== NO_ADVISORY && !group.inForce ? ` · ${vscode.l10n.t('not in force')}` : '';
       item.description = counts + notInForce;
       item.tooltip = `${label}\n${counts}${group.openCount < group.count ? `\n${vscode.l10n.t('{0} accepted', group.count - group.openCount)}` : ''}`;

@@ -227,6 +227,9 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
       return result;
     }),
     vscode.commands.registerCommand('vendorlens.clearReview', () => review.clear()),
+    // Seam for report export (vendorlens.exportReport, built with src/core/report/): the files to report
+    // on are those with VendorLens diagnostics after review.review(); reports need the full findings
+    // (evidence, advisories, notes), which a server request should compute from those URIs.
   );
   return {
     reviewWorkspace: runReview,

@@ -224,6 +224,12 @@ describe('workspace review, view and status bar', () => {
     await eventually('the item to hide for other files', () => (lens.statusBarText() === undefined ? true : undefined));
   });
 
+  it('opens a bundled example from the walkthrough, with its findings', async () => {
+    const opened = await vscode.commands.executeCommand<string>('vendorlens.openExample', 'configs/dc1-core-sw1.ios.cfg');
+    assert.ok(opened?.endsWith('/examples/configs/dc1-core-sw1.ios.cfg'), opened);
+    await eventually('findings in the example', () => (codes(vscode.Uri.parse(opened)).includes('flagged-vendor/huawei') ? true : undefined));
+  });
+
   it('with vendorlens.run onSave, analyses an edit when it is saved, not while typing', async () => {
     await configure('vendorlens.run', 'onSave');
     const uri = await write('review-tmp/on-save.cfg', `interface Gi0/1\n${HUAWEI_LINE}`);

@@ -216,7 +216,14 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
       }
     }),
     vscode.commands.registerCommand('vendorlens.reviewWorkspace', async () => {
-      const result = await runReview();
+      let result: ReviewResult;
+      try {
+        result = await runReview();
+      } catch (e) {
+        output.appendLine(String((e as Error).stack ?? e));
+        void vscode.window.showErrorMessage(vscode.l10n.t('VendorLens could not review the workspace: {0}', String((e as Error).message ?? e)));
+        return undefined;
+      }
       const summaryLine = result.cancelled
         ? vscode.l10n.t('VendorLens review cancelled: {0} of {1} files analysed.', result.analysed, result.total)
         : vscode.l10n.t('VendorLens reviewed {0} files: {1} with findings, {2} skipped.', result.analysed, result.withFindings, result.skipped.length);

@@ -13,14 +13,11 @@
 // MOCHA_GREP (reaches the extension host, see test/integration/index.ts).
 // Exit code: the suite's (0 = all passed); 1 on any harness failure or timeout.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { freePort, HarnessError, launchChromium, makeRunDirs, seconds, startCodeServer, stopOnExit, tail } from './lib/code-server-harness.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,12 +28,8 @@ const WORKSPACE_DIR = 'test/fixtures/workspace';
 
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS || 300_000);
 const VERBOSE = /^(1|true|yes)$/i.test(process.env.VSCODE_TEST_VERBOSE || '');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const say = (msg) => console.error(`[test-integration] ${msg}`);
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-
-class HarnessError extends Error {}
 
 function checkInputs() {
   const entry = path.join(projectRoot, TESTS_ENTRY);
@@ -48,36 +41,6 @@ function checkInputs() {
   if (!fs.existsSync(path.join(projectRoot, WORKSPACE_DIR))) throw new HarnessError(`workspace ${WORKSPACE_DIR} not found`);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function httpStatus(url) {
-  return new Promise((resolve) => {
-    const req = http.get(url, { timeout: 2000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode);
-    });
-    req.on('error', () => resolve(0));
-    req.on('timeout', () => req.destroy());
-  });
-}
-
-function tail(file, lines = 40) {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
 
 // The workbench honours the test payload in the URL only with the smoke-test driver enabled.
 // Its configuration is JSON in the data-settings attribute of a <meta> tag; amend it before
@@ -124,86 +87,17 @@ const SUMMARY = /^\w+: \d+ passed, \d+ failed/;
 async function runWithCodeServer() {
   const { ensureCodeServer, CODE_SERVER_VERSION } = await import('./code-server-install.mjs');
   checkInputs();
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new HarnessError(`chromium not found at ${CHROMIUM}: run scripts/ensure-debian-packages.sh (or set CHROMIUM_PATH)`);
-  }
-  let chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    throw new HarnessError('playwright-core not installed: run npm ci');
-  }
   const entryScript = ensureCodeServer({ log: say });
 
   const started = Date.now();
   // Everything the run writes (profiles, config, sockets, chromium's temp files) goes under one
   // throw-away folder, removed at the end.
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-it-'));
-  const dirs = Object.fromEntries(['user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'tmp'].map((d) => {
-    const p = path.join(tmp, d);
-    fs.mkdirSync(p, { recursive: true });
-    return [d, p];
-  }));
-  // Quiet, deterministic workbench: nothing to update, no welcome page, no git scanning.
-  fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'git.enabled': false,
-    'security.workspace.trust.enabled': false,
-  }, null, 2));
-
+  const dirs = makeRunDirs('vscode-it-');
   const port = await freePort();
-  const serverLog = path.join(tmp, 'code-server.log');
-  const logFd = fs.openSync(serverLog, 'a');
-  // detached => setsid(): code-server and the extension hosts it forks share a new process
-  // group, which we kill as a whole (extension hosts otherwise outlive the server).
-  const server = spawn(process.execPath, [
-    entryScript,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--ignore-last-opened',
-    '--user-data-dir', dirs['user-data'],
-    '--extensions-dir', dirs['extensions'],
-  ], {
-    cwd: projectRoot,
-    detached: true,
-    stdio: ['ignore', logFd, logFd],
-    env: {
-      ...process.env,
-      XDG_CONFIG_HOME: dirs['xdg-config'], // else code-server writes ~/.config/code-server/config.yaml
-      XDG_DATA_HOME: dirs['xdg-data'], // else ~/.local/share/code-server
-      XDG_CACHE_HOME: dirs['xdg-cache'],
-      TMPDIR: dirs.tmp, // else vscode-ipc-*.sock files pile up in /tmp
-    },
-  });
-  fs.closeSync(logFd);
-  let serverExited = null;
-  server.on('exit', (code, signal) => { serverExited = signal || code; });
-
-  // Synchronous, so it also works from 'exit' and signal handlers. SIGKILL: the server is
-  // throw-away, and a graceful stop would only add seconds.
-  let cleanedUp = false;
-  const cleanup = () => {
-    if (cleanedUp) return;
-    cleanedUp = true;
-    if (server.pid) { // no pid (spawn failed) => no group to kill; never signal group "-undefined"
-      try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
-    }
-    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
-  };
-  process.on('exit', cleanup); // playwright's own exit handler kills chromium
-  for (const [sig, num] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
-    process.on(sig, () => { say(`${sig}: stopping`); cleanup(); process.exit(128 + num); });
-  }
+  const server = startCodeServer({ entryScript, dirs, port, cwd: projectRoot });
+  const serverLog = server.log;
+  const cleanup = server.stop;
+  stopOnExit(cleanup, say);
 
   let browser;
   let timer;
@@ -213,13 +107,8 @@ async function runWithCodeServer() {
 
   const run = (async () => {
     // 1. Server up.
-    const base = `http://127.0.0.1:${port}`;
-    const healthDeadline = Date.now() + 60_000;
-    while ((await httpStatus(`${base}/healthz`)) !== 200) {
-      if (serverExited !== null) throw new HarnessError(`code-server exited early (${serverExited})`);
-      if (Date.now() > healthDeadline) throw new HarnessError('code-server did not answer /healthz within 60 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const { base } = server;
+    await server.waitHealthy();
     say(`code-server ${CODE_SERVER_VERSION} up on port ${port} after ${seconds(started)}`);
 
     // 2. Workbench with the test payload; the extension host runs the suite, then the
@@ -232,15 +121,7 @@ async function runWithCodeServer() {
     const url = `${base}/?folder=${encodeURIComponent(path.resolve(projectRoot, WORKSPACE_DIR))}` +
       `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // else chromium leaves ~/.config/chromium/Crash Reports and org.chromium.* in /tmp
-      env: { ...process.env, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs['xdg-config'], XDG_CACHE_HOME: dirs['xdg-cache'] },
-      // Root needs --no-sandbox; the rest keeps chromium off the (closed) network.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium(dirs);
     const page = await browser.newPage();
     let settle;
     let summary;

@@ -1,8 +1,15 @@
 // The VS Code side: starts the VendorLens language server for the documents it handles, and adds what
-// only an editor can do: ask the reviewer for a note, show a vendor, follow workspace trust.
+// only an editor can do: ask the reviewer for a note, show a vendor, follow workspace trust, review the
+// whole workspace, and show the findings in a view and the status bar.
 // Shared by the desktop (Node) and web (browser) entry points, which only differ in how the client is made.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, WorkspaceEdit as ProtocolWorkspaceEdit } from 'vscode-languageclient';
+import { Requests, type KnowledgeSummary } from '../shared/protocol';
+import { WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
+import type { Names } from './views/findingsModel';
+import { registerFindingsView, VIEW_ID, type FindingsTreeProvider } from './views/findingsTree';
+import { FindingsStatusBar } from './views/statusBar';
+import { registerWalkthroughCommands } from './walkthrough';
 
 export const CLIENT_ID = 'vendorlens';
 export const CLIENT_NAME = 'VendorLens';
@@ -40,6 +47,16 @@ interface AcceptArgs {
 }
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+/** What activate() returns: for other extensions and for the integration tests. */
+export interface VendorLensApi {
+  /** Runs the workspace review (as the command does, with a cancellable notification). */
+  reviewWorkspace(options?: ReviewOptions): Promise<ReviewResult>;
+  /** The data behind the VendorLens view. */
+  readonly findings: FindingsTreeProvider;
+  /** The status-bar item's text; undefined while it is hidden. */
+  statusBarText(): string | undefined;
+}
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -93,7 +110,7 @@ async function askForNote(resource: vscode.Uri): Promise<NoteInput | undefined> 
   return { reason: reason.trim(), ticket: ticket.trim() || undefined, expires, by, on: today() };
 }
 
-export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<BaseLanguageClient> {
+export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<{ client: BaseLanguageClient; api: VendorLensApi }> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME);
   const policyWatcher = vscode.workspace.createFileSystemWatcher(POLICY_GLOB);
   context.subscriptions.push(output, policyWatcher);
@@ -102,7 +119,8 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     synchronize: { configurationSection: 'vendorlens', fileEvents: policyWatcher },
     outputChannel: output,
     diagnosticCollectionName: 'vendorlens',
-    initializationOptions: { interactiveAcceptance: true, trusted: vscode.workspace.isTrusted },
+    // The server builds hovers and messages itself: it gets this extension's translations (none for English).
+    initializationOptions: { interactiveAcceptance: true, trusted: vscode.workspace.isTrusted, l10nBundle: vscode.l10n.bundle },
   });
 
   const vendorPages = new Map<string, string>();
@@ -118,7 +136,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
       const resource = vscode.Uri.parse(args.uri);
       const input = note ?? (await askForNote(resource));
       if (!input) return false;
-      const edit = await client.sendRequest<ProtocolWorkspaceEdit | null>('vendorlens/acceptanceEdit', { ...args, note: input });
+      const edit = await client.sendRequest<ProtocolWorkspaceEdit | null>(Requests.acceptanceEdit, { ...args, note: input });
       if (!edit) {
         void vscode.window.showWarningMessage(vscode.l10n.t('This finding can no longer be accepted here: the file changed, or it is outside the workspace.'));
         return false;
@@ -126,7 +144,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
       return vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
     }),
     vscode.commands.registerCommand('vendorlens.showVendor', async (vendorId: string) => {
-      const markdown = await client.sendRequest<string | null>('vendorlens/vendorDetails', {
+      const markdown = await client.sendRequest<string | null>(Requests.vendorDetails, {
         vendorId,
         uri: vscode.window.activeTextEditor?.document.uri.toString(),
       });
@@ -136,12 +154,12 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
       await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: VENDOR_SCHEME, path }));
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client.sendNotification('vendorlens/trustChanged', { trusted: true });
+      void client.sendNotification(Requests.trustChanged, { trusted: true });
     }),
   );
   // The web worker has no file system: it reads the policy file through the editor.
   // Registered before start, so the first validation can already read it.
-  client.onRequest('vendorlens/readFile', async ({ uri }: { uri: string }) => {
+  client.onRequest(Requests.readFile, async ({ uri }: { uri: string }) => {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
     } catch {
@@ -149,5 +167,85 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     }
   });
   await client.start();
-  return client;
+  return { client, api: activateViews(context, client, output) };
+}
+
+/** Whether the language server analyses this open document itself (else the workspace review covers it). */
+function isHandledByServer(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
+}
+
+function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.OutputChannel): VendorLensApi {
+  // Vendor and advisory names for the view, from the knowledge base in effect (the policy file can add some).
+  let summary: KnowledgeSummary | undefined;
+  let summaryRequest: Promise<KnowledgeSummary | undefined> | undefined;
+  const loadSummary = () => {
+    summaryRequest ??= client.sendRequest<KnowledgeSummary | null>(Requests.knowledgeSummary, { uri: vscode.workspace.workspaceFolders?.[0]?.uri.toString() }).then(
+      (loaded) => {
+        summary = loaded ?? undefined;
+        findings.refresh();
+        return summary;
+      },
+      (e) => {
+        output.appendLine(vscode.l10n.t('Could not load vendor names: {0}', String(e)));
+        return undefined;
+      },
+    );
+    return summaryRequest;
+  };
+  const names: Names = {
+    vendor: (id) => summary?.vendors.find((v) => v.id === id)?.displayName ?? id,
+    advisory: (id) => {
+      const advisory = summary?.advisories.find((a) => a.id === id);
+      return advisory ? `${advisory.title} (${advisory.jurisdiction.toUpperCase()}, ${advisory.date})` : id;
+    },
+  };
+  const findings = registerFindingsView(context, () => names);
+  const review = new WorkspaceReview(client, output, isHandledByServer);
+  const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri));
+  void loadSummary();
+  registerWalkthroughCommands(context, loadSummary);
+
+  const runReview = async (options: ReviewOptions = {}): Promise<ReviewResult> => {
+    const result = await review.review(options);
+    findings.refresh();
+    return result;
+  };
+  context.subscriptions.push(
+    review,
+    statusBar,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('vendorlens')) {
+        summaryRequest = undefined;
+        void loadSummary();
+      }
+    }),
+    vscode.commands.registerCommand('vendorlens.reviewWorkspace', async () => {
+      let result: ReviewResult;
+      try {
+        result = await runReview();
+      } catch (e) {
+        output.appendLine(String((e as Error).stack ?? e));
+        void vscode.window.showErrorMessage(vscode.l10n.t('VendorLens could not review the workspace: {0}', String((e as Error).message ?? e)));
+        return undefined;
+      }
+      const summaryLine = result.cancelled
+        ? vscode.l10n.t('VendorLens review cancelled: {0} of {1} files analysed.', result.analysed, result.total)
+        : vscode.l10n.t('VendorLens reviewed {0} files: {1} with findings, {2} skipped.', result.analysed, result.withFindings, result.skipped.length);
+      const show = vscode.l10n.t('Show Findings');
+      void vscode.window.showInformationMessage(summaryLine, show).then((choice) => {
+        if (choice === show) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      });
+      return result;
+    }),
+    vscode.commands.registerCommand('vendorlens.clearReview', () => review.clear()),
+    // Seam for report export (vendorlens.exportReport, built with src/core/report/): the files to report
+    // on are those with VendorLens diagnostics after review.review(); reports need the full findings
+    // (evidence, advisories, notes), which a server request should compute from those URIs.
+  );
+  return {
+    reviewWorkspace: runReview,
+    findings,
+    statusBarText: () => statusBar.text,
+  };
 }

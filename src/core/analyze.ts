@@ -20,6 +20,7 @@ import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides } from './review/profiles';
 import type { SidecarAcceptance } from './knowledge/policy';
+import { t } from './l10n';
 
 export interface AnalysisOptions {
   /** Active profiles: an advisory is in force when any of them puts it in force. */
@@ -118,14 +119,15 @@ function findNote(notes: Notes, line: number, vendorId: string, fingerprint: str
 
 function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], inForce: number): string {
   const vendor = kb.vendorById.get(evidence.vendorId)!;
-  const what = `${vendor.displayName}: ${evidence.detail} "${evidence.matched.replace(/\s+/g, ' ')}"`;
-  if (vendor.status === 'borderline') return `${what} (borderline vendor, not named by an advisory)`;
+  const what = t('{0}: {1} "{2}"', vendor.displayName, evidence.detail, evidence.matched.replace(/\s+/g, ' '));
+  if (vendor.status === 'borderline') return t('{0} (borderline vendor, not named by an advisory)', what);
   const first = kb.advisoryById.get(advisoryIds[0]!);
   if (!first) return what;
   const title = first.shortTitle ?? first.instrument;
-  const more = advisoryIds.length > 1 ? ` and ${advisoryIds.length - 1} more` : '';
-  const where = inForce > 0 ? '' : ' (none in force under the active profile)';
-  return `${what}. ${title} (${first.jurisdiction.toUpperCase()}, ${first.date})${more}${where}`;
+  const advisory = t('{0} ({1}, {2})', title, first.jurisdiction.toUpperCase(), first.date);
+  const more = advisoryIds.length > 1 ? t(' and {0} more', advisoryIds.length - 1) : '';
+  const where = inForce > 0 ? '' : t(' (none in force under the active profile)');
+  return `${what}. ${advisory}${more}${where}`;
 }
 
 /** A BOM row, or a single line: one finding per vendor in it (see evidence/overlap.ts). */
@@ -144,7 +146,7 @@ function qualifyByDocument(kb: KnowledgeBase, evidence: Evidence, documentLevel:
     .map((d) => kb.vendorById.get(d.vendorId))
     .find((v) => v && v.id !== evidence.vendorId && (v.relatedTo ?? []).includes(evidence.vendorId));
   if (!owner) return evidence;
-  const why = `this ${owner.displayName} document's own equipment may carry ${kb.vendorById.get(evidence.vendorId)!.displayName} MAC blocks (related vendors)`;
+  const why = t("this {0} document's own equipment may carry {1} MAC blocks (related vendors)", owner.displayName, kb.vendorById.get(evidence.vendorId)!.displayName);
   return { ...evidence, confidence: 'low', reasons: [...(evidence.reasons ?? []), why] };
 }
 
@@ -174,9 +176,10 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
 function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string {
   if (!note) return '';
   const ticket = note.ticket ? `, ${note.ticket}` : '';
-  if (note.expired) return ` [review note expired on ${note.expires}${ticket}]`;
-  if (!trusted) return ` [review note not applied in Restricted Mode]`;
-  return ` [accepted: ${note.reason}${ticket}${note.expires ? `, until ${note.expires}` : ''}]`;
+  if (note.expired) return ` [${t('review note expired on {0}', note.expires ?? '')}${ticket}]`;
+  if (!trusted) return ` [${t('review note not applied in Restricted Mode')}]`;
+  const until = note.expires ? `, ${t('until {0}', note.expires)}` : '';
+  return ` [${t('accepted: {0}', note.reason)}${ticket}${until}]`;
 }
 
 export function analyzeDocument(
@@ -228,7 +231,7 @@ export function analyzeDocument(
       severityNote: options.trusted ? assessment.overriddenBy : undefined,
       related: (evidence.also ?? []).map((e) => ({
         range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
-        message: `Also ${e.detail} "${e.matched.replace(/\s+/g, ' ')}"`,
+        message: t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')),
       })),
     });
   }
@@ -237,7 +240,7 @@ export function analyzeDocument(
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: 'information',
       code: 'too-many-findings',
-      message: `Only the first ${options.maxFindings} findings are shown for this file.`,
+      message: t('Only the first {0} findings are shown for this file.', options.maxFindings),
     });
   }
   return {

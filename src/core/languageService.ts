@@ -13,6 +13,7 @@ import { DIAGNOSTIC_SOURCE, toDiagnostics } from './services/diagnostics';
 import { hoverAt, renderVendorDetails } from './services/hover';
 import { documentSummary, summaryCodeLenses, type VendorTotal } from './services/summary';
 import { isoDate } from './text';
+import { t } from './l10n';
 
 /** The organisation policy file: where it is (or would go) and its text; text undefined when it does not exist. */
 export interface PolicySource {
@@ -107,7 +108,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
         severity: DiagnosticSeverity.Error,
         source: DIAGNOSTIC_SOURCE,
         code: 'invalid-policy',
-        message: [p.entry && `entry '${p.entry}'`, p.field && `field '${p.field}'`, p.message].filter(Boolean).join(': '),
+        message: [p.entry && t("entry '{0}'", p.entry), p.field && t("field '{0}'", p.field), p.message].filter(Boolean).join(': '),
       };
     });
   }

@@ -1,4 +1,5 @@
 // Small text helpers for what the core shows to people.
+import { t } from './l10n';
 
 /** Escapes text taken from a file so that Markdown shows it literally (no links, images, HTML or commands). */
 export function escapeMarkdown(text: string): string {
@@ -25,11 +26,23 @@ export function timeUntil(fromIsoDay: string, toIsoDay: string): string {
   let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
   if (b.getUTCDate() < a.getUTCDate()) months--;
   const days = Math.round((b.getTime() - a.getTime()) / 86_400_000);
-  if (days === 0) return 'today';
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (days === 0) return t('today');
   let span: string;
-  if (months < 1) span = plural(days, 'day');
-  else if (months < 12) span = plural(months, 'month');
-  else span = months % 12 === 0 ? plural(months / 12, 'year') : `${plural(Math.floor(months / 12), 'year')} ${plural(months % 12, 'month')}`;
-  return future ? `in ${span}` : `${span} ago`;
+  if (months < 1) span = dayCount(days);
+  else if (months < 12) span = monthCount(months);
+  else span = months % 12 === 0 ? yearCount(months / 12) : `${yearCount(Math.floor(months / 12))} ${monthCount(months % 12)}`;
+  return future ? t('in {0}', span) : t('{0} ago', span);
+}
+
+// One key for 1 and one for the rest: languages with more plural forms translate these as abbreviations.
+function dayCount(n: number): string {
+  return n === 1 ? t('1 day') : t('{0} days', n);
+}
+
+function monthCount(n: number): string {
+  return n === 1 ? t('1 month') : t('{0} months', n);
+}
+
+function yearCount(n: number): string {
+  return n === 1 ? t('1 year') : t('{0} years', n);
 }

@@ -2,6 +2,7 @@
 // Standard LSP for everything an editor needs; a few `vendorlens/*` requests serve the VS Code client's
 // interactive features, and every other editor works without them.
 import {
+  CancellationToken,
   DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -14,12 +15,15 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService, type LanguageSettings, type PolicySource } from '../core/languageService';
-import { OPEN_ADVISORY_COMMAND, type AcceptanceScope, type NoteInput } from '../core/services/codeActions';
+import { OPEN_ADVISORY_COMMAND } from '../core/services/codeActions';
 import { POLICY_FILE_NAME } from '../core/knowledge/policy';
 import { KnowledgeBaseError } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model';
+import { configureLocalization, t } from '../core/l10n';
+import { DIAGNOSTIC_SOURCE } from '../core/services/diagnostics';
+import { Requests, type AcceptanceEditParams, type AnalyzeTextParams, type AnalyzeTextResult, type KnowledgeSummary } from '../shared/protocol';
 
 /** The `vendorlens.*` settings the server reads, per resource. */
 export interface ServerSettings {
@@ -28,29 +32,20 @@ export interface ServerSettings {
   reviewer?: string;
   noteExpiryDays?: number;
   maxFindingsPerFile?: number;
+  /** 'onSave': open documents are analysed when opened and saved, not while typing. */
+  run?: 'onType' | 'onSave';
+  timeBudget?: { warnMs?: number };
 }
 
 /** What the VS Code client tells the server at start-up (other editors send nothing). */
 export interface InitializationOptions {
   interactiveAcceptance?: boolean;
   trusted?: boolean;
+  /** The translations of the user's language (VS Code's `l10n.bundle`); absent for English. */
+  l10nBundle?: Record<string, string>;
 }
 
-export interface AcceptanceEditParams {
-  uri: string;
-  findingId: string;
-  scope: AcceptanceScope;
-  note: NoteInput;
-}
-
-export const Requests = {
-  acceptanceEdit: 'vendorlens/acceptanceEdit',
-  vendorDetails: 'vendorlens/vendorDetails',
-  /** Server → client: read a workspace file (the web worker has no file system). */
-  readFile: 'vendorlens/readFile',
-  /** Client → server notification: the workspace was trusted. */
-  trustChanged: 'vendorlens/trustChanged',
-} as const;
+export { Requests, type AcceptanceEditParams, type AnalyzeTextParams, type AnalyzeTextResult, type KnowledgeSummary } from '../shared/protocol';
 
 export interface ServerRuntime {
   loadKnowledge(): KnowledgeBase;
@@ -63,6 +58,8 @@ export interface ServerRuntime {
 }
 
 const VALIDATION_DELAY_MS = 300;
+const DEFAULT_WARN_MS = 1000;
+export const SLOW_ANALYSIS_CODE = 'slow-analysis';
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
@@ -136,8 +133,33 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return { service, enabled: settings.enable !== false };
   }
 
+  /** Analyses one document, and says so (a diagnostic and a log line) when it took longer than the budget. */
+  async function diagnose(service: LanguageService, document: TextDocument, settings: ServerSettings): Promise<AnalyzeTextResult> {
+    const started = performance.now();
+    const diagnostics = await service.doValidation(document);
+    const elapsedMs = Math.round(performance.now() - started);
+    const warnMs = settings.timeBudget?.warnMs ?? DEFAULT_WARN_MS;
+    if (elapsedMs > warnMs) {
+      const message = t(
+        'VendorLens took {0} ms to analyse this file, more than vendorlens.timeBudget.warnMs ({1} ms). Large captures analyse faster when split, or with a lower vendorlens.maxFindingsPerFile.',
+        elapsedMs,
+        warnMs,
+      );
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        code: SLOW_ANALYSIS_CODE,
+        message,
+      });
+      connection.console.warn(t('Slow analysis: {0} took {1} ms (budget {2} ms).', document.uri, elapsedMs, warnMs));
+    }
+    return { diagnostics, elapsedMs };
+  }
+
   async function validate(document: TextDocument): Promise<void> {
     const { service, enabled } = await serviceFor(document.uri);
+    const settings = await settingsFor(document.uri);
     // The document may have changed or closed while settings were fetched.
     const current = documents.get(document.uri);
     if (!current || current.version !== document.version) return;
@@ -146,7 +168,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return;
     }
     try {
-      const diagnostics = await service.doValidation(current);
+      const { diagnostics } = await diagnose(service, current, settings);
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     } catch (e) {
       connection.console.error(`VendorLens could not analyse ${current.uri}: ${(e as Error).stack ?? e}`);
@@ -165,10 +187,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     );
   }
 
-  /** Settings, policy or trust changed: every open document is analysed again. */
+  /** The version of each open document as last opened or saved: what 'onSave' mode may show results for. */
+  const savedVersions = new Map<string, number>();
+
+  /**
+   * Settings, policy or trust changed: every open document is analysed again — except, in 'onSave' mode,
+   * one with unsaved edits, whose results wait for its save as they would have anyway.
+   */
   function revalidateAll(): void {
     services.clear();
-    for (const document of documents.all()) scheduleValidation(document, 0);
+    for (const document of documents.all()) {
+      void settingsFor(document.uri).then((settings) => {
+        if (settings.run === 'onSave' && savedVersions.get(document.uri) !== document.version) return;
+        scheduleValidation(document, 0);
+      });
+    }
   }
 
   const isPolicy = (uri: string) => uri.endsWith(`/${POLICY_FILE_NAME}`);
@@ -178,6 +211,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     options = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = options.trusted !== false;
+    // Before anything is analysed: the core translates its messages as it builds them.
+    if (options.l10nBundle && typeof options.l10nBundle === 'object') configureLocalization({ contents: options.l10nBundle });
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     try {
       knowledge = runtime.loadKnowledge();
@@ -187,7 +222,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },
@@ -222,18 +257,35 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     revalidateAll();
   });
 
-  documents.onDidOpen((e) => scheduleValidation(e.document, 0));
+  // Opening a document fires onDidOpen and then onDidChangeContent; the open is what counts.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    savedVersions.set(e.document.uri, e.document.version);
+    if (isPolicy(e.document.uri)) revalidateAll();
+    else scheduleValidation(e.document, 0);
+  });
   documents.onDidChangeContent((e) => {
+    if (justOpened.delete(e.document.uri)) return;
     if (isPolicy(e.document.uri)) {
       revalidateAll();
       return;
     }
-    scheduleValidation(e.document);
+    void settingsFor(e.document.uri).then((settings) => {
+      if (settings.run !== 'onSave') scheduleValidation(e.document);
+    });
+  });
+  documents.onDidSave((e) => {
+    savedVersions.set(e.document.uri, e.document.version);
+    void settingsFor(e.document.uri).then((settings) => {
+      if (settings.run === 'onSave') scheduleValidation(e.document, 0);
+    });
   });
   documents.onDidClose((e) => {
     const previous = pending.get(e.document.uri);
     if (previous !== undefined) runtime.timer.clearTimeout(previous);
     pending.delete(e.document.uri);
+    savedVersions.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     for (const service of services.values()) service.forget(e.document.uri);
     if (isPolicy(e.document.uri)) {
@@ -274,6 +326,34 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (!document) return [];
     const { service, enabled } = await serviceFor(document.uri);
     return enabled ? ((await service?.doCodeLens(document)) ?? []) : [];
+  });
+
+  connection.onRequest(Requests.analyzeText, async (params: AnalyzeTextParams, token: CancellationToken): Promise<AnalyzeTextResult | null> => {
+    const { service, enabled } = await serviceFor(params.uri);
+    if (!service || !enabled || token.isCancellationRequested) return null;
+    const settings = await settingsFor(params.uri);
+    const document = TextDocument.create(params.uri, params.languageId ?? 'plaintext', 0, params.text);
+    try {
+      return await diagnose(service, document, settings);
+    } catch (e) {
+      connection.console.error(`VendorLens could not analyse ${params.uri}: ${(e as Error).stack ?? e}`);
+      return null;
+    } finally {
+      // A reviewed file is analysed once; keeping it would crowd open documents out of the cache.
+      service.forget(params.uri);
+      settingsCache.delete(params.uri);
+    }
+  });
+
+  connection.onRequest(Requests.knowledgeSummary, async (params: { uri?: string }): Promise<KnowledgeSummary | null> => {
+    const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
+    if (!service) return null;
+    const kb = service.knowledge;
+    return {
+      vendors: kb.vendors.map((v) => ({ id: v.id, displayName: v.displayName, status: v.status })),
+      advisories: kb.advisories.map((a) => ({ id: a.id, title: a.shortTitle ?? a.instrument, issuer: a.issuer, jurisdiction: a.jurisdiction, date: a.date, url: a.url })),
+      profiles: kb.profiles.map((p) => ({ id: p.id, title: p.title })),
+    };
   });
 
   connection.onExecuteCommand(async (params) => {

@@ -1,6 +1,6 @@
 // The extension manifest as VS Code and the marketplace read it.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knowledge, ROOT } from './helpers';
 
@@ -44,5 +44,22 @@ describe('extension manifest', () => {
     const setting = manifest.contributes.configuration.properties['vendorlens.profile'];
     assert.deepEqual(setting.enum, ['', ...knowledge().profiles.map((p) => p.id)], 'empty means: from the policy file');
     assert.equal(setting.default, '');
+  });
+
+  it('contributes the VendorLens view, its title-bar commands and a walkthrough whose media ship in the VSIX', () => {
+    const { views, viewsContainers, walkthroughs, menus, commands } = manifest.contributes;
+    const [container] = viewsContainers.activitybar;
+    assert.ok(existsSync(join(ROOT, container.icon)), container.icon);
+    assert.deepEqual(views[container.id].map((v: { id: string }) => v.id), ['vendorlens.findings']);
+    const known = new Set(commands.map((c: { command: string }) => c.command));
+    for (const item of menus['view/title']) assert.ok(known.has(item.command), item.command);
+    const [walkthrough] = walkthroughs;
+    assert.ok(walkthrough.steps.length >= 4);
+    for (const step of walkthrough.steps) assert.ok(existsSync(join(ROOT, step.media.image)), step.media.image);
+    const shipped = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+    for (const folder of ['media', 'examples', 'l10n']) assert.match(shipped, new RegExp(`^!${folder}/\\*\\*$`, 'm'));
+    for (const setting of ['vendorlens.run', 'vendorlens.timeBudget.warnMs', 'vendorlens.review.maxFileSizeKb']) {
+      assert.ok(manifest.contributes.configuration.properties[setting], setting);
+    }
   });
 });

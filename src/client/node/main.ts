@@ -2,17 +2,19 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { activateClient, CLIENT_ID, CLIENT_NAME } from '../extension';
+import { activateClient, CLIENT_ID, CLIENT_NAME, type VendorLensApi } from '../extension';
 
 let client: BaseLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<VendorLensApi> {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server', 'node.js').fsPath;
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  const activated = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  client = activated.client;
+  return activated.api;
 }
 
 export async function deactivate(): Promise<void> {

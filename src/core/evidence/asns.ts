@@ -3,6 +3,7 @@
 // Comware), "peer-as N;" (Junos), "remote-as=N" (RouterOS) and "set remote-as N" (FortiOS).
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import type { EvidenceMatcher } from './matcher';
+import { t } from '../l10n';
 
 const PEER_AS = /(?<![\w-])(remote-as|as-number|peer-as)(?:[ \t]+|=)(?:AS)?(\d{1,10})(?![\w.])/gi;
 
@@ -27,7 +28,7 @@ export function createAsnMatcher(kb: KnowledgeBase): EvidenceMatcher {
           end: field.offset + start + m[2]!.length,
           matched: m[2]!,
           confidence: field.role === 'comment' ? 'low' : 'high',
-          detail: `BGP peer in AS${asn} (${m[1]!.toLowerCase()})`,
+          detail: t('BGP peer in AS{0} ({1})', asn, m[1]!.toLowerCase()),
           field,
         });
       }

@@ -5,6 +5,7 @@
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import type { EvidenceMatcher } from './matcher';
 import { boundedSource, flexibleNameSource, isUnspacedScript } from './patterns';
+import { t } from '../l10n';
 
 interface Phrase {
   vendorId: string;
@@ -56,7 +57,7 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
             end: field.offset + m.index + m[0].length,
             matched: m[0],
             confidence,
-            detail: 'version banner',
+            detail: t('version banner'),
             field,
           });
         }
@@ -76,7 +77,7 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
           end: field.offset + end,
           matched: field.text.slice(m.index, end),
           confidence,
-          detail: 'copyright line',
+          detail: t('copyright line'),
           field,
         });
       }

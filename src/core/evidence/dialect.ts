@@ -3,6 +3,7 @@
 import type { Evidence, KnowledgeBase } from '../model';
 import type { ParsedDocument } from '../formats/format';
 import type { DocumentEvidenceMatcher } from './matcher';
+import { t } from '../l10n';
 
 export function createDialectMatcher(kb: KnowledgeBase): DocumentEvidenceMatcher {
   const vendorsByDialect = new Map<string, string[]>();
@@ -27,7 +28,7 @@ export function createDialectMatcher(kb: KnowledgeBase): DocumentEvidenceMatcher
         end,
         matched,
         confidence: dialect.confidence,
-        detail: `${dialect.id} configuration dialect`,
+        detail: t('{0} configuration dialect', dialect.id),
         field: { offset: start, text: matched, role: 'text' as const },
         documentLevel: true,
         reasons: dialect.reasons,

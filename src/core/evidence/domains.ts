@@ -3,6 +3,7 @@
 // ntp.huawei.com are Huawei, nothuawei.com and huawei.com.example.org are not.
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import type { EvidenceMatcher } from './matcher';
+import { t } from '../l10n';
 
 // Candidate host names: runs of letters, digits, dots and hyphens (flat, linear). Any non-ASCII
 // character next to the run counts as part of a word.
@@ -34,7 +35,7 @@ export function createDomainMatcher(kb: KnowledgeBase): EvidenceMatcher {
               end: field.offset + m.index + m[0].length,
               matched: m[0],
               confidence: field.role === 'comment' ? 'low' : 'medium',
-              detail: `host in the vendor's domain ${suffix}`,
+              detail: t("host in the vendor's domain {0}", suffix),
               field,
             });
             break;

@@ -4,6 +4,7 @@
 // Prefixes are looked up longest first: MA-S (9 hex digits), MA-M (7), MA-L (6).
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import type { EvidenceMatcher } from './matcher';
+import { t } from '../l10n';
 
 const MAC = new RegExp(
   [
@@ -44,7 +45,7 @@ export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
             end: field.offset + m.index + m[0].length,
             matched: m[0],
             confidence: field.role === 'comment' ? 'medium' : 'high',
-            detail: `MAC address, ${SIZE_NAME[length]} prefix ${prefix} of ${owner.organization} (${registry})`,
+            detail: t('MAC address, {0} prefix {1} of {2} ({3})', SIZE_NAME[length]!, prefix, owner.organization, registry),
             field,
           });
           break;

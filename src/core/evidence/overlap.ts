@@ -2,6 +2,7 @@
 // vendor name; "HUAWEI NE40E" is a name and a model. One finding per vendor per place (a line, or a BOM
 // row) keeps the editor readable: the strongest evidence is kept and the rest are listed in its hover.
 import type { Confidence, Evidence, EvidenceKind } from '../model';
+import { t } from '../l10n';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
@@ -56,7 +57,7 @@ export function keepStrongest(found: Evidence[], documentLevel: readonly Evidenc
     kept.push(
       others.length === 0
         ? best
-        : { ...best, also: others, reasons: [...(best.reasons ?? []), ...others.map((e) => `also ${e.detail} "${e.matched.replace(/\s+/g, ' ')}"`)] },
+        : { ...best, also: others, reasons: [...(best.reasons ?? []), ...others.map((e) => t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')))] },
     );
   }
   return kept.sort((a, b) => a.start - b.start);

@@ -6,6 +6,7 @@
 import type { Confidence, Evidence, Field, KnowledgeBase, ProductPattern } from '../model';
 import type { EvidenceMatcher } from './matcher';
 import { compileAnchoredPattern } from './patterns';
+import { t } from '../l10n';
 
 interface CompiledPattern {
   vendorId: string;
@@ -136,7 +137,7 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
       end: field.offset + end,
       matched: field.text.slice(start, end),
       confidence: confidenceOf(p, field),
-      detail: `model of the ${p.pattern.family} family`,
+      detail: t('model of the {0} family', p.pattern.family),
       field,
     };
   }

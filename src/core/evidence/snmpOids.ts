@@ -3,6 +3,7 @@
 // arc: 1.3.6.1.4.1.2011 and .2011.2.23 are Huawei, 1.3.6.1.4.1.20110 is not.
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import type { EvidenceMatcher } from './matcher';
+import { t } from '../l10n';
 
 // Dotted numeric, with or without the leading dot, or the symbolic "enterprises." / "SNMPv2-SMI::enterprises." form.
 const OID = /(?<![\w.])(?:\.?1\.3\.6\.1\.4\.1|(?:SNMPv2-SMI::)?enterprises)\.(\d{1,10})((?:\.\d{1,10})*)(?![\w.]|\.\d)/g;
@@ -29,7 +30,7 @@ export function createSnmpOidMatcher(kb: KnowledgeBase): EvidenceMatcher {
           matched: m[0],
           // An object under the arc (a sysObjectID, a vendor MIB object) says more than the bare arc.
           confidence: field.role === 'comment' ? 'low' : subtree ? 'high' : 'medium',
-          detail: `SNMP OID under IANA enterprise number ${pen}`,
+          detail: t('SNMP OID under IANA enterprise number {0}', pen),
           field,
         });
       }

@@ -3,6 +3,7 @@
 import type { Confidence, Evidence, Field, KnowledgeBase, NameKind, VendorName } from '../model';
 import type { EvidenceMatcher } from './matcher';
 import { boundedSource, escapeRegExp, flexibleNameSource, isUnspacedScript } from './patterns';
+import { t } from '../l10n';
 
 interface NameEntry {
   vendorId: string;
@@ -15,14 +16,23 @@ interface NameGroup {
   byKey: Map<string, NameEntry>;
 }
 
-const KIND_LABEL: Record<NameKind, string> = {
-  legal: 'legal name',
-  brand: 'brand',
-  alias: 'name',
-  subsidiary: 'subsidiary',
-  former: 'former brand',
-  'local-script': 'name in local script',
-};
+// A function, not a table: t() must run after the host has loaded its translations.
+function kindLabel(kind: NameKind): string {
+  switch (kind) {
+    case 'legal':
+      return t('legal name');
+    case 'brand':
+      return t('brand');
+    case 'alias':
+      return t('name');
+    case 'subsidiary':
+      return t('subsidiary');
+    case 'former':
+      return t('former brand');
+    case 'local-script':
+      return t('name in local script');
+  }
+}
 
 function keyOf(text: string, caseSensitive: boolean): string {
   const compact = text.replace(/\s+/g, '').replace(/\.$/, '');
@@ -98,7 +108,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           const start = m.index;
           const end = start + m[0].length;
           if (!entry || isExcluded(entry.vendorId, field.text, start, end)) continue;
-          const label = KIND_LABEL[entry.name.kind];
+          const label = kindLabel(entry.name.kind);
           found.push({
             kind: 'vendor-name',
             vendorId: entry.vendorId,
@@ -106,7 +116,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
             end: field.offset + end,
             matched: m[0],
             confidence: confidenceOf(entry.name, field),
-            detail: field.role === 'maker' ? `${label} in the maker column` : label,
+            detail: field.role === 'maker' ? t('{0} in the maker column', label) : label,
             field,
           });
         }

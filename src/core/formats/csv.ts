@@ -2,6 +2,7 @@
 // delimiter sniffing (and a `sep=` first line), preamble rows before the header, and header roles.
 import type { Field, FieldRole, RowContext } from '../model';
 import { UNKNOWN_DIALECT, type FormatModule, type ParseProblem, type ParsedDocument } from './format';
+import { t } from '../l10n';
 
 export interface Cell {
   /** Offset of the cell's content (inside quotes when quoted). */
@@ -99,7 +100,7 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
           end: Math.min(open + 1, text.length),
           severity: 'error',
           code: 'csv-unterminated-quote',
-          message: 'This quoted cell is never closed: the rest of the file was read as one cell. Add the closing quote (").',
+          message: t('This quoted cell is never closed: the rest of the file was read as one cell. Add the closing quote (").'),
         });
         cells.push({ start: contentStart, end: text.length, value });
         endRecord();
@@ -116,7 +117,7 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
           end: k,
           severity: 'warning',
           code: 'csv-stray-quote',
-          message: 'Text follows the closing quote of this cell; it was kept as part of the cell. Quote the whole cell or double the inner quote ("").',
+          message: t('Text follows the closing quote of this cell; it was kept as part of the cell. Quote the whole cell or double the inner quote ("").'),
         });
         value += text.slice(j, k);
         contentEnd = k;
@@ -134,7 +135,7 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
           end: i + quote + 1,
           severity: 'warning',
           code: 'csv-stray-quote',
-          message: 'Stray quote (") inside an unquoted cell; it was read literally. Quote the cell and double the inner quote ("").',
+          message: t('Stray quote (") inside an unquoted cell; it was read literally. Quote the cell and double the inner quote ("").'),
         });
       }
       cells.push({ start: i, end: k, value: raw });

@@ -2,6 +2,7 @@
 //   ! vendorlens-accept: huawei | reason: spare in storage, not connected | ticket: CHG-1234 | expires: 2027-06-30 | by: jdoe | on: 2026-11-29
 // A note applies to the next line that is not a comment; `vendorlens-accept-file:` applies to the whole file.
 import type { AcceptanceNote } from '../model';
+import { t } from '../l10n';
 
 export const NOTE_MARKER = 'vendorlens-accept';
 const NOTE = /vendorlens-accept(-file)?:\s*(.*)$/;
@@ -29,18 +30,18 @@ export function parseNote(comment: string, line: number, today: string): NotePar
     .split(',')
     .map((v) => v.trim().toLowerCase())
     .filter((v) => v !== '');
-  if (vendors.length === 0) return { error: 'The review note names no vendor: write the vendor id (e.g. huawei) or * after the colon.' };
+  if (vendors.length === 0) return { error: t('The review note names no vendor: write the vendor id (e.g. huawei) or * after the colon.') };
   const values: Record<string, string> = {};
   for (const pair of pairs) {
     const colon = pair.indexOf(':');
     const key = (colon < 0 ? pair : pair.slice(0, colon)).trim().toLowerCase();
-    if (!KEYS.has(key)) return { error: `Unknown field '${key}' in the review note; expected reason, ticket, expires, by or on.` };
+    if (!KEYS.has(key)) return { error: t("Unknown field '{0}' in the review note; expected reason, ticket, expires, by or on.", key) };
     values[key] = colon < 0 ? '' : pair.slice(colon + 1).trim();
   }
-  if (!values.reason) return { error: 'The review note has no reason: add "| reason: …".' };
+  if (!values.reason) return { error: t('The review note has no reason: add "| reason: …".') };
   for (const key of ['expires', 'on'] as const) {
     if (values[key] !== undefined && !isValidDate(values[key]!)) {
-      return { error: `The review note's '${key}' is not a date: write it as YYYY-MM-DD.` };
+      return { error: t("The review note's '{0}' is not a date: write it as YYYY-MM-DD.", key) };
     }
   }
   return {

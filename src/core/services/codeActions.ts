@@ -17,6 +17,7 @@ import { addAcceptanceEdit, removeAcceptanceEdit, renewAcceptanceEdit } from '..
 import { formatNote, parseNote, type NoteFields } from '../review/notes';
 import { addDays } from '../text';
 import { DIAGNOSTIC_SOURCE, type FindingData } from './diagnostics';
+import { t } from '../l10n';
 
 export const OPEN_ADVISORY_COMMAND = 'vendorlens.openAdvisory';
 export const SHOW_VENDOR_COMMAND = 'vendorlens.showVendor';
@@ -181,29 +182,29 @@ export function codeActionsFor(
       const advisory = kb.advisoryById.get(id);
       if (!advisory) return;
       actions.push(
-        quickFix(`Open advisory: ${advisory.shortTitle ?? advisory.instrument}`, {
+        quickFix(t('Open advisory: {0}', advisory.shortTitle ?? advisory.instrument), {
           isPreferred: index === 0,
-          command: { title: 'Open advisory', command: OPEN_ADVISORY_COMMAND, arguments: [advisory.url] },
+          command: { title: t('Open advisory'), command: OPEN_ADVISORY_COMMAND, arguments: [advisory.url] },
         }),
       );
     });
     const note = finding.accepted ?? finding.expiredNote;
     if (note) {
       const renew = renewAcceptanceWorkspaceEdit(document, finding, note, renewTo, policy);
-      if (renew) actions.push(quickFix(`Renew review note until ${renewTo}`, { edit: renew }));
+      if (renew) actions.push(quickFix(t('Renew review note until {0}', renewTo), { edit: renew }));
       const remove = removeAcceptanceWorkspaceEdit(document, finding, note, policy);
-      if (remove) actions.push(quickFix('Remove review note', { edit: remove }));
+      if (remove) actions.push(quickFix(t('Remove review note'), { edit: remove }));
     }
     if (!finding.accepted) {
       const scopes: AcceptanceScope[] = analysis.commentPrefix ? ['line', 'file'] : ['line'];
       for (const scope of scopes) {
-        const title = scope === 'file' ? 'Accept for the whole file with review note…' : 'Accept with review note…';
+        const title = scope === 'file' ? t('Accept for the whole file with review note…') : t('Accept with review note…');
         if (defaults.interactive) {
           actions.push(quickFix(title, { command: { title, command: ACCEPT_FINDING_COMMAND, arguments: [{ uri: document.uri, findingId: finding.id, scope }] } }));
           continue;
         }
         const edit = acceptanceWorkspaceEdit(document, analysis, finding, scope, {
-          reason: 'TODO why this is acceptable',
+          reason: t('TODO why this is acceptable'),
           expires: renewTo,
           by: defaults.reviewer,
           on: defaults.today,
@@ -212,7 +213,7 @@ export function codeActionsFor(
       }
     }
     if (vendor) {
-      actions.push(quickFix(`Show vendor details: ${vendor.displayName}`, { command: { title: 'Show vendor details', command: SHOW_VENDOR_COMMAND, arguments: [vendor.id] } }));
+      actions.push(quickFix(t('Show vendor details: {0}', vendor.displayName), { command: { title: t('Show vendor details'), command: SHOW_VENDOR_COMMAND, arguments: [vendor.id] } }));
     }
   }
   return actions;

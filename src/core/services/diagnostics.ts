@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, Finding, FindingSeverity, KnowledgeBase } from '../model';
+import { t } from '../l10n';
 
 export const DIAGNOSTIC_SOURCE = 'VendorLens';
 
@@ -10,9 +11,14 @@ const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries back to code actions. */
+/** What a diagnostic carries: back to code actions (findingId), and to the VS Code client's views. */
 export interface FindingData {
   findingId: string;
+  vendorId: string;
+  /** Advisories naming the vendor, those in force first. */
+  advisoryIds: string[];
+  advisoriesInForce: string[];
+  accepted: boolean;
 }
 
 /** A stable code per vendor: 'flagged-vendor/huawei', 'borderline-vendor/h3c'. */
@@ -49,7 +55,7 @@ function relatedTo(analysis: DocumentAnalysis): Map<Finding, DiagnosticRelatedIn
     const neighbours = key === undefined ? [] : groups.get(key)!.filter((other) => other !== finding);
     const items = [
       ...finding.related.map((r) => ({ location: { uri: analysis.uri, range: r.range }, message: r.message })),
-      ...neighbours.map((other) => ({ location: { uri: analysis.uri, range: other.range }, message: `Also ${other.evidence.detail} "${other.evidence.matched}"` })),
+      ...neighbours.map((other) => ({ location: { uri: analysis.uri, range: other.range }, message: t('Also {0} "{1}"', other.evidence.detail, other.evidence.matched) })),
     ];
     if (items.length > 0) related.set(finding, items);
   }
@@ -67,7 +73,13 @@ export function toDiagnostics(kb: KnowledgeBase, analysis: DocumentAnalysis, wit
   }));
   for (const finding of analysis.findings) {
     const href = documentationUrl(kb, finding);
-    const data: FindingData = { findingId: finding.id };
+    const data: FindingData = {
+      findingId: finding.id,
+      vendorId: finding.vendorId,
+      advisoryIds: finding.advisoryIds,
+      advisoriesInForce: finding.advisoriesInForce,
+      accepted: finding.accepted !== undefined,
+    };
     diagnostics.push({
       range: finding.range,
       severity: SEVERITY[finding.severity],

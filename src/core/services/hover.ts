@@ -4,14 +4,38 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import type { AcceptanceNote, Advisory, Finding, KnowledgeBase, Profile } from '../model';
 import { isInForce } from '../review/profiles';
 import { escapeMarkdown, timeUntil } from '../text';
+import { t } from '../l10n';
 
-const MEASURE_LABEL: Record<Advisory['measure'], string> = {
-  ban: 'Ban',
-  restriction: 'Restriction',
-  warning: 'Warning',
-  guidance: 'Guidance',
-  listing: 'Listing',
-};
+// A function, not a table: t() must run after the host has loaded its translations.
+function measureLabel(measure: Advisory['measure']): string {
+  switch (measure) {
+    case 'ban':
+      return t('Ban');
+    case 'restriction':
+      return t('Restriction');
+    case 'warning':
+      return t('Warning');
+    case 'guidance':
+      return t('Guidance');
+    case 'listing':
+      return t('Listing');
+  }
+}
+
+function vendorStatus(vendor: { status: 'flagged' | 'borderline' }): string {
+  return vendor.status === 'borderline' ? t('borderline vendor') : t('flagged vendor');
+}
+
+function confidenceLabel(confidence: Finding['evidence']['confidence']): string {
+  switch (confidence) {
+    case 'high':
+      return t('high');
+    case 'medium':
+      return t('medium');
+    case 'low':
+      return t('low');
+  }
+}
 
 function contains(finding: Finding, position: Position): boolean {
   const { start, end } = finding.range;
@@ -23,18 +47,18 @@ function contains(finding: Finding, position: Position): boolean {
 function advisoryBlock(advisory: Advisory, today: string, inForce: boolean): string {
   const title = escapeMarkdown(advisory.shortTitle ?? advisory.instrument);
   const lines = [
-    `**${title}** — ${escapeMarkdown(advisory.issuer)} (${advisory.jurisdiction.toUpperCase()}), ${advisory.date} · ${MEASURE_LABEL[advisory.measure]}${inForce ? '' : ' · not in force under this profile'}`,
+    `**${title}** — ${escapeMarkdown(advisory.issuer)} (${advisory.jurisdiction.toUpperCase()}), ${advisory.date} · ${measureLabel(advisory.measure)}${inForce ? '' : ` · ${t('not in force under this profile')}`}`,
     '',
     `*${escapeMarkdown(advisory.instrument)}*`,
     '',
-    `Scope: ${escapeMarkdown(advisory.scope)}`,
+    t('Scope: {0}', escapeMarkdown(advisory.scope)),
     '',
-    `Requires: ${escapeMarkdown(advisory.requires)}`,
+    t('Requires: {0}', escapeMarkdown(advisory.requires)),
   ];
   for (const deadline of advisory.deadlines ?? []) {
-    lines.push('', `Deadline ${deadline.date} (${timeUntil(today, deadline.date)}): ${escapeMarkdown(deadline.what)}`);
+    lines.push('', t('Deadline {0} ({1}): {2}', deadline.date, timeUntil(today, deadline.date), escapeMarkdown(deadline.what)));
   }
-  lines.push('', `[Official source](${encodeURI(advisory.url)})`);
+  lines.push('', `[${t('Official source')}](${encodeURI(advisory.url)})`);
   return lines.join('\n');
 }
 
@@ -43,21 +67,21 @@ function contextLine(finding: Finding): string | undefined {
   const parts: string[] = [];
   if (field.row) {
     const r = field.row;
-    parts.push(r.label ? escapeMarkdown(r.label) : `row ${r.row}`);
-    if (r.maker) parts.push(`maker ${escapeMarkdown(r.maker)}`);
-    if (r.part) parts.push(`part ${escapeMarkdown(r.part)}`);
-    if (r.description) parts.push(`description ${escapeMarkdown(r.description)}`);
-    if (r.quantity) parts.push(`quantity ${escapeMarkdown(r.quantity)}`);
+    parts.push(r.label ? escapeMarkdown(r.label) : t('row {0}', r.row));
+    if (r.maker) parts.push(t('maker {0}', escapeMarkdown(r.maker)));
+    if (r.part) parts.push(t('part {0}', escapeMarkdown(r.part)));
+    if (r.description) parts.push(t('description {0}', escapeMarkdown(r.description)));
+    if (r.quantity) parts.push(t('quantity {0}', escapeMarkdown(r.quantity)));
   }
   if (field.path?.length) parts.unshift(field.path.map(escapeMarkdown).join(' › '));
-  return parts.length ? `Context: ${parts.join(' · ')}` : undefined;
+  return parts.length ? t('Context: {0}', parts.join(' · ')) : undefined;
 }
 
 function describeNote(n: AcceptanceNote, today: string): string {
-  const where = n.scope === 'policy' ? ' (in the policy file)' : n.scope === 'file' ? ' (whole file)' : '';
+  const where = n.scope === 'policy' ? ` ${t('(in the policy file)')}` : n.scope === 'file' ? ` ${t('(whole file)')}` : '';
   return (
-    `${n.by ? ` by ${escapeMarkdown(n.by)}` : ''}${n.on ? ` on ${n.on}` : ''}${where}: ${escapeMarkdown(n.reason)}` +
-    `${n.ticket ? ` (${escapeMarkdown(n.ticket)})` : ''}${n.expires ? ` — until ${n.expires} (${timeUntil(today, n.expires)})` : ''}`
+    `${n.by ? ` ${t('by {0}', escapeMarkdown(n.by))}` : ''}${n.on ? ` ${t('on {0}', n.on)}` : ''}${where}: ${escapeMarkdown(n.reason)}` +
+    `${n.ticket ? ` (${escapeMarkdown(n.ticket)})` : ''}${n.expires ? ` — ${t('until {0} ({1})', n.expires, timeUntil(today, n.expires))}` : ''}`
   );
 }
 
@@ -67,28 +91,27 @@ export function profileTitles(profiles: readonly Profile[]): string {
 
 export function renderFindingHover(kb: KnowledgeBase, profiles: readonly Profile[], finding: Finding, today: string): string {
   const vendor = kb.vendorById.get(finding.vendorId)!;
-  const status = vendor.status === 'borderline' ? 'borderline vendor' : 'flagged vendor';
-  const out: string[] = [`### ${escapeMarkdown(vendor.displayName)} — ${status}`];
+  const out: string[] = [`### ${escapeMarkdown(vendor.displayName)} — ${vendorStatus(vendor)}`];
   if (vendor.statusNote) out.push(escapeMarkdown(vendor.statusNote));
   out.push(
-    `Evidence: ${finding.evidence.detail} \`${finding.evidence.matched.replace(/`/g, "'")}\` · confidence ${finding.evidence.confidence}`,
+    t('Evidence: {0} {1} · confidence {2}', finding.evidence.detail, `\`${finding.evidence.matched.replace(/`/g, "'")}\``, confidenceLabel(finding.evidence.confidence)),
   );
   if (finding.evidence.reasons?.length) {
-    out.push(`Recognised by: ${finding.evidence.reasons.map(escapeMarkdown).join('; ')}`);
+    out.push(t('Recognised by: {0}', finding.evidence.reasons.map(escapeMarkdown).join('; ')));
   }
   const context = contextLine(finding);
   if (context) out.push(context);
   if (finding.accepted) {
-    out.push(`Accepted${describeNote(finding.accepted, today)}`);
+    out.push(`${t('Accepted')}${describeNote(finding.accepted, today)}`);
   } else if (finding.expiredNote) {
-    out.push(`The review note for this finding expired on ${finding.expiredNote.expires}: the finding is open again.${describeNote(finding.expiredNote, today)}`);
+    out.push(`${t('The review note for this finding expired on {0}: the finding is open again.', finding.expiredNote.expires ?? '')}${describeNote(finding.expiredNote, today)}`);
   } else if (finding.untrustedNote) {
-    out.push(`A review note accepts this finding, but Restricted Mode keeps it from taking effect until the workspace is trusted.${describeNote(finding.untrustedNote, today)}`);
+    out.push(`${t('A review note accepts this finding, but Restricted Mode keeps it from taking effect until the workspace is trusted.')}${describeNote(finding.untrustedNote, today)}`);
   }
-  if (finding.severityNote) out.push(`Severity: ${escapeMarkdown(finding.severityNote)}`);
+  if (finding.severityNote) out.push(t('Severity: {0}', escapeMarkdown(finding.severityNote)));
   const sections = [out.join('\n\n')];
   const inForce = new Set(finding.advisoriesInForce);
-  if (finding.advisoryIds.length > 0) sections.push(`Advisories (profile: ${profileTitles(profiles)}):`);
+  if (finding.advisoryIds.length > 0) sections.push(t('Advisories (profile: {0}):', profileTitles(profiles)));
   for (const id of finding.advisoryIds) {
     const advisory = kb.advisoryById.get(id);
     if (advisory) sections.push(advisoryBlock(advisory, today, inForce.has(id)));
@@ -112,21 +135,21 @@ export function renderVendorDetails(kb: KnowledgeBase, profiles: readonly Profil
   const list = (title: string, items: readonly (string | number)[] | undefined) =>
     items?.length ? [`**${title}:** ${items.map((i) => escapeMarkdown(String(i))).join(', ')}`] : [];
   const out = [
-    `# ${escapeMarkdown(vendor.displayName)} — ${vendor.status === 'borderline' ? 'borderline vendor' : 'flagged vendor'}`,
+    `# ${escapeMarkdown(vendor.displayName)} — ${vendorStatus(vendor)}`,
     ...(vendor.statusNote ? [escapeMarkdown(vendor.statusNote)] : []),
-    ...list('Names', vendor.names.map((n) => n.text)),
-    ...list('Product families', vendor.productPatterns?.map((p) => p.family)),
-    ...list('IANA enterprise numbers', vendor.enterpriseNumbers),
-    ...list('MAC address organisations', vendor.ouiOrganizations),
-    ...list('Domains', vendor.domains),
-    ...list('CPE vendors', vendor.cpeVendors),
-    ...list('Configuration dialects', vendor.dialects),
-    '## Sources',
+    ...list(t('Names'), vendor.names.map((n) => n.text)),
+    ...list(t('Product families'), vendor.productPatterns?.map((p) => p.family)),
+    ...list(t('IANA enterprise numbers'), vendor.enterpriseNumbers),
+    ...list(t('MAC address organisations'), vendor.ouiOrganizations),
+    ...list(t('Domains'), vendor.domains),
+    ...list(t('CPE vendors'), vendor.cpeVendors),
+    ...list(t('Configuration dialects'), vendor.dialects),
+    `## ${t('Sources')}`,
     ...vendor.sources.map((s) => `- [${escapeMarkdown(s.url)}](${encodeURI(s.url)}) (${s.checked})${s.note ? `: ${escapeMarkdown(s.note)}` : ''}`),
   ];
   const advisories = kb.advisoriesByVendor.get(vendor.id) ?? [];
   if (advisories.length > 0) {
-    out.push(`## Advisories (profile: ${profileTitles(profiles)})`);
+    out.push(`## ${t('Advisories (profile: {0})', profileTitles(profiles))}`);
     const inForce = new Set(advisories.filter((a) => isInForce(a, profiles)).map((a) => a.id));
     for (const advisory of advisories) out.push(advisoryBlock(advisory, today, inForce.has(advisory.id)));
   }

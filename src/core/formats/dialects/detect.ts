@@ -14,6 +14,7 @@ import { huaweiVrp } from './huaweiVrp';
 import { juniperJunos } from './juniperJunos';
 import { mikrotikRouteros } from './mikrotikRouteros';
 import { zteZxros } from './zteZxros';
+import { t } from '../../l10n';
 
 export const DIALECTS: readonly DialectSpec[] = [
   huaweiVrp,
@@ -129,9 +130,9 @@ function lineOf(text: string, offset: number): number {
 
 function describe(best: Score, runnerUp: Score | undefined, sample: string): string[] {
   const ordered = [...best.signals].sort((a, b) => b.fingerprint.weight - a.fingerprint.weight || a.start - b.start);
-  const reasons = ordered.slice(0, MAX_REASONS).map((s) => `${s.fingerprint.reason} (line ${lineOf(sample, s.start)})`);
-  const versus = runnerUp && runnerUp.score > 0 ? `; next best ${runnerUp.spec.label} ${runnerUp.score}` : '';
-  reasons.push(`score ${best.score} for ${best.spec.label}${versus}`);
+  const reasons = ordered.slice(0, MAX_REASONS).map((s) => t('{0} (line {1})', s.fingerprint.reason, lineOf(sample, s.start)));
+  const versus = runnerUp && runnerUp.score > 0 ? `; ${t('next best {0} {1}', runnerUp.spec.label, runnerUp.score)}` : '';
+  reasons.push(`${t('score {0} for {1}', best.score, best.spec.label)}${versus}`);
   return reasons;
 }
 
@@ -145,7 +146,7 @@ export function detectDialect(text: string): DialectDetection {
     return {
       id: 'unknown',
       confidence: 'low',
-      reasons: [`ambiguous: ${best.spec.label} ${best.score} vs ${runnerUp.spec.label} ${runnerUp.score}`],
+      reasons: [t('ambiguous: {0} {1} vs {2} {3}', best.spec.label, best.score, runnerUp.spec.label, runnerUp.score)],
     };
   }
   const top = [...best.signals].sort((a, b) => b.fingerprint.weight - a.fingerprint.weight || a.start - b.start)[0]!;

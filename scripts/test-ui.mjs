@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+// UI checks in a real VS Code: packages the VSIX (npm run package, at most 1.5 MB), installs it into a
+// throw-away code-server, opens a copy of test/fixtures/workspace in headless Debian chromium through
+// playwright-core, and checks what only the workbench shows: the squiggle, the hover with the advisory,
+// the Problems row (message, source, code with its link), the quick fix writing a review note through the
+// keyboard and the input boxes, and the VendorLens view after a workspace review, with the status bar.
+// Screenshots go to test-results/ui/ (one per check, plus failure.png). This is also the proof that the
+// packaged VSIX installs and activates.
+//
+// Knobs: UI_TEST_TIMEOUT_MS (whole run, default 150000), UI_TEST_SKIP_PACKAGE=1 (reuse vendorlens.vsix),
+// CHROMIUM_PATH. Exit code 0 when every check passed. The last line reads 'ui: N passed, N failed'.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeServerArgs, freePort, HarnessError, isolatedEnv, launchChromium, makeRunDirs, seconds, startCodeServer, stopOnExit, tail } from './lib/code-server-harness.mjs';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const VSIX = path.join(projectRoot, 'vendorlens.vsix');
+const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
+const SHOTS = path.join(projectRoot, 'test-results', 'ui');
+const FIXTURE = path.join(projectRoot, 'test', 'fixtures', 'workspace');
+const CONFIG_FILE = 'edge-rtr1.ios.cfg';
+const TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS || 150_000);
+const STEP_TIMEOUT_MS = 30_000;
+
+const say = (msg) => console.error(`[test-ui] ${msg}`);
+
+function packageVsix() {
+  if (process.env.UI_TEST_SKIP_PACKAGE && fs.existsSync(VSIX)) return;
+  const started = Date.now();
+  const r = spawnSync('npm', ['run', 'package'], { cwd: projectRoot, encoding: 'utf8' });
+  if (r.status !== 0) throw new HarnessError(`npm run package failed (${r.status}):\n${(r.stdout + r.stderr).trim().split('\n').slice(-30).join('\n')}`);
+  say(`packaged ${path.basename(VSIX)} in ${seconds(started)}`);
+}
+
+function installVsix(entryScript, dirs) {
+  const r = spawnSync(process.execPath, [entryScript, ...codeServerArgs(dirs), '--install-extension', VSIX], { env: isolatedEnv(dirs), encoding: 'utf8' });
+  const output = `${r.stdout}${r.stderr}`;
+  if (r.status !== 0 || !/successfully installed/i.test(output)) throw new HarnessError(`--install-extension failed (${r.status}):\n${output.trim()}`);
+}
+
+/** Line and column (0-based) of the first occurrence of `needle` in the fixture file. */
+function positionOf(file, needle) {
+  const lines = fs.readFileSync(path.join(FIXTURE, file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  return { line, character: lines[line].indexOf(needle) };
+}
+
+async function main() {
+  const started = Date.now();
+  packageVsix();
+  const size = fs.statSync(VSIX).size;
+  const checks = [];
+  const record = (name, ok, detail = '') => {
+    checks.push({ name, ok });
+    console.log(`  ${ok ? '✔' : '✗'} ${name}${detail ? ` (${detail})` : ''}`);
+  };
+  record('VSIX is at most 1.5 MB', size <= MAX_VSIX_BYTES, `${(size / 1024).toFixed(0)} KB`);
+
+  const { ensureCodeServer } = await import('./code-server-install.mjs');
+  const entryScript = ensureCodeServer({ log: say });
+  const dirs = makeRunDirs('vscode-ui-', {
+    'editor.hover.delay': 150,
+    'editor.minimap.enabled': false,
+    'workbench.tips.enabled': false,
+    'vendorlens.reviewer': 'ui-check',
+  });
+  installVsix(entryScript, dirs);
+  record('the VSIX installs into code-server', true);
+  // A copy: the quick fix writes into the file.
+  const workspace = path.join(dirs.root, 'workspace');
+  fs.cpSync(FIXTURE, workspace, { recursive: true });
+
+  const port = await freePort();
+  const server = startCodeServer({ entryScript, dirs, port, cwd: projectRoot });
+  stopOnExit(server.stop, say);
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+
+  let browser;
+  try {
+    await server.waitHealthy();
+    browser = await launchChromium(dirs);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    // A failed expectation ends the run: later checks build on earlier ones.
+    const check = async (name, body) => {
+      try {
+        const detail = await body();
+        record(name, true, typeof detail === 'string' ? detail : '');
+      } catch (err) {
+        record(name, false, err instanceof Error ? err.message.split('\n')[0] : String(err));
+        await shot('failure').catch(() => {});
+        throw new HarnessError(`check failed: ${name}`);
+      }
+    };
+
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    say(`workbench up after ${seconds(started)}`);
+
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await check('the config opens and the Huawei token gets a squiggle', async () => {
+      await page.locator('.monaco-workbench .part.editor').click();
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type(CONFIG_FILE);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: CONFIG_FILE }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await editor.locator('.squiggly-error').first().waitFor();
+      await shot('01-squiggle');
+      return `after ${seconds(started)}`;
+    });
+
+    await check('the hover names the vendor and the advisory with its official link', async () => {
+      const box = await editor.locator('.squiggly-error').first().boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover', { hasText: 'Huawei — flagged vendor' });
+      await hover.waitFor();
+      const text = await hover.innerText();
+      for (const expected of ['NÚKIB', 'Official source', 'Context: interface GigabitEthernet0/0/0']) {
+        if (!text.includes(expected)) throw new Error(`hover lacks ${JSON.stringify(expected)}`);
+      }
+      await shot('02-hover');
+      await page.mouse.move(5, 5);
+    });
+
+    await check('the Problems panel lists the finding with message, source and code link', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'HUAWEI' }).first();
+      await row.waitFor();
+      const text = await row.innerText();
+      for (const expected of ['Huawei: brand', 'VendorLens', 'flagged-vendor/huawei']) {
+        if (!text.includes(expected)) throw new Error(`row lacks ${JSON.stringify(expected)}: ${text}`);
+      }
+      const link = row.locator('a.monaco-link', { hasText: 'flagged-vendor/huawei' });
+      const href = (await link.getAttribute('href')) ?? (await link.getAttribute('title')) ?? '';
+      if (!/^https:\/\//.test(href)) throw new Error(`the code links to ${JSON.stringify(href)}`);
+      await shot('03-problems');
+      return href;
+    });
+
+    await check('the quick fix asks for reason, ticket and expiry and writes the review note', async () => {
+      // Put the cursor on the token with Go to Line (the keyboard only: overlays swallow clicks).
+      const { line, character } = positionOf(CONFIG_FILE, 'HUAWEI');
+      await editor.locator('.view-lines').click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(`${line + 1}:${character + 2}`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+.');
+      const widget = page.locator('.action-widget');
+      await widget.waitFor();
+      await widget.locator('.monaco-list-row', { hasText: 'Accept with review note…' }).waitFor();
+      await shot('04-quick-fixes');
+      for (let i = 0; i < 20; i++) {
+        const focused = await widget.locator('.monaco-list-row.focused').innerText().catch(() => '');
+        if (focused.includes('Accept with review note…')) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      const input = page.locator('.quick-input-widget');
+      const answer = async (title, text) => {
+        await input.locator('.quick-input-title', { hasText: title }).waitFor();
+        if (text) await page.keyboard.type(text);
+        await page.keyboard.press('Enter');
+      };
+      await answer('(1/3)', 'leased carrier CPE, UI check');
+      await answer('(2/3)', 'CHG-4711');
+      await answer('(3/3)', '');
+      await editor.locator('.view-lines', { hasText: 'vendorlens-accept: huawei | reason: leased carrier CPE, UI check | ticket: CHG-4711' }).waitFor();
+      // Accepted: the finding stays, as information.
+      await editor.locator('.squiggly-info').first().waitFor();
+      await shot('05-review-note');
+    });
+
+    await check('after Review Workspace the VendorLens view lists vendors, files and findings; the status bar counts', async () => {
+      await page.keyboard.press('Control+S');
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type('VendorLens: Review Workspace');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Review Workspace' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const toast = page.locator('.notification-toast', { hasText: 'VendorLens reviewed' });
+      await toast.waitFor();
+      await toast.locator('.monaco-button', { hasText: 'Show Findings' }).click();
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Findings' }) });
+      for (const label of ['Huawei', 'Hikvision', 'ZTE', 'quote.csv', 'branch-sw2.cfg']) {
+        await view.locator('.monaco-list-row', { hasText: label }).first().waitFor();
+      }
+      const status = page.locator('.statusbar-item', { hasText: 'VendorLens' });
+      await status.waitFor();
+      await shot('06-findings-view');
+      return (await status.innerText()).replace(/\s+/g, ' ');
+    });
+  } finally {
+    await Promise.race([browser?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+    const log = server.log;
+    if (checks.some((c) => !c.ok)) say(`code-server log (last lines):\n${tail(log, 20)}`);
+    server.stop();
+  }
+  return checks;
+}
+
+let timer;
+const timeout = new Promise((_, reject) => {
+  timer = setTimeout(() => reject(new HarnessError(`timed out after ${TIMEOUT_MS / 1000} s (UI_TEST_TIMEOUT_MS)`)), TIMEOUT_MS);
+});
+const started = Date.now();
+Promise.race([main(), timeout]).then(
+  (checks) => {
+    clearTimeout(timer);
+    const failed = checks.filter((c) => !c.ok).length;
+    say(`done in ${seconds(started)}; screenshots in ${path.relative(projectRoot, SHOTS)}/`);
+    console.log(`ui: ${checks.length - failed} passed, ${failed} failed`);
+    process.exit(failed === 0 ? 0 : 1);
+  },
+  (err) => {
+    clearTimeout(timer);
+    say(err instanceof HarnessError ? err.message : (err?.stack || String(err)));
+    console.log('ui: 0 passed, 1 failed');
+    process.exit(1);
+  },
+);

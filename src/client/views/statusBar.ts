@@ -1,0 +1,65 @@
+// The status-bar item: the active file's VendorLens findings (open and accepted); a click opens the
+// VendorLens view. Hidden for editors VendorLens does not analyse.
+import * as vscode from 'vscode';
+import { countFindings } from './findingsModel';
+import { findingsIn, onDidChangeFindings } from './findingsSource';
+
+export class FindingsStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('vendorlens.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly isAnalysed: (document: vscode.TextDocument) => boolean) {
+    this.item.name = 'VendorLens';
+    this.item.command = 'vendorlens.findings.focus';
+    this.subscriptions = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      onDidChangeFindings((uris) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && uris.some((u) => u.toString() === active)) this.update();
+      }, 50),
+    ];
+    this.update();
+  }
+
+  /** What the item shows now; undefined when it is hidden. */
+  get text(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
+
+  private visible = false;
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !this.isAnalysed(document)) {
+      this.item.hide();
+      this.visible = false;
+      return;
+    }
+    const counts = countFindings(findingsIn(document.uri));
+    const open = counts.error + counts.warning + counts.information;
+    if (open + counts.accepted === 0) {
+      this.item.text = `$(pass) ${vscode.l10n.t('VendorLens: no findings')}`;
+    } else {
+      const parts = [`$(error) ${counts.error}`, `$(warning) ${counts.warning}`, `$(info) ${counts.information}`];
+      if (counts.accepted > 0) parts.push(`$(pass) ${counts.accepted}`);
+      this.item.text = `VendorLens ${parts.join(' ')}`;
+    }
+    this.item.backgroundColor =
+      counts.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : counts.warning > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = [
+      vscode.l10n.t('VendorLens findings in this file'),
+      vscode.l10n.t('Errors: {0}', counts.error),
+      vscode.l10n.t('Warnings: {0}', counts.warning),
+      vscode.l10n.t('Information: {0}', counts.information),
+      vscode.l10n.t('Accepted with a review note: {0}', counts.accepted),
+      vscode.l10n.t('Click to open the VendorLens view.'),
+    ].join('\n');
+    this.item.show();
+    this.visible = true;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,34 @@
+// What the walkthrough's buttons run: open a bundled example (read-only, so a quick fix cannot edit the
+// extension's own copy) and pick a jurisdiction profile.
+import * as vscode from 'vscode';
+import type { KnowledgeSummary } from '../shared/protocol';
+
+/** The examples the VSIX ships (examples/), relative to that folder. */
+export const EXAMPLES = ['configs/dc1-core-sw1.ios.cfg', 'configs/dc1-core-sw1_show-lldp-neighbors-detail.txt', 'boms/branch-refresh-quote.csv'];
+
+export function registerWalkthroughCommands(context: vscode.ExtensionContext, summary: () => Promise<KnowledgeSummary | undefined>): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('vendorlens.openExample', async (example?: string) => {
+      example ??= (await vscode.window.showQuickPick(EXAMPLES, { title: vscode.l10n.t('Open a VendorLens example') })) ?? undefined;
+      if (!example || !EXAMPLES.includes(example)) return undefined;
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, 'examples', ...example.split('/')));
+      const editor = await vscode.window.showTextDocument(document, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession').then(undefined, () => undefined);
+      return editor.document.uri.toString();
+    }),
+    vscode.commands.registerCommand('vendorlens.selectProfile', async () => {
+      const profiles = (await summary())?.profiles ?? [];
+      const configuration = vscode.workspace.getConfiguration('vendorlens');
+      const current = configuration.get<string>('profile', '');
+      const items: (vscode.QuickPickItem & { id: string })[] = [
+        { id: '', label: vscode.l10n.t('From the policy file'), detail: vscode.l10n.t('The profiles of the workspace\'s .vendorlens.yaml, else all jurisdictions') },
+        ...profiles.map((p) => ({ id: p.id, label: p.title, description: p.id })),
+      ];
+      for (const item of items) if (item.id === current) item.picked = true;
+      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('VendorLens profile: which advisories are in force') });
+      if (!picked) return;
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await configuration.update('profile', picked.id || undefined, target);
+    }),
+  );
+}

@@ -131,8 +131,9 @@ function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], 
 }
 
 /** A BOM row, or a single line: one finding per vendor in it (see evidence/overlap.ts). */
-function placeOf(field: Field): string {
-  return field.row ? `row ${field.row.row}` : `at ${field.offset}`;
+function placeOf(field: Field): number {
+  // A number, not a string key: this runs for every line of every file.
+  return field.row ? field.row.row : -1 - field.offset;
 }
 
 /**
@@ -154,7 +155,7 @@ function qualifyByDocument(kb: KnowledgeBase, evidence: Evidence, documentLevel:
 function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
   const documentLevel = matchers.document.flatMap((matcher) => matcher.matchDocument(parsed, text));
   yield* documentLevel;
-  let place: string | undefined;
+  let place: number | undefined;
   let pending: Evidence[] = [];
   const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, e, documentLevel)), documentLevel);
   for (const field of fields) {

@@ -6,7 +6,7 @@ import { createBannerMatcher } from '../../src/core/evidence/banners';
 import { createDomainMatcher } from '../../src/core/evidence/domains';
 import { createMacAddressMatcher, normaliseMac } from '../../src/core/evidence/macAddresses';
 import type { EvidenceMatcher } from '../../src/core/evidence/matcher';
-import { createProductModelMatcher, leadingCharacters } from '../../src/core/evidence/productModels';
+import { createProductModelMatcher, leadingCharacters, literalPrefixes } from '../../src/core/evidence/productModels';
 import { createSnmpOidMatcher } from '../../src/core/evidence/snmpOids';
 import type { Field, KnowledgeBase, Vendor } from '../../src/core/model';
 import { knowledge, ROOT } from './helpers';
@@ -250,5 +250,16 @@ describe('model evidence', () => {
     assert.deepEqual([...leadingCharacters('^(SmartAX ?)?MA5608T$')!].sort(), ['M', 'S']);
     assert.deepEqual([...leadingCharacters('^(ZTE|ZXHN)[ -]?F460$')!], ['Z']);
     assert.equal(leadingCharacters('^[A-Z]+\\d$'), undefined, 'a class can start with anything');
+  });
+});
+
+describe('product model prefilter', () => {
+  it('finds the literal prefixes every match of a pattern starts with', () => {
+    assert.deepEqual(literalPrefixes('^S77(00|06)(-[A-Z0-9]+)*$'), ['S7700', 'S7706']);
+    assert.deepEqual(literalPrefixes('^(CloudEngine ?)?CE128\\d{2}([ -][A-Z0-9]+)*$'), ['CloudEngine', 'CE128']);
+    assert.deepEqual(literalPrefixes('^(ZTE|ZXHN)[ -]?F460$'), ['ZTE', 'ZXHN']);
+    assert.deepEqual(literalPrefixes('^ATN ?910[A-Z]?$'), ['ATN']);
+    assert.equal(literalPrefixes('^[A-Z]+\\d$'), undefined, 'a class can start with anything');
+    assert.equal(literalPrefixes('^X?Y'), undefined, 'too short to narrow the search');
   });
 });

@@ -2,7 +2,7 @@
 // any dialect: "neighbor X remote-as N" (IOS, NX-OS, EOS, XR, ZXROS), "peer X as-number N" (VRP,
 // Comware), "peer-as N;" (Junos), "remote-as=N" (RouterOS) and "set remote-as N" (FortiOS).
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import type { EvidenceMatcher } from './matcher';
+import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 const PEER_AS = /(?<![\w-])(remote-as|as-number|peer-as)(?:[ \t]+|=)(?:AS)?(\d{1,10})(?![\w.])/gi;
@@ -12,8 +12,8 @@ export function createAsnMatcher(kb: KnowledgeBase): EvidenceMatcher {
   for (const vendor of kb.vendors) for (const asn of vendor.asns ?? []) vendorByAsn.set(asn, vendor.id);
   return {
     kind: 'asn',
-    match(field: Field): Evidence[] {
-      if (vendorByAsn.size === 0 || !/-as|as-/i.test(field.text)) return [];
+    match(field: Field): readonly Evidence[] {
+      if (vendorByAsn.size === 0 || !/-as|as-/i.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       PEER_AS.lastIndex = 0;
       for (let m = PEER_AS.exec(field.text); m; m = PEER_AS.exec(field.text)) {

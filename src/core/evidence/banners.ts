@@ -42,7 +42,7 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'banner',
-    match(field: Field): Evidence[] {
+    match(field: Field): readonly Evidence[] {
       const found: Evidence[] = [];
       const confidence = field.role === 'comment' ? 'medium' : 'high';
       if (bannerRegex && banner) {

@@ -3,7 +3,7 @@
 // escapes with a backslash ("ds-2cd2026g2-iu\/sl"), CPE 2.2 URIs with percent-encoding; both are undone
 // before comparing. The underline covers the vendor component only.
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import type { EvidenceMatcher } from './matcher';
+import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 
 export interface CpeComponent {
   /** Unescaped value. */
@@ -70,8 +70,8 @@ export function createCpeMatcher(kb: KnowledgeBase): EvidenceMatcher {
   for (const vendor of kb.vendors) for (const name of vendor.cpeVendors ?? []) vendorByCpe.set(name.toLowerCase(), vendor.id);
   return {
     kind: 'cpe',
-    match(field: Field): Evidence[] {
-      if (vendorByCpe.size === 0 || !/cpe:/i.test(field.text)) return [];
+    match(field: Field): readonly Evidence[] {
+      if (vendorByCpe.size === 0 || !/cpe:/i.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       CPE_START.lastIndex = 0;
       for (let m = CPE_START.exec(field.text); m; m = CPE_START.exec(field.text)) {

@@ -2,7 +2,7 @@
 // and licence URLs, NETCONF capability URIs). Matched on label boundaries: huawei.com and
 // ntp.huawei.com are Huawei, nothuawei.com and huawei.com.example.org are not.
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import type { EvidenceMatcher } from './matcher';
+import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 // Candidate host names: runs of letters, digits, dots and hyphens (flat, linear). Any non-ASCII
@@ -17,8 +17,8 @@ export function createDomainMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const mentions = domains.length > 0 ? new RegExp(domains.join('|'), 'i') : undefined;
   return {
     kind: 'domain',
-    match(field: Field): Evidence[] {
-      if (!mentions || !mentions.test(field.text)) return [];
+    match(field: Field): readonly Evidence[] {
+      if (!mentions || !mentions.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       HOST.lastIndex = 0;
       for (let m = HOST.exec(field.text); m; m = HOST.exec(field.text)) {

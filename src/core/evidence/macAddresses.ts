@@ -3,7 +3,7 @@
 // xxxx.xxxx.xxxx (Cisco, ZTE), xxxx-xxxx-xxxx (Huawei, H3C), xx:xx:xx:xx:xx:xx and xx-xx-xx-xx-xx-xx.
 // Prefixes are looked up longest first: MA-S (9 hex digits), MA-M (7), MA-L (6).
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import type { EvidenceMatcher } from './matcher';
+import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 const MAC = new RegExp(
@@ -28,8 +28,8 @@ export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const registry = kb.macRegistry ? `IEEE registry via ${kb.macRegistry}` : 'IEEE registry';
   return {
     kind: 'mac-oui',
-    match(field: Field): Evidence[] {
-      if (kb.macPrefixes.size === 0) return [];
+    match(field: Field): readonly Evidence[] {
+      if (kb.macPrefixes.size === 0) return NO_EVIDENCE;
       const found: Evidence[] = [];
       MAC.lastIndex = 0;
       for (let m = MAC.exec(field.text); m; m = MAC.exec(field.text)) {

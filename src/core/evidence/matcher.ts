@@ -4,7 +4,7 @@ import type { ParsedDocument } from '../formats/format';
 /** Turns one located field into evidence. A matcher never knows which format the field came from. */
 export interface EvidenceMatcher {
   readonly kind: EvidenceKind;
-  match(field: Field): Evidence[];
+  match(field: Field): readonly Evidence[];
 }
 
 /** Turns what a format module learnt about the whole document (e.g. its dialect) into evidence. */
@@ -12,3 +12,6 @@ export interface DocumentEvidenceMatcher {
   readonly kind: EvidenceKind;
   matchDocument(parsed: ParsedDocument, text: string): Evidence[];
 }
+
+/** What a matcher returns when a field holds no evidence: shared, so the common case allocates nothing. */
+export const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);

@@ -4,7 +4,7 @@
 // family collides with (Huawei vs H3C S-series) contradicts it; a maker that is no flagged vendor is
 // most often a reseller or distributor, and the finding says so.
 import type { Confidence, Evidence, Field, KnowledgeBase, ProductPattern, Vendor } from '../model';
-import type { EvidenceMatcher } from './matcher';
+import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { compileAnchoredPattern } from './patterns';
 import { createVendorNameMatcher } from './vendorNames';
 
@@ -32,10 +32,10 @@ export function createPartNumberMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'model',
-    match(field: Field): Evidence[] {
-      if (field.role !== 'part') return [];
+    match(field: Field): readonly Evidence[] {
+      if (field.role !== 'part') return NO_EVIDENCE;
       const value = field.text.trim();
-      if (value === '' || value.length > MAX_PART_LENGTH) return [];
+      if (value === '' || value.length > MAX_PART_LENGTH) return NO_EVIDENCE;
       const start = field.offset + (field.text.length - field.text.trimStart().length);
       const row = field.row;
       let makers: Set<string> | undefined;

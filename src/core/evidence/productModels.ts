@@ -4,8 +4,8 @@
 // part column is tested whole. A pattern with `collidesWith` (e.g. S-series switches that H3C numbers
 // alike) gives lower confidence.
 import type { Confidence, Evidence, Field, KnowledgeBase, ProductPattern } from '../model';
-import type { EvidenceMatcher } from './matcher';
-import { compileAnchoredPattern } from './patterns';
+import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { compileAnchoredPattern, escapeRegExp } from './patterns';
 import { t } from '../l10n';
 
 interface CompiledPattern {
@@ -102,6 +102,48 @@ export function leadingCharacters(source: string): Set<string> | undefined {
   return undefined;
 }
 
+/**
+ * Literal strings one of which every match of `source` starts with ('NE40E', or 'CloudEngine' and
+ * 'CE128' for '(CloudEngine ?)?CE128…'), or undefined when a match could start with almost anything.
+ * Lets the matcher look only where a model can begin instead of at every word.
+ */
+export function literalPrefixes(source: string): string[] | undefined {
+  const prefixes = prefixesOf(source.startsWith('^') ? source.slice(1) : source);
+  return prefixes && prefixes.every((p) => p.length >= 2) ? [...new Set(prefixes)] : undefined;
+}
+
+const LITERAL = /[A-Za-z0-9 _-]/;
+
+function prefixesOf(source: string): string[] | undefined {
+  let literal = '';
+  for (let i = 0; i < source.length; ) {
+    const c = source[i]!;
+    const escaped = c === '\\' && /[-./ ]/.test(source[i + 1] ?? '');
+    if (LITERAL.test(c) || escaped) {
+      const width = escaped ? 2 : 1;
+      // An optional or repeated character ends the part every match shares.
+      const next = source[i + width];
+      if (next !== undefined && '?*{'.includes(next)) return [literal];
+      literal += escaped ? source[i + 1] : c;
+      i += width;
+      if (source[i] === '+') return [literal];
+      continue;
+    }
+    if (c !== '(') return [literal];
+    const close = closingParen(source, i);
+    if (close < 0) return undefined;
+    const alternatives = topLevelAlternatives(source.slice(i + 1, close).replace(/^\?:/, '')).map(prefixesOf);
+    if (alternatives.some((a) => a === undefined)) return undefined;
+    const inGroup = alternatives.flat().map((p) => literal + p!);
+    const quantifier = source[close + 1];
+    if (quantifier !== '?' && quantifier !== '*') return inGroup;
+    // An optional group: a match starts either with it or with what follows it.
+    const after = prefixesOf(source.slice(close + 2));
+    return after ? [...inGroup, ...after.map((p) => literal + p)] : undefined;
+  }
+  return [literal];
+}
+
 function confidenceOf(p: CompiledPattern, field: Field): Confidence {
   if (field.role === 'comment') return 'low';
   const collides = (p.pattern.collidesWith ?? []).length > 0;
@@ -112,11 +154,13 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const byFirst = new Map<string, CompiledPattern[]>();
   const anyFirst: CompiledPattern[] = [];
   const NONE: CompiledPattern[] = [];
+  const allPatterns: CompiledPattern[] = [];
   for (const vendor of kb.vendors) {
     for (const pattern of vendor.productPatterns ?? []) {
       const regex = compileAnchoredPattern(pattern.pattern).regex;
       if (!regex) continue;
       const compiled = { vendorId: vendor.id, pattern, regex, catchAll: pattern.pattern.includes('.*') };
+      allPatterns.push(compiled);
       const first = leadingCharacters(pattern.pattern);
       if (!first) anyFirst.push(compiled);
       else for (const c of first) byFirst.set(c, [...(byFirst.get(c) ?? []), compiled]);
@@ -124,9 +168,13 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
   }
   // Patterns that can start with each character, those that can start with anything included.
   for (const [c, list] of byFirst) byFirst.set(c, [...list, ...anyFirst]);
-  // Where a candidate can start: a word start whose first character some pattern begins with.
+  // Where a candidate can start: a word start with a literal prefix some pattern begins with, or, when a
+  // pattern has none, any word start whose first character some pattern begins with.
+  const prefixes = allPatterns.map((p) => literalPrefixes(p.pattern.pattern));
   const leading = anyFirst.length > 0 ? 'A-Za-z0-9' : [...byFirst.keys()].map((c) => `${c}${c.toLowerCase()}`).join('');
-  const startOfCandidate = new RegExp(`(?<![A-Za-z0-9_-])[${leading || '^\\s\\S'}]`, 'g');
+  const startOfCandidate = prefixes.every((p) => p !== undefined)
+    ? new RegExp(`(?<![A-Za-z0-9_-])(?:${[...new Set(prefixes.flat() as string[])].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|') || '(?!)'})`, 'gi')
+    : new RegExp(`(?<![A-Za-z0-9_-])[${leading || '^\\s\\S'}]`, 'g');
   const candidatesFor = (text: string) => byFirst.get(text[0]!.toUpperCase()) ?? (anyFirst.length > 0 ? anyFirst : NONE);
 
   function evidence(field: Field, p: CompiledPattern, start: number, end: number): Evidence {
@@ -144,11 +192,11 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'model',
-    match(field: Field): Evidence[] {
+    match(field: Field): readonly Evidence[] {
       const trimmed = field.text.trim();
-      if (trimmed === '') return [];
+      if (trimmed === '') return NO_EVIDENCE;
       // Whole part / model values (BOM cells) belong to evidence/partNumbers.ts, which weighs the row.
-      if (field.role === 'part') return [];
+      if (field.role === 'part') return NO_EVIDENCE;
       const found: Evidence[] = [];
       const text = field.text;
       startOfCandidate.lastIndex = 0;

@@ -2,7 +2,7 @@
 // compared with each vendor's purl namespaces. An entry "maven/com.huawei" matches that type only; an
 // entry without a type ("com.huawei") matches any type. Sub-namespaces count ("com.huawei.cloud").
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import type { EvidenceMatcher } from './matcher';
+import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 
 export interface ParsedPurl {
   type: string;
@@ -82,8 +82,8 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
   }
   return {
     kind: 'purl',
-    match(field: Field): Evidence[] {
-      if (rules.length === 0 || !/pkg:/i.test(field.text)) return [];
+    match(field: Field): readonly Evidence[] {
+      if (rules.length === 0 || !/pkg:/i.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       PURL_START.lastIndex = 0;
       for (let m = PURL_START.exec(field.text); m; m = PURL_START.exec(field.text)) {

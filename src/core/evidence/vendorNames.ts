@@ -1,7 +1,7 @@
 // Evidence kind 'vendor-name': legal names, brands, aliases and names in other scripts,
 // matched on word boundaries so that "Aztech" or "ztevision" never count as ZTE.
 import type { Confidence, Evidence, Field, KnowledgeBase, NameKind, VendorName } from '../model';
-import type { EvidenceMatcher } from './matcher';
+import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { boundedSource, escapeRegExp, flexibleNameSource, isUnspacedScript } from './patterns';
 import { t } from '../l10n';
 
@@ -98,8 +98,8 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'vendor-name',
-    match(field: Field): Evidence[] {
-      if (!mayContainName(field.text)) return [];
+    match(field: Field): readonly Evidence[] {
+      if (!mayContainName(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       for (const group of groups) {
         group.regex.lastIndex = 0;

@@ -37,7 +37,14 @@ export interface AdvisoriesOptions {
   color?: boolean;
 }
 
-export type Command = ScanOptions | ExplainOptions | AdvisoriesOptions | { command: 'help' } | { command: 'version' };
+export interface EvalOptions {
+  command: 'eval';
+  /** Labelled corpus folders: each sub-folder's name is its files' label. */
+  folders: string[];
+  format: 'text' | 'json';
+}
+
+export type Command = ScanOptions | ExplainOptions | AdvisoriesOptions | EvalOptions | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
@@ -46,6 +53,7 @@ export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 export const USAGE = `Usage: vendorlens scan [options] [PATH...|-]
        vendorlens explain VENDOR|ADVISORY [--profile ID]
        vendorlens advisories [--profile ID]
+       vendorlens eval [--format text|json] DIR...
 
 Finds equipment and services of government-flagged vendors in network configs,
 show/display captures and bills of materials.
@@ -71,16 +79,22 @@ a glob such as 'configs/**/*.cfg', or - for standard input.
 
 explain: the vendor (id or any of its names) or advisory, with sources.
 advisories: every advisory, those in force under the profile first.
+eval: scores the scan on a labelled corpus. Each sub-folder of DIR is a label: a
+config dialect (huawei_vrp, h3c_comware, zte_zxros, cisco_ios, …) or a BOM folder
+(csv, spdx, …) whose files expect what DIR/MANIFEST.tsv or their name says. Prints
+a dialect confusion table and flagged-vendor precision and recall; exits 1 when a
+file is wrong or a flagged vendor is found where none is expected.
 
   -h, --help                show this help
   --version                 show the version
 
-Exit codes: 0 no open finding at or above --fail-on; 1 findings; 2 usage error,
-unreadable file, or invalid policy, baseline or knowledge base.
+Exit codes: 0 no open finding at or above --fail-on (eval: every file right); 1
+findings (eval: a file wrong); 2 usage error, unreadable file, or invalid policy,
+baseline or knowledge base.
 `;
 
 const FAIL_ON = new Set(['error', 'warning', 'information', 'hint', 'none']);
-const COMMANDS = new Set(['scan', 'explain', 'advisories']);
+const COMMANDS = new Set(['scan', 'explain', 'advisories', 'eval']);
 
 /** Splits `--name=value` and `--name value`, and hands each option to `take`. */
 function eachOption(rest: string[], take: (name: string, value: () => string, arg: string) => boolean): void {
@@ -139,6 +153,21 @@ export function parseArgs(argv: string[]): Command {
     }
     if (operands.length !== 1) throw new UsageError("name one vendor or advisory: 'vendorlens explain huawei'");
     return { command, subject: operands[0]!, ...options };
+  }
+
+  if (command === 'eval') {
+    const options: EvalOptions = { command, folders: [], format: 'text' };
+    eachOption(rest, (name, value) => {
+      if (name === '--format') {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError(`eval --format must be text or json, not '${v}'`);
+        options.format = v;
+      } else if (name === '') options.folders.push(value());
+      else return false;
+      return true;
+    });
+    if (options.folders.length === 0) throw new UsageError("name a labelled corpus folder: 'vendorlens eval corpus/configs'");
+    return options;
   }
 
   const options: ScanOptions = {

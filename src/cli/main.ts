@@ -19,6 +19,7 @@ import { bundledKnowledge } from '../shared/bundledKnowledge';
 import { createFileAnalyzer, fileProblem, type AnalyzerSettings, type FileAnalyzer } from './analyzeFile';
 import { parseArgs, USAGE, UsageError, type AdvisoriesOptions, type ExplainOptions, type ScanOptions } from './args';
 import { loadBaseline } from './baseline';
+import { runEval } from './eval';
 import { loadPolicy } from './policy';
 import { WorkerPool } from './pool';
 import { Progress } from './progress';
@@ -213,6 +214,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'scan':
         return await scan(command);
+      case 'eval':
+        return await runEval(command, bundledKnowledge());
       default:
         return explain(command);
     }

@@ -16,9 +16,12 @@ export const CLIENT_NAME = 'VendorLens';
 const POLICY_GLOB = '**/.vendorlens.yaml';
 const VENDOR_SCHEME = 'vendorlens-vendor';
 
-/** What VendorLens analyses: its own config language, plain text (captures, backups), BOMs (delimited, CycloneDX, SPDX, inventories) and its policy file. */
+/** What VendorLens analyses: its own config languages, plain text (captures, backups), BOMs (delimited, CycloneDX, SPDX, inventories) and its policy file. */
 export const DOCUMENT_SELECTOR = [
   { language: 'network-config' },
+  { language: 'huawei-vrp' },
+  { language: 'h3c-comware' },
+  { language: 'zte-zxros' },
   { language: 'plaintext' },
   { language: 'csv' },
   { language: 'tsv' },

@@ -15,7 +15,7 @@ import { createVendorNameMatcher } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
 import { createCpeMatcher } from './evidence/cpe';
 import { createPurlMatcher } from './evidence/purl';
-import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile } from './model';
+import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile, Vendor } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides } from './review/profiles';
@@ -143,12 +143,44 @@ function placeOf(field: Field): number {
  */
 function qualifyByDocument(kb: KnowledgeBase, evidence: Evidence, documentLevel: readonly Evidence[]): Evidence {
   if (evidence.kind !== 'mac-oui') return evidence;
-  const owner = documentLevel
-    .map((d) => kb.vendorById.get(d.vendorId))
-    .find((v) => v && v.id !== evidence.vendorId && (v.relatedTo ?? []).includes(evidence.vendorId));
+  const owner = relatedDocumentVendor(kb, evidence.vendorId, documentLevel);
   if (!owner) return evidence;
   const why = t("this {0} document's own equipment may carry {1} MAC blocks (related vendors)", owner.displayName, kb.vendorById.get(evidence.vendorId)!.displayName);
   return { ...evidence, confidence: 'low', reasons: [...(evidence.reasons ?? []), why] };
+}
+
+/** The document's own (dialect) vendor when it is related to `vendorId`, e.g. H3C for a Huawei MAC block. */
+function relatedDocumentVendor(kb: KnowledgeBase, vendorId: string, documentLevel: readonly Evidence[]): Vendor | undefined {
+  return documentLevel
+    .map((d) => kb.vendorById.get(d.vendorId))
+    .find((v): v is Vendor => v !== undefined && v.id !== vendorId && (v.relatedTo ?? []).includes(vendorId));
+}
+
+/**
+ * Labels a capture puts in front of the device's *own* address (`display device manuinfo`, bridge and
+ * interface hardware addresses), as opposed to neighbours' addresses in ARP, MAC or LLDP tables.
+ */
+const OWN_ADDRESS_LABEL = /(?:\bMAC_ADDRESS|\b(?:Bridge|Base|System|CPU|Device) MAC(?: [Aa]ddress)?|\bHardware [Aa]ddress(?: is)?)[ \t]*[:=]?[ \t]*$/;
+
+/**
+ * A device's own address in a related vendor's MAC block belongs to that device: an H3C/HPE Comware
+ * switch whose manuinfo MAC is in Huawei's 00E0FC block (Huawei-3Com heritage) is an H3C switch, not
+ * Huawei equipment. The finding moves to the document's vendor and still names the block's registrant.
+ */
+function attributeOwnAddress(kb: KnowledgeBase, evidence: Evidence, documentLevel: readonly Evidence[]): Evidence {
+  if (evidence.kind !== 'mac-oui') return evidence;
+  const before = evidence.field.text.slice(0, evidence.start - evidence.field.offset);
+  if (!OWN_ADDRESS_LABEL.test(before)) return evidence;
+  const owner = relatedDocumentVendor(kb, evidence.vendorId, documentLevel);
+  if (!owner) return evidence;
+  const registrant = kb.vendorById.get(evidence.vendorId)!.displayName;
+  return {
+    ...evidence,
+    vendorId: owner.id,
+    confidence: 'medium',
+    detail: `the device's own ${evidence.detail}`,
+    reasons: [...(evidence.reasons ?? []), `${owner.displayName} equipment can carry ${registrant} MAC blocks (related vendors); the label marks the device's own address`],
+  };
 }
 
 /** Document-level evidence first, then each place's, lazily so a findings cap stops the work. */
@@ -157,7 +189,7 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
   yield* documentLevel;
   let place: number | undefined;
   let pending: Evidence[] = [];
-  const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, e, documentLevel)), documentLevel);
+  const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, attributeOwnAddress(kb, e, documentLevel), documentLevel)), documentLevel);
   for (const field of fields) {
     const here = placeOf(field);
     if (here !== place && pending.length > 0) {

@@ -55,10 +55,13 @@ describe('vendorlens CLI', () => {
     const files = report.documents.map((d: { file: string }) => d.file).sort();
     assert.deepEqual(files, [
       'examples/boms/branch-refresh-quote.csv',
+      'examples/boms/nvr-firmware.spdx',
       'examples/boms/pump-station-refresh.hbom.cdx.json',
+      'examples/configs/bldg2-access-sw4_show-mac-arp.txt',
       'examples/configs/dc1-core-sw1.ios.cfg',
       'examples/configs/dc1-core-sw1_show-lldp-neighbors-detail.txt',
       'examples/configs/dc1-dist-sw2.cfg',
+      'examples/configs/metro-pe3_show-running-config.txt',
     ]);
     // A Huawei VRP config that never names its vendor: found by its dialect, on the VRP version header.
     const vrp = 'examples/configs/dc1-dist-sw2.cfg';
@@ -89,6 +92,38 @@ describe('vendorlens CLI', () => {
     assert.equal(typeof first.message, 'string');
     assert.equal(typeof first.confidence, 'string');
     assert.equal(first.endLine, first.line);
+  });
+
+  it('finds a ZTE capture by its dialect alone, a Hikvision camera by its MAC, and the SPDX originator and CPE', () => {
+    const report = JSON.parse(run(['scan', '--format', 'json', 'examples/']).stdout);
+    const found = (file: string) =>
+      report.findings
+        .filter((f: { file: string }) => f.file === file)
+        .map((f: Record<string, unknown>) => ({ vendor: f.vendor, kind: f.kind, line: f.line, column: f.column, endColumn: f.endColumn }));
+
+    // ZXROS `show running-config` that names no vendor: one document-level finding on the first section marker.
+    const zxros = 'examples/configs/metro-pe3_show-running-config.txt';
+    assert.equal(readFileSync(join(ROOT, zxros), 'utf8').match(/huawei|zte/i), null, 'no vendor word in it');
+    assert.equal(report.documents.find((d: { file: string }) => d.file === zxros).dialect, 'zte-zxros');
+    assert.deepEqual(found(zxros), [{ vendor: 'zte', kind: 'dialect', ...positionOf(zxros, '!<system-config>') }]);
+
+    // IOS capture: the camera is only a MAC address, in the MAC table and again in the ARP table.
+    const capture = 'examples/configs/bldg2-access-sw4_show-mac-arp.txt';
+    assert.equal(readFileSync(join(ROOT, capture), 'utf8').match(/hikvision/i), null);
+    assert.equal(report.documents.find((d: { file: string }) => d.file === capture).dialect, 'cisco-ios');
+    assert.deepEqual(found(capture), [
+      { vendor: 'hikvision', kind: 'mac-oui', ...positionOf(capture, '4419.b6c2.7e15', 0) },
+      { vendor: 'hikvision', kind: 'mac-oui', ...positionOf(capture, '4419.b6c2.7e15', 1) },
+    ]);
+
+    // SPDX 2.3 tag-value: the originator's legal name (the package's CPE is folded into it), and a CPE on its own.
+    const spdx = 'examples/boms/nvr-firmware.spdx';
+    assert.equal(report.documents.find((d: { file: string }) => d.file === spdx).format, 'spdx-tag-value');
+    assert.deepEqual(found(spdx), [
+      { vendor: 'dahua', kind: 'vendor-name', ...positionOf(spdx, 'Zhejiang Dahua Technology Co., Ltd') },
+      { vendor: 'dahua', kind: 'cpe', ...positionOf(spdx, 'dahuasecurity', 1) },
+    ]);
+    assert.ok(!report.findings.some((f: { file: string; line: number }) => f.file === spdx && f.line === positionOf(spdx, 'SecureSite Integration GmbH (support').line), 'the integrator is no flagged vendor');
   });
 
   it('finds every flagged maker in the quote, at the exact cell, and none in the Aztech row', () => {

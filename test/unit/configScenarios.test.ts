@@ -140,15 +140,28 @@ describe('configs that never name their vendor', () => {
 });
 
 describe('related vendors', () => {
-  it('a Huawei MAC block in a Comware capture stays visible but at low confidence, with the reason', () => {
-    const text = 'DEVICE_NAME          : HP FlexFabric 5930-32QSFP+ Switch JG726A\nMAC_ADDRESS          : 00E0-FC00-5800\nVENDOR_NAME          : HPE\n';
+  const manuinfo = 'DEVICE_NAME          : HP FlexFabric 5930-32QSFP+ Switch JG726A\nMAC_ADDRESS          : 00E0-FC00-5800\nVENDOR_NAME          : HPE\n';
+
+  it('a Huawei MAC block elsewhere in a Comware capture (a neighbour in the ARP table) stays Huawei at low confidence, with the reason', () => {
+    const text = `${manuinfo}<sw1>display arp\n10.1.1.7        00e0-fc12-3456  10       GE1/0/7                  1    D\n`;
     const { dialect, findings } = languageService().analyze(textDocument(text));
     assert.equal(dialect.id, 'h3c-comware');
-    const mac = findings.find((f) => f.evidence.kind === 'mac-oui')!;
+    const mac = findings.find((f) => f.evidence.kind === 'mac-oui' && f.evidence.matched === '00e0-fc12-3456')!;
     assert.equal(mac.vendorId, 'huawei');
     assert.equal(mac.evidence.confidence, 'low');
     assert.match(mac.evidence.reasons!.join(' '), /H3C .*may carry Huawei MAC blocks/);
-    const elsewhere = languageService().analyze(textDocument(`hostname r1\n!\n${text.split('\n')[1]}\n`)).findings[0]!;
+    const elsewhere = languageService().analyze(textDocument(`hostname r1\n!\n${manuinfo.split('\n')[1]}\n`)).findings[0]!;
     assert.equal(elsewhere.evidence.confidence, 'high', 'outside an H3C document the block is plain Huawei evidence');
+  });
+
+  it("the Comware device's own address in a Huawei block is the H3C device's, with the block named", () => {
+    const { findings } = languageService().analyze(textDocument(manuinfo));
+    const mac = findings.find((f) => f.evidence.kind === 'mac-oui')!;
+    assert.equal(mac.vendorId, 'h3c');
+    assert.equal(mac.severity, 'information', 'H3C is borderline');
+    assert.match(mac.message, /own MAC address, MA-L prefix 00E0FC of HUAWEI TECHNOLOGIES/);
+    assert.ok(!findings.some((f) => f.vendorId === 'huawei'), 'no Huawei finding for the H3C switch itself');
+    const iface = languageService().analyze(textDocument(`${manuinfo}IP Packet Frame Type: PKTFMT_ETHNT_2, Hardware Address: 00e0-fc00-5801\n`));
+    assert.deepEqual(iface.findings.filter((f) => f.evidence.kind === 'mac-oui').map((f) => f.vendorId), ['h3c', 'h3c']);
   });
 });

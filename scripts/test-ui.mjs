@@ -3,7 +3,8 @@
 // throw-away code-server, opens a copy of test/fixtures/workspace in headless Debian chromium through
 // playwright-core, and checks what only the workbench shows: the squiggle, the hover with the advisory,
 // the Problems row (message, source, code with its link), the quick fix writing a review note through the
-// keyboard and the input boxes, and the VendorLens view after a workspace review, with the status bar.
+// keyboard and the input boxes, the VendorLens view after a workspace review, with the status bar, and the
+// HTML report exported from it (format quick pick, save dialog, webview).
 // Screenshots go to test-results/ui/ (one per check, plus failure.png). This is also the proof that the
 // packaged VSIX installs and activates.
 //
@@ -102,6 +103,14 @@ async function main() {
     say(`workbench up after ${seconds(started)}`);
 
     const editor = page.locator('.editor-instance .monaco-editor').first();
+    /** Runs a command from the palette by its title. */
+    const runCommand = async (title) => {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type(title);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor();
+      await page.keyboard.press('Enter');
+    };
     await check('the config opens and the Huawei token gets a squiggle', async () => {
       await page.locator('.monaco-workbench .part.editor').click();
       await page.keyboard.press('Control+P');
@@ -177,11 +186,7 @@ async function main() {
 
     await check('after Review Workspace the VendorLens view lists vendors, files and findings; the status bar counts', async () => {
       await page.keyboard.press('Control+S');
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type('VendorLens: Review Workspace');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Review Workspace' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await runCommand('VendorLens: Review Workspace');
       const toast = page.locator('.notification-toast', { hasText: 'VendorLens reviewed' });
       await toast.waitFor();
       await toast.locator('.monaco-button', { hasText: 'Show Findings' }).click();
@@ -193,6 +198,31 @@ async function main() {
       await status.waitFor();
       await shot('06-findings-view');
       return (await status.innerText()).replace(/\s+/g, ' ');
+    });
+
+    await check('Export Report saves the HTML report and shows it in a webview with its summary tables', async () => {
+      await runCommand('View: Hide Panel');
+      await runCommand('VendorLens: Export Report');
+      const input = page.locator('.quick-input-widget');
+      await input.locator('.quick-input-list .monaco-list-row', { hasText: 'HTML' }).first().waitFor();
+      await page.keyboard.type('HTML');
+      await page.keyboard.press('Enter');
+      // code-server's save dialog is a quick input holding the default path: accept it.
+      await input.locator('input').waitFor();
+      await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value?.endsWith('vendorlens-report.html'));
+      await page.keyboard.press('Enter');
+      // The webview's content sits in an iframe inside the webview's iframe.
+      const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await report.locator('h1', { hasText: 'VendorLens report' }).waitFor();
+      for (const heading of ['By vendor', 'By advisory in force', 'Nearest deadlines']) await report.locator('h3', { hasText: heading }).waitFor();
+      await report.locator('td', { hasText: 'snmp-server community **** RO ZTE-OLT-POLLERS' }).first().waitFor();
+      const saved = path.join(workspace, 'vendorlens-report.html');
+      if (!fs.existsSync(saved)) throw new Error(`${saved} was not written`);
+      if (fs.readFileSync(saved, 'utf8').includes('S3cr3tC0mm')) throw new Error('the saved report holds the SNMP community');
+      // The progress notification stays up a moment after the export ends; keep it out of the picture.
+      await page.locator('.notification-toast', { hasText: 'exporting a report' }).waitFor({ state: 'hidden' });
+      await shot('07-html-report');
+      return `${(fs.statSync(saved).size / 1024).toFixed(0)} KB`;
     });
   } finally {
     await Promise.race([browser?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);

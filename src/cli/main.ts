@@ -6,12 +6,8 @@ import { join } from 'node:path';
 import { KnowledgeBaseError } from '../core/knowledge/load';
 import type { KnowledgeBase, Profile } from '../core/model';
 import { explainAdvisory, explainVendor, findSubject, listAdvisories } from '../core/report/explain';
-import { toCsv } from '../core/report/csv';
-import { toHtml } from '../core/report/html';
-import { toJsonReport } from '../core/report/json';
-import { toMarkdown } from '../core/report/markdown';
-import { toSarif } from '../core/report/sarif';
-import { mergeFileReports, SEVERITY_RANK, type FileReport, type OmittedFindings, type ScanReport } from '../core/report/scanReport';
+import { hasFailedFiles, renderReport, type RenderOptions } from '../core/report/render';
+import { mergeFileReports, SEVERITY_RANK, type FileReport, type ScanReport } from '../core/report/scanReport';
 import { toText, type TextStyle } from '../core/report/text';
 import { DEFAULT_PROFILE } from '../core/review/profiles';
 import { isoDate } from '../core/text';
@@ -28,7 +24,6 @@ import { walkPaths, type WalkItem } from './walk';
 type WalkItemOrStdin = WalkItem | { kind: 'stdin' };
 
 declare const VENDORLENS_VERSION: string;
-const INFORMATION_URI = 'https://github.com/vendorlens/vendorlens';
 /** Scans of fewer files than this run in the main thread: starting workers would cost more than it saves. */
 const SMALL_SCAN_FILES = 32;
 /** Each worker holds its own heap (tens of MB): past this many, memory grows faster than the scan speeds up. */
@@ -115,28 +110,9 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
   }
 }
 
-function render(options: ScanOptions, report: ScanReport, omitted: OmittedFindings, kb: KnowledgeBase, profiles: Profile[], executionSuccessful: boolean, baselineApplied: boolean): string {
-  const context = { kb, profiles, toolVersion: VENDORLENS_VERSION, generatedOn: isoDate(new Date()), omitted };
-  switch (options.format) {
-    case 'json':
-      return JSON.stringify(toJsonReport(report), null, 2) + '\n';
-    case 'sarif':
-      return (
-        JSON.stringify(
-          toSarif(report, { kb, profiles, toolVersion: VENDORLENS_VERSION, informationUri: INFORMATION_URI, baselineApplied, executionSuccessful }),
-          null,
-          2,
-        ) + '\n'
-      );
-    case 'markdown':
-      return toMarkdown(report, context);
-    case 'html':
-      return toHtml(report, context);
-    case 'csv':
-      return toCsv(report);
-    case 'text':
-      return toText(report, options.output ? undefined : style(options.color, process.stdout), omitted);
-  }
+function render(options: ScanOptions, renderOptions: RenderOptions, report: ScanReport): string {
+  if (options.format === 'text') return toText(report, options.output ? undefined : style(options.color, process.stdout), renderOptions.omitted);
+  return renderReport(options.format, report, renderOptions);
 }
 
 async function scan(options: ScanOptions): Promise<number> {
@@ -163,9 +139,23 @@ async function scan(options: ScanOptions): Promise<number> {
   const listsAccepted = options.includeAccepted || options.format === 'json' || options.format === 'sarif';
   const shown = listsAccepted ? fresh : fresh.filter((f) => !f.accepted);
   const omitted = { accepted: fresh.length - shown.length, inBaseline: scanned.findings.length - fresh.length };
-  const failed = scanned.problems.some((p) => p.code === 'io-error' || p.code === 'analysis-failed');
+  const failed = hasFailedFiles(scanned);
 
-  const output = render(options, { ...scanned, findings: shown }, omitted, kb, profiles, !failed, baseline !== undefined);
+  const output = render(
+    options,
+    {
+      kb,
+      profiles,
+      toolVersion: VENDORLENS_VERSION,
+      generatedOn: isoDate(new Date()),
+      omitted,
+      // The summary tables count accepted findings even where they are not listed.
+      counted: fresh,
+      baselineApplied: baseline !== undefined,
+      executionSuccessful: !failed,
+    },
+    { ...scanned, findings: shown },
+  );
   if (options.output) {
     try {
       await writeFile(options.output, output);

@@ -1,10 +1,11 @@
 // The VS Code side: starts the VendorLens language server for the documents it handles, and adds what
 // only an editor can do: ask the reviewer for a note, show a vendor, follow workspace trust, review the
-// whole workspace, and show the findings in a view and the status bar.
+// whole workspace, export it as a report, and show the findings in a view and the status bar.
 // Shared by the desktop (Node) and web (browser) entry points, which only differ in how the client is made.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, WorkspaceEdit as ProtocolWorkspaceEdit } from 'vscode-languageclient';
 import { Requests, type KnowledgeSummary } from '../shared/protocol';
+import { ReportExporter, type ExportReportArgs, type ExportReportResult } from './report/exportReport';
 import { WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
 import type { Names } from './views/findingsModel';
 import { registerFindingsView, VIEW_ID, type FindingsTreeProvider } from './views/findingsTree';
@@ -55,6 +56,8 @@ export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClie
 export interface VendorLensApi {
   /** Runs the workspace review (as the command does, with a cancellable notification). */
   reviewWorkspace(options?: ReviewOptions): Promise<ReviewResult>;
+  /** Exports a report of the review's files (as the command does); `token` cancels it. */
+  exportReport(args?: ExportReportArgs, token?: vscode.CancellationToken): Promise<ExportReportResult | undefined>;
   /** The data behind the VendorLens view. */
   readonly findings: FindingsTreeProvider;
   /** The status-bar item's text; undefined while it is hidden. */
@@ -205,6 +208,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
   };
   const findings = registerFindingsView(context, () => names);
   const review = new WorkspaceReview(client, output, isHandledByServer);
+  const exporter = new ReportExporter(client, output);
   const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri));
   void loadSummary();
   registerWalkthroughCommands(context, loadSummary);
@@ -242,12 +246,21 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
       return result;
     }),
     vscode.commands.registerCommand('vendorlens.clearReview', () => review.clear()),
-    // Seam for report export (vendorlens.exportReport, built with src/core/report/): the files to report
-    // on are those with VendorLens diagnostics after review.review(); reports need the full findings
-    // (evidence, advisories, notes), which a server request should compute from those URIs.
+    exporter,
+    // `args` ({ format, target }) lets tests and keybindings skip the prompts.
+    vscode.commands.registerCommand('vendorlens.exportReport', async (args?: ExportReportArgs) => {
+      try {
+        return await exporter.export(args);
+      } catch (e) {
+        output.appendLine(String((e as Error).stack ?? e));
+        void vscode.window.showErrorMessage(vscode.l10n.t('VendorLens could not export the report: {0}', String((e as Error).message ?? e)));
+        return undefined;
+      }
+    }),
   );
   return {
     reviewWorkspace: runReview,
+    exportReport: (args, token) => exporter.export(args, token),
     findings,
     statusBarText: () => statusBar.text,
   };

@@ -23,7 +23,20 @@ import { KnowledgeBaseError } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model';
 import { configureLocalization, t } from '../core/l10n';
 import { DIAGNOSTIC_SOURCE } from '../core/services/diagnostics';
-import { Requests, type AcceptanceEditParams, type AnalyzeTextParams, type AnalyzeTextResult, type KnowledgeSummary } from '../shared/protocol';
+import { hasFailedFiles, isReportFormat, renderReport } from '../core/report/render';
+import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type FileReport } from '../core/report/scanReport';
+import { isoDate } from '../core/text';
+import {
+  Requests,
+  type AcceptanceEditParams,
+  type AnalyzeTextParams,
+  type AnalyzeTextResult,
+  type FileReportParams,
+  type KnowledgeSummary,
+  type RenderReportParams,
+} from '../shared/protocol';
+
+declare const VENDORLENS_VERSION: string;
 
 /** The `vendorlens.*` settings the server reads, per resource. */
 export interface ServerSettings {
@@ -343,6 +356,51 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       service.forget(params.uri);
       settingsCache.delete(params.uri);
     }
+  });
+
+  connection.onRequest(Requests.fileReport, async (params: FileReportParams, token: CancellationToken): Promise<FileReport | null> => {
+    const { service, enabled } = await serviceFor(params.uri);
+    if (!service || !enabled || token.isCancellationRequested) return null;
+    const document = TextDocument.create(params.uri, params.languageId ?? 'plaintext', 0, params.text);
+    try {
+      const report = summarizeAnalysis(service.knowledge, params.display, document, service.analyze(document));
+      // The policy file holds no findings, but its errors belong in the report as they do in the Problems panel.
+      if (service.policy.source?.uri === params.uri) {
+        for (const d of await service.doValidation(document)) {
+          report.problems.push({
+            file: params.display,
+            line: d.range.start.line + 1,
+            column: d.range.start.character + 1,
+            severity: 'error',
+            code: String(d.code),
+            message: d.message,
+          });
+        }
+      }
+      return report;
+    } catch (e) {
+      connection.console.error(`VendorLens could not analyse ${params.uri}: ${(e as Error).stack ?? e}`);
+      return { findings: [], problems: [{ file: params.display, line: 0, column: 0, severity: 'error', code: 'analysis-failed', message: `analysis failed: ${String(e)}` }] };
+    } finally {
+      service.forget(params.uri);
+      settingsCache.delete(params.uri);
+    }
+  });
+
+  connection.onRequest(Requests.renderReport, async (params: RenderReportParams): Promise<string | null> => {
+    if (!isReportFormat(params.format) || !Array.isArray(params.files)) return null;
+    const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
+    if (!service) return null;
+    const report = mergeFileReports(params.files);
+    // The editor's export lists accepted findings with their notes: it is the record of the review.
+    return renderReport(params.format, report, {
+      kb: service.knowledge,
+      profiles: service.profiles,
+      toolVersion: VENDORLENS_VERSION,
+      generatedOn: isoDate(new Date()),
+      omitted: NOTHING_OMITTED,
+      executionSuccessful: !hasFailedFiles(report),
+    });
   });
 
   connection.onRequest(Requests.knowledgeSummary, async (params: { uri?: string }): Promise<KnowledgeSummary | null> => {

@@ -2,6 +2,8 @@
 // send them: everything they need is standard LSP. Types only and constants, so the client bundle
 // does not pull in the server.
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ReportFormat } from '../core/report/render';
+import type { FileReport } from '../core/report/scanReport';
 import type { AcceptanceScope, NoteInput } from '../core/services/codeActions';
 
 export interface AcceptanceEditParams {
@@ -17,6 +19,10 @@ export const Requests = {
   /** Analyses a file the editor has not opened (the workspace review): its text comes with the request. */
   analyzeText: 'vendorlens/analyzeText',
   knowledgeSummary: 'vendorlens/knowledgeSummary',
+  /** The compact record reports are written from, for one file of the report export (text in the request). */
+  fileReport: 'vendorlens/fileReport',
+  /** Writes a report from those records with the report modules the CLI uses, under the folder's profiles. */
+  renderReport: 'vendorlens/renderReport',
   /** Server → client: read a workspace file (the web worker has no file system). */
   readFile: 'vendorlens/readFile',
   /** Client → server notification: the workspace was trusted. */
@@ -33,6 +39,24 @@ export interface AnalyzeTextResult {
   diagnostics: Diagnostic[];
   elapsedMs: number;
 }
+
+export interface FileReportParams {
+  uri: string;
+  text: string;
+  languageId?: string;
+  /** The file as the report names it: its workspace-relative path. */
+  display: string;
+}
+
+export interface RenderReportParams {
+  format: ReportFormat;
+  /** In report order. */
+  files: FileReport[];
+  /** A resource of the workspace folder whose settings and policy file decide the profiles. */
+  uri?: string;
+}
+
+export type { FileReport, ReportFormat };
 
 /** The names the VS Code client shows in its views (the knowledge base in effect for a folder). */
 export interface KnowledgeSummary {

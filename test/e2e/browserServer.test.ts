@@ -1,5 +1,5 @@
 // The web build of the language server (what vscode.dev runs in a web worker) loads in a real browser
-// worker, with no Node APIs, and validates a document over LSP messages.
+// worker, with no Node APIs, validates a document over LSP messages and renders a report.
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ describe('language server in a browser web worker', function () {
     await browser?.close();
   });
 
-  it('initializes, publishes diagnostics and answers a hover', async () => {
+  it('initializes, publishes diagnostics, answers a hover and renders a report', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -70,8 +70,11 @@ describe('language server in a browser web worker', function () {
         if (!diagnostics) await new Promise((r) => setTimeout(r, 20));
       }
       const hover = (await request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 24 } })) as { contents: { value: string } } | null;
+      // The report export runs the same pure report modules in the worker.
+      const file = await request('vendorlens/fileReport', { uri, text: 'hostname edge1\n description uplink to HUAWEI\n', languageId: 'plaintext', display: 'configs/edge1.cfg' });
+      const html = (await request('vendorlens/renderReport', { format: 'html', files: [file] })) as string | null;
       worker.terminate();
-      return { server: init.serverInfo.name, diagnostics, hover: hover?.contents.value, workerErrors };
+      return { server: init.serverInfo.name, diagnostics, hover: hover?.contents.value, html, workerErrors };
     }, readFileSync(BUNDLE, 'utf8'));
     assert.deepEqual(errors, []);
     assert.deepEqual(result.workerErrors, []);
@@ -82,5 +85,7 @@ describe('language server in a browser web worker', function () {
       [['flagged-vendor/huawei', 1, ' description uplink to '.length]],
     );
     assert.match(result.hover ?? '', /Huawei — flagged vendor/);
+    assert.match(result.html ?? '', /<h3>By vendor<\/h3>/);
+    assert.match(result.html ?? '', /<code>configs\/edge1\.cfg<\/code>/);
   });
 });

@@ -1,5 +1,6 @@
 // The language server's options as the VS Code client uses them: translations passed at initialize,
-// validation only on save (vendorlens.run), the time budget, and vendorlens/analyzeText for closed files.
+// validation only on save (vendorlens.run), the time budget, vendorlens/analyzeText for closed files, and the
+// report export's vendorlens/fileReport and vendorlens/renderReport.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
@@ -88,6 +89,32 @@ describe('language server options (VS Code client)', () => {
     assert.ok(data.advisoryIds.length >= data.advisoriesInForce.length);
     assert.equal(data.accepted, false);
     assert.ok(result.elapsedMs >= 0);
+  });
+
+  it('gives the report record of a file and renders reports under the configured profile', async () => {
+    const text = `${TEXT} snmp-server community S3cr3tC0mm RO ! polled by the Huawei NMS\n`;
+    const file = (await connection.sendRequest('vendorlens/fileReport', { uri: 'file:///tmp/vendorlens-lsp/report.cfg', text, languageId: 'plaintext', display: 'sites/report.cfg' })) as {
+      document: { file: string; format: string };
+      findings: { file: string; line: number; vendor: string; excerpt: string; severity: string }[];
+    };
+    assert.deepEqual(file.document, { file: 'sites/report.cfg', format: 'text', dialect: 'unknown' });
+    assert.deepEqual(file.findings.map((f) => [f.file, f.line, f.vendor, f.severity]), [
+      ['sites/report.cfg', 3, 'huawei', 'warning'],
+      ['sites/report.cfg', 4, 'huawei', 'warning'],
+    ]);
+    assert.equal(file.findings[1]!.excerpt, 'snmp-server community **** RO ! polled by the Huawei NMS');
+
+    const render = (format: string) => connection.sendRequest('vendorlens/renderReport', { format, files: [file] }) as Promise<string | null>;
+    const markdown = (await render('markdown'))!;
+    assert.match(markdown, /^# VendorLens report/);
+    assert.match(markdown, /Profile \*\*cz\*\*/, 'the profile of the settings');
+    assert.match(markdown, /### By advisory in force\n\n.*\n.*\n\| NÚKIB/);
+    assert.ok(!markdown.includes('S3cr3tC0mm'));
+    const sarif = JSON.parse((await render('sarif'))!);
+    assert.equal(sarif.runs[0].automationDetails.id, 'vendorlens/cz/');
+    assert.equal(sarif.runs[0].results.length, 2);
+    assert.match((await render('html'))!, /^<!DOCTYPE html>/);
+    assert.equal(await render('pdf'), null, 'an unknown format');
   });
 
   it('says when a file took longer than the time budget', async () => {

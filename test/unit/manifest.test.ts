@@ -53,6 +53,9 @@ describe('extension manifest', () => {
     assert.deepEqual(views[container.id].map((v: { id: string }) => v.id), ['vendorlens.findings']);
     const known = new Set(commands.map((c: { command: string }) => c.command));
     for (const item of menus['view/title']) assert.ok(known.has(item.command), item.command);
+    for (const command of ['vendorlens.reviewWorkspace', 'vendorlens.exportReport']) {
+      assert.ok(menus['view/title'].some((item: { command: string }) => item.command === command), `${command} in the view's title bar`);
+    }
     const [walkthrough] = walkthroughs;
     assert.ok(walkthrough.steps.length >= 4);
     for (const step of walkthrough.steps) assert.ok(existsSync(join(ROOT, step.media.image)), step.media.image);

@@ -8,15 +8,17 @@ import { toHtml } from '../../src/core/report/html';
 import { toMarkdown } from '../../src/core/report/markdown';
 import { excerpt, MAX_EXCERPT, REDACTED, redactSecrets } from '../../src/core/report/redact';
 import { GITHUB_LIMITS, toSarif, truncate, type SarifLog } from '../../src/core/report/sarif';
+import { renderReport } from '../../src/core/report/render';
 import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type ReportFinding, type ScanReport } from '../../src/core/report/scanReport';
+import { describeDaysLeft, MAX_DEADLINES, summarizeFindings } from '../../src/core/report/summary';
 import { tokenizeDelimited } from '../../src/core/formats/csv';
 import { knowledge, languageService, textDocument } from './helpers';
 import { assertValidSarif } from './sarifSchema';
 
 
 /** Analyses texts with the real core, as the CLI does, into one report. */
-function scan(files: Record<string, string>, kb: KnowledgeBase = knowledge()): ScanReport {
-  const service = languageService();
+function scan(files: Record<string, string>, kb: KnowledgeBase = knowledge(), profile?: string): ScanReport {
+  const service = languageService({ profile });
   return mergeFileReports(
     Object.entries(files).map(([file, text]) => {
       const doc = textDocument(text, `file:///work/${file}`);
@@ -295,5 +297,114 @@ describe('CSV report', () => {
     assert.equal(csvCell(-3), '-3', 'numbers stay numbers');
     assert.equal(csvCell('line\nbreak'), '"line\nbreak"');
     assert.equal(csvCell('plain'), 'plain');
+  });
+});
+
+describe('report summary tables', () => {
+  const TODAY = '2026-11-29';
+  const profile = (id: string) => [knowledge().profileById.get(id)!];
+  const TWO_FILES = { 'a.cfg': CONFIG, 'sites/b.cfg': 'interface Gi0/1\n description uplink to ZTE core\n' };
+
+  it('counts open findings by severity and accepted ones, with the files holding them', () => {
+    const { findings } = scan(TWO_FILES);
+    const { status } = summarizeFindings(knowledge(), profile('global'), findings, TODAY);
+    assert.deepEqual(status, { open: { error: 3, warning: 0, information: 0 }, openTotal: 3, accepted: 1, filesWithOpen: 2, filesWithAccepted: 1 });
+  });
+
+  it('lists vendors worst first, with files, open findings by severity and accepted ones', () => {
+    const { findings } = scan(TWO_FILES, knowledge(), 'cz');
+    const { byVendor } = summarizeFindings(knowledge(), profile('cz'), findings, TODAY);
+    assert.deepEqual(
+      byVendor.map((v) => [v.displayName, v.files, v.open, v.accepted]),
+      [
+        ['Huawei', 1, { error: 0, warning: 2, information: 0 }, 0],
+        ['ZTE', 2, { error: 0, warning: 1, information: 0 }, 1],
+      ],
+    );
+  });
+
+  it('counts each advisory the findings cite, those in force under the profile first', () => {
+    const { findings } = scan(TWO_FILES, knowledge(), 'cz');
+    const { byAdvisory } = summarizeFindings(knowledge(), profile('cz'), findings, TODAY);
+    assert.deepEqual(byAdvisory.filter((a) => a.inForce).map((a) => [a.advisory.id, a.open, a.accepted]), [['cz-nukib-2018-huawei-zte', 3, 1]]);
+    assert.ok(byAdvisory.length > 1);
+    assert.ok(byAdvisory.slice(1).every((a) => !a.inForce));
+    const covered = byAdvisory.find((a) => a.advisory.id === 'us-fcc-covered-list-zte')!;
+    assert.deepEqual([covered.open, covered.accepted], [1, 1], 'ZTE only: the open one in b.cfg and the accepted one in a.cfg');
+  });
+
+  it('puts the deadlines still ahead first, soonest first, then the passed ones, only from advisories in force', () => {
+    const { findings } = scan(TWO_FILES);
+    const { deadlines } = summarizeFindings(knowledge(), profile('global'), findings, TODAY);
+    assert.ok(deadlines.length > 0 && deadlines.length <= MAX_DEADLINES);
+    const ahead = deadlines.filter((d) => d.daysLeft >= 0);
+    const passed = deadlines.filter((d) => d.daysLeft < 0);
+    assert.ok(ahead.length > 0 && passed.length > 0);
+    assert.deepEqual(deadlines, [...ahead, ...passed], 'ahead before passed');
+    assert.deepEqual(ahead.map((d) => d.date), ahead.map((d) => d.date).sort());
+    assert.deepEqual(passed.map((d) => d.date), passed.map((d) => d.date).sort().reverse());
+    const first = ahead[0]!;
+    assert.equal(first.daysLeft, Math.round((Date.parse(`${first.date}T00:00:00Z`) - Date.parse(`${TODAY}T00:00:00Z`)) / 86_400_000));
+    assert.ok(deadlines.every((d) => d.advisory.status !== 'superseded'), 'a superseded advisory sets no deadline');
+    const uk = summarizeFindings(knowledge(), profile('uk-telecom'), scan(TWO_FILES, knowledge(), 'uk-telecom').findings, TODAY).deadlines;
+    assert.deepEqual([...new Set(uk.map((d) => d.advisory.id))], ['uk-2022-designation']);
+    assert.equal(summarizeFindings(knowledge(), profile('info'), findings, TODAY).deadlines.length, 0, 'nothing in force, no deadline');
+  });
+
+  it('says how far a deadline is', () => {
+    assert.equal(describeDaysLeft(0), 'today');
+    assert.equal(describeDaysLeft(1), 'in 1 day');
+    assert.equal(describeDaysLeft(32), 'in 32 days');
+    assert.equal(describeDaysLeft(-3), '3 days ago');
+  });
+
+  it('appear in the HTML report: open and accepted, by vendor, by advisory in force, nearest deadlines', () => {
+    const html = toHtml(scan(TWO_FILES), context());
+    for (const heading of ['Summary', 'Open and accepted', 'By vendor', 'By advisory in force', 'Nearest deadlines']) {
+      assert.match(html, new RegExp(`<h[23]>${heading}</h[23]>`), heading);
+    }
+    assert.match(html, /<tr><td>Huawei <code>huawei<\/code><\/td><td class="num">1<\/td><td class="num">2<\/td>/);
+    assert.match(html, /<tr><td><span class="sev accepted">accepted<\/span><\/td><td class="num">1<\/td><td class="num">1<\/td><\/tr>/);
+    assert.match(html, /<td><strong>in \d+ days?<\/strong><\/td>/);
+  });
+
+  it('appear in the Markdown report, each row with its cells', () => {
+    const md = toMarkdown(scan(TWO_FILES, knowledge(), 'cz'), { ...context(), profiles: profile('cz') });
+    for (const heading of ['## Summary', '### Open and accepted', '### By vendor', '### By advisory in force', '### Nearest deadlines']) {
+      assert.ok(md.split('\n').includes(heading), heading);
+    }
+    assert.ok(md.includes('| Huawei (`huawei`) | 1 | 0 | 2 | 0 | 0 |'), md);
+    assert.ok(md.includes('| ZTE (`zte`) | 2 | 0 | 1 | 0 | 1 |'));
+    assert.match(md, /\| NÚKIB .*\(`cz-nukib-2018-huawei-zte`\) \| .* \| CZ \| warning \| 3 \| 1 \|/);
+    assert.match(md, /more advisories name these vendors but are not in force under the profile/);
+    // Under the Czech profile, NÚKIB's warning sets no deadline.
+    assert.match(md, /The advisories in force set no deadlines\./);
+  });
+
+  it('count accepted findings the report does not list, and escape names from a policy file', () => {
+    const kb = knowledge();
+    const report = scan({ 'a.cfg': CONFIG });
+    const listed = report.findings.filter((f) => !f.accepted);
+    const md = toMarkdown({ ...report, findings: listed }, { ...context(), counted: report.findings, omitted: { accepted: 1, inBaseline: 0 } });
+    assert.ok(md.includes('| Accepted | 1 | 1 |'), 'counted though not listed');
+    assert.ok(!md.includes('spare in storage'), 'the note itself stays out');
+    const vendors = kb.vendors.map((v) => (v.id === 'huawei' ? { ...v, displayName: '<img src=x onerror=alert(1)>|Hua' } : v));
+    const hostile = { ...kb, vendors, vendorById: new Map(vendors.map((v) => [v.id, v])) };
+    const html = toHtml(report, context(hostile));
+    assert.ok(!/<img/i.test(html));
+    const hostileMd = toMarkdown(report, context(hostile));
+    const vendorRow = hostileMd.split('\n').find((l) => l.includes('huawei`)'))!;
+    assert.equal(vendorRow.replace(/\\\|/g, '').split('|').length, 8, vendorRow);
+  });
+
+  it('render the same through renderReport as through each module', () => {
+    const report = scan(TWO_FILES);
+    assert.equal(renderReport('html', report, context()), toHtml(report, context()));
+    assert.equal(renderReport('markdown', report, context()), toMarkdown(report, context()));
+    assert.equal(renderReport('csv', report, context()), toCsv(report));
+    const sarif = JSON.parse(renderReport('sarif', report, { ...context(), executionSuccessful: false })) as SarifLog;
+    assertValidSarif(sarif);
+    assert.equal(sarif.runs[0]!.invocations[0]!.executionSuccessful, false);
+    assert.equal(JSON.parse(renderReport('json', report, context())).findings.length, report.findings.length);
   });
 });

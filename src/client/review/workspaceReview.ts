@@ -4,20 +4,13 @@
 // Problems panel for closed files; when a file is opened the language server's own diagnostics take
 // over, and when it is closed again it is re-read from disk. After a review, changes on disk re-analyse
 // just the changed file. files.exclude (through findFiles), the folders' .gitignore files and
-// vendorlens.review.maxFileSizeKb decide what is skipped.
+// vendorlens.review.maxFileSizeKb decide what is skipped (reviewFiles.ts, shared with the report export).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type AnalyzeTextParams, type AnalyzeTextResult } from '../../shared/protocol';
-import { GitignoreRules } from './gitignore';
+import { folderRelative, forEachBounded, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewFile, REVIEW_GLOB, WorkspaceIgnores } from './reviewFiles';
 
-/** The files a review reads, by name; content decides the rest (dialect, CSV or not). */
-export const REVIEW_GLOB =
-  '**/{*.cfg,*.conf,*.txt,*.log,*.csv,*.tsv,*.ios,*.nxos,*.iosxr,*.eos,*.junos,*.vrp,*.zxros,*.comware,*.rsc,*running-config*,*startup-config*,*current-configuration*,*.json,*.xml,*.yaml,*.yml,*.spdx,.vendorlens.yaml}';
-const NETWORK_CONFIG = /\.(ios|ios\.cfg|nxos|iosxr|eos|junos|vrp|vrp\.cfg|zxros|comware)$|running-config|startup-config|current-configuration/i;
-/** Files read and analysed at once: enough to overlap reading with analysis, few enough to keep the host responsive. */
-const CONCURRENCY = 4;
 const CHANGE_DELAY_MS = 300;
-const BINARY_SNIFF_BYTES = 8192;
 
 export interface ReviewOptions {
   token?: vscode.CancellationToken;
@@ -38,29 +31,6 @@ export interface ReviewResult {
 
 type SkipReason = ReviewResult['skipped'][number]['reason'];
 
-function languageIdOf(uri: vscode.Uri): string {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  if (NETWORK_CONFIG.test(name)) return 'network-config';
-  if (/\.csv$/i.test(name)) return 'csv';
-  if (/\.tsv$/i.test(name)) return 'tsv';
-  if (/\.log$/i.test(name)) return 'log';
-  if (/\.(cfg|conf)$/i.test(name)) return 'properties';
-  // BOMs: the server recognises CycloneDX, SPDX and inventories by content and leaves other data alone.
-  if (/\.json$/i.test(name)) return 'json';
-  if (/\.xml$/i.test(name)) return 'xml';
-  if (/\.ya?ml$/i.test(name)) return 'yaml';
-  return 'plaintext';
-}
-
-/** The path of `uri` inside its workspace folder, or undefined outside every folder. */
-function folderRelative(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; path: string } | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return undefined;
-  const base = folder.uri.path.replace(/\/$/, '');
-  if (!uri.path.startsWith(`${base}/`)) return undefined;
-  return { folder, path: uri.path.slice(base.length + 1) };
-}
-
 /** A glob matching exactly this path (characters special in globs made literal). */
 function literalGlob(path: string): string {
   return path.replace(/[[\]{}*?]/g, '[$&]');
@@ -69,7 +39,7 @@ function literalGlob(path: string): string {
 export class WorkspaceReview implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('vendorlens-review');
   private readonly subscriptions: vscode.Disposable[] = [this.collection];
-  private gitignores = new Map<string, GitignoreRules>();
+  private ignores = WorkspaceIgnores.none;
   /** Set once a review has run: from then on, changes on disk are followed. */
   private watching: vscode.Disposable | undefined;
   private readonly pendingFiles = new Map<string, ReturnType<typeof setTimeout>>();
@@ -143,15 +113,13 @@ export class WorkspaceReview implements vscode.Disposable {
     const started = Date.now();
     const result: ReviewResult = { total: 0, analysed: 0, withFindings: 0, skipped: [], cancelled: false };
     progress.report({ message: vscode.l10n.t('finding files…') });
-    await this.loadGitignores(token);
-    // Leaving `exclude` undefined applies files.exclude.
-    const found = await vscode.workspace.findFiles(REVIEW_GLOB, undefined, undefined, token);
-    const files = found.filter((uri) => !this.isGitIgnored(uri)).sort((a, b) => a.path.localeCompare(b.path));
+    const { files, ignores } = await listReviewFiles(token, this.output);
+    this.ignores = ignores;
     result.total = files.length;
     let done = 0;
     let lastDone = 0;
     let lastReport = 0;
-    await forEachBounded(files, CONCURRENCY, token, async (uri) => {
+    await forEachBounded(files, READ_CONCURRENCY, token, async (uri) => {
       const outcome = await this.analyseFile(uri, token);
       if (outcome === 'analysed' || outcome === 'findings') result.analysed++;
       if (outcome === 'findings') result.withFindings++;
@@ -196,67 +164,24 @@ export class WorkspaceReview implements vscode.Disposable {
     }
   }
 
-  private async loadGitignores(token: vscode.CancellationToken): Promise<void> {
-    const rules = new Map<string, GitignoreRules>();
-    const files = await vscode.workspace.findFiles('**/.gitignore', undefined, undefined, token);
-    await forEachBounded(files, CONCURRENCY, token, async (uri) => {
-      const where = folderRelative(uri);
-      if (!where) return;
-      try {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        const key = where.folder.uri.toString();
-        let folderRules = rules.get(key);
-        if (!folderRules) rules.set(key, (folderRules = new GitignoreRules()));
-        folderRules.add(where.path.slice(0, Math.max(0, where.path.lastIndexOf('/'))), text);
-      } catch (e) {
-        this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), String(e)));
-      }
-    });
-    this.gitignores = rules;
-  }
-
-  private isGitIgnored(uri: vscode.Uri): boolean {
-    const where = folderRelative(uri);
-    if (!where) return true; // outside every workspace folder: not the workspace's
-    return this.gitignores.get(where.folder.uri.toString())?.isIgnored(where.path) ?? false;
-  }
-
-  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-    const key = uri.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-  }
-
   /** Reads and analyses one file into the review collection. */
   private async analyseFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'analysed' | 'findings' | 'open' | 'gone' | SkipReason | 'cancelled'> {
-    const open = this.openDocument(uri);
+    const open = openDocument(uri);
     if (open && this.isHandledByServer(open)) {
       this.collection.delete(uri);
       return 'open';
     }
-    const maxKb = vscode.workspace.getConfiguration('vendorlens', uri).get<number>('review.maxFileSizeKb', 2048);
-    let bytes: Uint8Array;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) return 'gone';
-      if (stat.size > maxKb * 1024) {
-        this.collection.delete(uri);
-        return 'size';
-      }
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
-        this.collection.delete(uri);
-        return 'gone';
-      }
-      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), String(e)));
+    const read = await readReviewFile(uri);
+    if (read.kind === 'unreadable') {
+      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
       return 'unreadable';
     }
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    if (read.kind !== 'text') {
       this.collection.delete(uri);
-      return 'binary';
+      return read.kind;
     }
     if (token.isCancellationRequested) return 'cancelled';
-    const params: AnalyzeTextParams = { uri: uri.toString(), text: new TextDecoder().decode(bytes), languageId: languageIdOf(uri) };
+    const params: AnalyzeTextParams = { uri: uri.toString(), text: read.text, languageId: languageIdOf(uri) };
     let result: AnalyzeTextResult | null;
     try {
       result = await this.client.sendRequest<AnalyzeTextResult | null>(Requests.analyzeText, params, token);
@@ -266,7 +191,7 @@ export class WorkspaceReview implements vscode.Disposable {
       return 'unreadable';
     }
     // Opened while it was being analysed: the language server's diagnostics are the ones to keep.
-    const openNow = this.openDocument(uri);
+    const openNow = openDocument(uri);
     if (openNow && this.isHandledByServer(openNow)) return 'open';
     if (!result || result.diagnostics.length === 0) {
       this.collection.delete(uri);
@@ -322,7 +247,7 @@ export class WorkspaceReview implements vscode.Disposable {
 
   private async reviewOneFile(uri: vscode.Uri): Promise<void> {
     const where = folderRelative(uri);
-    if (!where || this.isGitIgnored(uri)) {
+    if (!where || this.ignores.isIgnored(uri)) {
       this.collection.delete(uri);
       return;
     }
@@ -345,16 +270,4 @@ export class WorkspaceReview implements vscode.Disposable {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/** Runs `task` over `items`, at most `limit` at a time, stopping early on cancellation. */
-async function forEachBounded<T>(items: readonly T[], limit: number, token: vscode.CancellationToken, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !token.isCancellationRequested) {
-      const item = items[next++]!;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

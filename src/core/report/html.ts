@@ -4,7 +4,6 @@
 import { escapeHtml as h, webUrl } from './links';
 import {
   citedAdvisories,
-  countFindings,
   describeAcceptance,
   findingsByFile,
   omittedSentences,
@@ -12,10 +11,11 @@ import {
   type ReportContext,
   type ScanReport,
 } from './scanReport';
+import { describeDaysLeft, notInForceSentence, summarizeFindings, type OpenCounts, type ReportSummary } from './summary';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1f2328;background:#fff}
-h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin-top:2rem}
+h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin-top:2rem}h3{font-size:1rem;margin:1.25rem 0 .25rem}
 .meta{color:#59636e;margin-bottom:1rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #d1d9e0;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -33,20 +33,100 @@ function badge(label: string, kind: string): string {
   return `<span class="sev ${h(kind)}">${h(label)}</span>`;
 }
 
+function table(headers: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number> = new Set()): string[] {
+  return [
+    `<table><tr>${headers.map((x) => `<th>${h(x)}</th>`).join('')}</tr>`,
+    ...rows.map((cells) => `<tr>${cells.map((c, i) => (numeric.has(i) ? `<td class="num">${c}</td>` : `<td>${c}</td>`)).join('')}</tr>`),
+    '</table>',
+  ];
+}
+
+function openCells(open: OpenCounts): string[] {
+  return [String(open.error), String(open.warning), String(open.information)];
+}
+
+/** Open and accepted findings, then per vendor, per advisory and the nearest deadlines; cells are escaped here. */
+function summaryTables(summary: ReportSummary): string[] {
+  const { status } = summary;
+  const out = [
+    '<h2>Summary</h2>',
+    '<h3>Open and accepted</h3>',
+    ...table(
+      ['Status', 'Findings', 'Files'],
+      [
+        [`Open ${badge('error', 'error')}`, String(status.open.error), ''],
+        [`Open ${badge('warning', 'warning')}`, String(status.open.warning), ''],
+        [`Open ${badge('information', 'information')}`, String(status.open.information), ''],
+        ['<strong>Open</strong>', `<strong>${status.openTotal}</strong>`, String(status.filesWithOpen)],
+        [badge('accepted', 'accepted'), String(status.accepted), String(status.filesWithAccepted)],
+      ],
+      new Set([1, 2]),
+    ),
+  ];
+  if (summary.byVendor.length > 0) {
+    out.push(
+      '<h3>By vendor</h3>',
+      ...table(
+        ['Vendor', 'Files', 'Open errors', 'Open warnings', 'Open information', 'Accepted'],
+        summary.byVendor.map((v) => [`${h(v.displayName)} <code>${h(v.vendor)}</code>`, String(v.files), ...openCells(v.open), String(v.accepted)]),
+        new Set([1, 2, 3, 4, 5]),
+      ),
+    );
+  }
+  if (summary.byAdvisory.length > 0) {
+    const inForce = summary.byAdvisory.filter((a) => a.inForce);
+    out.push('<h3>By advisory in force</h3>');
+    if (inForce.length > 0) {
+      out.push(
+        ...table(
+          ['Advisory', 'Issuer', 'Jurisdiction', 'Measure', 'Open', 'Accepted'],
+          inForce.map((a) => [
+            `${h(a.advisory.shortTitle ?? a.advisory.instrument)} <code>${h(a.advisory.id)}</code>`,
+            h(a.advisory.issuer),
+            h(a.advisory.jurisdiction.toUpperCase()),
+            h(a.advisory.measure),
+            String(a.open),
+            String(a.accepted),
+          ]),
+          new Set([4, 5]),
+        ),
+      );
+    }
+    const elsewhere = notInForceSentence(summary);
+    if (elsewhere) out.push(`<p class="note">${h(elsewhere)}</p>`);
+  }
+  if (summary.byAdvisory.some((a) => a.inForce)) {
+    out.push('<h3>Nearest deadlines</h3>');
+    if (summary.deadlines.length === 0) out.push('<p>The advisories in force set no deadlines.</p>');
+    else {
+      out.push(
+        ...table(
+          ['Date', 'When', 'Deadline', 'Advisory', 'Open findings'],
+          summary.deadlines.map((d) => [
+            h(d.date),
+            d.daysLeft < 0 ? `<span class="note">${h(describeDaysLeft(d.daysLeft))}</span>` : `<strong>${h(describeDaysLeft(d.daysLeft))}</strong>`,
+            h(d.what),
+            `${h(d.advisory.shortTitle ?? d.advisory.instrument)} <code>${h(d.advisory.id)}</code>`,
+            String(d.openFindings),
+          ]),
+          new Set([4]),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 export function toHtml(report: ScanReport, context: ReportContext): string {
   const { kb, profiles } = context;
   const profileIds = profiles.map((p) => p.id).join(', ');
   const profileTitles = profiles.map((p) => p.title).join(' + ');
-  const counts = countFindings(report.findings);
+  const summary = summarizeFindings(kb, profiles, context.counted ?? report.findings, context.generatedOn);
   const body: string[] = [
     '<h1>VendorLens report</h1>',
     `<p class="meta">Profile <strong>${h(profileIds)}</strong> (${h(profileTitles)}) · ${h(plural(report.documents.length, 'file'))} scanned · ` +
       `${h(context.generatedOn)} · VendorLens ${h(context.toolVersion)}</p>`,
-    '<table class="counts"><tr><th>Severity</th><th>Findings</th></tr>',
-    ...(['error', 'warning', 'information', 'accepted'] as const).map(
-      (s) => `<tr><td>${badge(s, s)}</td><td class="num">${counts[s]}</td></tr>`,
-    ),
-    '</table>',
+    ...summaryTables(summary),
     ...omittedSentences(context.omitted).map((s) => `<p class="note">${h(s)}</p>`),
     '<h2>Findings</h2>',
   ];

@@ -5,7 +5,6 @@ import { escapeMarkdown } from '../text';
 import { webUrl } from './links';
 import {
   citedAdvisories,
-  countFindings,
   describeAcceptance,
   findingsByFile,
   omittedSentences,
@@ -13,30 +12,90 @@ import {
   type ReportContext,
   type ScanReport,
 } from './scanReport';
+import { describeDaysLeft, notInForceSentence, summarizeFindings, type ReportSummary } from './summary';
 
 /** Table cells: escaped, and never empty (an empty cell can collapse a row in some renderers). */
 function cell(text: string): string {
   return text === '' ? ' ' : escapeMarkdown(text);
 }
 
+function row(cells: readonly (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Open and accepted findings, then per vendor, per advisory and the nearest deadlines. */
+function summaryTables(summary: ReportSummary): string[] {
+  const { status } = summary;
+  const out = [
+    '## Summary',
+    '',
+    '### Open and accepted',
+    '',
+    '| Status | Findings | Files |',
+    '|---|---:|---:|',
+    row(['Open: error', status.open.error, ' ']),
+    row(['Open: warning', status.open.warning, ' ']),
+    row(['Open: information', status.open.information, ' ']),
+    row(['**Open**', `**${status.openTotal}**`, status.filesWithOpen]),
+    row(['Accepted', status.accepted, status.filesWithAccepted]),
+    '',
+  ];
+  if (summary.byVendor.length > 0) {
+    out.push('### By vendor', '', '| Vendor | Files | Open errors | Open warnings | Open information | Accepted |', '|---|---:|---:|---:|---:|---:|');
+    for (const v of summary.byVendor) {
+      out.push(row([`${cell(v.displayName)} (\`${v.vendor}\`)`, v.files, v.open.error, v.open.warning, v.open.information, v.accepted]));
+    }
+    out.push('');
+  }
+  if (summary.byAdvisory.length > 0) {
+    const inForce = summary.byAdvisory.filter((a) => a.inForce);
+    out.push('### By advisory in force', '');
+    if (inForce.length > 0) {
+      out.push('| Advisory | Issuer | Jurisdiction | Measure | Open | Accepted |', '|---|---|---|---|---:|---:|');
+      for (const a of inForce) {
+        out.push(
+          row([
+            `${cell(a.advisory.shortTitle ?? a.advisory.instrument)} (\`${a.advisory.id}\`)`,
+            cell(a.advisory.issuer),
+            a.advisory.jurisdiction.toUpperCase(),
+            a.advisory.measure,
+            a.open,
+            a.accepted,
+          ]),
+        );
+      }
+      out.push('');
+    }
+    const elsewhere = notInForceSentence(summary);
+    if (elsewhere) out.push(escapeMarkdown(elsewhere), '');
+  }
+  if (summary.byAdvisory.some((a) => a.inForce)) {
+    out.push('### Nearest deadlines', '');
+    if (summary.deadlines.length === 0) out.push('The advisories in force set no deadlines.', '');
+    else {
+      out.push('| Date | When | Deadline | Advisory | Open findings |', '|---|---|---|---|---:|');
+      for (const d of summary.deadlines) {
+        const when = d.daysLeft >= 0 ? `**${describeDaysLeft(d.daysLeft)}**` : describeDaysLeft(d.daysLeft);
+        out.push(row([d.date, when, cell(d.what), `${cell(d.advisory.shortTitle ?? d.advisory.instrument)} (\`${d.advisory.id}\`)`, d.openFindings]));
+      }
+      out.push('');
+    }
+  }
+  return out;
+}
+
 export function toMarkdown(report: ScanReport, context: ReportContext): string {
   const { kb, profiles } = context;
   const profileIds = profiles.map((p) => p.id).join(', ');
   const profileTitles = profiles.map((p) => p.title).join(' + ');
-  const counts = countFindings(report.findings);
+  const summary = summarizeFindings(kb, profiles, context.counted ?? report.findings, context.generatedOn);
   const out: string[] = [
     '# VendorLens report',
     '',
     `Profile **${escapeMarkdown(profileIds)}** (${escapeMarkdown(profileTitles)}) · ${plural(report.documents.length, 'file')} scanned · ` +
       `${context.generatedOn} · VendorLens ${escapeMarkdown(context.toolVersion)}`,
     '',
-    '| Severity | Findings |',
-    '|---|---:|',
-    `| Error | ${counts.error} |`,
-    `| Warning | ${counts.warning} |`,
-    `| Information | ${counts.information} |`,
-    `| Accepted | ${counts.accepted} |`,
-    '',
+    ...summaryTables(summary),
   ];
   for (const sentence of omittedSentences(context.omitted)) out.push(`> ${escapeMarkdown(sentence)}`, '');
 

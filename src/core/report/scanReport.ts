@@ -173,23 +173,11 @@ export interface ReportContext {
   /** YYYY-MM-DD, from the host's clock. */
   generatedOn: string;
   omitted: OmittedFindings;
-}
-
-export interface SeverityCounts {
-  error: number;
-  warning: number;
-  information: number;
-  accepted: number;
-}
-
-export function countFindings(findings: readonly ReportFinding[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, accepted: 0 };
-  for (const f of findings) {
-    if (f.accepted) counts.accepted++;
-    else if (f.severity === 'error' || f.severity === 'warning') counts[f.severity]++;
-    else counts.information++;
-  }
-  return counts;
+  /**
+   * Every finding the summary tables count, when the report lists fewer: the CLI lists accepted findings
+   * only on request, yet "open and accepted" must count them. Default: the findings listed.
+   */
+  counted?: readonly ReportFinding[];
 }
 
 /** The advisories the listed findings cite, in the order first cited. */

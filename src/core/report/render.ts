@@ -1,0 +1,47 @@
+// One entry point for the report files, shared by the CLI and the language server (VS Code's
+// *Export Report*), so that a report written in the editor and one written in CI are the same.
+import { toCsv } from './csv';
+import { toHtml } from './html';
+import { toJsonReport } from './json';
+import { toMarkdown } from './markdown';
+import { toSarif } from './sarif';
+import type { ReportContext, ScanReport } from './scanReport';
+
+export const REPORT_FORMATS = ['html', 'markdown', 'csv', 'json', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** SARIF's tool.driver.informationUri. */
+export const INFORMATION_URI = 'https://github.com/vendorlens/vendorlens';
+
+export interface RenderOptions extends ReportContext {
+  /** SARIF: findings were compared with a baseline (results are marked new). */
+  baselineApplied?: boolean;
+  /** SARIF: false when a file could not be read or analysed. */
+  executionSuccessful?: boolean;
+}
+
+export function isReportFormat(value: unknown): value is ReportFormat {
+  return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** Whether a file could not be read or analysed: the scan is incomplete. */
+export function hasFailedFiles(report: Pick<ScanReport, 'problems'>): boolean {
+  return report.problems.some((p) => p.code === 'io-error' || p.code === 'analysis-failed');
+}
+
+export function renderReport(format: ReportFormat, report: ScanReport, options: RenderOptions): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+    case 'sarif': {
+      const { kb, profiles, toolVersion, baselineApplied, executionSuccessful } = options;
+      return JSON.stringify(toSarif(report, { kb, profiles, toolVersion, informationUri: INFORMATION_URI, baselineApplied, executionSuccessful }), null, 2) + '\n';
+    }
+    case 'markdown':
+      return toMarkdown(report, options);
+    case 'html':
+      return toHtml(report, options);
+    case 'csv':
+      return toCsv(report);
+  }
+}

@@ -141,6 +141,13 @@ export interface RowContext {
   quantity?: string;
 }
 
+/** A cell of a spreadsheet (XLSX, ODS); row and column are 1-based (column 2 is B). */
+export interface CellAddress {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
 /** A located piece of text handed from a format module to the evidence matchers. */
 export interface Field {
   /** Offset of `text` in the document. */
@@ -150,6 +157,8 @@ export interface Field {
   /** Where the field sits: a config section path, or a column name. */
   path?: readonly string[];
   row?: RowContext;
+  /** The spreadsheet cell the text comes from: what reports locate it by (`Parts!B7`). */
+  cell?: CellAddress;
 }
 
 export interface Evidence {

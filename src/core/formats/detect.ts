@@ -2,11 +2,12 @@
 // says what it is near its start), then the language id and the file extension. Config dialects are
 // recognised by content inside the text format.
 import type { FormatId } from '../model';
-import { csvFormat, headerRole, sniffDelimiter, tokenizeDelimited } from './csv';
+import { csvFormat, sniffDelimiter, tokenizeDelimited } from './csv';
 import { cyclonedxJsonFormat, cyclonedxXmlFormat, looksLikeCycloneDx } from './cyclonedx';
 import { UNKNOWN_DIALECT, type FormatModule } from './format';
 import { inventoryJsonFormat, inventoryYamlFormat, looksLikeInventory } from './inventory';
 import { plainTextFormat } from './plainText';
+import { headerRole } from './table';
 import { looksLikeSpdx, spdx3JsonFormat, spdxJsonFormat, spdxTagValueFormat, spdxYamlFormat } from './spdx';
 
 const FORMATS: Record<FormatId, FormatModule> = {

@@ -15,7 +15,7 @@ import { createVendorNameMatcher } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
 import { createCpeMatcher } from './evidence/cpe';
 import { createPurlMatcher } from './evidence/purl';
-import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile } from './model';
+import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FormatId, KnowledgeBase, Profile } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides } from './review/profiles';
@@ -128,9 +128,10 @@ function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], 
   return `${what}. ${title} (${first.jurisdiction.toUpperCase()}, ${first.date})${more}${where}`;
 }
 
-/** A BOM row, or a single line: one finding per vendor in it (see evidence/overlap.ts). */
+/** A BOM row (of a sheet, in a spreadsheet), or a single line: one finding per vendor in it (see evidence/overlap.ts). */
 function placeOf(field: Field): string {
-  return field.row ? `row ${field.row.row}` : `at ${field.offset}`;
+  if (!field.row) return `at ${field.offset}`;
+  return field.cell ? `row ${field.row.row} of ${field.cell.sheet}` : `row ${field.row.row}`;
 }
 
 /**
@@ -179,21 +180,36 @@ function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string 
   return ` [accepted: ${note.reason}${ticket}${note.expires ? `, until ${note.expires}` : ''}]`;
 }
 
+/** A document its host has already parsed: a spreadsheet, whose text is the view of its cells. */
+export interface PreparedDocument {
+  format: FormatId;
+  parsed: ParsedDocument;
+}
+
+function parseText(document: TextDocument, text: string): PreparedDocument {
+  const format = detectFormat({ uri: document.uri, languageId: document.languageId, text });
+  return { format, parsed: formatModule(format).parse(text) };
+}
+
 export function analyzeDocument(
   document: TextDocument,
   kb: KnowledgeBase,
   matchers: Matchers,
   options: AnalysisOptions,
+  prepared?: PreparedDocument,
 ): DocumentAnalysis {
   const text = document.getText();
-  const format = detectFormat({ uri: document.uri, languageId: document.languageId, text });
-  const parsed = formatModule(format).parse(text);
-  const problems: DocumentProblem[] = parsed.problems.map((p) => ({
-    range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
-    severity: p.severity,
-    code: p.code,
-    message: p.message,
-  }));
+  const { format, parsed } = prepared ?? parseText(document, text);
+  const problems: DocumentProblem[] = parsed.problems.map((p) => {
+    const problem: DocumentProblem = {
+      range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+    };
+    if (p.place) problem.place = p.place;
+    return problem;
+  });
   const { notes, rest } = collectNotes(document, parsed.fields, options.today, problems);
 
   const findings: Finding[] = [];

@@ -148,9 +148,16 @@ export interface CellAddress {
   column: number;
 }
 
+/** Where a spreadsheet problem sits: a sheet, or one of its cells. */
+export interface SheetPlace {
+  sheet: string;
+  row?: number;
+  column?: number;
+}
+
 /** A located piece of text handed from a format module to the evidence matchers. */
 export interface Field {
-  /** Offset of `text` in the document. */
+  /** Offset of `text` in the document (for a spreadsheet: in its text view, see formats/spreadsheet.ts). */
   offset: number;
   text: string;
   role: FieldRole;
@@ -229,7 +236,14 @@ export type FormatId =
   | 'spdx-yaml'
   | 'spdx3-json'
   | 'inventory-json'
-  | 'inventory-yaml';
+  | 'inventory-yaml'
+  /** Spreadsheets: ZIP archives read from their bytes by the CLI, never opened as text. */
+  | 'xlsx'
+  | 'ods';
+
+export type SpreadsheetFormatId = Extract<FormatId, 'xlsx' | 'ods'>;
+/** The formats read from text, chosen by formats/detect.ts. */
+export type TextFormatId = Exclude<FormatId, SpreadsheetFormatId>;
 
 /** A config dialect recognised by content, with the evidence that decided it. */
 export interface DialectDetection {
@@ -246,6 +260,8 @@ export interface DocumentProblem {
   severity: 'error' | 'warning' | 'information';
   code: string;
   message: string;
+  /** In a spreadsheet: the sheet or cell the problem is about (the range then means nothing to a person). */
+  place?: SheetPlace;
 }
 
 export interface DocumentAnalysis {

@@ -16,7 +16,7 @@ import { toText, type TextStyle } from '../core/report/text';
 import { DEFAULT_PROFILE } from '../core/review/profiles';
 import { isoDate } from '../core/text';
 import { bundledKnowledge } from '../shared/bundledKnowledge';
-import { createFileAnalyzer, fileProblem, type AnalyzerSettings, type FileAnalyzer } from './analyzeFile';
+import { createFileAnalyzer, FILE_NOT_CHECKED, fileProblem, type AnalyzerSettings, type FileAnalyzer } from './analyzeFile';
 import { parseArgs, USAGE, UsageError, type AdvisoriesOptions, type ExplainOptions, type ScanOptions } from './args';
 import { loadBaseline } from './baseline';
 import { loadPolicy } from './policy';
@@ -55,10 +55,10 @@ function profilesOf(kb: KnowledgeBase, option: string | undefined, fromPolicy: r
   });
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
@@ -86,7 +86,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
       results.push(fileProblem(item.display, 'io-error', item.message));
     } else if (item.kind === 'stdin') {
       const name = options.stdinFilename ?? STDIN_NAME;
-      results.push(inProcess().analyzeText(await readStdin(), name, name));
+      results.push(inProcess().analyzeInput(await readStdin(), name, name));
     } else if (pool) {
       progress.fileSeen();
       await pool.ready();
@@ -162,7 +162,7 @@ async function scan(options: ScanOptions): Promise<number> {
   const listsAccepted = options.includeAccepted || options.format === 'json' || options.format === 'sarif';
   const shown = listsAccepted ? fresh : fresh.filter((f) => !f.accepted);
   const omitted = { accepted: fresh.length - shown.length, inBaseline: scanned.findings.length - fresh.length };
-  const failed = scanned.problems.some((p) => p.code === 'io-error' || p.code === 'analysis-failed');
+  const failed = scanned.problems.some((p) => FILE_NOT_CHECKED.has(p.code));
 
   const output = render(options, { ...scanned, findings: shown }, omitted, kb, profiles, !failed, baseline !== undefined);
   if (options.output) {

@@ -39,7 +39,8 @@ class SheetCollector implements SheetSink {
   readonly sheets: Sheet[] = [];
   readonly problems: ParseProblem[] = [];
   private readonly lines: string[] = [];
-  private length = 0;
+  /** Length of the text view so far. */
+  private textLength = 0;
   private current: (Sheet & { sorted: boolean }) | undefined;
   private row = 0;
   private rowCells: { column: number; text: string }[] = [];
@@ -93,7 +94,7 @@ class SheetCollector implements SheetSink {
     const width = cells[cells.length - 1]!.column;
     this.budget.spend(width, cells.reduce((n, c) => n + c.text.length, 0));
     // The table logic indexes cells by column: empty columns between cells share one empty cell.
-    const lineStart = this.length + (this.lines.length > 0 ? 1 : 0);
+    const lineStart = this.textLength + (this.lines.length > 0 ? 1 : 0);
     const empty: TableCell = { start: lineStart, end: lineStart, value: '' };
     const record: TableRecord = { cells: new Array<TableCell>(width).fill(empty), row: this.row };
     const parts: string[] = [];
@@ -107,7 +108,7 @@ class SheetCollector implements SheetSink {
       offset += value.length;
     }
     this.lines.push(parts.join('\t'));
-    this.length = offset;
+    this.textLength = offset;
     const previous = sheet.records.at(-1);
     if (previous && previous.row > record.row) sheet.sorted = false;
     sheet.records.push(record);

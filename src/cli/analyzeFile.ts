@@ -4,7 +4,8 @@ import { open } from 'node:fs/promises';
 import { fileUri } from './policy';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService, type PolicySource } from '../core/languageService';
-import type { KnowledgeBase } from '../core/model';
+import { readSpreadsheet, spreadsheetFormatOf } from '../core/formats/spreadsheet/read';
+import type { KnowledgeBase, SpreadsheetFormatId } from '../core/model';
 import { summarizeAnalysis, type FileReport, type ReportProblem } from '../core/report/scanReport';
 import { describeIoError } from './io';
 
@@ -20,14 +21,19 @@ export interface AnalyzerSettings {
 
 const BINARY_SNIFF_BYTES = 8000;
 
+/**
+ * Problems meaning a file was not (fully) checked: the scan exits 2, as for an unreadable file, so that CI
+ * never passes a workbook it could not open (password-protected, damaged, or a zip bomb).
+ */
+
 export function fileProblem(display: string, code: string, message: string, severity: ReportProblem['severity'] = 'error'): FileReport {
   return { findings: [], problems: [{ file: display, line: 0, column: 0, severity, code, message }] };
 }
 
 export interface FileAnalyzer {
   analyzeFile(path: string, display: string): Promise<FileReport & { bytes: number }>;
-  /** Standard input or any text already in memory; `name` decides the format as a file name would. */
-  analyzeText(text: string, display: string, name: string): FileReport;
+  /** Standard input or anything else already in memory; `name` decides the format as a file name would. */
+  analyzeInput(bytes: Uint8Array, display: string, name: string): FileReport;
 }
 
 export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
@@ -44,6 +50,13 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
     return report;
   }
 
+  /** An XLSX or ODS workbook, read from its bytes in the core; its findings are located by cell. */
+  function analyzeSpreadsheet(bytes: Uint8Array, format: SpreadsheetFormatId, display: string, uri: string): FileReport {
+    const workbook = readSpreadsheet(bytes, format);
+    const document = TextDocument.create(uri, workbook.format, ++version, workbook.text);
+    return summarizeAnalysis(kb, display, document, service.analyzePrepared(document, { format: workbook.format, parsed: workbook.parsed }));
+  }
+
   return {
     async analyzeFile(path, display) {
       let handle;
@@ -54,6 +67,9 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
           return { ...fileProblem(display, 'skipped-too-large', `skipped: ${size} bytes is over --max-file-size ${settings.maxFileSize}`, 'information'), bytes: 0 };
         }
         const bytes = await handle.readFile();
+        // Spreadsheets are ZIP archives, binary by the test below: the extension says to read them as workbooks.
+        const spreadsheet = spreadsheetFormatOf(path);
+        if (spreadsheet) return { ...analyzeSpreadsheet(bytes, spreadsheet, display, fileUri(path)), bytes: bytes.length };
         if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
           return { ...fileProblem(display, 'skipped-binary', 'skipped: binary file', 'information'), bytes: bytes.length };
         }
@@ -66,8 +82,11 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
         await handle?.close().catch(() => undefined);
       }
     },
-    analyzeText(text, display, name) {
-      return analyze(text, display, `untitled:${encodeURIComponent(name)}`);
+    analyzeInput(bytes, display, name) {
+      const uri = `untitled:${encodeURIComponent(name)}`;
+      const spreadsheet = spreadsheetFormatOf(name);
+      if (spreadsheet) return analyzeSpreadsheet(bytes, spreadsheet, display, uri);
+      return analyze(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), display, uri);
     },
   };
 }

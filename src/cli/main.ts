@@ -51,10 +51,10 @@ function profilesOf(kb: KnowledgeBase, option: string | undefined, fromPolicy: r
   });
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
@@ -82,7 +82,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
       results.push(fileProblem(item.display, 'io-error', item.message));
     } else if (item.kind === 'stdin') {
       const name = options.stdinFilename ?? STDIN_NAME;
-      results.push(inProcess().analyzeText(await readStdin(), name, name));
+      results.push(inProcess().analyzeInput(await readStdin(), name, name));
     } else if (pool) {
       progress.fileSeen();
       await pool.ready();

@@ -15,7 +15,7 @@ import { createVendorNameMatcher } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
 import { createCpeMatcher } from './evidence/cpe';
 import { createPurlMatcher } from './evidence/purl';
-import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, KnowledgeBase, Profile, Vendor } from './model';
+import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FormatId, KnowledgeBase, Profile, Vendor } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides } from './review/profiles';
@@ -130,10 +130,11 @@ function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], 
   return `${what}. ${advisory}${more}${where}`;
 }
 
-/** A BOM row, or a single line: one finding per vendor in it (see evidence/overlap.ts). */
-function placeOf(field: Field): number {
-  // A number, not a string key: this runs for every line of every file.
-  return field.row ? field.row.row : -1 - field.offset;
+/** A BOM row (of a sheet, in a spreadsheet), or a single line: one finding per vendor in it (see evidence/overlap.ts). */
+function placeOf(field: Field): number | string {
+  // A number where it can be: this runs for every line of every file.
+  if (!field.row) return -1 - field.offset;
+  return field.cell ? `${field.cell.sheet}!${field.row.row}` : field.row.row;
 }
 
 /**
@@ -187,7 +188,7 @@ function attributeOwnAddress(kb: KnowledgeBase, evidence: Evidence, documentLeve
 function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
   const documentLevel = matchers.document.flatMap((matcher) => matcher.matchDocument(parsed, text));
   yield* documentLevel;
-  let place: number | undefined;
+  let place: number | string | undefined;
   let pending: Evidence[] = [];
   const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, attributeOwnAddress(kb, e, documentLevel), documentLevel)), documentLevel);
   for (const field of fields) {
@@ -215,21 +216,36 @@ function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string 
   return ` [${t('accepted: {0}', note.reason)}${ticket}${until}]`;
 }
 
+/** A document its host has already parsed: a spreadsheet, whose text is the view of its cells. */
+export interface PreparedDocument {
+  format: FormatId;
+  parsed: ParsedDocument;
+}
+
+function parseText(document: TextDocument, text: string): PreparedDocument {
+  const format = detectFormat({ uri: document.uri, languageId: document.languageId, text });
+  return { format, parsed: formatModule(format).parse(text) };
+}
+
 export function analyzeDocument(
   document: TextDocument,
   kb: KnowledgeBase,
   matchers: Matchers,
   options: AnalysisOptions,
+  prepared?: PreparedDocument,
 ): DocumentAnalysis {
   const text = document.getText();
-  const format = detectFormat({ uri: document.uri, languageId: document.languageId, text });
-  const parsed = formatModule(format).parse(text);
-  const problems: DocumentProblem[] = parsed.problems.map((p) => ({
-    range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
-    severity: p.severity,
-    code: p.code,
-    message: p.message,
-  }));
+  const { format, parsed } = prepared ?? parseText(document, text);
+  const problems: DocumentProblem[] = parsed.problems.map((p) => {
+    const problem: DocumentProblem = {
+      range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+    };
+    if (p.place) problem.place = p.place;
+    return problem;
+  });
   const { notes, rest } = collectNotes(document, parsed.fields, options.today, problems);
 
   const findings: Finding[] = [];

@@ -2,7 +2,7 @@
 // Host services come in through params and settings; answers are LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type Diagnostic, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { analyzeDocument, createMatchers, type Matchers } from './analyze';
+import { analyzeDocument, createMatchers, type AnalysisOptions, type Matchers, type PreparedDocument } from './analyze';
 import { applyPolicy, parsePolicy, type Policy } from './knowledge/policy';
 import type { KnowledgeProblem } from './knowledge/load';
 import type { DocumentAnalysis, KnowledgeBase, Profile } from './model';
@@ -53,6 +53,8 @@ export interface LanguageService {
   readonly knowledge: KnowledgeBase;
   readonly policy: { source?: PolicySource; value?: Policy; problems: KnowledgeProblem[] };
   analyze(document: TextDocument): DocumentAnalysis;
+  /** A document the host parsed itself (a spreadsheet read from its bytes); not cached. */
+  analyzePrepared(document: TextDocument, prepared: PreparedDocument): DocumentAnalysis;
   doValidation(document: TextDocument): Promise<Diagnostic[]>;
   doHover(document: TextDocument, position: Position): Promise<Hover | null>;
   doCodeActions(document: TextDocument, range: Range, context: CodeActionContext): Promise<CodeAction[]>;
@@ -81,19 +83,23 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
   let generation = 0;
   const cache = new Map<string, { version: number; generation: number; today: string; analysis: DocumentAnalysis }>();
 
-  function analyze(document: TextDocument): DocumentAnalysis {
-    const today = isoDate(now());
-    const hit = cache.get(document.uri);
-    if (hit && hit.version === document.version && hit.generation === generation && hit.today === today) return hit.analysis;
+  function analysisOptions(document: TextDocument, today: string): AnalysisOptions {
     const relative = policy.source ? pathRelativeToPolicy(policy.source.uri, document.uri) : undefined;
-    const analysis = analyzeDocument(document, kb, matchers, {
+    return {
       profiles,
       overrides: policy.value?.severity ?? {},
       policyAcceptances: relative === undefined ? [] : (policy.value?.acceptances ?? []).filter((a) => a.file === relative),
       trusted: settings.trusted !== false,
       today,
       maxFindings: settings.maxFindingsPerFile ?? 1000,
-    });
+    };
+  }
+
+  function analyze(document: TextDocument): DocumentAnalysis {
+    const today = isoDate(now());
+    const hit = cache.get(document.uri);
+    if (hit && hit.version === document.version && hit.generation === generation && hit.today === today) return hit.analysis;
+    const analysis = analyzeDocument(document, kb, matchers, analysisOptions(document, today));
     cache.delete(document.uri);
     cache.set(document.uri, { version: document.version, generation, today, analysis });
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -140,6 +146,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       return policy;
     },
     analyze,
+    analyzePrepared: (document, prepared) => analyzeDocument(document, kb, matchers, analysisOptions(document, isoDate(now())), prepared),
     async doValidation(document) {
       if (policy.source && document.uri === policy.source.uri) return policyDiagnostics(document);
       return toDiagnostics(kb, analyze(document), params.relatedInformation === true);

@@ -141,15 +141,31 @@ export interface RowContext {
   quantity?: string;
 }
 
+/** A cell of a spreadsheet (XLSX, ODS); row and column are 1-based (column 2 is B). */
+export interface CellAddress {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** Where a spreadsheet problem sits: a sheet, or one of its cells. */
+export interface SheetPlace {
+  sheet: string;
+  row?: number;
+  column?: number;
+}
+
 /** A located piece of text handed from a format module to the evidence matchers. */
 export interface Field {
-  /** Offset of `text` in the document. */
+  /** Offset of `text` in the document (for a spreadsheet: in its text view, see formats/spreadsheet.ts). */
   offset: number;
   text: string;
   role: FieldRole;
   /** Where the field sits: a config section path, or a column name. */
   path?: readonly string[];
   row?: RowContext;
+  /** The spreadsheet cell the text comes from: what reports locate it by (`Parts!B7`). */
+  cell?: CellAddress;
 }
 
 export interface Evidence {
@@ -220,7 +236,14 @@ export type FormatId =
   | 'spdx-yaml'
   | 'spdx3-json'
   | 'inventory-json'
-  | 'inventory-yaml';
+  | 'inventory-yaml'
+  /** Spreadsheets: ZIP archives read from their bytes by the CLI, never opened as text. */
+  | 'xlsx'
+  | 'ods';
+
+export type SpreadsheetFormatId = Extract<FormatId, 'xlsx' | 'ods'>;
+/** The formats read from text, chosen by formats/detect.ts. */
+export type TextFormatId = Exclude<FormatId, SpreadsheetFormatId>;
 
 /** A config dialect recognised by content, with the evidence that decided it. */
 export interface DialectDetection {
@@ -237,6 +260,8 @@ export interface DocumentProblem {
   severity: 'error' | 'warning' | 'information';
   code: string;
   message: string;
+  /** In a spreadsheet: the sheet or cell the problem is about (the range then means nothing to a person). */
+  place?: SheetPlace;
 }
 
 export interface DocumentAnalysis {

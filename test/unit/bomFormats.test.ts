@@ -7,7 +7,7 @@ import { detectFormat, formatModule } from '../../src/core/formats/detect';
 import { inventoryJsonFormat, inventoryYamlFormat } from '../../src/core/formats/inventory';
 import { agentName, parseTagValue, spdx3JsonFormat, spdxJsonFormat, spdxTagValueFormat, spdxYamlFormat } from '../../src/core/formats/spdx';
 import { parseXml } from '../../src/core/formats/xml';
-import type { Field, FormatId } from '../../src/core/model';
+import type { Field, FormatId, TextFormatId } from '../../src/core/model';
 import { languageService, ROOT, textDocument } from './helpers';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'boms', name), 'utf8');
@@ -126,7 +126,7 @@ describe('CycloneDX', () => {
   it('never throws on broken or hostile input', () => {
     const inputs = ['', '{', '[', '{"bomFormat":"CycloneDX"', '<', '<bom', '<bom><a>', '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><bom>&b;</bom>', '\u0000\uFFFF', '{"components":' + '['.repeat(5000)];
     for (const input of inputs) {
-      for (const id of ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx-yaml', 'spdx3-json', 'spdx-tag-value', 'inventory-json', 'inventory-yaml'] as FormatId[]) {
+      for (const id of ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx-yaml', 'spdx3-json', 'spdx-tag-value', 'inventory-json', 'inventory-yaml'] as TextFormatId[]) {
         const parsed = formatModule(id).parse(input);
         assertExact(input, parsed.fields);
         for (const p of parsed.problems) assert.ok(p.start >= 0 && p.start <= p.end && p.end <= input.length, `${id} ${JSON.stringify(input.slice(0, 20))}`);

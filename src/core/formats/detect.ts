@@ -1,15 +1,16 @@
 // What is this document? Chooses the format module from the content first (a CycloneDX or SPDX document
 // says what it is near its start), then the language id and the file extension. Config dialects are
 // recognised by content inside the text format.
-import type { FormatId } from '../model';
-import { csvFormat, headerRole, sniffDelimiter, tokenizeDelimited } from './csv';
+import type { TextFormatId } from '../model';
+import { csvFormat, sniffDelimiter, tokenizeDelimited } from './csv';
 import { cyclonedxJsonFormat, cyclonedxXmlFormat, looksLikeCycloneDx } from './cyclonedx';
 import { UNKNOWN_DIALECT, type FormatModule } from './format';
 import { inventoryJsonFormat, inventoryYamlFormat, looksLikeInventory } from './inventory';
 import { plainTextFormat } from './plainText';
+import { headerRole } from './table';
 import { looksLikeSpdx, spdx3JsonFormat, spdxJsonFormat, spdxTagValueFormat, spdxYamlFormat } from './spdx';
 
-const FORMATS: Record<FormatId, FormatModule> = {
+const FORMATS: Record<TextFormatId, FormatModule> = {
   text: plainTextFormat,
   unrelated: { id: 'unrelated', parse: () => ({ fields: [], problems: [], dialect: UNKNOWN_DIALECT }) },
   csv: csvFormat,
@@ -48,7 +49,7 @@ function looksDelimited(text: string): boolean {
   return sample.some((r) => new Set(r.cells.map((c) => headerRole(c.value)).filter(Boolean)).size >= 2);
 }
 
-export function detectFormat(doc: DocumentIdentity): FormatId {
+export function detectFormat(doc: DocumentIdentity): TextFormatId {
   const language = doc.languageId?.toLowerCase();
   const path = doc.uri.replace(/[?#].*$/, '');
   if ((language && CSV_LANGUAGES.has(language)) || CSV_EXTENSIONS.test(path)) return 'csv';
@@ -59,7 +60,7 @@ export function detectFormat(doc: DocumentIdentity): FormatId {
   const yaml = language === 'yaml' || YAML_EXTENSIONS.test(path);
   // An editor's JSON/YAML/XML that is no BOM or inventory (package.json, CI files…) is not a vendor list:
   // leave it alone. Without a language id (the CLI) it is still searched as text.
-  const unrelated: FormatId = language !== undefined && language !== '' ? 'unrelated' : 'text';
+  const unrelated: TextFormatId = language !== undefined && language !== '' ? 'unrelated' : 'text';
   if (json && !yaml) return looksLikeInventory(head) ? 'inventory-json' : unrelated;
   if (yaml) return looksLikeInventory(head) ? 'inventory-yaml' : unrelated;
   if (/\.spdx$/i.test(path) || language === 'spdx') return 'spdx-tag-value';
@@ -70,6 +71,6 @@ export function detectFormat(doc: DocumentIdentity): FormatId {
   return 'text';
 }
 
-export function formatModule(id: FormatId): FormatModule {
+export function formatModule(id: TextFormatId): FormatModule {
   return FORMATS[id];
 }

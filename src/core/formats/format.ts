@@ -1,4 +1,4 @@
-import type { DialectDetection, Field, FormatId } from '../model';
+import type { DialectDetection, Field, SheetPlace, TextFormatId } from '../model';
 
 /** A problem found while parsing, located by offsets into the document text. */
 export interface ParseProblem {
@@ -7,6 +7,8 @@ export interface ParseProblem {
   severity: 'error' | 'warning' | 'information';
   code: string;
   message: string;
+  /** In a spreadsheet: the sheet or cell the problem is about. */
+  place?: SheetPlace;
 }
 
 export interface ParsedDocument {
@@ -21,7 +23,7 @@ export const UNKNOWN_DIALECT: DialectDetection = { id: 'unknown', confidence: 'l
 
 /** One module per format: it yields located fields and never knows about vendors. */
 export interface FormatModule {
-  readonly id: FormatId;
+  readonly id: TextFormatId;
   parse(text: string): ParsedDocument;
 }
 

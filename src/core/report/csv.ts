@@ -20,6 +20,8 @@ const COLUMNS = [
   'message',
   'excerpt',
   'fingerprint',
+  // Added last so that existing columns keep their place: the cell of a spreadsheet finding.
+  'location',
 ] as const;
 
 export function csvCell(value: string | number): string {
@@ -48,6 +50,7 @@ export function toCsv(report: ScanReport): string {
       message: f.message,
       excerpt: f.excerpt,
       fingerprint: f.fingerprint,
+      location: f.location ?? '',
     };
     rows.push(COLUMNS.map((c) => csvCell(values[c])).join(','));
   }

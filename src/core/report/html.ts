@@ -5,9 +5,11 @@ import { escapeHtml as h, webUrl } from './links';
 import {
   citedAdvisories,
   describeAcceptance,
+  findingPlace,
   findingsByFile,
   omittedSentences,
   plural,
+  problemPlace,
   type ReportContext,
   type ScanReport,
 } from './scanReport';
@@ -134,7 +136,7 @@ export function toHtml(report: ScanReport, context: ReportContext): string {
   for (const [file, findings] of findingsByFile(report.findings)) {
     body.push(
       `<details open><summary><code>${h(file)}</code> — ${h(plural(findings.length, 'finding'))}</summary>`,
-      '<table><tr><th>Line</th><th>Severity</th><th>Vendor</th><th>Evidence</th><th>Finding</th><th>Excerpt</th></tr>',
+      '<table><tr><th>Where</th><th>Severity</th><th>Vendor</th><th>Evidence</th><th>Finding</th><th>Excerpt</th></tr>',
     );
     for (const f of findings) {
       const vendor = kb.vendorById.get(f.vendor)?.displayName ?? f.vendor;
@@ -142,7 +144,7 @@ export function toHtml(report: ScanReport, context: ReportContext): string {
         ? `${badge('accepted', 'accepted')} <span class="note">${h(describeAcceptance(f.accepted))}</span>`
         : badge(f.severity, f.severity === 'hint' ? 'information' : f.severity);
       body.push(
-        `<tr><td class="num">${f.line}:${f.column}</td><td>${severity}</td><td>${h(vendor)}</td>` +
+        `<tr><td class="num">${h(findingPlace(f))}</td><td>${severity}</td><td>${h(vendor)}</td>` +
           `<td>${h(f.kind)}, ${h(f.confidence)}</td><td>${h(f.message)}</td><td class="excerpt">${h(f.excerpt)}</td></tr>`,
       );
     }
@@ -162,10 +164,10 @@ export function toHtml(report: ScanReport, context: ReportContext): string {
   }
 
   if (report.problems.length > 0) {
-    body.push('<h2>Problems</h2>', '<table><tr><th>File</th><th>Line</th><th>Severity</th><th>Code</th><th>Message</th></tr>');
+    body.push('<h2>Problems</h2>', '<table><tr><th>File</th><th>Where</th><th>Severity</th><th>Code</th><th>Message</th></tr>');
     for (const p of report.problems) {
       body.push(
-        `<tr><td><code>${h(p.file)}</code></td><td class="num">${p.line > 0 ? p.line : ''}</td><td>${badge(p.severity, p.severity)}</td>` +
+        `<tr><td><code>${h(p.file)}</code></td><td class="num">${h(problemPlace(p))}</td><td>${badge(p.severity, p.severity)}</td>` +
           `<td><code>${h(p.code)}</code></td><td>${h(p.message)}</td></tr>`,
       );
     }

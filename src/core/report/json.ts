@@ -5,7 +5,8 @@ export type JsonDocument = ReportDocument;
 
 /**
  * A finding as the contract lists it: the report's fields without the rule, the excerpt and the note,
- * `accepted` as a boolean. `fingerprint` was added in 0.1 (`--baseline` matches on file + fingerprint).
+ * `accepted` as a boolean. `fingerprint` was added in 0.1 (`--baseline` matches on file + fingerprint),
+ * then `location` (`Parts!B7`, spreadsheet findings only).
  */
 export type JsonFinding = Omit<ReportFinding, 'rule' | 'accepted' | 'excerpt'> & { accepted: boolean };
 
@@ -26,6 +27,7 @@ export function toJsonReport(report: ScanReport): JsonReport {
       column: f.column,
       endLine: f.endLine,
       endColumn: f.endColumn,
+      ...(f.location !== undefined ? { location: f.location } : {}),
       vendor: f.vendor,
       kind: f.kind,
       confidence: f.confidence,

@@ -6,9 +6,11 @@ import { webUrl } from './links';
 import {
   citedAdvisories,
   describeAcceptance,
+  findingPlace,
   findingsByFile,
   omittedSentences,
   plural,
+  problemPlace,
   type ReportContext,
   type ScanReport,
 } from './scanReport';
@@ -102,12 +104,12 @@ export function toMarkdown(report: ScanReport, context: ReportContext): string {
   out.push('## Findings', '');
   if (report.findings.length === 0) out.push('No flagged-vendor findings.', '');
   for (const [file, findings] of findingsByFile(report.findings)) {
-    out.push(`### ${escapeMarkdown(file)}`, '', '| Line | Severity | Vendor | Evidence | Finding | Excerpt |', '|---:|---|---|---|---|---|');
+    out.push(`### ${escapeMarkdown(file)}`, '', '| Where | Severity | Vendor | Evidence | Finding | Excerpt |', '|---:|---|---|---|---|---|');
     for (const f of findings) {
       const vendor = kb.vendorById.get(f.vendor)?.displayName ?? f.vendor;
       const severity = f.accepted ? `accepted (${describeAcceptance(f.accepted)})` : f.severity;
       out.push(
-        `| ${f.line}:${f.column} | ${cell(severity)} | ${cell(vendor)} | ${cell(`${f.kind}, ${f.confidence}`)} | ${cell(f.message)} | ${cell(f.excerpt)} |`,
+        `| ${f.location !== undefined ? cell(f.location) : findingPlace(f)} | ${cell(severity)} | ${cell(vendor)} | ${cell(`${f.kind}, ${f.confidence}`)} | ${cell(f.message)} | ${cell(f.excerpt)} |`,
       );
     }
     out.push('');
@@ -127,9 +129,9 @@ export function toMarkdown(report: ScanReport, context: ReportContext): string {
   }
 
   if (report.problems.length > 0) {
-    out.push('## Problems', '', '| File | Line | Severity | Code | Message |', '|---|---:|---|---|---|');
+    out.push('## Problems', '', '| File | Where | Severity | Code | Message |', '|---|---:|---|---|---|');
     for (const p of report.problems) {
-      out.push(`| ${cell(p.file)} | ${p.line > 0 ? p.line : ' '} | ${p.severity} | ${cell(p.code)} | ${cell(p.message)} |`);
+      out.push(`| ${cell(p.file)} | ${cell(problemPlace(p))} | ${p.severity} | ${cell(p.code)} | ${cell(p.message)} |`);
     }
     out.push('');
   }

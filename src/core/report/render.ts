@@ -26,8 +26,11 @@ export function isReportFormat(value: unknown): value is ReportFormat {
 
 /** Whether a file could not be read or analysed: the scan is incomplete. */
 export function hasFailedFiles(report: Pick<ScanReport, 'problems'>): boolean {
-  return report.problems.some((p) => p.code === 'io-error' || p.code === 'analysis-failed');
+  return report.problems.some((p) => FILE_NOT_CHECKED.has(p.code));
 }
+
+/** Problems that mean a file was not checked at all (unlike a skipped binary or an oversized file). */
+const FILE_NOT_CHECKED = new Set(['io-error', 'analysis-failed', 'spreadsheet-unreadable', 'spreadsheet-encrypted', 'spreadsheet-too-large']);
 
 export function renderReport(format: ReportFormat, report: ScanReport, options: RenderOptions): string {
   switch (format) {

@@ -52,6 +52,8 @@ export interface SarifRegion {
 }
 export interface SarifLocation {
   physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: SarifRegion };
+  /** A spreadsheet cell: `name` B7, `fullyQualifiedName` Parts!B7. */
+  logicalLocations?: { name: string; fullyQualifiedName: string }[];
 }
 export interface SarifRule {
   id: string;
@@ -175,8 +177,18 @@ function ruleFor(kb: KnowledgeBase, profiles: readonly Profile[], vendor: Vendor
   };
 }
 
-function location(file: string, region?: SarifRegion): SarifLocation {
-  return { physicalLocation: { artifactLocation: artifactUri(file), ...(region ? { region } : {}) } };
+/**
+ * A spreadsheet finding keeps a physical location (GitHub rejects results without one) whose region is the
+ * cell's row and column number, as in the JSON contract; the cell itself is a logical location and leads the message.
+ */
+function location(file: string, region?: SarifRegion, cell?: string): SarifLocation {
+  const physical: SarifLocation = { physicalLocation: { artifactLocation: artifactUri(file), ...(region ? { region } : {}) } };
+  if (cell !== undefined) physical.logicalLocations = [{ name: cell.slice(cell.lastIndexOf('!') + 1), fullyQualifiedName: cell }];
+  return physical;
+}
+
+function prefixed(place: string | undefined, text: string): string {
+  return place === undefined ? text : `${place}: ${text}`;
 }
 
 function resultFor(f: ReportFinding, ruleIndex: number, baselineApplied: boolean): SarifResult {
@@ -196,8 +208,8 @@ function resultFor(f: ReportFinding, ruleIndex: number, baselineApplied: boolean
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: truncate(f.message) },
-    locations: [location(f.file, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn })],
+    message: { text: truncate(prefixed(f.location, f.message)) },
+    locations: [location(f.file, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }, f.location)],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, primaryLocationLineHash: f.fingerprint },
     suppressions,
     ...(baselineApplied ? { baselineState: 'new' as const } : {}),
@@ -209,8 +221,8 @@ function notificationFor(p: ReportProblem): SarifNotification {
   const level: SarifLevel = p.severity === 'information' ? 'note' : p.severity;
   return {
     level,
-    message: { text: truncate(`${p.file}: ${p.message}`) },
-    locations: [location(p.file, p.line > 0 ? { startLine: p.line, startColumn: Math.max(1, p.column) } : undefined)],
+    message: { text: truncate(`${p.file}: ${prefixed(p.location, p.message)}`) },
+    locations: [location(p.file, p.line > 0 ? { startLine: p.line, startColumn: Math.max(1, p.column) } : undefined, p.location)],
     descriptor: { id: p.code },
   };
 }

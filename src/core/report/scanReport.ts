@@ -2,7 +2,8 @@
 // worker thread to the CLI's main thread) from which every report format is written. The text itself is
 // not kept, only a redacted excerpt of each finding's line.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Advisory, DocumentAnalysis, FindingSeverity, KnowledgeBase, Profile } from '../model';
+import type { Advisory, DocumentAnalysis, DocumentProblem, Finding, FindingSeverity, KnowledgeBase, Profile } from '../model';
+import { formatSheetPlace } from '../formats/spreadsheet/cellAddress';
 import { diagnosticCode } from '../services/diagnostics';
 import { withOccurrences } from './fingerprint';
 import { excerpt } from './redact';
@@ -25,11 +26,16 @@ export interface AcceptanceSummary {
 
 export interface ReportFinding {
   file: string;
-  /** 1-based; columns count UTF-16 code units; endColumn points just past the last character. */
+  /**
+   * 1-based; columns count UTF-16 code units; endColumn points just past the last character. In a
+   * spreadsheet: line is the cell's row, column its column number (A = 1), endColumn one past it.
+   */
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
+  /** In a spreadsheet: the cell as people write it, e.g. `Parts!B7`. */
+  location?: string;
   vendor: string;
   /** The rule (diagnostic code), e.g. 'flagged-vendor/huawei'. */
   rule: string;
@@ -47,9 +53,11 @@ export interface ReportFinding {
 
 export interface ReportProblem {
   file: string;
-  /** 1-based; 0 when the problem is about the whole file (unreadable, skipped). */
+  /** 1-based; 0 when the problem is about the whole file (unreadable, skipped). In a spreadsheet: row and column, as for findings. */
   line: number;
   column: number;
+  /** In a spreadsheet: the sheet or cell the problem is about, e.g. `Parts` or `Parts!B7`. */
+  location?: string;
   severity: 'error' | 'warning' | 'information';
   code: string;
   message: string;
@@ -75,6 +83,23 @@ function lineText(document: TextDocument, line: number): string {
   return document.getText().slice(start, end).replace(/\r?\n$|\r$/, '');
 }
 
+type Position = Pick<ReportFinding, 'line' | 'column' | 'endLine' | 'endColumn' | 'location'>;
+
+/** A finding in a spreadsheet sits in a cell: reported by row and column number, and as `Sheet!A1`. */
+function positionOf(finding: Finding): Position {
+  const cell = finding.evidence.field.cell;
+  if (cell) return { line: cell.row, column: cell.column, endLine: cell.row, endColumn: cell.column + 1, location: formatSheetPlace(cell) };
+  const { start, end } = finding.range;
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+function problemPosition(problem: DocumentProblem, spreadsheet: boolean): Pick<ReportProblem, 'line' | 'column' | 'location'> {
+  if (problem.place) return { line: problem.place.row ?? 0, column: problem.place.column ?? 0, location: formatSheetPlace(problem.place) };
+  // A spreadsheet problem without a place is about the whole workbook.
+  if (spreadsheet) return { line: 0, column: 0 };
+  return { line: problem.range.start.line + 1, column: problem.range.start.character + 1 };
+}
+
 /** Turns one analysed document into the compact record reports are written from. */
 export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: TextDocument, analysis: DocumentAnalysis): FileReport {
   const lines = analysis.findings.map((f) => lineText(document, f.range.start.line));
@@ -83,10 +108,7 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
     const note = f.accepted;
     return {
       file,
-      line: f.range.start.line + 1,
-      column: f.range.start.character + 1,
-      endLine: f.range.end.line + 1,
-      endColumn: f.range.end.character + 1,
+      ...positionOf(f),
       vendor: f.vendorId,
       rule: diagnosticCode(kb, f.vendorId),
       kind: f.evidence.kind,
@@ -106,11 +128,11 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
       excerpt: excerpt(lines[i]!, f.range.start.character, f.evidence.matched),
     };
   });
+  const spreadsheet = analysis.format === 'xlsx' || analysis.format === 'ods';
   const problems = analysis.problems.map(
     (p): ReportProblem => ({
       file,
-      line: p.range.start.line + 1,
-      column: p.range.start.character + 1,
+      ...problemPosition(p, spreadsheet),
       severity: p.severity,
       code: p.code,
       message: p.message,
@@ -128,6 +150,16 @@ export function mergeFileReports(files: Iterable<FileReport>): ScanReport {
     report.problems.push(...f.problems);
   }
   return report;
+}
+
+/** Where a finding is, for people: its cell in a spreadsheet (`Parts!B7`), else line:column. */
+export function findingPlace(f: Pick<ReportFinding, 'line' | 'column' | 'location'>): string {
+  return f.location ?? `${f.line}:${f.column}`;
+}
+
+/** Where a problem is, for people: its sheet or cell in a spreadsheet, else its line; '' for the whole file. */
+export function problemPlace(p: Pick<ReportProblem, 'line' | 'location'>): string {
+  return p.location ?? (p.line > 0 ? String(p.line) : '');
 }
 
 export const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, information: 1, hint: 0 };

@@ -1,6 +1,6 @@
 // Human-readable scan output: grouped by file, one line per finding, a summary line.
 import type { FindingSeverity } from '../model';
-import { NOTHING_OMITTED, omittedSentences, plural, type OmittedFindings, type ScanReport } from './scanReport';
+import { findingPlace, NOTHING_OMITTED, omittedSentences, plural, type OmittedFindings, type ScanReport } from './scanReport';
 
 export interface TextStyle {
   bold(s: string): string;
@@ -15,8 +15,9 @@ const ORDER: FindingSeverity[] = ['error', 'warning', 'information', 'hint'];
 
 export function toText(report: ScanReport, style: TextStyle = PLAIN_STYLE, omitted: OmittedFindings = NOTHING_OMITTED): string {
   const out: string[] = [];
-  const width = Math.max(0, ...[...report.problems, ...report.findings].map((x) => `${x.line}:${x.column}`.length));
-  const at = (x: { line: number; column: number }) => style.dim(`${x.line}:${x.column}`.padEnd(width));
+  const where = findingPlace;
+  const width = Math.max(0, ...[...report.problems, ...report.findings].map((x) => where(x).length));
+  const at = (x: { line: number; column: number; location?: string }) => style.dim(where(x).padEnd(width));
   const files = new Map<string, string[]>();
   const add = (file: string, line: string) => {
     if (!files.has(file)) files.set(file, []);

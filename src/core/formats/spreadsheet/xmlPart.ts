@@ -1,0 +1,73 @@
+// One XML part of a spreadsheet archive, streamed: inflated in slices, decoded as UTF-8 and fed to saxes
+// piece by piece, so a part is never held whole. saxes never fetches a DTD or expands an entity it was
+// not given; a part with a DTD is refused outright (spreadsheet parts never have one).
+import { DecodeUTF8 } from 'fflate';
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import type { ZipArchive } from './zip';
+
+export type XmlParser = SaxesParser<{ xmlns: true; position: true }>;
+
+/** Why a part was not read to its end: its first XML error. */
+export interface XmlPartFailure {
+  part: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+class XmlStop {
+  constructor(readonly failure: XmlPartFailure) {}
+}
+
+/**
+ * Reads `part` with the handlers `attach` registers. Returns the first XML error, after which the part is not
+ * read further (what the handlers saw before it stands); errors of the archive itself and of the handlers pass through.
+ */
+export function readXmlPart(archive: ZipArchive, part: string, attach: (parser: XmlParser) => void): XmlPartFailure | undefined {
+  const parser: XmlParser = new SaxesParser({ xmlns: true, position: true });
+  const stop = (message: string) => new XmlStop({ part, line: parser.line, column: parser.column, message });
+  parser.on('error', (error) => {
+    throw stop(error.message.replace(/^\d+:\d+: /, ''));
+  });
+  parser.on('doctype', () => {
+    throw stop('it has a document type declaration (DTD), which spreadsheet parts never have');
+  });
+  attach(parser);
+  const decoder = new DecodeUTF8((text) => {
+    if (text !== '') parser.write(text);
+  });
+  let first = true;
+  try {
+    archive.read(part, (chunk) => {
+      if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+        throw stop('it is encoded in UTF-16; spreadsheet parts are read as UTF-8');
+      }
+      first = false;
+      decoder.push(chunk);
+    });
+    try {
+      decoder.push(new Uint8Array(0), true);
+    } catch {
+      throw stop('it ends inside a UTF-8 character');
+    }
+    parser.close();
+    return undefined;
+  } catch (error) {
+    if (error instanceof XmlStop) return error.failure;
+    throw error;
+  }
+}
+
+/** The value of the attribute `local` in a namespace whose URI ends with `namespaceSuffix` ('' for no namespace). */
+export function attribute(tag: SaxesTagNS, local: string, namespaceSuffix = ''): string | undefined {
+  if (namespaceSuffix === '') {
+    // Attributes are keyed by their qualified name, which for an attribute in no namespace is its local name.
+    const plain = tag.attributes[local] as SaxesAttributeNS | undefined;
+    return plain && plain.uri === '' ? plain.value : undefined;
+  }
+  for (const key in tag.attributes) {
+    const a = tag.attributes[key] as SaxesAttributeNS;
+    if (a.local === local && (namespaceSuffix === '' ? a.uri === '' : a.uri.endsWith(namespaceSuffix))) return a.value;
+  }
+  return undefined;
+}

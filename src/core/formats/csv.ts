@@ -80,18 +80,23 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
       let j = contentStart;
       let value = '';
       let closed = false;
-      while (j < text.length) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            value += '"';
-            j += 2;
-            continue;
-          }
-          closed = true;
+      // From quote to quote, not character by character: a cell may be megabytes long.
+      for (;;) {
+        const quote = text.indexOf('"', j);
+        if (quote < 0) {
+          value += text.slice(j);
+          j = text.length;
           break;
         }
-        value += text[j];
-        j++;
+        value += text.slice(j, quote);
+        j = quote;
+        if (text[j + 1] === '"') {
+          value += '"';
+          j += 2;
+          continue;
+        }
+        closed = true;
+        break;
       }
       if (!closed) {
         problems.push({
@@ -314,6 +319,8 @@ const TOTALS = /^(grand\s+|sub\s*-?\s*)?totals?\b|^sum(me)?\b|^gesamt|^zwischens
 /** A one-cell row like "Statistics:" starts a trailer: what follows describes the list, it is not items. */
 const TRAILER_START = /^(statistics|summary|totals?|notes?|created|zusammenfassung|statistik)\s*:?$/i;
 const MAX_HEADER_CELL = 60;
+/** A row with more cells is data (or junk), never a header: naming each cell's role would cost time for nothing. */
+const MAX_HEADER_COLUMNS = 1000;
 const MAX_RAGGED_REPORTS = 10;
 
 interface Header {
@@ -331,6 +338,7 @@ function nonEmpty(record: CsvRecord): string[] {
 }
 
 function headerCandidate(record: CsvRecord): { roles: (ColumnRole | undefined)[]; distinct: number } | undefined {
+  if (record.cells.length > MAX_HEADER_COLUMNS) return undefined;
   const names = record.cells.map((c) => c.value.trim());
   const filled = names.filter((n) => n !== '');
   if (filled.length < 2) return undefined;

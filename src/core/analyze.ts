@@ -1,7 +1,7 @@
 // The one-way pipeline: text → format module → evidence matchers → review (profile, notes) → findings.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormat, formatModule } from './formats/detect';
-import type { ParsedDocument } from './formats/format';
+import { UNKNOWN_DIALECT, type ParsedDocument } from './formats/format';
 import { createAsnMatcher } from './evidence/asns';
 import { createBannerMatcher } from './evidence/banners';
 import { createDialectMatcher } from './evidence/dialect';
@@ -32,7 +32,17 @@ export interface AnalysisOptions {
   /** Today's date as YYYY-MM-DD, from the host's clock. */
   today: string;
   maxFindings: number;
+  /** Documents longer than this (in UTF-16 code units) are not analysed; a problem says why. */
+  maxDocumentSize?: number;
+  /** How long one document's analysis may take; checked between fields, so no file freezes the host. */
+  timeBudgetMs?: number;
+  /** Milliseconds from any fixed point (the host's clock); tests pass their own. */
+  clock?: () => number;
 }
+
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+/** How much of a document's start is looked at for NUL characters, as git and grep do. */
+const BINARY_SNIFF_LENGTH = 8000;
 
 export interface Matchers {
   /** Run over every field. */
@@ -147,21 +157,40 @@ function qualifyByDocument(kb: KnowledgeBase, evidence: Evidence, documentLevel:
   return { ...evidence, confidence: 'low', reasons: [...(evidence.reasons ?? []), why] };
 }
 
+/** Stops the evidence search when the document's time is up, and remembers where. */
+interface Budget {
+  exceeded(): boolean;
+  /** Offset of the first field left unchecked. */
+  stoppedAt?: number;
+}
+
+function createBudget(options: AnalysisOptions): Budget {
+  const clock = options.clock ?? (() => Date.now());
+  const deadline = clock() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  return { exceeded: () => clock() > deadline };
+}
+
 /** Document-level evidence first, then each place's, lazily so a findings cap stops the work. */
-function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
+function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string, budget: Budget): Generator<Evidence> {
   const documentLevel = matchers.document.flatMap((matcher) => matcher.matchDocument(parsed, text));
   yield* documentLevel;
   let place: string | undefined;
   let pending: Evidence[] = [];
   const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, e, documentLevel)), documentLevel);
   for (const field of fields) {
+    if (budget.exceeded()) {
+      if (pending.length > 0) yield* flush();
+      budget.stoppedAt = field.offset;
+      return;
+    }
     const here = placeOf(field);
     if (here !== place && pending.length > 0) {
       yield* flush();
       pending = [];
     }
     place = here;
-    for (const matcher of matchers.fields) pending.push(...matcher.match(field));
+    // A loop, not push(...found): a field may hold more evidence than a call can take arguments.
+    for (const matcher of matchers.fields) for (const evidence of matcher.match(field)) pending.push(evidence);
   }
   if (pending.length > 0) yield* flush();
 }
@@ -174,14 +203,43 @@ function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string 
   return ` [accepted: ${note.reason}${ticket}${note.expires ? `, until ${note.expires}` : ''}]`;
 }
 
+/** Why a document is not analysed at all: too large, or not text. */
+function skipReason(text: string, options: AnalysisOptions): DocumentProblem | undefined {
+  const start = { line: 0, character: 0 };
+  if (options.maxDocumentSize !== undefined && text.length > options.maxDocumentSize) {
+    return {
+      range: { start, end: start },
+      severity: 'information',
+      code: 'skipped-too-large',
+      message: `Not analysed: this file is ${megabytes(text.length)}, over the limit of ${megabytes(options.maxDocumentSize)} (setting vendorlens.maxFileSizeMB).`,
+    };
+  }
+  if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\u0000')) {
+    return { range: { start, end: start }, severity: 'information', code: 'skipped-binary', message: 'Not analysed: this looks like a binary file (it holds NUL characters).' };
+  }
+  return undefined;
+}
+
+function megabytes(length: number): string {
+  return `${(length / (1024 * 1024)).toFixed(length < 1024 * 1024 ? 2 : 1)} MB`;
+}
+
+/** An analysis with nothing but one problem: for documents skipped or that could not be analysed. */
+export function problemOnlyAnalysis(document: TextDocument, format: DocumentAnalysis['format'], problem: DocumentProblem): DocumentAnalysis {
+  return { uri: document.uri, version: document.version, format, dialect: UNKNOWN_DIALECT, findings: [], problems: [problem] };
+}
+
 export function analyzeDocument(
   document: TextDocument,
   kb: KnowledgeBase,
   matchers: Matchers,
   options: AnalysisOptions,
 ): DocumentAnalysis {
+  const budget = createBudget(options);
   const text = document.getText();
   const format = detectFormat({ uri: document.uri, languageId: document.languageId, text });
+  const skipped = skipReason(text, options);
+  if (skipped) return problemOnlyAnalysis(document, format, skipped);
   const parsed = formatModule(format).parse(text);
   const problems: DocumentProblem[] = parsed.problems.map((p) => ({
     range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
@@ -193,7 +251,7 @@ export function analyzeDocument(
 
   const findings: Finding[] = [];
   let truncated = false;
-  for (const evidence of allEvidence(kb, matchers, parsed, rest, text)) {
+  for (const evidence of allEvidence(kb, matchers, parsed, rest, text, budget)) {
     if (findings.length >= options.maxFindings) {
       truncated = true;
       break;
@@ -225,6 +283,15 @@ export function analyzeDocument(
         range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
         message: `Also ${e.detail} "${e.matched.replace(/\s+/g, ' ')}"`,
       })),
+    });
+  }
+  if (budget.stoppedAt !== undefined) {
+    const at = document.positionAt(budget.stoppedAt);
+    problems.push({
+      range: { start: at, end: at },
+      severity: 'warning',
+      code: 'analysis-cut-short',
+      message: `Analysis cut short: it took longer than its time budget of ${options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS} ms, so line ${at.line + 1} and everything after it was not checked. The findings before it are shown.`,
     });
   }
   if (truncated) {

@@ -2,7 +2,7 @@
 // Host services come in through params and settings; answers are LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type Diagnostic, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { analyzeDocument, createMatchers, type Matchers } from './analyze';
+import { analyzeDocument, createMatchers, problemOnlyAnalysis, type AnalysisOptions, type Matchers } from './analyze';
 import { applyPolicy, parsePolicy, type Policy } from './knowledge/policy';
 import type { KnowledgeProblem } from './knowledge/load';
 import type { DocumentAnalysis, KnowledgeBase, Profile } from './model';
@@ -28,6 +28,10 @@ export interface LanguageSettings {
   /** Days until a new review note expires. */
   noteExpiryDays?: number;
   maxFindingsPerFile?: number;
+  /** Longer documents (UTF-16 code units) are skipped with a diagnostic saying why. */
+  maxDocumentSize?: number;
+  /** How long one document's analysis may take before it stops with a diagnostic saying where. */
+  timeBudgetMs?: number;
   /** The organisation policy file (.vendorlens.yaml) at the workspace root. */
   policy?: PolicySource;
   /** False in Restricted Mode: the workspace's policy and notes are shown but cannot lower severities. */
@@ -42,6 +46,10 @@ export interface LanguageServiceParams {
   relatedInformation?: boolean;
   /** The client asks the reviewer for a note's reason, ticket and expiry (command vendorlens.acceptFinding). */
   interactiveAcceptance?: boolean;
+  /** Monotonic milliseconds for the analysis time budget; Date.now by default. */
+  clock?: () => number;
+  /** Told when a document could not be analysed (a bug): the host logs it; the document gets a diagnostic. */
+  onError?: (uri: string, error: unknown) => void;
 }
 
 export interface LanguageService {
@@ -85,18 +93,37 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.generation === generation && hit.today === today) return hit.analysis;
     const relative = policy.source ? pathRelativeToPolicy(policy.source.uri, document.uri) : undefined;
-    const analysis = analyzeDocument(document, kb, matchers, {
+    const analysis = analyzeSafely(document, {
       profiles,
       overrides: policy.value?.severity ?? {},
       policyAcceptances: relative === undefined ? [] : (policy.value?.acceptances ?? []).filter((a) => a.file === relative),
       trusted: settings.trusted !== false,
       today,
       maxFindings: settings.maxFindingsPerFile ?? 1000,
+      maxDocumentSize: settings.maxDocumentSize,
+      timeBudgetMs: settings.timeBudgetMs,
+      clock: params.clock,
     });
     cache.delete(document.uri);
     cache.set(document.uri, { version: document.version, generation, today, analysis });
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return analysis;
+  }
+
+  /** One document that breaks the analysis must not break the host: it gets a diagnostic instead of findings. */
+  function analyzeSafely(document: TextDocument, options: AnalysisOptions): DocumentAnalysis {
+    try {
+      return analyzeDocument(document, kb, matchers, options);
+    } catch (error) {
+      params.onError?.(document.uri, error);
+      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return problemOnlyAnalysis(document, 'text', {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'error',
+        code: 'analysis-failed',
+        message: `VendorLens could not analyse this file (${what.slice(0, 200)}); no findings are shown for it. Other files are not affected.`,
+      });
+    }
   }
 
   function policyDiagnostics(document: TextDocument): Diagnostic[] {

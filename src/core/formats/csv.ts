@@ -315,7 +315,8 @@ function isWeakHeader(header: string): boolean {
 const SUBHEADER_WORDS = new Set(['name', 'number', 'no', 'nr', '#', 'code', 'id', 'p n', 'pn']);
 
 const NUMERIC = /^[\d.,\s'$€£¥%+-]+$/;
-const TOTALS = /^(grand\s+|sub\s*-?\s*)?totals?\b|^sum(me)?\b|^gesamt|^zwischensumme|^celkem|^mezisoučet|^total\s|^合计|^总计|^小计/i;
+// `sub(?:\s*-)?\s*`, not `sub\s*-?\s*`: two \s* around an optional '-' split a run of spaces in n ways.
+const TOTALS = /^(grand\s+|sub(?:\s*-)?\s*)?totals?\b|^sum(me)?\b|^gesamt|^zwischensumme|^celkem|^mezisoučet|^total\s|^合计|^总计|^小计/i;
 /** A one-cell row like "Statistics:" starts a trailer: what follows describes the list, it is not items. */
 const TRAILER_START = /^(statistics|summary|totals?|notes?|created|zusammenfassung|statistik)\s*:?$/i;
 const MAX_HEADER_CELL = 60;

@@ -1,0 +1,89 @@
+// Property-based fuzzing (fast-check) of every format module and of the whole language service: on
+// arbitrary text and on mutated real documents they never throw, never take more than linear time,
+// never return a range outside the document or an inverted one, and give the same result twice.
+// `npm run fuzz` runs 100,000 cases per property; `npm test` a seeded share (FUZZ_RUNS, FUZZ_SEED).
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { detectFormat, formatModule } from '../../src/core/formats/detect';
+import type { FormatId } from '../../src/core/model';
+import { getLanguageService } from '../../src/core/languageService';
+import { FIXED_NOW, knowledge } from './helpers';
+import { assertParsedWellFormed, assertRangeInside, documentText, FUZZ_RUNS, runOptions, seedDocuments, withinTimeGuard } from './fuzzSupport';
+
+const PARSERS: FormatId[] = ['text', 'csv', 'cyclonedx-json', 'cyclonedx-xml', 'spdx-tag-value', 'spdx-json', 'spdx-yaml', 'spdx3-json', 'inventory-json', 'inventory-yaml'];
+const URIS = ['file:///ws/a.txt', 'file:///ws/core.ios.cfg', 'file:///ws/quote.csv', 'file:///ws/bom.cdx.json', 'file:///ws/bom.xml', 'file:///ws/x.spdx', 'file:///ws/x.spdx.json', 'file:///ws/x.spdx.yaml', 'file:///ws/devices.yaml', 'file:///ws/devices.json', 'untitled:Untitled-1'];
+const LANGUAGES = ['plaintext', 'network-config', 'csv', 'json', 'yaml', 'xml', 'spdx', 'log', ''];
+
+describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
+  this.timeout(0);
+  const seeds = seedDocuments();
+  const texts = documentText(seeds);
+
+  for (const id of PARSERS) {
+    it(`format module ${id}: never throws, stays in range, answers the same twice`, () => {
+      const module = formatModule(id);
+      fc.assert(
+        fc.property(texts, (text) => {
+          const first = withinTimeGuard(`${id} parse`, () => module.parse(text));
+          assertParsedWellFormed(text, first);
+          assert.equal(JSON.stringify(module.parse(text)), JSON.stringify(first), 'same result twice');
+        }),
+        runOptions(),
+      );
+    });
+  }
+
+  it('format detection: always a known format, the same twice', () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom(...URIS), fc.constantFrom(...LANGUAGES), (text, uri, languageId) => {
+        const format = withinTimeGuard('detect', () => detectFormat({ uri, languageId, text }));
+        assert.ok([...PARSERS, 'unrelated'].includes(format), format);
+        assert.equal(detectFormat({ uri, languageId, text }), format);
+      }),
+      runOptions(),
+    );
+  });
+
+  it('language service: validation, hover anywhere and code actions stay inside the document, the same twice', async () => {
+    const positions = fc.array(fc.record({ line: fc.nat({ max: 200 }), character: fc.nat({ max: 400 }) }), { minLength: 1, maxLength: 4 });
+    let version = 0;
+    // Two independent services: the second recomputes what the first has cached.
+    const create = () => {
+      const service = getLanguageService({ knowledge: knowledge(), now: () => FIXED_NOW });
+      service.configure({ policy: { uri: 'file:///ws/.vendorlens.yaml', text: undefined } });
+      return service;
+    };
+    const [service, again] = [create(), create()];
+    await fc.assert(
+      fc.asyncProperty(texts, fc.constantFrom(...URIS), fc.constantFrom(...LANGUAGES), positions, async (text, uri, languageId, at) => {
+        const document = TextDocument.create(uri, languageId, ++version, text);
+        const diagnostics: Diagnostic[] = await withinTimeGuard('validation', () => service.doValidation(document));
+        for (const d of diagnostics) {
+          assertRangeInside(document, d.range, `diagnostic ${d.code}`);
+          for (const r of d.relatedInformation ?? []) assertRangeInside(document, r.location.range, 'related information');
+          assert.ok(d.message.length > 0);
+        }
+        assert.deepEqual(await again.doValidation(document), diagnostics, 'same diagnostics twice');
+        for (const position of at) {
+          // Positions past the end too: an editor may ask about a line that was just deleted.
+          const clamped = document.positionAt(document.offsetAt(position));
+          for (const p of [position, clamped]) {
+            const hover = await withinTimeGuard('hover', () => service.doHover(document, p));
+            if (hover?.range) assertRangeInside(document, hover.range, 'hover');
+          }
+        }
+        const actions = await withinTimeGuard('code actions', () => service.doCodeActions(document, diagnostics[0]?.range ?? { start: at[0]!, end: at[0]! }, { diagnostics }));
+        for (const action of actions) {
+          for (const [target, edits] of Object.entries(action.edit?.changes ?? {})) {
+            if (target !== uri) continue;
+            for (const edit of edits) assertRangeInside(document, edit.range, `edit of "${action.title}"`);
+            TextDocument.applyEdits(document, edits);
+          }
+        }
+      }),
+      runOptions(),
+    );
+  });
+});

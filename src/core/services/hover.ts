@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { AcceptanceNote, Advisory, Finding, KnowledgeBase, Profile } from '../model';
 import { isInForce } from '../review/profiles';
-import { escapeMarkdown, timeUntil } from '../text';
+import { escapeMarkdown, linkTarget, timeUntil } from '../text';
 
 const MEASURE_LABEL: Record<Advisory['measure'], string> = {
   ban: 'Ban',
@@ -34,7 +34,7 @@ function advisoryBlock(advisory: Advisory, today: string, inForce: boolean): str
   for (const deadline of advisory.deadlines ?? []) {
     lines.push('', `Deadline ${deadline.date} (${timeUntil(today, deadline.date)}): ${escapeMarkdown(deadline.what)}`);
   }
-  lines.push('', `[Official source](${encodeURI(advisory.url)})`);
+  lines.push('', `[Official source](${linkTarget(advisory.url)})`);
   return lines.join('\n');
 }
 
@@ -70,8 +70,10 @@ export function renderFindingHover(kb: KnowledgeBase, profiles: readonly Profile
   const status = vendor.status === 'borderline' ? 'borderline vendor' : 'flagged vendor';
   const out: string[] = [`### ${escapeMarkdown(vendor.displayName)} — ${status}`];
   if (vendor.statusNote) out.push(escapeMarkdown(vendor.statusNote));
+  // The detail can quote the file (a maker cell, a purl or CPE component): escaped like any file content.
+  // The match is shown as code, on one line: a line break could end the code span.
   out.push(
-    `Evidence: ${finding.evidence.detail} \`${finding.evidence.matched.replace(/`/g, "'")}\` · confidence ${finding.evidence.confidence}`,
+    `Evidence: ${escapeMarkdown(finding.evidence.detail)} \`${finding.evidence.matched.replace(/`/g, "'").replace(/\s+/g, ' ')}\` · confidence ${finding.evidence.confidence}`,
   );
   if (finding.evidence.reasons?.length) {
     out.push(`Recognised by: ${finding.evidence.reasons.map(escapeMarkdown).join('; ')}`);
@@ -122,7 +124,7 @@ export function renderVendorDetails(kb: KnowledgeBase, profiles: readonly Profil
     ...list('CPE vendors', vendor.cpeVendors),
     ...list('Configuration dialects', vendor.dialects),
     '## Sources',
-    ...vendor.sources.map((s) => `- [${escapeMarkdown(s.url)}](${encodeURI(s.url)}) (${s.checked})${s.note ? `: ${escapeMarkdown(s.note)}` : ''}`),
+    ...vendor.sources.map((s) => `- [${escapeMarkdown(s.url)}](${linkTarget(s.url)}) (${s.checked})${s.note ? `: ${escapeMarkdown(s.note)}` : ''}`),
   ];
   const advisories = kb.advisoriesByVendor.get(vendor.id) ?? [];
   if (advisories.length > 0) {

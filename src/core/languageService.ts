@@ -126,6 +126,16 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     }
   }
 
+  /** A policy file that breaks the parser must not break the host: it is reported and ignored. */
+  function parsePolicySafely(uri: string, text: string): ReturnType<typeof parsePolicy> {
+    try {
+      return parsePolicy({ file: uri, text }, bundled);
+    } catch (error) {
+      params.onError?.(uri, error);
+      return { problems: [{ file: uri, line: 0, start: 0, end: 0, message: `The policy file could not be read (${String(error).slice(0, 200)}); it is ignored.` }] };
+    }
+  }
+
   function policyDiagnostics(document: TextDocument): Diagnostic[] {
     return policy.problems.map((p) => {
       const start = p.start ?? 0;
@@ -144,7 +154,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       const policyChanged = next.policy?.uri !== settings.policy?.uri || next.policy?.text !== settings.policy?.text;
       settings = { ...next };
       if (policyChanged) {
-        const result = next.policy?.text !== undefined ? parsePolicy({ file: next.policy.uri, text: next.policy.text }, bundled) : { problems: [] };
+        const result = next.policy?.text !== undefined ? parsePolicySafely(next.policy.uri, next.policy.text) : { problems: [] };
         policy = { source: next.policy, value: result.policy, problems: result.problems };
         kb = result.policy ? applyPolicy(bundled, result.policy) : bundled;
         matchers = createMatchers(kb);

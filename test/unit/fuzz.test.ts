@@ -8,6 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { detectFormat, formatModule } from '../../src/core/formats/detect';
 import type { FormatId } from '../../src/core/model';
+import { analyzeDocument, createMatchers } from '../../src/core/analyze';
+import { applyPolicy, parsePolicy } from '../../src/core/knowledge/policy';
 import { getLanguageService } from '../../src/core/languageService';
 import { FIXED_NOW, knowledge } from './helpers';
 import { assertParsedWellFormed, assertRangeInside, documentText, FUZZ_RUNS, runOptions, seedDocuments, withinTimeGuard } from './fuzzSupport';
@@ -43,6 +45,43 @@ describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
         assert.equal(detectFormat({ uri, languageId, text }), format);
       }),
       runOptions(),
+    );
+  });
+
+  it('policy file: any text parses to a policy or located problems, the same twice', () => {
+    const policyTexts = fc.oneof(texts, fc.string({ unit: 'binary', maxLength: 300 }).map((x) => `schemaVersion: 1\nextendVendors:\n  huawei:\n    names: [{ text: ${JSON.stringify(x)}, kind: alias }]\n    productPatterns: [{ pattern: ${JSON.stringify(`^${x}`)}, family: f }]\n`));
+    fc.assert(
+      fc.property(policyTexts, (text) => {
+        const first = withinTimeGuard('policy', () => parsePolicy({ file: 'p', text }, knowledge()));
+        for (const p of first.problems) if (p.start !== undefined) assert.ok(p.start >= 0 && (p.end ?? p.start) <= text.length && p.start <= (p.end ?? p.start));
+        assert.equal(JSON.stringify(parsePolicy({ file: 'p', text }, knowledge())), JSON.stringify(first));
+      }),
+      runOptions(),
+    );
+  });
+
+  it('identifiers a policy adds, even ones its schema refuses, never make the matchers hang or throw', () => {
+    // Straight into applyPolicy, past the schema: the matchers must hold on their own.
+    const identifier = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('', ' ', '   ', '.', '\\', '(', '*', '|', '\u0000', 'Huawei', 'a'.repeat(40)));
+    const extension = fc.record({
+      names: fc.array(identifier.map((text) => ({ text, kind: 'alias' as const })), { maxLength: 3 }),
+      exclusions: fc.array(identifier, { maxLength: 2 }),
+      domains: fc.array(identifier, { maxLength: 2 }),
+      cpeVendors: fc.array(identifier, { maxLength: 2 }),
+      purlNamespaces: fc.array(identifier, { maxLength: 2 }),
+      productPatterns: fc.array(identifier.map((x) => ({ pattern: `^${x}`, family: 'fuzz' })), { maxLength: 2 }),
+    });
+    const banners = fc.array(identifier, { maxLength: 2 });
+    fc.assert(
+      fc.property(extension, banners, fc.constantFrom(...seeds), (ext, bannerPhrases, seed) => {
+        const base = knowledge();
+        const kb = applyPolicy(base, { extendVendors: { huawei: ext }, vendors: [{ id: 'fuzz-vendor', displayName: 'F', status: 'flagged', names: [{ text: 'Fuzz Vendor', kind: 'brand' }], banners: bannerPhrases, sources: [{ url: 'https://x.example', checked: 'data' }] }] });
+        const document = TextDocument.create(seed.uri, seed.languageId, 1, seed.text);
+        withinTimeGuard('analysis with policy identifiers', () =>
+          analyzeDocument(document, kb, createMatchers(kb), { profiles: [], overrides: {}, policyAcceptances: [], trusted: true, today: '2026-11-29', maxFindings: 1000 }),
+        );
+      }),
+      { ...runOptions(), numRuns: Math.max(20, Math.floor(FUZZ_RUNS / 10)) },
     );
   });
 

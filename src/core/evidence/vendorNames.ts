@@ -58,13 +58,15 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const exclusions = new Map<string, RegExp>();
   for (const vendor of kb.vendors) {
     for (const name of vendor.names) {
+      if (name.text.trim() === '') continue;
       const entry = { vendorId: vendor.id, name };
       if (isUnspacedScript(name.text)) unspaced.push(entry);
       else if (name.caseSensitive) spacedSensitive.push(entry);
       else spacedInsensitive.push(entry);
     }
-    if (vendor.exclusions?.length) {
-      const sources = vendor.exclusions.map(flexibleNameSource);
+    const exclusionNames = (vendor.exclusions ?? []).filter((e) => e.trim() !== '');
+    if (exclusionNames.length) {
+      const sources = exclusionNames.map(flexibleNameSource);
       exclusions.set(vendor.id, new RegExp(boundedSource(sources, false), 'giu'));
     }
   }
@@ -100,6 +102,11 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
       for (const group of groups) {
         group.regex.lastIndex = 0;
         for (let m = group.regex.exec(field.text); m; m = group.regex.exec(field.text)) {
+          // A name that is only spaces (the schema refuses it; a merged policy might not) matches nothing, and never loops.
+          if (m[0].length === 0) {
+            group.regex.lastIndex++;
+            continue;
+          }
           const entry = group.byKey.get(keyOf(m[0], group.caseSensitive));
           const start = m.index;
           const end = start + m[0].length;

@@ -1,5 +1,5 @@
 // `vendorlens` command line: scans files and directories and reports flagged-vendor findings.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBaseError } from '../core/knowledge/load';
@@ -44,6 +44,12 @@ async function scan(options: ScanOptions): Promise<number> {
     const file = displayPath(path);
     let bytes: Buffer;
     try {
+      // Too large: skipped from its size alone, never read into memory (a 200 MB capture costs nothing).
+      const { size } = await stat(path);
+      if (size > options.maxFileSize) {
+        problems.push({ file, line: 0, column: 0, severity: 'information', code: 'skipped-too-large', message: `skipped: ${size} bytes is over --max-file-size ${options.maxFileSize}` });
+        continue;
+      }
       bytes = await readFile(path);
     } catch (e) {
       problems.push({ file, line: 0, column: 0, severity: 'error', code: 'io-error', message: describeIoError(e) });

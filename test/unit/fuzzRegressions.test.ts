@@ -46,6 +46,9 @@ describe('fuzzing counterexamples stay fixed', () => {
       const document = TextDocument.create(c.uri!, c.languageId!, 1, c.text);
       const diagnostics = await withinTimeGuard('validation', () => service.doValidation(document));
       for (const d of diagnostics) assertRangeInside(document, d.range, 'diagnostic');
+      for (const action of await service.doCodeActions(document, diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics })) {
+        for (const edit of action.edit?.changes?.[document.uri] ?? []) assertRangeInside(document, edit.range, `edit of "${action.title}"`);
+      }
     });
   }
 

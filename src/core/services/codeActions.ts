@@ -62,8 +62,12 @@ function replaceLine(document: TextDocument, line: number, newText: string): Tex
   return { range: { start: { line, character: 0 }, end: { line, character: lineText(document, line).length } }, newText };
 }
 
-function deleteLine(line: number): TextEdit {
-  return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+/** Deletes a whole line with its line break; the last line takes the break before it instead (none after it). */
+function deleteLine(document: TextDocument, line: number): TextEdit {
+  if (line + 1 < document.lineCount) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  const end = { line, character: lineText(document, line).length };
+  const start = line > 0 ? { line: line - 1, character: lineText(document, line - 1).length } : { line, character: 0 };
+  return { range: { start, end }, newText: '' };
 }
 
 /** Adds the vendor to an inline note already in place, or inserts a new one. */
@@ -143,7 +147,7 @@ export function removeAcceptanceWorkspaceEdit(document: TextDocument, finding: F
   }
   const text = lineText(document, note.line);
   const others = note.vendors.filter((v) => v !== finding.vendorId && v !== '*');
-  if (others.length === 0) return editOf(document.uri, deleteLine(note.line));
+  if (others.length === 0) return editOf(document.uri, deleteLine(document, note.line));
   const lead = COMMENT_LEAD.exec(text)?.[0] ?? '';
   return editOf(document.uri, replaceLine(document, note.line, lead + formatNote({ ...note, vendors: others }, note.scope)));
 }

@@ -98,7 +98,9 @@ function collectNotes(document: TextDocument, fields: Field[], today: string, pr
         continue;
       }
     }
-    if (field.role !== 'comment' && pending.length > 0) {
+    // A note covers the line right below it (other notes aside), a comment line too: accepting a finding in a
+    // comment must not silently accept the next code line instead.
+    if (pending.length > 0) {
       notes.byLine.set(line, pending);
       pending = [];
     }

@@ -84,7 +84,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export function parseAndValidate<T>(source: KnowledgeSource, kind: keyof typeof validators, problems: KnowledgeProblem[]): Parsed<T> {
   const lines = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = lines.linePos(e.pos[0]).line;

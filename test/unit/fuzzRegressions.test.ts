@@ -9,11 +9,14 @@ import { analyzeDocument, createMatchers } from '../../src/core/analyze';
 import { applyPolicy, parsePolicy } from '../../src/core/knowledge/policy';
 import { getLanguageService } from '../../src/core/languageService';
 import { FIXED_NOW, knowledge, ROOT } from './helpers';
-import { assertRangeInside, withinTimeGuard } from './fuzzSupport';
+import { assertParsedWellFormed, assertRangeInside, withinTimeGuard } from './fuzzSupport';
+import { formatModule } from '../../src/core/formats/detect';
+import type { FormatId } from '../../src/core/model';
 
 interface Counterexample {
   name: string;
-  kind: 'policy' | 'service';
+  kind: 'policy' | 'service' | 'format';
+  format?: FormatId;
   found: string;
   text: string;
   expect?: string;
@@ -28,6 +31,11 @@ const POLICY_URI = 'file:///ws/.vendorlens.yaml';
 describe('fuzzing counterexamples stay fixed', () => {
   for (const c of CASES) {
     it(`${c.name} (${c.found.split(':')[0]})`, async () => {
+      if (c.kind === 'format') {
+        const module = formatModule(c.format!);
+        assertParsedWellFormed(c.text, withinTimeGuard('parse', () => module.parse(c.text)));
+        return;
+      }
       if (c.kind === 'policy') {
         const { policy, problems } = withinTimeGuard('policy', () => parsePolicy({ file: POLICY_URI, text: c.text }, knowledge()));
         assert.equal(policy, undefined);

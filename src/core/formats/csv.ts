@@ -577,6 +577,15 @@ export const csvFormat: FormatModule = {
         push(cell.start, raw, role ?? 'other', path, row);
       });
     });
+    if (!header && records.length > 0) {
+      problems.push({
+        start: start,
+        end: Math.min(text.length, start + Math.max(1, (records[0]!.cells.at(-1)?.end ?? start) - start)),
+        severity: 'information',
+        code: 'csv-no-header',
+        message: `No header row naming a manufacturer, part or model column was found in the first ${HEADER_SEARCH_ROWS} rows: every cell was searched as plain text, without the row as context.`,
+      });
+    }
     if (ragged > MAX_RAGGED_REPORTS) {
       problems.push({
         start: 0,

@@ -282,7 +282,7 @@ export function parseYamlTree(text: string): ParsedTree {
           code: overflow ? 'yaml-too-deep' : 'yaml-syntax',
           message: overflow
             ? 'YAML nested too deeply to read from here on. The values before it are still checked.'
-            : `YAML: ${error.message.split('\n')[0]}. The values that could be read are still checked.`,
+            : `YAML: ${error.message.split('\n')[0]!.replace(/:$/, '')}. The values that could be read are still checked.`,
         });
       }
       let reported = false;

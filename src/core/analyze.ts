@@ -289,11 +289,15 @@ export function analyzeDocument(
   }
   if (budget.stoppedAt !== undefined) {
     const at = document.positionAt(budget.stoppedAt);
+    const limit = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    const nothingChecked = rest.length > 0 && budget.stoppedAt <= rest[0]!.offset;
     problems.push({
       range: { start: at, end: at },
       severity: 'warning',
       code: 'analysis-cut-short',
-      message: `Analysis cut short: it took longer than its time budget of ${options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS} ms, so line ${at.line + 1} and everything after it was not checked. The findings before it are shown.`,
+      message: nothingChecked
+        ? `Analysis cut short: reading this file took its whole time budget of ${limit} ms, so no line was checked. Split the file to have it analysed.`
+        : `Analysis cut short: it took longer than its time budget of ${limit} ms, so line ${at.line + 1} and everything after it was not checked. The findings before it are shown.`,
     });
   }
   if (truncated) {

@@ -1,7 +1,7 @@
 // The one-way pipeline: text → format module → evidence matchers → review (profile, notes) → findings.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormat, formatModule } from './formats/detect';
-import type { ParsedDocument } from './formats/format';
+import { UNKNOWN_DIALECT, type ParsedDocument } from './formats/format';
 import { createAsnMatcher } from './evidence/asns';
 import { createBannerMatcher } from './evidence/banners';
 import { createDialectMatcher } from './evidence/dialect';
@@ -33,7 +33,17 @@ export interface AnalysisOptions {
   /** Today's date as YYYY-MM-DD, from the host's clock. */
   today: string;
   maxFindings: number;
+  /** Documents longer than this (in UTF-16 code units) are not analysed; a problem says why. */
+  maxDocumentSize?: number;
+  /** How long one document's analysis may take; checked between fields, so no file freezes the host. */
+  timeBudgetMs?: number;
+  /** Milliseconds from any fixed point (the host's clock); tests pass their own. */
+  clock?: () => number;
 }
+
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+/** How much of a document's start is looked at for NUL characters, as git and grep do. */
+const BINARY_SNIFF_LENGTH = 8000;
 
 export interface Matchers {
   /** Run over every field. */
@@ -90,7 +100,9 @@ function collectNotes(document: TextDocument, fields: Field[], today: string, pr
         continue;
       }
     }
-    if (field.role !== 'comment' && pending.length > 0) {
+    // A note covers the line right below it (other notes aside), a comment line too: accepting a finding in a
+    // comment must not silently accept the next code line instead.
+    if (pending.length > 0) {
       notes.byLine.set(lineOf(field), pending);
       pending = [];
     }
@@ -184,25 +196,40 @@ function attributeOwnAddress(kb: KnowledgeBase, evidence: Evidence, documentLeve
   };
 }
 
+/** Stops the evidence search when the document's time is up, and remembers where. */
+interface Budget {
+  exceeded(): boolean;
+  /** Offset of the first field left unchecked. */
+  stoppedAt?: number;
+}
+
+function createBudget(options: AnalysisOptions): Budget {
+  const clock = options.clock ?? (() => Date.now());
+  const deadline = clock() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  return { exceeded: () => clock() > deadline };
+}
+
 /** Document-level evidence first, then each place's, lazily so a findings cap stops the work. */
-function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string): Generator<Evidence> {
+function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string, budget: Budget): Generator<Evidence> {
   const documentLevel = matchers.document.flatMap((matcher) => matcher.matchDocument(parsed, text));
   yield* documentLevel;
   let place: number | string | undefined;
   let pending: Evidence[] = [];
   const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, attributeOwnAddress(kb, e, documentLevel), documentLevel)), documentLevel);
   for (const field of fields) {
+    if (budget.exceeded()) {
+      if (pending.length > 0) yield* flush();
+      budget.stoppedAt = field.offset;
+      return;
+    }
     const here = placeOf(field);
     if (here !== place && pending.length > 0) {
       yield* flush();
       pending = [];
     }
     place = here;
-    for (const matcher of matchers.fields) {
-      const found = matcher.match(field);
-      // Most fields hold no evidence: skip the spread for them, it costs more than the match.
-      if (found.length > 0) pending.push(...found);
-    }
+    // A loop, not push(...found): a field may hold more evidence than a call can take arguments.
+    for (const matcher of matchers.fields) for (const evidence of matcher.match(field)) pending.push(evidence);
   }
   if (pending.length > 0) yield* flush();
 }
@@ -227,6 +254,32 @@ function parseText(document: TextDocument, text: string): PreparedDocument {
   return { format, parsed: formatModule(format).parse(text) };
 }
 
+/** Why a document is not analysed at all: too large, or not text. */
+function skipReason(text: string, options: AnalysisOptions): DocumentProblem | undefined {
+  const start = { line: 0, character: 0 };
+  if (options.maxDocumentSize !== undefined && text.length > options.maxDocumentSize) {
+    return {
+      range: { start, end: start },
+      severity: 'information',
+      code: 'skipped-too-large',
+      message: `Not analysed: this file is ${megabytes(text.length)}, over the limit of ${megabytes(options.maxDocumentSize)} (setting vendorlens.maxFileSizeMB).`,
+    };
+  }
+  if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\u0000')) {
+    return { range: { start, end: start }, severity: 'information', code: 'skipped-binary', message: 'Not analysed: this looks like a binary file (it holds NUL characters).' };
+  }
+  return undefined;
+}
+
+function megabytes(length: number): string {
+  return `${(length / (1024 * 1024)).toFixed(length < 1024 * 1024 ? 2 : 1)} MB`;
+}
+
+/** An analysis with nothing but one problem: for documents skipped or that could not be analysed. */
+export function problemOnlyAnalysis(document: TextDocument, format: DocumentAnalysis['format'], problem: DocumentProblem): DocumentAnalysis {
+  return { uri: document.uri, version: document.version, format, dialect: UNKNOWN_DIALECT, findings: [], problems: [problem] };
+}
+
 export function analyzeDocument(
   document: TextDocument,
   kb: KnowledgeBase,
@@ -234,7 +287,12 @@ export function analyzeDocument(
   options: AnalysisOptions,
   prepared?: PreparedDocument,
 ): DocumentAnalysis {
+  const budget = createBudget(options);
   const text = document.getText();
+  if (!prepared) {
+    const skipped = skipReason(text, options);
+    if (skipped) return problemOnlyAnalysis(document, detectFormat({ uri: document.uri, languageId: document.languageId, text }), skipped);
+  }
   const { format, parsed } = prepared ?? parseText(document, text);
   const problems: DocumentProblem[] = parsed.problems.map((p) => {
     const problem: DocumentProblem = {
@@ -250,7 +308,7 @@ export function analyzeDocument(
 
   const findings: Finding[] = [];
   let truncated = false;
-  for (const evidence of allEvidence(kb, matchers, parsed, rest, text)) {
+  for (const evidence of allEvidence(kb, matchers, parsed, rest, text, budget)) {
     if (findings.length >= options.maxFindings) {
       truncated = true;
       break;
@@ -282,6 +340,19 @@ export function analyzeDocument(
         range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
         message: t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')),
       })),
+    });
+  }
+  if (budget.stoppedAt !== undefined) {
+    const at = document.positionAt(budget.stoppedAt);
+    const limit = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    const nothingChecked = rest.length > 0 && budget.stoppedAt <= rest[0]!.offset;
+    problems.push({
+      range: { start: at, end: at },
+      severity: 'warning',
+      code: 'analysis-cut-short',
+      message: nothingChecked
+        ? `Analysis cut short: reading this file took its whole time budget of ${limit} ms, so no line was checked. Split the file to have it analysed.`
+        : `Analysis cut short: it took longer than its time budget of ${limit} ms, so line ${at.line + 1} and everything after it was not checked. The findings before it are shown.`,
     });
   }
   if (truncated) {

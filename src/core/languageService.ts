@@ -2,7 +2,7 @@
 // Host services come in through params and settings; answers are LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type Diagnostic, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { analyzeDocument, createMatchers, type AnalysisOptions, type Matchers, type PreparedDocument } from './analyze';
+import { analyzeDocument, createMatchers, problemOnlyAnalysis, type AnalysisOptions, type Matchers, type PreparedDocument } from './analyze';
 import { applyPolicy, parsePolicy, type Policy } from './knowledge/policy';
 import type { KnowledgeProblem } from './knowledge/load';
 import type { DocumentAnalysis, KnowledgeBase, Profile } from './model';
@@ -29,6 +29,10 @@ export interface LanguageSettings {
   /** Days until a new review note expires. */
   noteExpiryDays?: number;
   maxFindingsPerFile?: number;
+  /** Longer documents (UTF-16 code units) are skipped with a diagnostic saying why. */
+  maxDocumentSize?: number;
+  /** How long one document's analysis may take before it stops with a diagnostic saying where. */
+  timeBudgetMs?: number;
   /** The organisation policy file (.vendorlens.yaml) at the workspace root. */
   policy?: PolicySource;
   /** False in Restricted Mode: the workspace's policy and notes are shown but cannot lower severities. */
@@ -43,6 +47,10 @@ export interface LanguageServiceParams {
   relatedInformation?: boolean;
   /** The client asks the reviewer for a note's reason, ticket and expiry (command vendorlens.acceptFinding). */
   interactiveAcceptance?: boolean;
+  /** Monotonic milliseconds for the analysis time budget; Date.now by default. */
+  clock?: () => number;
+  /** Told when a document could not be analysed (a bug): the host logs it; the document gets a diagnostic. */
+  onError?: (uri: string, error: unknown) => void;
 }
 
 export interface LanguageService {
@@ -92,6 +100,9 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       trusted: settings.trusted !== false,
       today,
       maxFindings: settings.maxFindingsPerFile ?? 1000,
+      maxDocumentSize: settings.maxDocumentSize,
+      timeBudgetMs: settings.timeBudgetMs,
+      clock: params.clock,
     };
   }
 
@@ -99,11 +110,37 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     const today = isoDate(now());
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.generation === generation && hit.today === today) return hit.analysis;
-    const analysis = analyzeDocument(document, kb, matchers, analysisOptions(document, today));
+    const analysis = analyzeSafely(document, analysisOptions(document, today));
     cache.delete(document.uri);
     cache.set(document.uri, { version: document.version, generation, today, analysis });
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return analysis;
+  }
+
+  /** One document that breaks the analysis must not break the host: it gets a diagnostic instead of findings. */
+  function analyzeSafely(document: TextDocument, options: AnalysisOptions, prepared?: PreparedDocument): DocumentAnalysis {
+    try {
+      return analyzeDocument(document, kb, matchers, options, prepared);
+    } catch (error) {
+      params.onError?.(document.uri, error);
+      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return problemOnlyAnalysis(document, 'text', {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'error',
+        code: 'analysis-failed',
+        message: `VendorLens could not analyse this file (${what.slice(0, 200)}); no findings are shown for it. Other files are not affected.`,
+      });
+    }
+  }
+
+  /** A policy file that breaks the parser must not break the host: it is reported and ignored. */
+  function parsePolicySafely(uri: string, text: string): ReturnType<typeof parsePolicy> {
+    try {
+      return parsePolicy({ file: uri, text }, bundled);
+    } catch (error) {
+      params.onError?.(uri, error);
+      return { problems: [{ file: uri, line: 0, start: 0, end: 0, message: `The policy file could not be read (${String(error).slice(0, 200)}); it is ignored.` }] };
+    }
   }
 
   function policyDiagnostics(document: TextDocument): Diagnostic[] {
@@ -124,7 +161,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       const policyChanged = next.policy?.uri !== settings.policy?.uri || next.policy?.text !== settings.policy?.text;
       settings = { ...next };
       if (policyChanged) {
-        const result = next.policy?.text !== undefined ? parsePolicy({ file: next.policy.uri, text: next.policy.text }, bundled) : { problems: [] };
+        const result = next.policy?.text !== undefined ? parsePolicySafely(next.policy.uri, next.policy.text) : { problems: [] };
         policy = { source: next.policy, value: result.policy, problems: result.problems };
         kb = result.policy ? applyPolicy(bundled, result.policy) : bundled;
         matchers = createMatchers(kb);
@@ -146,7 +183,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       return policy;
     },
     analyze,
-    analyzePrepared: (document, prepared) => analyzeDocument(document, kb, matchers, analysisOptions(document, isoDate(now())), prepared),
+    analyzePrepared: (document, prepared) => analyzeSafely(document, analysisOptions(document, isoDate(now())), prepared),
     async doValidation(document) {
       if (policy.source && document.uri === policy.source.uri) return policyDiagnostics(document);
       return toDiagnostics(kb, analyze(document), params.relatedInformation === true);

@@ -6,6 +6,19 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"':]/g, '\\$&').replace(/\r?\n|\r/g, ' ');
 }
 
+/**
+ * A URL as a Markdown link target. Policy files may add advisories, so the URL is not trusted: only
+ * http(s) links are made, and parentheses and spaces are encoded so the target cannot end early.
+ */
+export function linkTarget(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return '#';
+  try {
+    return encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  } catch {
+    return '#'; // a lone surrogate cannot be encoded
+  }
+}
+
 /** Today's date (UTC) as YYYY-MM-DD. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -48,7 +48,11 @@ export interface ServerSettings {
   /** 'onSave': open documents are analysed when opened and saved, not while typing. */
   run?: 'onType' | 'onSave';
   timeBudget?: { warnMs?: number };
+  /** Larger files get a diagnostic saying they were skipped. */
+  maxFileSizeMB?: number;
 }
+
+const DEFAULT_MAX_FILE_SIZE_MB = 50;
 
 /** What the VS Code client tells the server at start-up (other editors send nothing). */
 export interface InitializationOptions {
@@ -133,13 +137,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       reviewer: settings.reviewer || undefined,
       noteExpiryDays: settings.noteExpiryDays,
       maxFindingsPerFile: settings.maxFindingsPerFile,
+      maxDocumentSize: (settings.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024,
       policy,
       trusted,
     };
     const key = JSON.stringify(languageSettings);
     let service = services.get(key);
     if (!service) {
-      service = getLanguageService({ knowledge, relatedInformation, interactiveAcceptance: options.interactiveAcceptance === true });
+      service = getLanguageService({
+        knowledge,
+        relatedInformation,
+        interactiveAcceptance: options.interactiveAcceptance === true,
+        onError: (uri, e) => connection.console.error(`VendorLens could not analyse ${uri}: ${(e as Error)?.stack ?? e}`),
+      });
       service.configure(languageSettings);
       services.set(key, service);
     }
@@ -184,7 +194,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const { diagnostics } = await diagnose(service, current, settings);
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     } catch (e) {
+      // One bad document must not take the server down or leave it silent: log it and say so in the file.
       connection.console.error(`VendorLens could not analyse ${current.uri}: ${(e as Error).stack ?? e}`);
+      const message = `VendorLens could not analyse this file (${String(e).slice(0, 200)}); no findings are shown for it.`;
+      const start = { line: 0, character: 0 };
+      await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: [{ range: { start, end: start }, severity: 1, source: 'VendorLens', code: 'analysis-failed', message }] });
     }
   }
 

@@ -454,4 +454,16 @@ describe('vendorlens CLI', () => {
       assertNoStackTrace(r.stderr);
     }
   });
+
+  it('skips a file over --max-file-size from its size, with a message, and scans the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vendorlens-cli-'));
+    writeFileSync(join(dir, 'big-capture.txt'), `uplink HUAWEI\n${'x'.repeat(200_000)}\n`);
+    writeFileSync(join(dir, 'small.cfg'), 'uplink ZTE\n');
+    const { code, stdout } = run(['scan', '--format', 'json', '--max-file-size', '100000', dir]);
+    assert.equal(code, 1, 'the small file still has a finding');
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.findings.map((f: { vendor: string }) => f.vendor), ['zte']);
+    assert.equal(report.problems[0].code, 'skipped-too-large');
+    assert.match(report.problems[0].message, /^skipped: 200015 bytes is over --max-file-size 100000$/);
+  });
 });

@@ -40,7 +40,7 @@ describe('configs that never name their vendor', () => {
     assert.equal(finding.severity, 'error');
     const hover = await service.doHover(doc, finding.range.start);
     const value = (hover!.contents as MarkupContent).value;
-    assert.match(value, /huawei-vrp configuration dialect/);
+    assert.match(value, /huawei\\?-vrp configuration dialect/, 'the detail is escaped Markdown');
     assert.match(value, /Recognised by: .*vlan batch.*Vlanif/);
   });
 

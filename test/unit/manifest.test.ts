@@ -34,6 +34,10 @@ describe('extension manifest', () => {
     }
   });
 
+  it('declares no online service: VendorLens never uses the network', () => {
+    assert.ok(!JSON.stringify(manifest).includes('usesOnlineServices'), 'no usesOnlineServices tag or keyword');
+  });
+
   it('resolves every %placeholder% from package.nls.json', () => {
     const keys = nlsKeys(manifest);
     assert.ok(keys.length > 5);

@@ -220,7 +220,7 @@ describe('policy file edits', () => {
 
   it('appends to an existing list, keeping comments and formatting', () => {
     const text = '# our policy\nschemaVersion: 1\nacceptances:\n    - file: a.csv   # kept\n      fingerprint: ffffffffffffffff\n      vendor: huawei\n      reason: lab\nprofiles: [cz]\n';
-    const after = TextDocument.applyEdits(doc(text), [addAcceptanceEdit(doc(text), entry)]);
+    const after = TextDocument.applyEdits(doc(text), [addAcceptanceEdit(doc(text), entry)!]);
     assert.ok(after.startsWith(text.slice(0, text.indexOf('profiles'))), 'nothing before the insertion changes');
     assert.match(after, /reason: lab\n {4}- file: boms\/q\.csv\n {6}fingerprint: "?0123456789abcdef"?\n/);
     assert.match(after, /reason: "spare: not installed"/, 'values YAML could misread are quoted');
@@ -228,10 +228,10 @@ describe('policy file edits', () => {
   });
 
   it('adds the list when missing, or replaces an empty one', () => {
-    const added = TextDocument.applyEdits(doc('schemaVersion: 1'), [addAcceptanceEdit(doc('schemaVersion: 1'), entry)]);
+    const added = TextDocument.applyEdits(doc('schemaVersion: 1'), [addAcceptanceEdit(doc('schemaVersion: 1'), entry)!]);
     assert.match(added, /^schemaVersion: 1\nacceptances:\n {2}- file: boms\/q\.csv/);
     const empty = 'schemaVersion: 1\nacceptances: []\n';
-    assert.match(TextDocument.applyEdits(doc(empty), [addAcceptanceEdit(doc(empty), entry)]), /^schemaVersion: 1\nacceptances:\n {2}- file: boms\/q\.csv[\s\S]*expires: 2027-01-01\n$/);
+    assert.match(TextDocument.applyEdits(doc(empty), [addAcceptanceEdit(doc(empty), entry)!]), /^schemaVersion: 1\nacceptances:\n {2}- file: boms\/q\.csv[\s\S]*expires: 2027-01-01\n$/);
   });
 
   it('removes or renews one entry and nothing else', () => {

@@ -31,8 +31,9 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const banners: Phrase[] = [];
   const names: Phrase[] = [];
   for (const vendor of kb.vendors) {
-    for (const text of vendor.banners ?? []) banners.push({ vendorId: vendor.id, text });
-    for (const name of vendor.names) if (!isUnspacedScript(name.text)) names.push({ vendorId: vendor.id, text: name.text });
+    // Blank phrases would match the empty string everywhere: left out.
+    for (const text of vendor.banners ?? []) if (text.trim() !== '') banners.push({ vendorId: vendor.id, text });
+    for (const name of vendor.names) if (name.text.trim() !== '' && !isUnspacedScript(name.text)) names.push({ vendorId: vendor.id, text: name.text });
   }
   const banner = banners.length > 0 ? alternation(banners) : undefined;
   const bannerRegex = banner ? new RegExp(banner.source, 'giu') : undefined;
@@ -48,6 +49,10 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
       if (bannerRegex && banner) {
         bannerRegex.lastIndex = 0;
         for (let m = bannerRegex.exec(field.text); m; m = bannerRegex.exec(field.text)) {
+          if (m[0].length === 0) {
+            bannerRegex.lastIndex++;
+            continue;
+          }
           const phrase = banner.byKey.get(keyOf(m[0]));
           if (!phrase) continue;
           found.push({

@@ -22,6 +22,9 @@ export interface ParsedCpe {
   length: number;
 }
 
+/** A CPE 2.3 name has 11 components after "cpe:2.3:", a 2.2 URI at most 7: read no further. */
+const MAX_COMPONENTS = 11;
+
 const CPE_START = /(?<![\p{L}\p{N}_])cpe:(?:2\.3:|\/)/giu;
 
 function isTerminator(c: string): boolean {
@@ -57,7 +60,7 @@ export function parseCpe(text: string, from = 0): ParsedCpe | undefined {
       const raw = text.slice(start, i);
       components.push({ value: v23 ? unescapeCpe23(raw) : percentDecode(raw), start: start - from, end: i - from });
       start = i + 1;
-      if (c !== ':') break;
+      if (c !== ':' || components.length >= MAX_COMPONENTS) break;
     }
   }
   const [part, vendor, product] = components;

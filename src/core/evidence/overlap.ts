@@ -36,6 +36,8 @@ export function stronger(a: Evidence, b: Evidence): boolean {
   return a.end - a.start > b.end - b.start;
 }
 
+const MAX_ALSO = 20;
+
 function overlaps(a: Evidence, b: Evidence): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -48,16 +50,21 @@ export function keepStrongest(found: Evidence[], documentLevel: readonly Evidenc
   const byVendor = new Map<string, Evidence[]>();
   for (const evidence of found) {
     if (documentLevel.some((d) => d.vendorId === evidence.vendorId && overlaps(d, evidence))) continue;
-    byVendor.set(evidence.vendorId, [...(byVendor.get(evidence.vendorId) ?? []), evidence]);
+    const group = byVendor.get(evidence.vendorId);
+    if (group) group.push(evidence);
+    else byVendor.set(evidence.vendorId, [evidence]);
   }
   const kept: Evidence[] = [];
   for (const group of byVendor.values()) {
     const best = group.reduce((a, b) => (stronger(b, a) ? b : a));
-    const others = group.filter((e) => e !== best && !(e.start === best.start && e.end === best.end && e.kind === best.kind));
+    const all = group.filter((e) => e !== best && !(e.start === best.start && e.end === best.end && e.kind === best.kind));
+    // A line repeating a name thousands of times is one finding, not a hover of thousands of reasons.
+    const others = all.slice(0, MAX_ALSO);
+    const more = all.length > MAX_ALSO ? [`and ${all.length - MAX_ALSO} more`] : [];
     kept.push(
       others.length === 0
         ? best
-        : { ...best, also: others, reasons: [...(best.reasons ?? []), ...others.map((e) => t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')))] },
+        : { ...best, also: others, reasons: [...(best.reasons ?? []), ...others.map((e) => t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' '))), ...more] },
     );
   }
   return kept.sort((a, b) => a.start - b.start);

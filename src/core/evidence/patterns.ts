@@ -1,4 +1,5 @@
 // Regular-expression helpers shared by the evidence matchers.
+import { backtrackingRisk } from './regexSafety';
 
 /** Letters, digits and underscore in any script: a name must not continue into one of these. */
 export const WORD_CHAR = '[\\p{L}\\p{N}_]';
@@ -38,9 +39,14 @@ export function boundedSource(alternatives: string[], unspaced: boolean): string
 /** Compiles a knowledge-base product pattern: it must be anchored, and is matched case-insensitively. */
 export function compileAnchoredPattern(pattern: string): { regex?: RegExp; error?: string } {
   if (!pattern.startsWith('^')) return { error: `pattern '${pattern}' must be anchored with ^` };
+  let regex: RegExp;
   try {
-    return { regex: new RegExp(pattern, 'iu') };
+    regex = new RegExp(pattern, 'iu');
   } catch (e) {
     return { error: `pattern '${pattern}' is not a valid regular expression: ${(e as Error).message}` };
   }
+  // Patterns run on every token of every line: one that can backtrack catastrophically is never used.
+  const risk = backtrackingRisk(pattern, 'iu');
+  if (risk) return { error: `pattern '${pattern}' is refused because it could take exponential or polynomial time on a crafted value: ${risk}` };
+  return { regex };
 }

@@ -16,15 +16,18 @@ interface CompiledPattern {
   catchAll: boolean;
 }
 
-/** A token starting exactly at lastIndex (sticky). */
-const TOKEN_AT = /[A-Za-z0-9][A-Za-z0-9+/().-]*/y;
+/** Longer runs are no model number (URLs, hashes, base64): a cap that keeps the scan linear. */
+const MAX_TOKEN = 64;
+/** A token starting exactly at lastIndex (sticky), read at most one character past the cap. */
+const TOKEN_AT = new RegExp(`[A-Za-z0-9][A-Za-z0-9+/().-]{0,${MAX_TOKEN}}`, 'y');
 const MAX_WINDOW = 3;
 
 /** The token starting at `index`, without trailing punctuation ("NE40E," → "NE40E"); its end, or -1. */
 function tokenEnd(text: string, index: number): number {
   TOKEN_AT.lastIndex = index;
   const m = TOKEN_AT.exec(text);
-  if (!m) return -1;
+  // Candidates also start inside a token (after '/', '.', '('): without the cap each would rescan the rest of it.
+  if (!m || m[0].length > MAX_TOKEN) return -1;
   const token = m[0];
   let end = token.length;
   while (end > 1 && '.,:;'.includes(token[end - 1]!)) end--;

@@ -68,13 +68,15 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const exclusions = new Map<string, RegExp>();
   for (const vendor of kb.vendors) {
     for (const name of vendor.names) {
+      if (name.text.trim() === '') continue;
       const entry = { vendorId: vendor.id, name };
       if (isUnspacedScript(name.text)) unspaced.push(entry);
       else if (name.caseSensitive) spacedSensitive.push(entry);
       else spacedInsensitive.push(entry);
     }
-    if (vendor.exclusions?.length) {
-      const sources = vendor.exclusions.map(flexibleNameSource);
+    const exclusionNames = (vendor.exclusions ?? []).filter((e) => e.trim() !== '');
+    if (exclusionNames.length) {
+      const sources = exclusionNames.map(flexibleNameSource);
       exclusions.set(vendor.id, new RegExp(boundedSource(sources, false), 'giu'));
     }
   }
@@ -85,15 +87,17 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
   ].filter((g): g is NameGroup => g !== undefined);
   const mayContainName = createPrefilter(kb);
 
-  function isExcluded(vendorId: string, text: string, start: number, end: number): boolean {
+  /** Where a vendor's exclusions occur in a text: found once per field, so the check stays linear. */
+  function exclusionSpans(vendorId: string, text: string): [number, number][] {
     const regex = exclusions.get(vendorId);
-    if (!regex) return false;
+    if (!regex) return [];
+    const spans: [number, number][] = [];
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      if (m.index <= start && m.index + m[0].length >= end) return true;
+      spans.push([m.index, m.index + m[0].length]);
       if (m[0].length === 0) regex.lastIndex++;
     }
-    return false;
+    return spans;
   }
 
   return {
@@ -101,13 +105,24 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     match(field: Field): readonly Evidence[] {
       if (!mayContainName(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
+      const excluded = new Map<string, [number, number][]>();
+      const isExcluded = (vendorId: string, start: number, end: number) => {
+        let spans = excluded.get(vendorId);
+        if (!spans) excluded.set(vendorId, (spans = exclusionSpans(vendorId, field.text)));
+        return coveredBySpan(spans, start, end);
+      };
       for (const group of groups) {
         group.regex.lastIndex = 0;
         for (let m = group.regex.exec(field.text); m; m = group.regex.exec(field.text)) {
+          // A name that is only spaces (the schema refuses it; a merged policy might not) matches nothing, and never loops.
+          if (m[0].length === 0) {
+            group.regex.lastIndex++;
+            continue;
+          }
           const entry = group.byKey.get(keyOf(m[0], group.caseSensitive));
           const start = m.index;
           const end = start + m[0].length;
-          if (!entry || isExcluded(entry.vendorId, field.text, start, end)) continue;
+          if (!entry || isExcluded(entry.vendorId, start, end)) continue;
           const label = kindLabel(entry.name.kind);
           found.push({
             kind: 'vendor-name',
@@ -149,10 +164,37 @@ function createPrefilter(kb: KnowledgeBase): (text: string) => boolean {
   return (text) => regex.test(text) || UNICODE_ONLY_FOLDS.test(text);
 }
 
-/** Where two names overlap (e.g. a case-sensitive brand inside a legal name), keep the longer. */
+/** Whether one of `spans` (sorted, not overlapping: the matches of one global regex) covers [start, end). */
+function coveredBySpan(spans: readonly [number, number][], start: number, end: number): boolean {
+  // The only candidate is the last span starting at or before `start`.
+  let lo = 0;
+  let hi = spans.length - 1;
+  let candidate = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![0] <= start) {
+      candidate = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return candidate >= 0 && spans[candidate]![1] >= end;
+}
+
+/** Where two names overlap (e.g. a case-sensitive brand inside a legal name), keep the longer. One sweep, linear after the sort. */
 function dropContained(evidence: Evidence[]): Evidence[] {
   if (evidence.length < 2) return evidence;
-  return evidence.filter(
-    (e) => !evidence.some((o) => o !== e && o.start <= e.start && o.end >= e.end && o.end - o.start > e.end - e.start),
-  );
+  const byStart = [...evidence].sort((a, b) => a.start - b.start || b.end - a.end);
+  const dropped = new Set<Evidence>();
+  // Among the evidence seen so far (all starting at or before the current one): the furthest end, and
+  // the earliest start of those ending there.
+  let furthestEnd = -1;
+  let earliestStartThere = Infinity;
+  for (const e of byStart) {
+    if (furthestEnd > e.end || (furthestEnd === e.end && earliestStartThere < e.start)) dropped.add(e);
+    if (e.end > furthestEnd) {
+      furthestEnd = e.end;
+      earliestStartThere = e.start;
+    } else if (e.end === furthestEnd) earliestStartThere = Math.min(earliestStartThere, e.start);
+  }
+  return dropped.size === 0 ? evidence : evidence.filter((e) => !dropped.has(e));
 }

@@ -75,18 +75,23 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
       let j = contentStart;
       let value = '';
       let closed = false;
-      while (j < text.length) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            value += '"';
-            j += 2;
-            continue;
-          }
-          closed = true;
+      // From quote to quote, not character by character: a cell may be megabytes long.
+      for (;;) {
+        const quote = text.indexOf('"', j);
+        if (quote < 0) {
+          value += text.slice(j);
+          j = text.length;
           break;
         }
-        value += text[j];
-        j++;
+        value += text.slice(j, quote);
+        j = quote;
+        if (text[j + 1] === '"') {
+          value += '"';
+          j += 2;
+          continue;
+        }
+        closed = true;
+        break;
       }
       if (!closed) {
         problems.push({

@@ -5,7 +5,7 @@
 // not searched; nor are metadata.authors and metadata.tools.
 import type { FieldRole } from '../model';
 import { UNKNOWN_DIALECT, type FormatModule, type ParsedDocument } from './format';
-import { valueOf, walkTree, type ItemRule, type TreePath, type WalkRules } from './structured';
+import { shapeProblems, valueOf, walkTree, type ItemRule, type TreePath, type WalkRules } from './structured';
 import { child, itemsOf, parseJsonTree, scalarAt, type ObjectNode, type TreeNode } from './tree';
 import { parseXml, xmlToTree } from './xml';
 
@@ -114,6 +114,7 @@ export const cyclonedxJsonFormat: FormatModule = {
   id: 'cyclonedx-json',
   parse(text: string): ParsedDocument {
     const { root, problems } = parseJsonTree(text);
+    problems.push(...shapeProblems(root, 'CycloneDX', ['components', 'services']));
     return { fields: walkTree(root, text, rules), problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT };
   },
 };
@@ -123,6 +124,8 @@ export const cyclonedxXmlFormat: FormatModule = {
   parse(text: string): ParsedDocument {
     const { root, problems } = parseXml(text);
     const tree = root ? xmlToTree(root, text, XML_LISTS) : undefined;
+    // An empty <bom/> is a (blank) value in the tree, and no shape problem.
+    if (!(tree?.kind === 'scalar' && tree.value.trim() === '')) problems.push(...shapeProblems(tree, 'CycloneDX', ['components', 'services']));
     return { fields: walkTree(tree, text, rules), problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT };
   },
 };

@@ -118,6 +118,14 @@ export function junosSetPath(statement: string): string[] | undefined {
   return path.length > 0 ? path : undefined;
 }
 
+/** Index of the first of the markers in text, or text.length. */
+function firstOf(text: string, ...markers: string[]): number {
+  return Math.min(...markers.map((m) => {
+    const at = text.indexOf(m);
+    return at < 0 ? text.length : at;
+  }));
+}
+
 function junosTracker(): SectionTracker {
   const stack: Frame[] = [];
   return (line) => {
@@ -125,7 +133,8 @@ function junosTracker(): SectionTracker {
     const first = trimmed.split(/\s/, 1)[0]!;
     if (JUNOS_VERBS.has(first)) return junosSetPath(trimmed);
     if (trimmed.startsWith('#')) return pathOf(stack);
-    const code = trimmed.replace(/\s*(?:##|\/\*).*$/, '');
+    // Cut at the first comment marker by index: /\s*(?:##|\/\*).*$/ rescans every run of spaces from each of its characters.
+    const code = trimmed.slice(0, firstOf(trimmed, '##', '/*')).trimEnd();
     if (code.startsWith('}')) {
       stack.pop();
       return pathOf(stack);

@@ -4,7 +4,7 @@
 // (who wrote the document, with which tool) is provenance and is not searched.
 import type { Field, FieldRole, RowContext } from '../model';
 import { lineSpans, UNKNOWN_DIALECT, type FormatModule, type ParsedDocument } from './format';
-import { valueOf, walkTree, type ItemRule, type TreePath, type WalkRules } from './structured';
+import { shapeProblems, valueOf, walkTree, type ItemRule, type TreePath, type WalkRules } from './structured';
 import { child, itemsOf, LineIndex, parseJsonTree, parseYamlTree, type ObjectNode, type TreeNode } from './tree';
 
 const AGENT_PREFIX = /^\s*(?:Organization|Person|Tool)\s*:\s*/;
@@ -65,6 +65,7 @@ export const spdxJsonFormat: FormatModule = {
   id: 'spdx-json',
   parse(text: string): ParsedDocument {
     const { root, problems } = parseJsonTree(text);
+    problems.push(...shapeProblems(root, 'SPDX', ['packages']));
     return { fields: walkTree(root, text, rules23), problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT };
   },
 };
@@ -73,6 +74,7 @@ export const spdxYamlFormat: FormatModule = {
   id: 'spdx-yaml',
   parse(text: string): ParsedDocument {
     const { root, problems, comments } = parseYamlTree(text);
+    problems.push(...shapeProblems(root, 'SPDX', ['packages']));
     return { fields: walkTree(root, text, rules23, comments), problems, commentPrefix: '#', dialect: UNKNOWN_DIALECT };
   },
 };
@@ -182,6 +184,7 @@ export const spdx3JsonFormat: FormatModule = {
   id: 'spdx3-json',
   parse(text: string): ParsedDocument {
     const { root, problems } = parseJsonTree(text);
+    problems.push(...shapeProblems(root, 'SPDX 3.0', ['@graph'], '@graph'));
     const graph = itemsOf(child(root, '@graph'));
     const fields = walkTree(root, text, spdx3Rules(graph, text));
     return { fields, problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT };

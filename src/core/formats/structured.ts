@@ -2,7 +2,8 @@
 // only says which objects are items (a component, a package, a device), what role each value plays
 // and which subtrees describe the document rather than the equipment; this walks the tree once.
 import type { Field, FieldRole, RowContext } from '../model';
-import { LineIndex, type ObjectNode, type ScalarNode, type TreeNode } from './tree';
+import type { ParseProblem } from './format';
+import { child, LineIndex, type ObjectNode, type ScalarNode, type TreeNode } from './tree';
 
 export type TreePath = readonly (string | number)[];
 
@@ -80,4 +81,26 @@ export function valueOf(node: TreeNode | undefined): string | undefined {
   if (node?.kind !== 'scalar') return undefined;
   const value = node.value.trim();
   return value === '' ? undefined : value;
+}
+
+const KIND_NAME: Record<TreeNode['kind'], string> = { scalar: 'a single value', object: 'an object', array: 'a list' };
+
+/**
+ * Problems for a document whose shape hides its items: a root that is no object, or a list key (e.g.
+ * CycloneDX `components`) holding something else. Without them such items would be skipped silently.
+ */
+export function shapeProblems(root: TreeNode | undefined, format: string, listKeys: readonly string[], required?: string): ParseProblem[] {
+  if (!root) return [];
+  const problems: ParseProblem[] = [];
+  const at = (node: TreeNode, code: string, message: string) => problems.push({ start: node.start, end: Math.max(node.start, Math.min(node.end, node.start + 80)), severity: 'warning', code, message });
+  if (root.kind !== 'object') {
+    at(root, 'bom-shape', `${format}: the document should be an object with its lists inside; found ${KIND_NAME[root.kind]}. Its values were searched as plain text.`);
+    return problems;
+  }
+  for (const key of listKeys) {
+    const value = child(root, key);
+    if (value && value.kind !== 'array') at(value, 'bom-shape', `${format}: "${key}" should be a list; found ${KIND_NAME[value.kind]}. Its values were searched, but not as items of the list.`);
+  }
+  if (required && !child(root, required)) at(root, 'bom-shape', `${format}: the document has no "${required}" list, so it holds no items to check.`);
+  return problems;
 }

@@ -180,11 +180,14 @@ function isWeakHeader(header: string): boolean {
 const SUBHEADER_WORDS = new Set(['name', 'number', 'no', 'nr', '#', 'code', 'id', 'p n', 'pn']);
 
 const NUMERIC = /^[\d.,\s'$€£¥%+-]+$/;
-const TOTALS = /^(grand\s+|sub\s*-?\s*)?totals?\b|^sum(me)?\b|^gesamt|^zwischensumme|^celkem|^mezisoučet|^total\s|^合计|^总计|^小计/i;
+// `sub(?:\s*-)?\s*`, not `sub\s*-?\s*`: two \s* around an optional '-' split a run of spaces in n ways.
+const TOTALS = /^(grand\s+|sub(?:\s*-)?\s*)?totals?\b|^sum(me)?\b|^gesamt|^zwischensumme|^celkem|^mezisoučet|^total\s|^合计|^总计|^小计/i;
 /** A one-cell row like "Statistics:" starts a trailer: what follows describes the list, it is not items. */
 const TRAILER_START = /^(statistics|summary|totals?|notes?|created|zusammenfassung|statistik)\s*:?$/i;
 const MAX_HEADER_CELL = 60;
 const MAX_RAGGED_REPORTS = 10;
+/** A row with more cells is data (or junk), never a header: naming each cell's role would cost time for nothing. */
+const MAX_HEADER_COLUMNS = 1000;
 
 interface Header {
   /** Index of the first header record: a group row above the column names, or the column names. */
@@ -201,6 +204,7 @@ function nonEmpty(record: TableRecord): string[] {
 }
 
 function headerCandidate(record: TableRecord): { roles: (ColumnRole | undefined)[]; distinct: number } | undefined {
+  if (record.cells.length > MAX_HEADER_COLUMNS) return undefined;
   const names = record.cells.map((c) => c.value.trim());
   const filled = names.filter((n) => n !== '');
   if (filled.length < 2) return undefined;
@@ -440,6 +444,17 @@ export function tableFields(text: string, records: TableRecord[], options: Table
       push(cell.start, raw, role ?? 'other', cell, path, row);
     });
   });
+  if (!header && records.length > 0) {
+    const first = records[0]!;
+    const start = first.cells[0]?.start ?? 0;
+    problems.push({
+      start,
+      end: Math.min(text.length, Math.max(start + 1, first.cells.at(-1)?.end ?? start)),
+      severity: 'information',
+      code: 'csv-no-header',
+      message: `No header row naming a manufacturer, part or model column was found in the first ${HEADER_SEARCH_ROWS} rows: every cell was searched as plain text, without the row as context.`,
+    });
+  }
   if (ragged > MAX_RAGGED_REPORTS) {
     problems.push({
       start: 0,

@@ -134,16 +134,47 @@ const JSON_ERROR_TEXT: Record<string, string> = {
   InvalidCharacter: 'invalid character in a string',
 };
 
+/** Deeper values are not read: no BOM or inventory nests this far, and the readers recurse. */
+export const MAX_NESTING = 200;
+
+/** Offset of the first '[' or '{' nested deeper than MAX_NESTING (outside strings), or -1. One linear pass. */
+export function firstTooDeepJson(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === 0x5d /* ] */ || c === 0x7d /* } */) && depth > 0) depth--;
+  }
+  return -1;
+}
+
 export function parseJsonTree(text: string): ParsedTree {
   const errors: ParseError[] = [];
   let root: TreeNode | undefined;
   const problems: ParseProblem[] = [];
+  // Too deep: read the document up to that point only (offsets stay valid), and say where it stopped.
+  const tooDeep = firstTooDeepJson(text);
+  const readable = tooDeep < 0 ? text : text.slice(0, tooDeep);
+  if (tooDeep >= 0) {
+    problems.push({
+      start: tooDeep,
+      end: tooDeep + 1,
+      severity: 'warning',
+      code: 'json-too-deep',
+      message: `JSON nested more than ${MAX_NESTING} levels deep: nothing from here to the end of the file was read. A BOM or inventory is never this deep.`,
+    });
+  }
   try {
-    const node = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    const node = parseTree(readable, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
     root = node ? fromJson(node, text) : undefined;
   } catch (e) {
     problems.push({ start: 0, end: Math.min(1, text.length), severity: 'error', code: 'json-syntax', message: `JSON could not be read: ${(e as Error).message}` });
   }
+  // Errors at the cut are the cut's own (unclosed brackets), already explained.
+  if (tooDeep >= 0) errors.splice(0, errors.length, ...errors.filter((e) => e.offset < tooDeep));
   problems.push(...errors.slice(0, 20).map((e) => {
     const code = printParseErrorCode(e.error);
     return {
@@ -177,8 +208,12 @@ function yamlScalar(node: Scalar, text: string): ScalarNode | undefined {
   return { kind: 'scalar', value: node.value === null || node.value === undefined ? '' : String(node.value), start, end };
 }
 
-function fromYaml(node: YamlNode | null | undefined, text: string, depth: number): TreeNode | undefined {
-  if (!node || depth > 200) return undefined;
+function fromYaml(node: YamlNode | null | undefined, text: string, depth: number, tooDeep: (offset: number) => void): TreeNode | undefined {
+  if (!node) return undefined;
+  if (depth > MAX_NESTING) {
+    tooDeep(node.range?.[0] ?? 0);
+    return undefined;
+  }
   if (isScalar(node)) return yamlScalar(node, text);
   // Aliases are not followed: it keeps the walk linear (no "billion laughs") and the anchor's own values are walked once.
   if (isAlias(node)) return undefined;
@@ -187,13 +222,13 @@ function fromYaml(node: YamlNode | null | undefined, text: string, depth: number
     const entries: Entry[] = [];
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
-      const value = fromYaml(pair.value as YamlNode | null, text, depth + 1);
+      const value = fromYaml(pair.value as YamlNode | null, text, depth + 1, tooDeep);
       if (value) entries.push({ key: String(pair.key.value), keyStart: pair.key.range[0], value });
     }
     return { kind: 'object', start, end, entries };
   }
   if (isSeq(node)) {
-    const items = node.items.map((n) => fromYaml(n as YamlNode, text, depth + 1)).filter((n): n is TreeNode => n !== undefined);
+    const items = node.items.map((n) => fromYaml(n as YamlNode, text, depth + 1, tooDeep)).filter((n): n is TreeNode => n !== undefined);
     return { kind: 'array', start, end, items };
   }
   return undefined;
@@ -238,15 +273,25 @@ export function parseYamlTree(text: string): ParsedTree {
     for (const document of list) {
       for (const error of [...document.errors, ...document.warnings].slice(0, 20)) {
         const [start, end] = error.pos;
+        // The parser recurses; it reports its own stack overflow as an error at the place it gave up.
+        const overflow = /Maximum call stack size exceeded/.test(error.message);
         problems.push({
           start: Math.min(start, text.length),
           end: Math.min(Math.max(end, start + 1), text.length),
           severity: document.errors.includes(error as never) ? 'error' : 'warning',
-          code: 'yaml-syntax',
-          message: `YAML: ${error.message.split('\n')[0]}. The values that could be read are still checked.`,
+          code: overflow ? 'yaml-too-deep' : 'yaml-syntax',
+          message: overflow
+            ? 'YAML nested too deeply to read from here on. The values before it are still checked.'
+            : `YAML: ${error.message.split('\n')[0]!.replace(/:$/, '')}. The values that could be read are still checked.`,
         });
       }
-      const root = fromYaml(document.contents as YamlNode | null, text, 0);
+      let reported = false;
+      const tooDeep = (offset: number) => {
+        if (reported) return;
+        reported = true;
+        problems.push({ start: Math.min(offset, text.length), end: Math.min(offset + 1, text.length), severity: 'warning', code: 'yaml-too-deep', message: `YAML nested more than ${MAX_NESTING} levels deep: the values below this point were not read.` });
+      };
+      const root = fromYaml(document.contents as YamlNode | null, text, 0, tooDeep);
       if (root) roots.push(root);
     }
   } catch (e) {

@@ -166,6 +166,10 @@ export function xmlToTree(element: XmlElement, text: string, listContainers: Rea
     keyStart: a.start,
     value: { kind: 'scalar', value: a.value, start: a.start, end: a.end },
   }));
+  // An empty list container (<components/>) is an empty list, not an empty value.
+  if (element.children.length === 0 && !element.hasText && attributes.length === 0 && listContainers.has(element.name)) {
+    return { kind: 'array', start: element.start, end: element.contentEnd, items: [] };
+  }
   if (element.children.length === 0 || depth > 200) {
     const value = textValue(element, text);
     if (attributes.length === 0) return value;

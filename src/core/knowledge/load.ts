@@ -69,18 +69,42 @@ export interface Parsed<T> {
   lines: LineCounter;
 }
 
+/** Where and why a syntactically valid YAML file still cannot be turned into values and checked. */
+function unreadableAt(text: string, lines: LineCounter, error: Error): Omit<KnowledgeProblem, 'file'> {
+  const located = (at: number, message: string) => (at >= 0 ? { line: lines.linePos(at).line, start: at, end: at + 1, message } : { line: 0, message });
+  const alias = /^Unresolved alias[^:]*: (\S+)$/.exec(error.message);
+  if (alias) return located(text.indexOf(`*${alias[1]}`), `YAML: the alias *${alias[1]} refers to no anchor (&${alias[1]}) defined before it`);
+  if (/alias count/i.test(error.message)) return located(text.indexOf('*'), 'YAML: aliases expand too often (over 100 times): the file is not read');
+  const surrogate = text.search(LONE_SURROGATE);
+  if (surrogate >= 0) return located(surrogate, 'this character is not valid Unicode (a lone surrogate): the file cannot be checked until it is removed');
+  return { line: 0, message: `the file could not be read: ${error.message.slice(0, 200)}` };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function parseAndValidate<T>(source: KnowledgeSource, kind: keyof typeof validators, problems: KnowledgeProblem[]): Parsed<T> {
   const lines = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = lines.linePos(e.pos[0]).line;
-      problems.push({ file: source.file, line, start: e.pos[0], end: e.pos[1], message: `YAML syntax: ${e.message.split('\n')[0]}` });
+      // The yaml parser may point one past the end of the text (an unterminated quote): keep offsets inside it.
+      const [start, end] = [Math.min(e.pos[0], source.text.length), Math.min(Math.max(e.pos[0], e.pos[1]), source.text.length)];
+      problems.push({ file: source.file, line, start, end, message: `YAML syntax: ${e.message.split('\n')[0]}` });
     }
     return { value: undefined, doc, lines };
   }
-  const value = (doc.toJS() ?? {}) as unknown;
-  const result = validators[kind].validate(value);
+  let value: unknown;
+  let result: ReturnType<Validator['validate']>;
+  try {
+    // toJS throws on an alias to no anchor and on alias bombs (over 100 expansions); the validator
+    // builds JSON pointers with encodeURI, which throws on a lone surrogate in a key.
+    value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+    result = validators[kind].validate(value);
+  } catch (e) {
+    problems.push({ file: source.file, ...unreadableAt(source.text, lines, e as Error) });
+    return { value: undefined, doc, lines };
+  }
   if (!result.valid) {
     for (const error of mostSpecificErrors(result.errors)) {
       problems.push(locateSchemaError(source, doc, lines, value, error));

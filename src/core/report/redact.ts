@@ -70,8 +70,16 @@ function redactHuaweiBlobs(text: string): string {
   return out + text.slice(from);
 }
 
+const LEADING_PUNCTUATION = `"'(`;
+const TRAILING_PUNCTUATION = `"'),;:`;
+
+/** The token without surrounding quotes and punctuation. Index scans, not a `[…]+$` regex, which is quadratic on long runs. */
 function bareWord(token: string): string {
-  return token.replace(/^["'(]+|["'),;:]+$/g, '').toLowerCase();
+  let start = 0;
+  let end = token.length;
+  while (start < end && LEADING_PUNCTUATION.includes(token[start]!)) start++;
+  while (end > start && TRAILING_PUNCTUATION.includes(token[end - 1]!)) end--;
+  return token.slice(start, end).toLowerCase();
 }
 
 /** Replaces the value after each secret keyword, skipping modifiers and numeric encryption types. */

@@ -1,6 +1,6 @@
 // Inline acceptance notes: a reviewer's decision, written as a comment in the file's own syntax.
 //   ! vendorlens-accept: huawei | reason: spare in storage, not connected | ticket: CHG-1234 | expires: 2027-06-30 | by: jdoe | on: 2026-11-29
-// A note applies to the next line that is not a comment; `vendorlens-accept-file:` applies to the whole file.
+// A note applies to the line right below it (stacked notes aside); `vendorlens-accept-file:` applies to the whole file.
 import type { AcceptanceNote } from '../model';
 import { t } from '../l10n';
 

@@ -30,8 +30,15 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** The edit adding `entry`; `policy` is undefined when the file does not exist yet. */
-export function addAcceptanceEdit(policy: TextDocument | undefined, entry: SidecarAcceptance): TextEdit {
+/**
+ * The edit adding `entry`; `policy` is undefined when the file does not exist yet. When the file already
+ * holds an entry for the same file, fingerprint and vendor, it only moves that entry's expiry (or does
+ * nothing): accepting twice never stacks a second entry.
+ */
+export function addAcceptanceEdit(policy: TextDocument | undefined, entry: SidecarAcceptance): TextEdit | undefined {
+  if (policy && findEntry(policy, (a) => a.file === entry.file && a.fingerprint === entry.fingerprint && a.vendor === entry.vendor)) {
+    return entry.expires ? renewAcceptanceEdit(policy, (a) => a.file === entry.file && a.fingerprint === entry.fingerprint && a.vendor === entry.vendor, entry.expires) : undefined;
+  }
   if (!policy || policy.getText().trim() === '') {
     const text = `# VendorLens policy: see https://github.com/vendorlens/vendorlens#review-notes\nschemaVersion: 1\nacceptances:\n${formatAcceptance(entry, '  ')}`;
     return { range: { start: { line: 0, character: 0 }, end: policy ? policy.positionAt(policy.getText().length) : { line: 0, character: 0 } }, newText: text };
@@ -74,7 +81,13 @@ function findEntry(policy: TextDocument, matches: (a: SidecarAcceptance) => bool
   const root = doc.contents;
   const value = isMap(root) ? topLevelPair(root, 'acceptances')?.value : undefined;
   if (!isSeq(value)) return undefined;
-  const index = (value.toJSON() as SidecarAcceptance[]).findIndex((a) => a && typeof a === 'object' && matches(a));
+  let entries: SidecarAcceptance[];
+  try {
+    entries = value.toJSON() as SidecarAcceptance[];
+  } catch {
+    return undefined; // an alias to nowhere: the policy file is reported broken anyway
+  }
+  const index = entries.findIndex((a) => a && typeof a === 'object' && matches(a));
   return index < 0 ? undefined : { seq: value, index };
 }
 

@@ -63,8 +63,12 @@ function replaceLine(document: TextDocument, line: number, newText: string): Tex
   return { range: { start: { line, character: 0 }, end: { line, character: lineText(document, line).length } }, newText };
 }
 
-function deleteLine(line: number): TextEdit {
-  return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+/** Deletes a whole line with its line break; the last line takes the break before it instead (none after it). */
+function deleteLine(document: TextDocument, line: number): TextEdit {
+  if (line + 1 < document.lineCount) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  const end = { line, character: lineText(document, line).length };
+  const start = line > 0 ? { line: line - 1, character: lineText(document, line - 1).length } : { line, character: 0 };
+  return { range: { start, end }, newText: '' };
 }
 
 /** Adds the vendor to an inline note already in place, or inserts a new one. */
@@ -93,6 +97,20 @@ function fileNoteLine(document: TextDocument): number | undefined {
   return undefined;
 }
 
+/**
+ * Whether a comment on the line above the finding is a comment there. In configs every line is its own
+ * field. In YAML and SPDX tag-value a value may run over several lines (a block scalar, <text>…</text>):
+ * a comment line inserted inside it would become part of the value, so such findings, and those not on
+ * the first line of their value, are accepted in the policy file instead.
+ */
+function inlineNoteFits(document: TextDocument, analysis: DocumentAnalysis, finding: Finding): boolean {
+  if (analysis.format === 'text' || finding.evidence.documentLevel) return true;
+  const fieldStart = document.positionAt(finding.evidence.field.offset);
+  if (fieldStart.line !== finding.range.start.line) return false;
+  // Something (a key, a "- " or a tag) must stand before the value on its line: else the value continues one from above.
+  return lineText(document, fieldStart.line).slice(0, fieldStart.character).trim() !== '';
+}
+
 function policyEntry(document: TextDocument, finding: Finding, policy: PolicyTarget, note: NoteInput): SidecarAcceptance | undefined {
   const file = pathRelativeToPolicy(policy.uri, document.uri);
   if (file === undefined) return undefined;
@@ -112,7 +130,9 @@ export function acceptanceWorkspaceEdit(
   note: NoteInput,
   policy: PolicyTarget | undefined,
 ): WorkspaceEdit | undefined {
-  if (analysis.commentPrefix) {
+  // Already accepted: a second accept (a repeated command, a stale action) adds nothing.
+  if (finding.accepted) return undefined;
+  if (analysis.commentPrefix && (scope === 'file' || inlineNoteFits(document, analysis, finding))) {
     const edit = inlineNoteEdit(document, analysis.commentPrefix, finding, scope, note);
     return edit && editOf(document.uri, edit);
   }
@@ -121,6 +141,7 @@ export function acceptanceWorkspaceEdit(
   if (!entry) return undefined;
   const policyDocument = policy.text === undefined ? undefined : TextDocument.create(policy.uri, 'yaml', 0, policy.text);
   const edit = addAcceptanceEdit(policyDocument, entry);
+  if (!edit) return undefined;
   if (policyDocument) return editOf(policy.uri, edit);
   return {
     documentChanges: [
@@ -144,7 +165,7 @@ export function removeAcceptanceWorkspaceEdit(document: TextDocument, finding: F
   }
   const text = lineText(document, note.line);
   const others = note.vendors.filter((v) => v !== finding.vendorId && v !== '*');
-  if (others.length === 0) return editOf(document.uri, deleteLine(note.line));
+  if (others.length === 0) return editOf(document.uri, deleteLine(document, note.line));
   const lead = COMMENT_LEAD.exec(text)?.[0] ?? '';
   return editOf(document.uri, replaceLine(document, note.line, lead + formatNote({ ...note, vendors: others }, note.scope)));
 }

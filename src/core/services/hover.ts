@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { AcceptanceNote, Advisory, Finding, KnowledgeBase, Profile } from '../model';
 import { isInForce } from '../review/profiles';
-import { escapeMarkdown, timeUntil } from '../text';
+import { escapeMarkdown, linkTarget, timeUntil } from '../text';
 import { t } from '../l10n';
 
 // A function, not a table: t() must run after the host has loaded its translations.
@@ -58,7 +58,7 @@ function advisoryBlock(advisory: Advisory, today: string, inForce: boolean): str
   for (const deadline of advisory.deadlines ?? []) {
     lines.push('', t('Deadline {0} ({1}): {2}', deadline.date, timeUntil(today, deadline.date), escapeMarkdown(deadline.what)));
   }
-  lines.push('', `[${t('Official source')}](${encodeURI(advisory.url)})`);
+  lines.push('', `[${t('Official source')}](${linkTarget(advisory.url)})`);
   return lines.join('\n');
 }
 
@@ -93,8 +93,10 @@ export function renderFindingHover(kb: KnowledgeBase, profiles: readonly Profile
   const vendor = kb.vendorById.get(finding.vendorId)!;
   const out: string[] = [`### ${escapeMarkdown(vendor.displayName)} — ${vendorStatus(vendor)}`];
   if (vendor.statusNote) out.push(escapeMarkdown(vendor.statusNote));
+  // The detail can quote the file (a maker cell, a purl or CPE component): escaped like any file content.
+  // The match is shown as code, on one line: a line break could end the code span.
   out.push(
-    t('Evidence: {0} {1} · confidence {2}', finding.evidence.detail, `\`${finding.evidence.matched.replace(/`/g, "'")}\``, confidenceLabel(finding.evidence.confidence)),
+    t('Evidence: {0} {1} · confidence {2}', escapeMarkdown(finding.evidence.detail), `\`${finding.evidence.matched.replace(/`/g, "'").replace(/\s+/g, ' ')}\``, confidenceLabel(finding.evidence.confidence)),
   );
   if (finding.evidence.reasons?.length) {
     out.push(t('Recognised by: {0}', finding.evidence.reasons.map(escapeMarkdown).join('; ')));
@@ -145,7 +147,7 @@ export function renderVendorDetails(kb: KnowledgeBase, profiles: readonly Profil
     ...list(t('CPE vendors'), vendor.cpeVendors),
     ...list(t('Configuration dialects'), vendor.dialects),
     `## ${t('Sources')}`,
-    ...vendor.sources.map((s) => `- [${escapeMarkdown(s.url)}](${encodeURI(s.url)}) (${s.checked})${s.note ? `: ${escapeMarkdown(s.note)}` : ''}`),
+    ...vendor.sources.map((s) => `- [${escapeMarkdown(s.url)}](${linkTarget(s.url)}) (${s.checked})${s.note ? `: ${escapeMarkdown(s.note)}` : ''}`),
   ];
   const advisories = kb.advisoriesByVendor.get(vendor.id) ?? [];
   if (advisories.length > 0) {

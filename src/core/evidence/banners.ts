@@ -3,7 +3,7 @@
 // ("Copyright (c) 2022 by ZTE Corporation"), in `show version` output, LLDP/CDP neighbour
 // descriptions or backup headers. Banner phrases come from vendors.yaml `banners`.
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import type { EvidenceMatcher } from './matcher';
+import { evidenceAt, type EvidenceMatcher } from './matcher';
 import { boundedSource, flexibleNameSource, isUnspacedScript } from './patterns';
 import { t } from '../l10n';
 
@@ -55,16 +55,7 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
           }
           const phrase = banner.byKey.get(keyOf(m[0]));
           if (!phrase) continue;
-          found.push({
-            kind: 'banner',
-            vendorId: phrase.vendorId,
-            start: field.offset + m.index,
-            end: field.offset + m.index + m[0].length,
-            matched: m[0],
-            confidence,
-            detail: t('version banner'),
-            field,
-          });
+          found.push(evidenceAt(field, m.index, m[0], { kind: 'banner', vendorId: phrase.vendorId, confidence, detail: t('version banner') }));
         }
       }
       if (!/copyright/i.test(field.text)) return found;

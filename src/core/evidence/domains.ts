@@ -2,7 +2,7 @@
 // and licence URLs, NETCONF capability URIs). Matched on label boundaries: huawei.com and
 // ntp.huawei.com are Huawei, nothuawei.com and huawei.com.example.org are not.
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { evidenceAt, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 // Candidate host names: runs of letters, digits, dots and hyphens (flat, linear). Any non-ASCII
@@ -28,16 +28,14 @@ export function createDomainMatcher(kb: KnowledgeBase): EvidenceMatcher {
         for (let at = -1, suffix = host; ; ) {
           const vendorId = vendorByDomain.get(suffix);
           if (vendorId) {
-            found.push({
-              kind: 'domain',
-              vendorId,
-              start: field.offset + m.index,
-              end: field.offset + m.index + m[0].length,
-              matched: m[0],
-              confidence: field.role === 'comment' ? 'low' : 'medium',
-              detail: t("host in the vendor's domain {0}", suffix),
-              field,
-            });
+            found.push(
+              evidenceAt(field, m.index, m[0], {
+                kind: 'domain',
+                vendorId,
+                confidence: field.role === 'comment' ? 'low' : 'medium',
+                detail: t("host in the vendor's domain {0}", suffix),
+              }),
+            );
             break;
           }
           at = host.indexOf('.', at + 1);

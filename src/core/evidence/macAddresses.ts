@@ -3,7 +3,7 @@
 // xxxx.xxxx.xxxx (Cisco, ZTE), xxxx-xxxx-xxxx (Huawei, H3C), xx:xx:xx:xx:xx:xx and xx-xx-xx-xx-xx-xx.
 // Prefixes are looked up longest first: MA-S (9 hex digits), MA-M (7), MA-L (6).
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { evidenceAt, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 const MAC = new RegExp(
@@ -38,16 +38,14 @@ export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
           const prefix = hex.slice(0, length);
           const owner = kb.macPrefixes.get(prefix);
           if (!owner) continue;
-          found.push({
-            kind: 'mac-oui',
-            vendorId: owner.vendorId,
-            start: field.offset + m.index,
-            end: field.offset + m.index + m[0].length,
-            matched: m[0],
-            confidence: field.role === 'comment' ? 'medium' : 'high',
-            detail: t('MAC address, {0} prefix {1} of {2} ({3})', SIZE_NAME[length]!, prefix, owner.organization, registry),
-            field,
-          });
+          found.push(
+            evidenceAt(field, m.index, m[0], {
+              kind: 'mac-oui',
+              vendorId: owner.vendorId,
+              confidence: field.role === 'comment' ? 'medium' : 'high',
+              detail: t('MAC address, {0} prefix {1} of {2} ({3})', SIZE_NAME[length]!, prefix, owner.organization, registry),
+            }),
+          );
           break;
         }
       }

@@ -15,3 +15,13 @@ export interface DocumentEvidenceMatcher {
 
 /** What a matcher returns when a field holds no evidence: shared, so the common case allocates nothing. */
 export const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
+/** The evidence for `matched`, found at `index` in the field's text: offsets made document-wide. */
+export function evidenceAt(
+  field: Field,
+  index: number,
+  matched: string,
+  what: Pick<Evidence, 'kind' | 'vendorId' | 'confidence' | 'detail'>,
+): Evidence {
+  return { ...what, start: field.offset + index, end: field.offset + index + matched.length, matched, field };
+}

@@ -2,7 +2,7 @@
 // (1.3.6.1.4.1.<PEN>…), e.g. a sysObjectID in a capture or a MIB view in a config. Anchored on the
 // arc: 1.3.6.1.4.1.2011 and .2011.2.23 are Huawei, 1.3.6.1.4.1.20110 is not.
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { evidenceAt, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 // Dotted numeric, with or without the leading dot, or the symbolic "enterprises." / "SNMPv2-SMI::enterprises." form.
@@ -22,17 +22,15 @@ export function createSnmpOidMatcher(kb: KnowledgeBase): EvidenceMatcher {
         const vendorId = vendorByPen.get(pen);
         if (!vendorId) continue;
         const subtree = m[2] !== '';
-        found.push({
-          kind: 'snmp-oid',
-          vendorId,
-          start: field.offset + m.index,
-          end: field.offset + m.index + m[0].length,
-          matched: m[0],
-          // An object under the arc (a sysObjectID, a vendor MIB object) says more than the bare arc.
-          confidence: field.role === 'comment' ? 'low' : subtree ? 'high' : 'medium',
-          detail: t('SNMP OID under IANA enterprise number {0}', pen),
-          field,
-        });
+        found.push(
+          evidenceAt(field, m.index, m[0], {
+            kind: 'snmp-oid',
+            vendorId,
+            // An object under the arc (a sysObjectID, a vendor MIB object) says more than the bare arc.
+            confidence: field.role === 'comment' ? 'low' : subtree ? 'high' : 'medium',
+            detail: t('SNMP OID under IANA enterprise number {0}', pen),
+          }),
+        );
       }
       return found;
     },

@@ -175,7 +175,7 @@ export interface Evidence {
   end: number;
   matched: string;
   confidence: Confidence;
-  /** Human-readable why, e.g. 'legal name', 'brand in the maker column'. */
+  /** Human-readable why, e.g. 'legal name', 'brand given as the maker'. */
   detail: string;
   field: Field;
   /** Evidence about the whole document (e.g. its dialect), with the reasons that decided it. */

@@ -131,7 +131,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
             end: field.offset + end,
             matched: m[0],
             confidence: confidenceOf(entry.name, field),
-            detail: field.role === 'maker' ? t('{0} in the maker column', label) : label,
+            detail: field.role === 'maker' ? t('{0} given as the maker', label) : label,
             field,
           });
         }

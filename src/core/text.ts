@@ -19,6 +19,15 @@ export function linkTarget(url: string): string {
   }
 }
 
+/** decodeURIComponent, or the text unchanged when it holds a malformed escape. */
+export function decodeUriComponentSafely(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** Today's date (UTC) as YYYY-MM-DD. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);

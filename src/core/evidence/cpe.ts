@@ -2,6 +2,7 @@
 // compared with each vendor's NVD vendor strings (e.g. huawei, huaweidevice, dahuasecurity). CPE 2.3
 // escapes with a backslash ("ds-2cd2026g2-iu\/sl"), CPE 2.2 URIs with percent-encoding; both are undone
 // before comparing. The underline covers the vendor component only.
+import { decodeUriComponentSafely } from '../text';
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 
@@ -36,14 +37,6 @@ export function unescapeCpe23(raw: string): string {
   return raw.replace(/\\(.)/g, '$1');
 }
 
-function percentDecode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 /** Parses the CPE name starting at `from` in `text` (which must start with "cpe:"). */
 export function parseCpe(text: string, from = 0): ParsedCpe | undefined {
   const v23 = text.startsWith('cpe:2.3:', from) || text.startsWith('CPE:2.3:', from);
@@ -58,7 +51,7 @@ export function parseCpe(text: string, from = 0): ParsedCpe | undefined {
     }
     if (c === undefined || c === ':' || isTerminator(c)) {
       const raw = text.slice(start, i);
-      components.push({ value: v23 ? unescapeCpe23(raw) : percentDecode(raw), start: start - from, end: i - from });
+      components.push({ value: v23 ? unescapeCpe23(raw) : decodeUriComponentSafely(raw), start: start - from, end: i - from });
       start = i + 1;
       if (c !== ':' || components.length >= MAX_COMPONENTS) break;
     }

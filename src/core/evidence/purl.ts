@@ -1,6 +1,7 @@
 // Evidence kind 'purl': the namespace of a package URL (pkg:type/namespace/name@version) in any value,
 // compared with each vendor's purl namespaces. An entry "maven/com.huawei" matches that type only; an
 // entry without a type ("com.huawei") matches any type. Sub-namespaces count ("com.huawei.cloud").
+import { decodeUriComponentSafely } from '../text';
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 
@@ -15,14 +16,6 @@ export interface ParsedPurl {
 }
 
 const PURL_START = /(?<![\p{L}\p{N}_])pkg:([a-z][a-z0-9.+-]*)\//giu;
-
-function decode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
 
 /** Parses the purl at `from` in `text`; the text must start with "pkg:type/" there. */
 export function parsePurl(text: string, from = 0): ParsedPurl | undefined {
@@ -43,11 +36,11 @@ export function parsePurl(text: string, from = 0): ParsedPurl | undefined {
   const hasNamespace = lastSlash >= bodyStart;
   const namespaceStart = bodyStart;
   const namespaceEnd = hasNamespace ? lastSlash : bodyStart;
-  const name = decode(text.slice(hasNamespace ? lastSlash + 1 : bodyStart, nameEnd));
+  const name = decodeUriComponentSafely(text.slice(hasNamespace ? lastSlash + 1 : bodyStart, nameEnd));
   if (name === '') return undefined;
   return {
     type: head[1]!.toLowerCase(),
-    namespace: decode(text.slice(namespaceStart, namespaceEnd)),
+    namespace: decodeUriComponentSafely(text.slice(namespaceStart, namespaceEnd)),
     namespaceStart: namespaceStart - from,
     namespaceEnd: namespaceEnd - from,
     name,

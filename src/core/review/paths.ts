@@ -1,4 +1,5 @@
 // Paths of documents relative to the policy file's folder, from URIs alone (no file system).
+import { decodeUriComponentSafely } from '../text';
 
 function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);
@@ -8,9 +9,5 @@ function folderOf(uri: string): string {
 export function pathRelativeToPolicy(policyUri: string, documentUri: string): string | undefined {
   const folder = folderOf(policyUri);
   if (!documentUri.startsWith(folder)) return undefined;
-  try {
-    return decodeURIComponent(documentUri.slice(folder.length));
-  } catch {
-    return documentUri.slice(folder.length);
-  }
+  return decodeUriComponentSafely(documentUri.slice(folder.length));
 }

@@ -1,7 +1,7 @@
 // The one-way pipeline: text → format module → evidence matchers → review (profile, notes) → findings.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormat, formatModule } from './formats/detect';
-import { UNKNOWN_DIALECT, type ParsedDocument } from './formats/format';
+import { UNKNOWN_DIALECT, type LineFilter, type ParsedDocument } from './formats/format';
 import { createAsnMatcher } from './evidence/asns';
 import { createBannerMatcher } from './evidence/banners';
 import { createDialectMatcher } from './evidence/dialect';
@@ -46,15 +46,22 @@ export const DEFAULT_TIME_BUDGET_MS = 10_000;
 const BINARY_SNIFF_LENGTH = 8000;
 
 export interface Matchers {
-  /** Run over every field. */
+  /** Run over every field where one of their triggers occurs. */
   fields: EvidenceMatcher[];
   /** Run once over what the format module learnt about the whole document. */
   document: DocumentEvidenceMatcher[];
+  /** All field matchers' triggers in one regex (undefined when one matcher has none): where evidence can be. */
+  trigger?: RegExp;
+}
+
+/** One search for every matcher's trigger; each is wrapped so that its own alternatives stay together. */
+function combinedTrigger(fields: readonly EvidenceMatcher[]): RegExp | undefined {
+  if (fields.some((m) => m.trigger === undefined)) return undefined;
+  return new RegExp(fields.map((m) => `(?:${m.trigger})`).join('|'), 'i');
 }
 
 export function createMatchers(kb: KnowledgeBase): Matchers {
-  return {
-    fields: [
+  const fields: EvidenceMatcher[] = [
       createBannerMatcher(kb),
       createVendorNameMatcher(kb),
       createProductModelMatcher(kb),
@@ -65,8 +72,34 @@ export function createMatchers(kb: KnowledgeBase): Matchers {
       createPartNumberMatcher(kb),
       createCpeMatcher(kb),
       createPurlMatcher(kb),
-    ],
-    document: [createDialectMatcher(kb)],
+  ];
+  return { fields, document: [createDialectMatcher(kb)], trigger: combinedTrigger(fields) };
+}
+
+/**
+ * The lines of a document that need to be fields: those where a trigger occurs, those holding a review
+ * note, and the line after a note (the line it covers). One search of the whole text for each, instead
+ * of a field and ten matchers per line.
+ */
+function linesToRead(text: string, trigger: RegExp): LineFilter {
+  const starts: number[] = [];
+  const all = new RegExp(trigger.source, 'gi');
+  // Triggers never span a line break, so every line holding one holds the start of a match found here.
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    starts.push(m.index);
+    if (m[0].length === 0) all.lastIndex++;
+  }
+  const notes: number[] = [];
+  for (let at = text.indexOf(NOTE_MARKER); at >= 0; at = text.indexOf(NOTE_MARKER, at + NOTE_MARKER.length)) notes.push(at);
+  let next = 0;
+  let nextNote = 0;
+  let afterNote = false;
+  return (start, end) => {
+    while (next < starts.length && starts[next]! < start) next++;
+    while (nextNote < notes.length && notes[nextNote]! < start) nextNote++;
+    const covered = afterNote;
+    afterNote = nextNote < notes.length && notes[nextNote]! < end;
+    return covered || afterNote || (next < starts.length && starts[next]! < end);
   };
 }
 
@@ -228,6 +261,7 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
       pending = [];
     }
     place = here;
+    if (matchers.trigger && !matchers.trigger.test(field.text)) continue;
     // A loop, not push(...found): a field may hold more evidence than a call can take arguments.
     for (const matcher of matchers.fields) for (const evidence of matcher.match(field)) pending.push(evidence);
   }
@@ -249,9 +283,9 @@ export interface PreparedDocument {
   parsed: ParsedDocument;
 }
 
-function parseText(document: TextDocument, text: string): PreparedDocument {
+function parseText(document: TextDocument, text: string, matchers: Matchers): PreparedDocument {
   const format = detectFormat({ uri: document.uri, languageId: document.languageId, text });
-  return { format, parsed: formatModule(format).parse(text) };
+  return { format, parsed: formatModule(format).parse(text, matchers.trigger && linesToRead(text, matchers.trigger)) };
 }
 
 /** Why a document is not analysed at all: too large, or not text. */
@@ -293,7 +327,7 @@ export function analyzeDocument(
     const skipped = skipReason(text, options);
     if (skipped) return problemOnlyAnalysis(document, detectFormat({ uri: document.uri, languageId: document.languageId, text }), skipped);
   }
-  const { format, parsed } = prepared ?? parseText(document, text);
+  const { format, parsed } = prepared ?? parseText(document, text, matchers);
   const problems: DocumentProblem[] = parsed.problems.map((p) => {
     const problem: DocumentProblem = {
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },

@@ -40,7 +40,9 @@ describe('limits: huge and deep inputs', function () {
 
   it('a 1,000,000-line config is read whole and stops at its time budget with a problem naming the line, findings before it kept', () => {
     const lines: string[] = [];
-    for (let i = 0; i < 1_000_000; i++) lines.push(i % 1000 === 1 ? ` description uplink to HUAWEI ${i}` : ` ip address 10.${i % 255}.0.1 255.255.255.0`);
+    // Every line mentions a decoy ("Aztech" holds "zte"), so that every line has to be looked at: lines
+    // where no evidence can be are not fields at all, and cost no time from the budget.
+    for (let i = 0; i < 1_000_000; i++) lines.push(i % 1000 === 1 ? ` description uplink to HUAWEI ${i}` : ` description Aztech adapter ${i % 255}`);
     // A clock that ticks once per look keeps the cut at the same place on any machine.
     let ticks = 0;
     const analysis = analyze(lines.join('\n'), 'file:///ws/huge.cfg', 'plaintext', { timeBudgetMs: 300_000 }, () => ticks++);

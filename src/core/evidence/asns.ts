@@ -2,18 +2,23 @@
 // any dialect: "neighbor X remote-as N" (IOS, NX-OS, EOS, XR, ZXROS), "peer X as-number N" (VRP,
 // Comware), "peer-as N;" (Junos), "remote-as=N" (RouterOS) and "set remote-as N" (FortiOS).
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 const PEER_AS = /(?<![\w-])(remote-as|as-number|peer-as)(?:[ \t]+|=)(?:AS)?(\d{1,10})(?![\w.])/gi;
+
+/** Each keyword above has a hyphen next to "as". */
+const ASN_TRIGGER = '-as|as-';
+const ASN_TRIGGER_REGEX = new RegExp(ASN_TRIGGER, 'i');
 
 export function createAsnMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const vendorByAsn = new Map<number, string>();
   for (const vendor of kb.vendors) for (const asn of vendor.asns ?? []) vendorByAsn.set(asn, vendor.id);
   return {
     kind: 'asn',
+    trigger: vendorByAsn.size === 0 ? NEVER : ASN_TRIGGER,
     match(field: Field): readonly Evidence[] {
-      if (vendorByAsn.size === 0 || !/-as|as-/i.test(field.text)) return NO_EVIDENCE;
+      if (vendorByAsn.size === 0 || !ASN_TRIGGER_REGEX.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       PEER_AS.lastIndex = 0;
       for (let m = PEER_AS.exec(field.text); m; m = PEER_AS.exec(field.text)) {

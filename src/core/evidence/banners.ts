@@ -4,7 +4,7 @@
 // descriptions or backup headers. Banner phrases come from vendors.yaml `banners`.
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { evidenceAt, type EvidenceMatcher } from './matcher';
-import { boundedSource, flexibleNameSource, isUnspacedScript } from './patterns';
+import { boundedSource, flexibleNameSource, isUnspacedScript, phraseTrigger } from './patterns';
 import { t } from '../l10n';
 
 interface Phrase {
@@ -43,6 +43,8 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'banner',
+    // A copyright line names its holder after the word "copyright".
+    trigger: `${banners.length > 0 ? `${phraseTrigger(banners.map((b) => b.text))}|` : ''}copyright`,
     match(field: Field): readonly Evidence[] {
       const found: Evidence[] = [];
       const confidence = field.role === 'comment' ? 'medium' : 'high';

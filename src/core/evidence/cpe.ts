@@ -4,7 +4,7 @@
 // before comparing. The underline covers the vendor component only.
 import { decodeUriComponentSafely } from '../text';
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 
 export interface CpeComponent {
   /** Unescaped value. */
@@ -66,6 +66,7 @@ export function createCpeMatcher(kb: KnowledgeBase): EvidenceMatcher {
   for (const vendor of kb.vendors) for (const name of vendor.cpeVendors ?? []) vendorByCpe.set(name.toLowerCase(), vendor.id);
   return {
     kind: 'cpe',
+    trigger: vendorByCpe.size === 0 ? NEVER : 'cpe:',
     match(field: Field): readonly Evidence[] {
       if (vendorByCpe.size === 0 || !/cpe:/i.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];

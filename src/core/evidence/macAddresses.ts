@@ -3,7 +3,7 @@
 // xxxx.xxxx.xxxx (Cisco, ZTE), xxxx-xxxx-xxxx (Huawei, H3C), xx:xx:xx:xx:xx:xx and xx-xx-xx-xx-xx-xx.
 // Prefixes are looked up longest first: MA-S (9 hex digits), MA-M (7), MA-L (6).
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { evidenceAt, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { evidenceAt, NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 const MAC = new RegExp(
@@ -15,6 +15,12 @@ const MAC = new RegExp(
   ].join(''),
   'g',
 );
+
+/**
+ * What every notation above contains: a middle group between two separators. Starting with a separator,
+ * it is found far faster than the address itself, whose first character (any hex digit) is everywhere.
+ */
+const MAC_TRIGGER = '[.-][0-9a-f]{4}[.-]|[:-][0-9a-f]{2}[:-][0-9a-f]{2}[:-]';
 
 const PREFIX_LENGTHS = [9, 7, 6] as const;
 const SIZE_NAME: Record<number, string> = { 9: 'MA-S', 7: 'MA-M', 6: 'MA-L' };
@@ -28,6 +34,7 @@ export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const registry = kb.macRegistry ? `IEEE registry via ${kb.macRegistry}` : 'IEEE registry';
   return {
     kind: 'mac-oui',
+    trigger: kb.macPrefixes.size === 0 ? NEVER : MAC_TRIGGER,
     match(field: Field): readonly Evidence[] {
       if (kb.macPrefixes.size === 0) return NO_EVIDENCE;
       const found: Evidence[] = [];

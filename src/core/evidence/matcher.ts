@@ -4,8 +4,18 @@ import type { ParsedDocument } from '../formats/format';
 /** Turns one located field into evidence. A matcher never knows which format the field came from. */
 export interface EvidenceMatcher {
   readonly kind: EvidenceKind;
+  /**
+   * A regex source (matched with the `i` flag, never across a line break) that the text of every field
+   * this matcher finds evidence in contains. The pipeline searches the whole document once for all
+   * matchers' triggers and hands a matcher only fields where one occurs: most lines have none.
+   * Undefined: evidence may be anywhere, and every field is looked at.
+   */
+  readonly trigger: string | undefined;
   match(field: Field): readonly Evidence[];
 }
+
+/** A trigger that never occurs: for a matcher with nothing to look for (e.g. no MAC registry). */
+export const NEVER = '(?!)';
 
 /** Turns what a format module learnt about the whole document (e.g. its dialect) into evidence. */
 export interface DocumentEvidenceMatcher {

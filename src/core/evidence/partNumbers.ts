@@ -4,8 +4,9 @@
 // family collides with (Huawei vs H3C S-series) contradicts it; a maker that is no flagged vendor is
 // most often a reseller or distributor, and the finding says so.
 import type { Confidence, Evidence, Field, KnowledgeBase, ProductPattern, Vendor } from '../model';
-import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
-import { compileAnchoredPattern } from './patterns';
+import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { compileAnchoredPattern, escapeRegExp, UNICODE_ONLY_FOLDS } from './patterns';
+import { literalPrefixes } from './productModels';
 import { createVendorNameMatcher } from './vendorNames';
 
 /** Part numbers are short; a longer value is a description, and the cap bounds the pattern's work. */
@@ -15,6 +16,14 @@ interface CompiledPattern {
   vendor: Vendor;
   pattern: ProductPattern;
   regex: RegExp;
+}
+
+/** A value matching an anchored pattern starts with one of its literal prefixes (`iu`: case and Unicode folds aside). */
+function partTrigger(patterns: string[]): string | undefined {
+  if (patterns.length === 0) return NEVER;
+  const prefixes = patterns.map(literalPrefixes);
+  if (prefixes.some((p) => p === undefined)) return undefined;
+  return [...new Set(prefixes.flat() as string[])].map(escapeRegExp).concat(UNICODE_ONLY_FOLDS).join('|');
 }
 
 export function createPartNumberMatcher(kb: KnowledgeBase): EvidenceMatcher {
@@ -32,6 +41,7 @@ export function createPartNumberMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'model',
+    trigger: partTrigger(compiled.map((c) => c.pattern.pattern)),
     match(field: Field): readonly Evidence[] {
       if (field.role !== 'part') return NO_EVIDENCE;
       const value = field.text.trim();

@@ -30,6 +30,28 @@ export function flexibleNameSource(name: string): string {
   return source.replace(/\\\.$/, '\\.?');
 }
 
+/** The only characters that Unicode case folding (`iu`) maps onto ASCII letters and `i` alone does not. */
+export const UNICODE_ONLY_FOLDS = '[\\u017f\\u212a\\u212b]';
+
+/**
+ * A trigger (see EvidenceMatcher) for phrases matched with flexibleNameSource under `iu`: every match
+ * contains each piece of its phrase between spaces, dots and commas literally, case aside, so one piece
+ * per phrase will do (the first, or the longest when the first is short, as "AO" in "AO Kaspersky
+ * Lab"), plus the characters only Unicode case folding maps onto ASCII letters.
+ */
+export function phraseTrigger(phrases: readonly string[]): string {
+  const pieces = new Set<string>();
+  for (const phrase of phrases) {
+    const parts = phrase.trim().split(/[\s.,]+/).filter((p) => p !== '');
+    if (parts.length === 0) continue;
+    pieces.add(parts[0]!.length >= 4 ? parts[0]! : parts.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
+  // A piece containing another is implied by it (ASCII case aside: other scripts' folds are left to the regex).
+  const folded = (p: string) => (/^[\x20-\x7e]*$/.test(p) ? p.toLowerCase() : p);
+  const needed = [...pieces].filter((p) => ![...pieces].some((other) => folded(other) !== folded(p) && folded(p).includes(folded(other))));
+  return [...needed.map(escapeRegExp), UNICODE_ONLY_FOLDS].join('|');
+}
+
 /** Wraps an alternation in word boundaries unless the name is in an unspaced script. */
 export function boundedSource(alternatives: string[], unspaced: boolean): string {
   const body = `(?:${alternatives.join('|')})`;

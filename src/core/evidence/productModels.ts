@@ -195,6 +195,8 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'model',
+    // A candidate's start is found with this regex: a field without one holds no model.
+    trigger: startOfCandidate.source,
     match(field: Field): readonly Evidence[] {
       const trimmed = field.text.trim();
       if (trimmed === '') return NO_EVIDENCE;

@@ -3,7 +3,7 @@
 // entry without a type ("com.huawei") matches any type. Sub-namespaces count ("com.huawei.cloud").
 import { decodeUriComponentSafely } from '../text';
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 
 export interface ParsedPurl {
   type: string;
@@ -75,6 +75,7 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
   }
   return {
     kind: 'purl',
+    trigger: rules.length === 0 ? NEVER : 'pkg:',
     match(field: Field): readonly Evidence[] {
       if (rules.length === 0 || !/pkg:/i.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];

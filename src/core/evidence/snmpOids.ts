@@ -2,7 +2,7 @@
 // (1.3.6.1.4.1.<PEN>…), e.g. a sysObjectID in a capture or a MIB view in a config. Anchored on the
 // arc: 1.3.6.1.4.1.2011 and .2011.2.23 are Huawei, 1.3.6.1.4.1.20110 is not.
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { evidenceAt, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { evidenceAt, NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 // Dotted numeric, with or without the leading dot, or the symbolic "enterprises." / "SNMPv2-SMI::enterprises." form.
@@ -13,6 +13,7 @@ export function createSnmpOidMatcher(kb: KnowledgeBase): EvidenceMatcher {
   for (const vendor of kb.vendors) for (const pen of vendor.enterpriseNumbers ?? []) vendorByPen.set(pen, vendor.id);
   return {
     kind: 'snmp-oid',
+    trigger: vendorByPen.size === 0 ? NEVER : '1\\.3\\.6\\.1\\.4\\.1|enterprises\\.',
     match(field: Field): readonly Evidence[] {
       if (!field.text.includes('1.3.6.1.4.1') && !field.text.includes('enterprises.')) return NO_EVIDENCE;
       const found: Evidence[] = [];

@@ -2,7 +2,7 @@
 // matched on word boundaries so that "Aztech" or "ztevision" never count as ZTE.
 import type { Confidence, Evidence, Field, KnowledgeBase, NameKind, VendorName } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
-import { boundedSource, escapeRegExp, flexibleNameSource, isUnspacedScript } from './patterns';
+import { boundedSource, flexibleNameSource, isUnspacedScript, phraseTrigger } from './patterns';
 import { t } from '../l10n';
 
 interface NameEntry {
@@ -85,7 +85,9 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     buildGroup(spacedSensitive, true, false),
     buildGroup(unspaced, false, true),
   ].filter((g): g is NameGroup => g !== undefined);
-  const mayContainName = createPrefilter(kb);
+  // The name regexes need the slower `u` flag for their word boundaries: a quick test rules out most fields first.
+  const trigger = phraseTrigger(kb.vendors.flatMap((v) => v.names.map((n) => n.text)));
+  const triggerRegex = new RegExp(trigger, 'i');
 
   /** Where a vendor's exclusions occur in a text: found once per field, so the check stays linear. */
   function exclusionSpans(vendorId: string, text: string): [number, number][] {
@@ -102,8 +104,9 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'vendor-name',
+    trigger,
     match(field: Field): readonly Evidence[] {
-      if (!mayContainName(field.text)) return NO_EVIDENCE;
+      if (!triggerRegex.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       const excluded = new Map<string, [number, number][]>();
       const isExcluded = (vendorId: string, start: number, end: number) => {
@@ -139,29 +142,6 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
       return dropContained(found);
     },
   };
-}
-
-/** The only characters that Unicode case folding (the name regexes' `iu`) maps onto ASCII letters and `i` alone does not. */
-const UNICODE_ONLY_FOLDS = /[\u017f\u212a\u212b]/;
-
-/**
- * A quick test that rules out most fields before the name regexes run: those need the `u` flag for their
- * word boundaries, which makes them several times slower. Every match of a name contains the name's
- * first word up to its first '.' or ',' literally, case aside (see flexibleNameSource), so a field that
- * holds none of these heads, compared with `i`, holds no name, unless it has one of UNICODE_ONLY_FOLDS.
- */
-function createPrefilter(kb: KnowledgeBase): (text: string) => boolean {
-  const heads = new Set<string>();
-  for (const vendor of kb.vendors) {
-    for (const name of vendor.names) {
-      const text = name.text.trim().toLowerCase();
-      heads.add(text.split(/\s+/)[0]!.split(/[.,]/)[0] || text);
-    }
-  }
-  // A head containing another is implied by it.
-  const needed = [...heads].filter((h) => ![...heads].some((other) => other !== h && h.includes(other)));
-  const regex = new RegExp(needed.map(escapeRegExp).join('|'), 'i');
-  return (text) => regex.test(text) || UNICODE_ONLY_FOLDS.test(text);
 }
 
 /** Whether one of `spans` (sorted, not overlapping: the matches of one global regex) covers [start, end). */

@@ -21,10 +21,17 @@ export interface ParsedDocument {
 
 export const UNKNOWN_DIALECT: DialectDetection = { id: 'unknown', confidence: 'low', reasons: [] };
 
+/**
+ * Which lines the analysis needs as fields (those where some evidence could be, see EvidenceMatcher's
+ * trigger); called once per non-blank line, in order. A module whose fields are whole lines of the
+ * text, as they stand, may leave the other lines out; the others ignore it.
+ */
+export type LineFilter = (start: number, end: number) => boolean;
+
 /** One module per format: it yields located fields and never knows about vendors. */
 export interface FormatModule {
   readonly id: TextFormatId;
-  parse(text: string): ParsedDocument;
+  parse(text: string, wantLine?: LineFilter): ParsedDocument;
 }
 
 export interface LineSpan {

@@ -2,7 +2,7 @@
 // dialect recognised from the content and the section path each line sits in (sections.ts).
 import type { Field } from '../model';
 import { detectDialect, dialectSpec } from './dialects/detect';
-import type { FormatModule, ParsedDocument } from './format';
+import type { FormatModule, LineFilter, ParsedDocument } from './format';
 import { createSectionTracker, sectionStyleOf } from './sections';
 
 /** Without a recognised dialect: '!' when the file's first comment uses it (IOS-style), '#' otherwise. */
@@ -24,7 +24,7 @@ function isWhitespace(c: number): boolean {
 
 export const plainTextFormat: FormatModule = {
   id: 'text',
-  parse(text: string): ParsedDocument {
+  parse(text: string, wantLine?: LineFilter): ParsedDocument {
     const dialect = detectDialect(text);
     const section = createSectionTracker(sectionStyleOf(dialect.id));
     const fields: Field[] = [];
@@ -43,7 +43,8 @@ export const plainTextFormat: FormatModule = {
         const mark = text.charCodeAt(first);
         const comment = mark === 33 /* ! */ || mark === 35; /* # */
         const line = text.slice(start, end);
-        fields.push({ offset: start, text: line, role: comment ? 'comment' : 'text', path: section(line) });
+        const path = section(line);
+        if (!wantLine || wantLine(start, end)) fields.push({ offset: start, text: line, role: comment ? 'comment' : 'text', path });
       }
       start = next;
     }

@@ -15,6 +15,7 @@ import { juniperJunos } from './juniperJunos';
 import { mikrotikRouteros } from './mikrotikRouteros';
 import { zteZxros } from './zteZxros';
 import { t } from '../../l10n';
+import { createLiteralFinder, requiredLiteral } from '../../regex/requiredLiteral';
 
 export const DIALECTS: readonly DialectSpec[] = [
   huaweiVrp,
@@ -37,7 +38,7 @@ export function dialectSpec(id: string): DialectSpec | undefined {
 }
 
 /** Headers, banners and the first sections decide; the rest of a large file adds nothing but time. */
-export const SAMPLE_CHARS = 64 * 1024;
+export const SAMPLE_CHARS = 16 * 1024;
 /** Below this total a dialect is not claimed. */
 const MIN_SCORE = 4;
 /** A winner closer than this to the runner-up is ambiguous (e.g. only signals VRP and Comware share). */
@@ -96,12 +97,31 @@ function anchorOf(match: RegExpExecArray): { start: number; end: number } {
   return { start: match.index + lead, end: match.index + match[0].trimEnd().length };
 }
 
-function scoreDialect(spec: DialectSpec, sample: string): Score {
+/** Each fingerprint's required literal, worked out once: most fingerprints are absent from most samples. */
+const LITERALS = new Map<RegExp, string | undefined>(DIALECTS.flatMap((d) => d.fingerprints.map((f) => [f.regex, requiredLiteral(f.regex)] as const)));
+const findLiterals = createLiteralFinder([...LITERALS.values()].filter((l): l is string => l !== undefined));
+
+/** Runs each distinct fingerprint regex at most once per sample (dialects of one family share some), and none whose required literal is absent. */
+function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | null {
+  const present = findLiterals(sample);
+  const seen = new Map<RegExp, RegExpExecArray | null>();
+  return (regex) => {
+    let match = seen.get(regex);
+    if (match === undefined) {
+      const literal = LITERALS.get(regex);
+      regex.lastIndex = 0;
+      match = literal !== undefined && !present.has(literal) ? null : regex.exec(sample);
+      seen.set(regex, match);
+    }
+    return match;
+  };
+}
+
+function scoreDialect(spec: DialectSpec, find: (regex: RegExp) => RegExpExecArray | null): Score {
   const signals: Signal[] = [];
   const corroborating: Signal[] = [];
   for (const fingerprint of spec.fingerprints) {
-    fingerprint.regex.lastIndex = 0;
-    const match = fingerprint.regex.exec(sample);
+    const match = find(fingerprint.regex);
     if (!match) continue;
     (fingerprint.corroborates ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
   }
@@ -138,7 +158,8 @@ function describe(best: Score, runnerUp: Score | undefined, sample: string): str
 
 export function detectDialect(text: string): DialectDetection {
   const sample = maskNeighbourText(text.slice(0, SAMPLE_CHARS));
-  const scores = DIALECTS.map((spec) => scoreDialect(spec, sample)).sort((a, b) => b.score - a.score);
+  const find = createMatcher(sample);
+  const scores = DIALECTS.map((spec) => scoreDialect(spec, find)).sort((a, b) => b.score - a.score);
   const [best, runnerUp] = scores as [Score, Score];
   if (!qualifies(best)) return { id: 'unknown', confidence: 'low', reasons: [] };
   const margin = best.score - (runnerUp?.score ?? 0);

@@ -1,0 +1,114 @@
+// The document-level prefilter: matchers only see fields where one of their triggers occurs, and a
+// plain-text document only makes fields of such lines. It must change how fast, never what is found:
+// every test here compares the analysis with the prefilter against the same analysis without it.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { analyzeDocument, createMatchers, type AnalysisOptions, type Matchers } from '../../src/core/analyze';
+import { plainTextFormat } from '../../src/core/formats/plainText';
+import type { DocumentAnalysis } from '../../src/core/model';
+import { createLiteralFinder, requiredLiteral } from '../../src/core/regex/requiredLiteral';
+import { DIALECTS } from '../../src/core/formats/dialects/detect';
+import { documentText, runOptions, seedDocuments } from './fuzzSupport';
+import { knowledge, textDocument } from './helpers';
+
+const OPTIONS: AnalysisOptions = { profiles: [], overrides: {}, policyAcceptances: [], trusted: true, today: '2026-11-29', maxFindings: 10_000 };
+
+function both(text: string, uri = 'file:///ws/x.cfg', languageId = 'plaintext'): [DocumentAnalysis, DocumentAnalysis] {
+  const kb = knowledge();
+  const withTriggers = createMatchers(kb);
+  const without: Matchers = { ...withTriggers, trigger: undefined };
+  const document = textDocument(text, uri, languageId);
+  return [analyzeDocument(document, kb, withTriggers, OPTIONS), analyzeDocument(document, kb, without, OPTIONS)];
+}
+
+const summary = (a: DocumentAnalysis) => ({
+  findings: a.findings.map((f) => [f.id, f.range, f.message, f.severity, f.accepted?.reason, f.related.map((r) => r.range)]),
+  problems: a.problems.map((p) => [p.code, p.range, p.message]),
+  dialect: a.dialect.id,
+});
+
+describe('document-level triggers', () => {
+  it('every bundled field matcher has a trigger, so the prefilter is on for the bundled knowledge', () => {
+    const matchers = createMatchers(knowledge());
+    assert.deepEqual(matchers.fields.filter((m) => m.trigger === undefined).map((m) => m.kind), []);
+    assert.ok(matchers.trigger);
+  });
+
+  it('finds exactly what the full analysis finds in every fixture and example', () => {
+    for (const seed of seedDocuments()) {
+      const [fast, full] = both(seed.text, seed.uri, seed.languageId);
+      assert.deepEqual(summary(fast), summary(full), seed.name);
+    }
+  });
+
+  it('finds exactly what the full analysis finds in mutated and random documents', () => {
+    const seeds = seedDocuments();
+    fc.assert(
+      fc.property(documentText(seeds), (text) => {
+        const [fast, full] = both(text);
+        assert.deepEqual(summary(fast), summary(full));
+      }),
+      runOptions(),
+    );
+  });
+
+  it('keeps Unicode case folds, CR line ends, notes over skipped lines and names split across lines', () => {
+    const text = [
+      'interface Gi0/1',
+      ' description HUAWEI ne40e-x8a',
+      ' description uplink \u212Aaspersky', // KELVIN SIGN: folds onto "k" only under Unicode case folding
+      '! vendorlens-accept: zte | reason: lab unit | expires: 2030-01-01',
+      '',
+      ' description ZTE ZXR10 5960',
+      ' arp 10.0.0.9 00e0.fc12.3456 Vlan10\r description Hikvision camera\r\n description Zhejiang',
+      ' Dahua Technology',
+      ' snmp-server view v 1.3.6.1.4.1.2011 included',
+      ' neighbor 10.1.1.1 remote-as 4134',
+    ].join('\n');
+    const [fast, full] = both(text);
+    assert.deepEqual(summary(fast), summary(full));
+    assert.ok(fast.findings.some((f) => f.accepted?.reason === 'lab unit'), 'the note still covers the line below it');
+    assert.ok(fast.findings.length >= 7, `found ${fast.findings.length}`);
+  });
+
+  it('a plain-text document makes fields of the wanted lines only, with the section path of the full parse', () => {
+    const text = 'interface Gi0/1\n description HUAWEI\n mtu 9000\n!\ninterface Gi0/2\n description plain\n';
+    const full = plainTextFormat.parse(text).fields;
+    const wanted = plainTextFormat.parse(text, (start, end) => text.slice(start, end).includes('HUAWEI')).fields;
+    assert.deepEqual(wanted, full.filter((f) => f.text.includes('HUAWEI')));
+    assert.deepEqual(wanted[0]!.path, ['interface Gi0/1']);
+  });
+});
+
+describe('required literals of regular expressions', () => {
+  const cases: [RegExp, string | undefined][] = [
+    [/^[ \t]*(?<anchor>vlan batch) \d/m, 'vlan batch '],
+    [/(?<![\w-])(?<anchor>Eth-Trunk\d+)/, 'Eth-Trunk'],
+    [/abc(?:def|deg)x/, 'abc'],
+    [/(?:ab){2}c/, 'ababc'],
+    [/x+yz/, 'xyz'],
+    [/a(?:bc)?d/, undefined],
+    [/(?:huawei|zte)/, undefined],
+    [/Huawei/i, undefined],
+    [/(a)\1bcd/, undefined],
+  ];
+  for (const [regex, expected] of cases) {
+    it(`${regex} → ${JSON.stringify(expected)}`, () => assert.equal(requiredLiteral(regex), expected));
+  }
+
+  it('every dialect fingerprint that matches a seed document contains its required literal there', () => {
+    for (const seed of seedDocuments()) {
+      for (const { regex } of DIALECTS.flatMap((d) => d.fingerprints)) {
+        const literal = requiredLiteral(regex);
+        regex.lastIndex = 0;
+        if (literal !== undefined && regex.test(seed.text)) assert.ok(seed.text.includes(literal), `${regex} in ${seed.name}`);
+      }
+    }
+  });
+
+  it('the literal finder reports every literal present, overlapping and nested ones included', () => {
+    const find = createLiteralFinder(['vlan batch', 'batch', 'vlan', 'atch 1', 'absent']);
+    assert.deepEqual([...find('  vlan batch 10\n')].sort(), ['atch 1', 'batch', 'vlan', 'vlan batch']);
+    assert.deepEqual([...find('vlanbatc')].sort(), ['vlan']);
+  });
+});

@@ -9,6 +9,7 @@ import { createDomainMatcher } from './evidence/domains';
 import { createMacAddressMatcher } from './evidence/macAddresses';
 import type { DocumentEvidenceMatcher, EvidenceMatcher } from './evidence/matcher';
 import { keepStrongest } from './evidence/overlap';
+import { createLiteralSearch } from './regex/literalSearch';
 import { createProductModelMatcher } from './evidence/productModels';
 import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createVendorNameMatcher } from './evidence/vendorNames';
@@ -50,14 +51,45 @@ export interface Matchers {
   fields: EvidenceMatcher[];
   /** Run once over what the format module learnt about the whole document. */
   document: DocumentEvidenceMatcher[];
-  /** All field matchers' triggers in one regex (undefined when one matcher has none): where evidence can be. */
-  trigger?: RegExp;
+  /** All field matchers' triggers at once (undefined when one matcher has none): where evidence can be. */
+  trigger?: CombinedTrigger;
 }
 
-/** One search for every matcher's trigger; each is wrapped so that its own alternatives stay together. */
-function combinedTrigger(fields: readonly EvidenceMatcher[]): RegExp | undefined {
+/** Where evidence can be, for all field matchers at once: one literal search plus the few shape patterns. */
+export interface CombinedTrigger {
+  /** Whether a field's text holds a trigger. */
+  test(text: string): boolean;
+  /** Offsets inside each occurrence in a text (sorted): every line holding a trigger holds one. */
+  occurrences(text: string): number[];
+}
+
+function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | undefined {
   if (fields.some((m) => m.trigger === undefined)) return undefined;
-  return new RegExp(fields.map((m) => `(?:${m.trigger})`).join('|'), 'i');
+  const search = createLiteralSearch(fields.flatMap((m) => m.trigger!.literals), { ignoreCase: true });
+  const sources = fields.flatMap((m) => m.trigger!.patterns ?? []);
+  const pattern = sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi') : undefined;
+  return {
+    test(text) {
+      if (search.test(text)) return true;
+      if (!pattern) return false;
+      pattern.lastIndex = 0;
+      return pattern.test(text);
+    },
+    occurrences(text) {
+      const at: number[] = [];
+      search.scan(text, (last) => {
+        at.push(last);
+      });
+      if (!pattern) return at;
+      const before = at.length;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        at.push(m.index);
+        if (m[0].length === 0) pattern.lastIndex++;
+      }
+      return at.length > before && before > 0 ? at.sort((a, b) => a - b) : at;
+    },
+  };
 }
 
 export function createMatchers(kb: KnowledgeBase): Matchers {
@@ -81,14 +113,8 @@ export function createMatchers(kb: KnowledgeBase): Matchers {
  * note, and the line after a note (the line it covers). One search of the whole text for each, instead
  * of a field and ten matchers per line.
  */
-function linesToRead(text: string, trigger: RegExp): LineFilter {
-  const starts: number[] = [];
-  const all = new RegExp(trigger.source, 'gi');
-  // Triggers never span a line break, so every line holding one holds the start of a match found here.
-  for (let m = all.exec(text); m; m = all.exec(text)) {
-    starts.push(m.index);
-    if (m[0].length === 0) all.lastIndex++;
-  }
+function linesToRead(text: string, trigger: CombinedTrigger): LineFilter {
+  const starts = trigger.occurrences(text);
   const notes: number[] = [];
   for (let at = text.indexOf(NOTE_MARKER); at >= 0; at = text.indexOf(NOTE_MARKER, at + NOTE_MARKER.length)) notes.push(at);
   let next = 0;

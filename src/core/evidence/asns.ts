@@ -8,17 +8,16 @@ import { t } from '../l10n';
 const PEER_AS = /(?<![\w-])(remote-as|as-number|peer-as)(?:[ \t]+|=)(?:AS)?(\d{1,10})(?![\w.])/gi;
 
 /** Each keyword above has a hyphen next to "as". */
-const ASN_TRIGGER = '-as|as-';
-const ASN_TRIGGER_REGEX = new RegExp(ASN_TRIGGER, 'i');
+const ASN_TRIGGER = /-as|as-/i;
 
 export function createAsnMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const vendorByAsn = new Map<number, string>();
   for (const vendor of kb.vendors) for (const asn of vendor.asns ?? []) vendorByAsn.set(asn, vendor.id);
   return {
     kind: 'asn',
-    trigger: vendorByAsn.size === 0 ? NEVER : ASN_TRIGGER,
+    trigger: vendorByAsn.size === 0 ? NEVER : { literals: ['-as', 'as-'] },
     match(field: Field): readonly Evidence[] {
-      if (vendorByAsn.size === 0 || !ASN_TRIGGER_REGEX.test(field.text)) return NO_EVIDENCE;
+      if (vendorByAsn.size === 0 || !ASN_TRIGGER.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       PEER_AS.lastIndex = 0;
       for (let m = PEER_AS.exec(field.text); m; m = PEER_AS.exec(field.text)) {

@@ -44,7 +44,7 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
   return {
     kind: 'banner',
     // A copyright line names its holder after the word "copyright".
-    trigger: `${banners.length > 0 ? `${phraseTrigger(banners.map((b) => b.text))}|` : ''}copyright`,
+    trigger: { literals: [...phraseTrigger(banners.map((b) => b.text)).literals, 'copyright'] },
     match(field: Field): readonly Evidence[] {
       const found: Evidence[] = [];
       const confidence = field.role === 'comment' ? 'medium' : 'high';

@@ -66,7 +66,7 @@ export function createCpeMatcher(kb: KnowledgeBase): EvidenceMatcher {
   for (const vendor of kb.vendors) for (const name of vendor.cpeVendors ?? []) vendorByCpe.set(name.toLowerCase(), vendor.id);
   return {
     kind: 'cpe',
-    trigger: vendorByCpe.size === 0 ? NEVER : 'cpe:',
+    trigger: vendorByCpe.size === 0 ? NEVER : { literals: ['cpe:'] },
     match(field: Field): readonly Evidence[] {
       if (vendorByCpe.size === 0 || !/cpe:/i.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];

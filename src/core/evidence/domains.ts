@@ -2,7 +2,7 @@
 // and licence URLs, NETCONF capability URIs). Matched on label boundaries: huawei.com and
 // ntp.huawei.com are Huawei, nothuawei.com and huawei.com.example.org are not.
 import type { Evidence, Field, KnowledgeBase } from '../model';
-import { evidenceAt, NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { evidenceAt, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
 
 // Candidate host names: runs of letters, digits, dots and hyphens (flat, linear). Any non-ASCII
@@ -17,7 +17,7 @@ export function createDomainMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const mentions = domains.length > 0 ? new RegExp(domains.join('|'), 'i') : undefined;
   return {
     kind: 'domain',
-    trigger: mentions ? mentions.source : NEVER,
+    trigger: { literals: [...vendorByDomain.keys()] },
     match(field: Field): readonly Evidence[] {
       if (!mentions || !mentions.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];

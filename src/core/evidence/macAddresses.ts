@@ -34,7 +34,7 @@ export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const registry = kb.macRegistry ? `IEEE registry via ${kb.macRegistry}` : 'IEEE registry';
   return {
     kind: 'mac-oui',
-    trigger: kb.macPrefixes.size === 0 ? NEVER : MAC_TRIGGER,
+    trigger: kb.macPrefixes.size === 0 ? NEVER : { literals: [], patterns: [MAC_TRIGGER] },
     match(field: Field): readonly Evidence[] {
       if (kb.macPrefixes.size === 0) return NO_EVIDENCE;
       const found: Evidence[] = [];

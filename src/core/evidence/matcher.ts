@@ -5,17 +5,23 @@ import type { ParsedDocument } from '../formats/format';
 export interface EvidenceMatcher {
   readonly kind: EvidenceKind;
   /**
-   * A regex source (matched with the `i` flag, never across a line break) that the text of every field
-   * this matcher finds evidence in contains. The pipeline searches the whole document once for all
-   * matchers' triggers and hands a matcher only fields where one occurs: most lines have none.
-   * Undefined: evidence may be anywhere, and every field is looked at.
+   * What the text of every field this matcher finds evidence in contains. The pipeline searches the
+   * whole document once for all matchers' triggers and hands a matcher only fields where one occurs:
+   * most lines have none. Undefined: evidence may be anywhere, and every field is looked at.
    */
-  readonly trigger: string | undefined;
+  readonly trigger: Trigger | undefined;
   match(field: Field): readonly Evidence[];
 }
 
+/** Texts and shapes compared as a regex with the `i` flag (and without `u`) would; none spans a line break. */
+export interface Trigger {
+  literals: readonly string[];
+  /** Regex sources, for what no literal describes (the shape of a MAC address). */
+  patterns?: readonly string[];
+}
+
 /** A trigger that never occurs: for a matcher with nothing to look for (e.g. no MAC registry). */
-export const NEVER = '(?!)';
+export const NEVER: Trigger = { literals: [] };
 
 /** Turns what a format module learnt about the whole document (e.g. its dialect) into evidence. */
 export interface DocumentEvidenceMatcher {

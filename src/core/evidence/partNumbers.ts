@@ -4,8 +4,8 @@
 // family collides with (Huawei vs H3C S-series) contradicts it; a maker that is no flagged vendor is
 // most often a reseller or distributor, and the finding says so.
 import type { Confidence, Evidence, Field, KnowledgeBase, ProductPattern, Vendor } from '../model';
-import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
-import { compileAnchoredPattern, escapeRegExp, UNICODE_ONLY_FOLDS } from './patterns';
+import { NEVER, NO_EVIDENCE, type EvidenceMatcher, type Trigger } from './matcher';
+import { compileAnchoredPattern, UNICODE_ONLY_FOLDS } from './patterns';
 import { literalPrefixes } from './productModels';
 import { createVendorNameMatcher } from './vendorNames';
 
@@ -19,11 +19,11 @@ interface CompiledPattern {
 }
 
 /** A value matching an anchored pattern starts with one of its literal prefixes (`iu`: case and Unicode folds aside). */
-function partTrigger(patterns: string[]): string | undefined {
+function partTrigger(patterns: string[]): Trigger | undefined {
   if (patterns.length === 0) return NEVER;
   const prefixes = patterns.map(literalPrefixes);
   if (prefixes.some((p) => p === undefined)) return undefined;
-  return [...new Set(prefixes.flat() as string[])].map(escapeRegExp).concat(UNICODE_ONLY_FOLDS).join('|');
+  return { literals: [...new Set(prefixes.flat() as string[]), ...UNICODE_ONLY_FOLDS] };
 }
 
 export function createPartNumberMatcher(kb: KnowledgeBase): EvidenceMatcher {

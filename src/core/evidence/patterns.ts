@@ -1,5 +1,6 @@
 // Regular-expression helpers shared by the evidence matchers.
 import { backtrackingRisk } from './regexSafety';
+import type { Trigger } from './matcher';
 
 /** Letters, digits and underscore in any script: a name must not continue into one of these. */
 export const WORD_CHAR = '[\\p{L}\\p{N}_]';
@@ -31,7 +32,7 @@ export function flexibleNameSource(name: string): string {
 }
 
 /** The only characters that Unicode case folding (`iu`) maps onto ASCII letters and `i` alone does not. */
-export const UNICODE_ONLY_FOLDS = '[\\u017f\\u212a\\u212b]';
+export const UNICODE_ONLY_FOLDS: readonly string[] = ['\u017f', '\u212a', '\u212b'];
 
 /**
  * A trigger (see EvidenceMatcher) for phrases matched with flexibleNameSource under `iu`: every match
@@ -39,7 +40,7 @@ export const UNICODE_ONLY_FOLDS = '[\\u017f\\u212a\\u212b]';
  * per phrase will do (the first, or the longest when the first is short, as "AO" in "AO Kaspersky
  * Lab"), plus the characters only Unicode case folding maps onto ASCII letters.
  */
-export function phraseTrigger(phrases: readonly string[]): string {
+export function phraseTrigger(phrases: readonly string[]): Trigger {
   const pieces = new Set<string>();
   for (const phrase of phrases) {
     const parts = phrase.trim().split(/[\s.,]+/).filter((p) => p !== '');
@@ -49,7 +50,7 @@ export function phraseTrigger(phrases: readonly string[]): string {
   // A piece containing another is implied by it (ASCII case aside: other scripts' folds are left to the regex).
   const folded = (p: string) => (/^[\x20-\x7e]*$/.test(p) ? p.toLowerCase() : p);
   const needed = [...pieces].filter((p) => ![...pieces].some((other) => folded(other) !== folded(p) && folded(p).includes(folded(other))));
-  return [...needed.map(escapeRegExp), UNICODE_ONLY_FOLDS].join('|');
+  return { literals: [...needed, ...UNICODE_ONLY_FOLDS] };
 }
 
 /** Wraps an alternation in word boundaries unless the name is in an unspaced script. */

@@ -195,8 +195,8 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
 
   return {
     kind: 'model',
-    // A candidate's start is found with this regex: a field without one holds no model.
-    trigger: startOfCandidate.source,
+    // A candidate starts with one of the literal prefixes, or else with one of the leading characters.
+    trigger: prefixes.every((p) => p !== undefined) ? { literals: prefixes.flat() as string[] } : { literals: [], patterns: [`[${leading || '^\\s\\S'}]`] },
     match(field: Field): readonly Evidence[] {
       const trimmed = field.text.trim();
       if (trimmed === '') return NO_EVIDENCE;

@@ -75,7 +75,7 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
   }
   return {
     kind: 'purl',
-    trigger: rules.length === 0 ? NEVER : 'pkg:',
+    trigger: rules.length === 0 ? NEVER : { literals: ['pkg:'] },
     match(field: Field): readonly Evidence[] {
       if (rules.length === 0 || !/pkg:/i.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];

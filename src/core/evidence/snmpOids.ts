@@ -13,7 +13,7 @@ export function createSnmpOidMatcher(kb: KnowledgeBase): EvidenceMatcher {
   for (const vendor of kb.vendors) for (const pen of vendor.enterpriseNumbers ?? []) vendorByPen.set(pen, vendor.id);
   return {
     kind: 'snmp-oid',
-    trigger: vendorByPen.size === 0 ? NEVER : '1\\.3\\.6\\.1\\.4\\.1|enterprises\\.',
+    trigger: vendorByPen.size === 0 ? NEVER : { literals: ['1.3.6.1.4.1', 'enterprises.'] },
     match(field: Field): readonly Evidence[] {
       if (!field.text.includes('1.3.6.1.4.1') && !field.text.includes('enterprises.')) return NO_EVIDENCE;
       const found: Evidence[] = [];

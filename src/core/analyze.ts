@@ -1,5 +1,5 @@
 // The one-way pipeline: text → format module → evidence matchers → review (profile, notes) → findings.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormat, formatModule } from './formats/detect';
 import { UNKNOWN_DIALECT, type LineFilter, type ParsedDocument } from './formats/format';
 import { createAsnMatcher } from './evidence/asns';
@@ -134,13 +134,42 @@ interface Notes {
   file: AcceptanceNote[];
 }
 
+/**
+ * Where an offset is, without the document's line table when that can be avoided: building it is a pass
+ * over the whole text and an array of every line, for the few positions a config's findings need. A
+ * whole-line field knows its line; document-level evidence sits near the start, and is counted.
+ */
+function positionOf(document: TextDocument, offset: number, field?: Field, documentLevel?: boolean): Position {
+  if (field?.line !== undefined && offset >= field.offset && offset <= field.offset + field.text.length) {
+    return { line: field.line, character: offset - field.offset };
+  }
+  if (documentLevel && offset <= COUNTED_PREFIX) return countedPosition(document.getText(), offset);
+  return document.positionAt(offset);
+}
+
+const COUNTED_PREFIX = 64 * 1024;
+
+function countedPosition(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < offset) continue;
+    if (c === 10 || c === 13) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
 /** Separates review notes from the comments evidence is looked for in, and finds the line each note covers. */
 function collectNotes(document: TextDocument, fields: Field[], today: string, problems: DocumentProblem[]): { notes: Notes; rest: Field[] } {
   const notes: Notes = { byLine: new Map(), file: [] };
   const rest: Field[] = [];
   let pending: AcceptanceNote[] = [];
   // Only notes and the line after them need a line number: computing one per field was a large share of the analysis time.
-  const lineOf = (field: Field) => document.positionAt(field.offset).line;
+  const lineOf = (field: Field) => positionOf(document, field.offset, field).line;
   for (const field of fields) {
     if (field.role === 'comment' && field.text.includes(NOTE_MARKER)) {
       const parsed = parseNote(field.text, lineOf(field), today);
@@ -376,7 +405,7 @@ export function analyzeDocument(
     const vendor = kb.vendorById.get(evidence.vendorId)!;
     // In Restricted Mode the workspace's own policy cannot lower what the bundled knowledge says.
     const assessment = assessVendor(kb, options.profiles, vendor, options.trusted ? options.overrides : {});
-    const range = { start: document.positionAt(evidence.start), end: document.positionAt(evidence.end) };
+    const range = { start: positionOf(document, evidence.start, evidence.field, evidence.documentLevel), end: positionOf(document, evidence.end, evidence.field, evidence.documentLevel) };
     const fingerprint = evidenceFingerprint(evidence);
     const note = findNote(notes, range.start.line, vendor.id, fingerprint, options);
     const applies = note !== undefined && !note.expired && options.trusted;
@@ -397,7 +426,7 @@ export function analyzeDocument(
       untrustedNote: note && !note.expired && !options.trusted ? note : undefined,
       severityNote: options.trusted ? assessment.overriddenBy : undefined,
       related: (evidence.also ?? []).map((e) => ({
-        range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+        range: { start: positionOf(document, e.start, e.field, e.documentLevel), end: positionOf(document, e.end, e.field, e.documentLevel) },
         message: t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')),
       })),
     });

@@ -166,6 +166,8 @@ export interface Field {
   row?: RowContext;
   /** The spreadsheet cell the text comes from: what reports locate it by (`Parts!B7`). */
   cell?: CellAddress;
+  /** The 0-based line `offset` is on, when the format module counted it (a whole-line field starts its line). */
+  line?: number;
 }
 
 export interface Evidence {

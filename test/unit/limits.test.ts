@@ -122,7 +122,7 @@ describe('limits: huge and deep inputs', function () {
     const service = getLanguageService({ knowledge: knowledge(), now: () => FIXED_NOW, onError: (uri) => errors.push(uri) });
     service.configure({});
     const broken = TextDocument.create('file:///ws/broken.txt', 'plaintext', 1, 'Huawei');
-    broken.positionAt = () => {
+    broken.getText = () => {
       throw new RangeError('simulated failure');
     };
     const diagnostics = await service.doValidation(broken);

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { analyzeDocument, createMatchers, type AnalysisOptions, type Matchers } from '../../src/core/analyze';
 import { plainTextFormat } from '../../src/core/formats/plainText';
 import type { DocumentAnalysis } from '../../src/core/model';
-import { createLiteralFinder, requiredLiteral } from '../../src/core/regex/requiredLiteral';
+import { createLiteralSearch } from '../../src/core/regex/literalSearch';
+import { requiredLiterals } from '../../src/core/regex/requiredLiteral';
 import { DIALECTS } from '../../src/core/formats/dialects/detect';
 import { documentText, runOptions, seedDocuments } from './fuzzSupport';
 import { knowledge, textDocument } from './helpers';
@@ -18,7 +19,12 @@ function both(text: string, uri = 'file:///ws/x.cfg', languageId = 'plaintext'):
   const withTriggers = createMatchers(kb);
   const without: Matchers = { ...withTriggers, trigger: undefined };
   const document = textDocument(text, uri, languageId);
-  return [analyzeDocument(document, kb, withTriggers, OPTIONS), analyzeDocument(document, kb, without, OPTIONS)];
+  const fast = analyzeDocument(document, kb, withTriggers, OPTIONS);
+  // Positions are worked out without the document's line table where a field knows its line: they must be the table's.
+  for (const f of fast.findings) {
+    assert.deepEqual([f.range.start, f.range.end], [document.positionAt(f.evidence.start), document.positionAt(f.evidence.end)], f.id);
+  }
+  return [fast, analyzeDocument(document, kb, without, OPTIONS)];
 }
 
 const summary = (a: DocumentAnalysis) => ({
@@ -81,34 +87,68 @@ describe('document-level triggers', () => {
 });
 
 describe('required literals of regular expressions', () => {
-  const cases: [RegExp, string | undefined][] = [
-    [/^[ \t]*(?<anchor>vlan batch) \d/m, 'vlan batch '],
-    [/(?<![\w-])(?<anchor>Eth-Trunk\d+)/, 'Eth-Trunk'],
-    [/abc(?:def|deg)x/, 'abc'],
-    [/(?:ab){2}c/, 'ababc'],
-    [/x+yz/, 'xyz'],
-    [/a(?:bc)?d/, undefined],
-    [/(?:huawei|zte)/, undefined],
-    [/Huawei/i, undefined],
+  const cases: [RegExp, string[] | undefined][] = [
+    [/^[ \t]*(?<anchor>vlan batch) \d/m, ['vlan batch ']],
+    [/(?<![\w-])(?<anchor>Eth-Trunk\d+)/, ['Eth-Trunk']],
+    [/abc(?:def|deg)x/, ['abcde']],
+    [/(?:ab){2}c/, ['ababc']],
+    [/x+yz/, ['xyz']],
+    [/a(?:bc)?d/, ['a']],
+    [/(?:huawei|zte)/, ['huawei', 'zte']],
+    [/(?:display|dis) /, ['dis']],
+    [/(?:MA56\d{2}T?|MA58\d{2}|EA5800)/, ['MA56', 'MA58', 'EA5800']],
+    [/Comware (?:Platform )?Software/i, ['Comware ']],
+    [/[\da-f]{4}\.[\da-f]{4}/, ['.']],
+    [/Huawei/iu, undefined],
     [/(a)\1bcd/, undefined],
+    [/[ab]+/, undefined],
   ];
   for (const [regex, expected] of cases) {
-    it(`${regex} → ${JSON.stringify(expected)}`, () => assert.equal(requiredLiteral(regex), expected));
+    it(`${regex} → ${JSON.stringify(expected)}`, () => assert.deepEqual(requiredLiterals(regex), expected));
   }
 
-  it('every dialect fingerprint that matches a seed document contains its required literal there', () => {
+  it('every dialect fingerprint that matches a seed document contains one of its required literals there', () => {
     for (const seed of seedDocuments()) {
       for (const { regex } of DIALECTS.flatMap((d) => d.fingerprints)) {
-        const literal = requiredLiteral(regex);
+        const literals = requiredLiterals(regex);
         regex.lastIndex = 0;
-        if (literal !== undefined && regex.test(seed.text)) assert.ok(seed.text.includes(literal), `${regex} in ${seed.name}`);
+        if (!literals || !regex.test(seed.text)) continue;
+        const search = createLiteralSearch(literals, { ignoreCase: regex.flags.includes('i') });
+        assert.ok(search.test(seed.text), `${regex} in ${seed.name}`);
       }
     }
   });
+});
 
-  it('the literal finder reports every literal present, overlapping and nested ones included', () => {
-    const find = createLiteralFinder(['vlan batch', 'batch', 'vlan', 'atch 1', 'absent']);
-    assert.deepEqual([...find('  vlan batch 10\n')].sort(), ['atch 1', 'batch', 'vlan', 'vlan batch']);
-    assert.deepEqual([...find('vlanbatc')].sort(), ['vlan']);
+describe('literal search', () => {
+  it('reports every literal present, overlapping and nested ones included, at its last character', () => {
+    const search = createLiteralSearch(['vlan batch', 'batch', 'vlan', 'atch 1', 'absent'], { ignoreCase: false });
+    const text = '  vlan batch 10\n';
+    const found: [number, string][] = [];
+    search.scan(text, (last, i) => {
+      found.push([last, ['vlan batch', 'batch', 'vlan', 'atch 1', 'absent'][i]!]);
+    });
+    assert.deepEqual(found, [[5, 'vlan'], [11, 'vlan batch'], [11, 'batch'], [13, 'atch 1']]);
+    assert.deepEqual([...search.present('vlanbatc')], [2]);
+    assert.equal(search.test('nothing here'), false);
+  });
+
+  it('ignores case as a regex with the i flag does, and no further', () => {
+    const literals = ['huawei', 'ЛАБОРАТОРИЯ', 'ſ', 'k', 'ß'];
+    const search = createLiteralSearch(literals, { ignoreCase: true });
+    for (const text of ['HuAwEi', 'лаборатория', 'ſ', 'S', 'K', '\u212a', 'ß', 'SS', 'ẞ', 'x']) {
+      const byRegex = literals.some((l) => new RegExp(l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').test(text));
+      assert.equal(search.test(text), byRegex, JSON.stringify(text));
+    }
+  });
+
+  it('finds what a case-insensitive regex of the literals finds, on random text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 4, unit: 'binary' }), { minLength: 1, maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 200 }), (literals, text) => {
+        const regex = new RegExp(literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+        assert.equal(createLiteralSearch(literals, { ignoreCase: true }).test(text), regex.test(text));
+      }),
+      runOptions(),
+    );
   });
 });

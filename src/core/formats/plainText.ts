@@ -3,7 +3,7 @@
 import type { Field } from '../model';
 import { detectDialect, dialectSpec } from './dialects/detect';
 import type { FormatModule, LineFilter, ParsedDocument } from './format';
-import { createSectionTracker, sectionStyleOf } from './sections';
+import { createLineSections, sectionStyleOf } from './sections';
 
 /** Without a recognised dialect: '!' when the file's first comment uses it (IOS-style), '#' otherwise. */
 function sniffCommentPrefix(text: string): string {
@@ -26,25 +26,30 @@ export const plainTextFormat: FormatModule = {
   id: 'text',
   parse(text: string, wantLine?: LineFilter): ParsedDocument {
     const dialect = detectDialect(text);
-    const section = createSectionTracker(sectionStyleOf(dialect.id));
+    const sections = createLineSections(sectionStyleOf(dialect.id));
     const fields: Field[] = [];
-    // One pass of character tests rather than a span list, trim() and regexes per line: this loop runs
-    // over every line of every file scanned.
-    for (let start = 0; start < text.length; ) {
-      let end = start;
-      let first = -1;
-      for (; end < text.length; end++) {
-        const c = text.charCodeAt(end);
-        if (c === 10 || c === 13) break;
-        if (first < 0 && !isWhitespace(c)) first = end;
+    // Character tests and indexOf rather than a span list, trim() and regexes per line: this loop runs
+    // over every line of every file scanned. Line breaks as in the editor: \n, \r\n and a lone \r.
+    const hasCarriageReturns = text.includes('\r');
+    for (let start = 0, line = 0; start < text.length; line++) {
+      let end: number;
+      if (hasCarriageReturns) {
+        end = start;
+        for (let c = text.charCodeAt(end); end < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++end));
+      } else {
+        end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
       }
       const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-      if (first >= 0) {
-        const mark = text.charCodeAt(first);
-        const comment = mark === 33 /* ! */ || mark === 35; /* # */
-        const line = text.slice(start, end);
-        const path = section(line);
-        if (!wantLine || wantLine(start, end)) fields.push({ offset: start, text: line, role: comment ? 'comment' : 'text', path });
+      let first = start;
+      while (first < end && isWhitespace(text.charCodeAt(first))) first++;
+      if (first < end) {
+        sections.next(text, start, first, end);
+        if (!wantLine || wantLine(start, end)) {
+          const mark = text.charCodeAt(first);
+          const comment = mark === 33 /* ! */ || mark === 35; /* # */
+          fields.push({ offset: start, text: text.slice(start, end), role: comment ? 'comment' : 'text', path: sections.path(), line });
+        }
       }
       start = next;
     }

@@ -25,6 +25,16 @@ export function sectionStyleOf(dialectId: string): SectionStyle {
 /** Returns the section path of each line it is fed, in order; undefined at top level. */
 export type SectionTracker = (line: string) => readonly string[] | undefined;
 
+/**
+ * The same, fed by offsets into the document: `next` takes each non-blank line (`first` is its first
+ * non-blank character) and `path` gives the path of the line fed last, made only when asked, so a line
+ * nobody asks about costs no allocation.
+ */
+export interface LineSections {
+  next(text: string, start: number, first: number, end: number): void;
+  path(): readonly string[] | undefined;
+}
+
 interface Frame {
   indent: number;
   text: string;
@@ -45,45 +55,75 @@ function push(stack: Frame[], frame: Frame): void {
   if (stack.length < MAX_DEPTH) stack.push(frame);
 }
 
-function indentOf(line: string): number {
-  let n = 0;
-  while (n < line.length && (line[n] === ' ' || line[n] === '\t')) n++;
-  return n;
+/**
+ * Indentation nests; '!'/'#' separators close sections down to their own indentation; ZXROS
+ * '!<name>' … '!</name>' markers and '$' block ends. The open sections are kept as offsets into the
+ * text, in arrays reused from line to line: this runs for every line of every file.
+ */
+function indentSections(): LineSections {
+  const indents: number[] = [];
+  /** The opening line's content (first non-blank character to end), or the marker's name when it is a marker. */
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const markers: (string | undefined)[] = [];
+  /** The text each opening line's offsets are in (one document, or one line at a time). */
+  const sources: string[] = [];
+  let depth = 0;
+  let pathDepth = 0;
+  const popTo = (indent: number) => {
+    while (depth > 0 && markers[depth - 1] === undefined && indents[depth - 1]! >= indent) depth--;
+  };
+  const open = (source: string, indent: number, start: number, end: number, marker: string | undefined) => {
+    if (depth >= MAX_DEPTH) return;
+    sources[depth] = source;
+    indents[depth] = indent;
+    starts[depth] = start;
+    ends[depth] = end;
+    markers[depth] = marker;
+    depth++;
+  };
+  return {
+    next(text, start, first, end) {
+      let indent = 0;
+      for (let i = start; i < first && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9); i++) indent++;
+      const mark = text.charCodeAt(first);
+      const comment = mark === 33 /* ! */ || mark === 35; /* # */
+      const blockEnd = mark === 36 /* $ */ && text.slice(first, end).trimEnd() === '$';
+      if (!comment && !blockEnd) {
+        popTo(indent);
+        pathDepth = depth;
+        open(text, indent, first, end, undefined);
+        return;
+      }
+      const trimmed = text.slice(first, end).trimEnd();
+      if (blockEnd) popTo(-1);
+      else if (/^!<\/[\w-]+>$/.test(trimmed)) {
+        while (depth > 0 && markers[--depth] === undefined);
+      } else if (/^!<[\w-]+>$/.test(trimmed)) {
+        popTo(-1);
+        pathDepth = depth;
+        open(text, -1, 0, 0, `<${trimmed.slice(2, -1)}>`);
+        return;
+      } else if (/^[!#]+$/.test(trimmed)) popTo(indent);
+      pathDepth = depth;
+    },
+    path() {
+      if (pathDepth === 0) return undefined;
+      const path: string[] = [];
+      for (let k = 0; k < pathDepth; k++) path.push(markers[k] ?? clip(sources[k]!.slice(starts[k], ends[k]).trimEnd()));
+      return path;
+    },
+  };
 }
 
-function indentTracker(): SectionTracker {
-  const stack: Frame[] = [];
-  const popTo = (indent: number) => {
-    while (stack.length > 0 && !stack.at(-1)!.marker && stack.at(-1)!.indent >= indent) stack.pop();
-  };
-  return (line) => {
-    const trimmed = line.trim();
-    const indent = indentOf(line);
-    const close = /^!<\/([\w-]+)>$/.exec(trimmed);
-    if (close) {
-      while (stack.length > 0 && !stack.pop()!.marker);
-      return pathOf(stack);
-    }
-    const open = /^!<([\w-]+)>$/.exec(trimmed);
-    if (open) {
-      popTo(-1);
-      const path = pathOf(stack);
-      push(stack, { indent: -1, text: `<${open[1]}>`, marker: true });
-      return path;
-    }
-    if (trimmed === '$') {
-      popTo(-1);
-      return pathOf(stack);
-    }
-    if (/^[!#]+$/.test(trimmed)) {
-      popTo(indent);
-      return pathOf(stack);
-    }
-    if (/^[!#]/.test(trimmed)) return pathOf(stack);
-    popTo(indent);
-    const path = pathOf(stack);
-    push(stack, { indent, text: clip(trimmed) });
-    return path;
+/** A tracker of whole lines (the older style of the other dialects), fed by offsets. */
+function fromLineTracker(track: SectionTracker): LineSections {
+  let last: readonly string[] | undefined;
+  return {
+    next(text, start, _first, end) {
+      last = track(text.slice(start, end));
+    },
+    path: () => last,
   };
 }
 
@@ -187,15 +227,26 @@ function routerosTracker(): SectionTracker {
   };
 }
 
-export function createSectionTracker(style: SectionStyle): SectionTracker {
+export function createLineSections(style: SectionStyle): LineSections {
   switch (style) {
     case 'junos':
-      return junosTracker();
+      return fromLineTracker(junosTracker());
     case 'fortios':
-      return fortiosTracker();
+      return fromLineTracker(fortiosTracker());
     case 'routeros':
-      return routerosTracker();
+      return fromLineTracker(routerosTracker());
     default:
-      return indentTracker();
+      return indentSections();
   }
+}
+
+/** Section paths of whole lines, one at a time (blank lines are not fed). */
+export function createSectionTracker(style: SectionStyle): SectionTracker {
+  const sections = createLineSections(style);
+  return (line) => {
+    let first = 0;
+    while (first < line.length && /\s/.test(line[first]!)) first++;
+    sections.next(line, 0, first, line.length);
+    return sections.path();
+  };
 }

@@ -93,32 +93,49 @@ export function createLiteralSearch(literals: readonly string[], options: { igno
     return s;
   };
 
-  function scan(text: string, found: (lastCharacter: number, literal: number) => boolean | void): void {
-    const t = table;
-    const symbols = ascii;
-    const length = text.length;
-    let row = 0;
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(i);
-      row = t[row + (c < 128 ? symbols[c]! : symbolOfOther(c))]!;
-      if (row >= 0) continue;
-      row = -row - 1;
-      for (const literal of outputs[row / width]!) if (found(i, literal) === true) return;
-    }
-  }
-
+  // Three loops, not one loop with a callback: each is called with one kind of string (whole documents,
+  // or fields and samples sliced from them) and stays specialised by the JIT; a shared one ran 2–3× slower.
   return {
-    scan,
+    scan(text, found) {
+      const t = table;
+      const symbols = ascii;
+      let row = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        row = t[row + (c < 128 ? symbols[c]! : symbolOfOther(c))]!;
+        if (row >= 0) continue;
+        row = -row - 1;
+        for (const literal of outputs[row / width]!) if (found(i, literal) === true) return;
+      }
+    },
     test(text) {
-      let any = false;
-      scan(text, () => (any = true));
-      return any;
+      const t = table;
+      const symbols = ascii;
+      let row = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        row = t[row + (c < 128 ? symbols[c]! : symbolOfOther(c))]!;
+        if (row < 0) return true;
+      }
+      return false;
     },
     present(text) {
+      const t = table;
+      const symbols = ascii;
       const seen = new Set<number>();
-      scan(text, (_, literal) => {
-        seen.add(literal);
-      });
+      // Each accepting state's literals are taken once: single characters ('#', '!') occur on most lines.
+      const taken = new Uint8Array(states);
+      let row = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        row = t[row + (c < 128 ? symbols[c]! : symbolOfOther(c))]!;
+        if (row >= 0) continue;
+        row = -row - 1;
+        const state = row / width;
+        if (taken[state] === 1) continue;
+        taken[state] = 1;
+        for (const literal of outputs[state]!) seen.add(literal);
+      }
       return seen;
     },
   };

@@ -1,23 +1,45 @@
-// The longest piece of literal text every match of a regular expression contains. A text without it
-// cannot match, and `String.prototype.includes` answers that far faster than running the regex over it
-// (which tries the pattern at every position): the dialect detector gates its fingerprints with it.
+// Literal text every match of a regular expression contains: a text without it cannot match, and a
+// literal search (literalSearch.ts) finds that out far faster than the regex, which is tried at every
+// position. The dialect detector gates its fingerprints with it.
 import { parseRegex, Unsupported, type RegexNode } from './syntax';
+
+/** Texts at least one of which every match contains. */
+type AnyOf = readonly string[];
 
 interface Literals {
   /** The whole of every match, when that is one fixed text ('' for zero-width nodes). */
   exact?: string;
-  /** Text every match starts with, ends with, and contains. */
+  /** Text every match starts with, and text every match ends with. */
   prefix: string;
   suffix: string;
-  best: string;
+  /** The most selective set found inside. */
+  best: AnyOf;
 }
 
-const NONE: Literals = { prefix: '', suffix: '', best: '' };
+const NOTHING: AnyOf = [];
+const NONE: Literals = { prefix: '', suffix: '', best: NOTHING };
 
-const longest = (...texts: string[]) => texts.reduce((a, b) => (b.length > a.length ? b : a), '');
+/** A set is as selective as its shortest text; an empty set (or one holding '') says nothing. */
+const strength = (set: AnyOf) => (set.length === 0 ? 0 : Math.min(...set.map((s) => s.length)));
+
+function strongest(...sets: AnyOf[]): AnyOf {
+  return sets.reduce((a, b) => (strength(b) > strength(a) || (strength(b) === strength(a) && strength(b) > 0 && b.length < a.length) ? b : a), NOTHING);
+}
 
 function fixed(text: string): Literals {
-  return { exact: text, prefix: text, suffix: text, best: text };
+  return { exact: text, prefix: text, suffix: text, best: [text] };
+}
+
+function commonPrefix(texts: string[]): string {
+  let end = 0;
+  while (texts.every((t) => end < t.length && t[end] === texts[0]![end])) end++;
+  return texts[0]!.slice(0, end);
+}
+
+function commonSuffix(texts: string[]): string {
+  let n = 0;
+  while (texts.every((t) => n < t.length && t[t.length - 1 - n] === texts[0]![texts[0]!.length - 1 - n])) n++;
+  return texts[0]!.slice(texts[0]!.length - n);
 }
 
 function literalsOf(node: RegexNode): Literals {
@@ -31,7 +53,12 @@ function literalsOf(node: RegexNode): Literals {
     case 'alt': {
       const options = node.options.map(literalsOf);
       const first = options[0]!.exact;
-      return first !== undefined && options.every((o) => o.exact === first) ? fixed(first) : NONE;
+      if (first !== undefined && options.every((o) => o.exact === first)) return fixed(first);
+      const prefix = commonPrefix(options.map((o) => o.prefix));
+      const suffix = commonSuffix(options.map((o) => o.suffix));
+      // Each option's own best: a match contains one of them.
+      const eachOwn = options.every((o) => strength(o.best) > 0) ? [...new Set(options.flatMap((o) => o.best))] : NOTHING;
+      return { prefix, suffix, best: strongest([prefix], [suffix], eachOwn) };
     }
     case 'repeat': {
       if (node.min === 0) return NONE;
@@ -44,7 +71,7 @@ function literalsOf(node: RegexNode): Literals {
       let exact: string | undefined = '';
       let prefix = '';
       let run = '';
-      let best = '';
+      let best: AnyOf = NOTHING;
       for (const item of node.items) {
         const l = literalsOf(item);
         if (l.exact !== undefined) {
@@ -52,52 +79,30 @@ function literalsOf(node: RegexNode): Literals {
           if (exact !== undefined) exact += l.exact;
         } else {
           if (exact !== undefined) prefix = exact + l.prefix;
-          best = longest(best, run + l.prefix, l.best);
+          best = strongest(best, [run + l.prefix], l.best);
           exact = undefined;
           run = l.suffix;
         }
       }
       if (exact !== undefined) return fixed(exact);
-      return { prefix, suffix: run, best: longest(best, run, prefix) };
+      return { prefix, suffix: run, best: strongest(best, [run], [prefix]) };
     }
   }
 }
 
 /**
- * The longest text every match of the pattern contains, or undefined when there is none worth a search
- * (shorter than two characters) or the pattern is beyond the reader (backreferences). Patterns with the
- * `i` flag get none: a case-insensitive search would need its own text.
+ * Texts at least one of which every match of the pattern contains (each non-empty), or undefined when
+ * there are none or the pattern is beyond the reader (backreferences). With the `i` flag they are to be
+ * compared case-insensitively (as createLiteralSearch does), and `u` patterns get none: their case
+ * folding differs.
  */
-export function requiredLiteral(regex: RegExp): string | undefined {
-  if (regex.flags.includes('i')) return undefined;
+export function requiredLiterals(regex: RegExp): readonly string[] | undefined {
+  if (regex.flags.includes('i') && regex.flags.includes('u')) return undefined;
   try {
-    const literal = literalsOf(parseRegex(regex.source, false)).best;
-    return literal.length >= 2 ? literal : undefined;
+    const set = literalsOf(parseRegex(regex.source, false)).best;
+    return strength(set) > 0 ? set : undefined;
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-}
-
-const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/**
- * Which of `literals` occur in a text, found in one pass rather than one search per literal. The
- * alternation (longest first) reports the longest literal starting at each position; a literal found
- * inside another one, or starting at the same place as a longer one, is implied by it.
- */
-export function createLiteralFinder(literals: readonly string[]): (text: string) => ReadonlySet<string> {
-  const distinct = [...new Set(literals)].filter((l) => l !== '').sort((a, b) => b.length - a.length);
-  if (distinct.length === 0) return () => new Set();
-  const implied = new Map(distinct.map((l) => [l, distinct.filter((other) => l.includes(other))]));
-  const regex = new RegExp(distinct.map(escapeForRegExp).join('|'), 'g');
-  return (text) => {
-    const found = new Set<string>();
-    regex.lastIndex = 0;
-    for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      if (!found.has(m[0])) for (const l of implied.get(m[0])!) found.add(l);
-      regex.lastIndex = m.index + 1;
-    }
-    return found;
-  };
 }

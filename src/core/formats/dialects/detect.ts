@@ -15,7 +15,8 @@ import { juniperJunos } from './juniperJunos';
 import { mikrotikRouteros } from './mikrotikRouteros';
 import { zteZxros } from './zteZxros';
 import { t } from '../../l10n';
-import { createLiteralFinder, requiredLiteral } from '../../regex/requiredLiteral';
+import { createLiteralSearch } from '../../regex/literalSearch';
+import { requiredLiterals } from '../../regex/requiredLiteral';
 
 export const DIALECTS: readonly DialectSpec[] = [
   huaweiVrp,
@@ -97,20 +98,44 @@ function anchorOf(match: RegExpExecArray): { start: number; end: number } {
   return { start: match.index + lead, end: match.index + match[0].trimEnd().length };
 }
 
-/** Each fingerprint's required literal, worked out once: most fingerprints are absent from most samples. */
-const LITERALS = new Map<RegExp, string | undefined>(DIALECTS.flatMap((d) => d.fingerprints.map((f) => [f.regex, requiredLiteral(f.regex)] as const)));
-const findLiterals = createLiteralFinder([...LITERALS.values()].filter((l): l is string => l !== undefined));
+/**
+ * Literals each fingerprint needs (one of them), worked out once, and two searches for all of them (with
+ * and without case): most fingerprints are absent from most samples, and their regexes need not run.
+ */
+function fingerprintGate(regexes: readonly RegExp[]): (sample: string) => (regex: RegExp) => boolean {
+  const needs = new Map<RegExp, { ignoreCase: boolean; indexes: number[] }>();
+  const literals = { exact: [] as string[], ignoreCase: [] as string[] };
+  for (const regex of regexes) {
+    const set = requiredLiterals(regex);
+    if (!set || needs.has(regex)) continue;
+    const ignoreCase = regex.flags.includes('i');
+    const list = ignoreCase ? literals.ignoreCase : literals.exact;
+    needs.set(regex, { ignoreCase, indexes: set.map((literal) => list.push(literal) - 1) });
+  }
+  const exact = createLiteralSearch(literals.exact, { ignoreCase: false });
+  const folded = createLiteralSearch(literals.ignoreCase, { ignoreCase: true });
+  return (sample) => {
+    const present = { exact: exact.present(sample), folded: folded.present(sample) };
+    return (regex) => {
+      const need = needs.get(regex);
+      if (!need) return true;
+      const found = need.ignoreCase ? present.folded : present.exact;
+      return need.indexes.some((i) => found.has(i));
+    };
+  };
+}
 
-/** Runs each distinct fingerprint regex at most once per sample (dialects of one family share some), and none whose required literal is absent. */
+const gate = fingerprintGate(DIALECTS.flatMap((d) => d.fingerprints.map((f) => f.regex)));
+
+/** Runs each distinct fingerprint regex at most once per sample (dialects of one family share some), and none whose literals are absent. */
 function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | null {
-  const present = findLiterals(sample);
+  const mayMatch = gate(sample);
   const seen = new Map<RegExp, RegExpExecArray | null>();
   return (regex) => {
     let match = seen.get(regex);
     if (match === undefined) {
-      const literal = LITERALS.get(regex);
       regex.lastIndex = 0;
-      match = literal !== undefined && !present.has(literal) ? null : regex.exec(sample);
+      match = mayMatch(regex) ? regex.exec(sample) : null;
       seen.set(regex, match);
     }
     return match;

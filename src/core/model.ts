@@ -166,7 +166,7 @@ export interface Field {
   row?: RowContext;
   /** The spreadsheet cell the text comes from: what reports locate it by (`Parts!B7`). */
   cell?: CellAddress;
-  /** The 0-based line `offset` is on, when the format module counted it (a whole-line field starts its line). */
+  /** For a field that is a whole line (plain text): its 0-based line number, counted by the format module. */
   line?: number;
 }
 

@@ -68,3 +68,11 @@ function monthCount(n: number): string {
 function yearCount(n: number): string {
   return n === 1 ? t('1 year') : t('{0} years', n);
 }
+
+/** The characters String.prototype.trim removes. */
+export function isWhitespace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}

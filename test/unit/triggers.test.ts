@@ -47,15 +47,27 @@ describe('document-level triggers', () => {
     }
   });
 
-  it('finds exactly what the full analysis finds in mutated and random documents', () => {
-    const seeds = seedDocuments();
-    fc.assert(
-      fc.property(documentText(seeds), (text) => {
-        const [fast, full] = both(text);
-        assert.deepEqual(summary(fast), summary(full));
-      }),
-      runOptions(),
-    );
+  for (const [format, uri, languageId] of [
+    ['plain text', 'file:///ws/x.cfg', 'plaintext'],
+    ['CSV', 'file:///ws/quote.csv', 'csv'],
+  ] as const) {
+    it(`finds exactly what the full analysis finds in mutated and random documents read as ${format}`, () => {
+      const seeds = seedDocuments();
+      fc.assert(
+        fc.property(documentText(seeds), (text) => {
+          const [fast, full] = both(text, uri, languageId);
+          assert.deepEqual(summary(fast), summary(full));
+        }),
+        runOptions(),
+      );
+    });
+  }
+
+  it('a CSV row is read when any of its cells holds a trigger, with the row as context', () => {
+    const text = 'Item;Manufacturer;Part Number;Description;Qty\n1;Cisco;C9300-48P;switch;2\n2;Reseller GmbH;S5720-28X-SI-AC;access switch;4\n3;Aztech;X;adapter;1\n';
+    const [fast, full] = both(text, 'file:///ws/quote.csv', 'csv');
+    assert.deepEqual(summary(fast), summary(full));
+    assert.deepEqual(fast.findings.map((f) => [f.vendorId, f.evidence.field.row?.maker]), [['huawei', 'Reseller GmbH']]);
   });
 
   it('keeps Unicode case folds, CR line ends, notes over skipped lines and names split across lines', () => {
@@ -117,6 +129,20 @@ describe('required literals of regular expressions', () => {
         assert.ok(search.test(seed.text), `${regex} in ${seed.name}`);
       }
     }
+  });
+});
+
+describe('dialect fingerprint gates', () => {
+  it('every text a gated fingerprint matches, its gate matches too', () => {
+    const gated = DIALECTS.flatMap((d) => d.fingerprints).filter((f) => f.gate);
+    assert.ok(gated.length >= 2);
+    const hexish = fc.stringMatching(/^[0-9a-fA-FxX.:\- \n]{0,60}$/);
+    fc.assert(
+      fc.property(fc.oneof(hexish, fc.constantFrom(...seedDocuments().map((s) => s.text))), (text) => {
+        for (const { regex, gate } of gated) if (regex.test(text)) assert.ok(gate!.test(text), `${gate} misses what ${regex} matches in ${JSON.stringify(text.slice(0, 80))}`);
+      }),
+      runOptions(),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 // Delimited BOM exports (CSV, TSV, semicolon, pipe): RFC 4180 records with exact cell offsets and
 // delimiter sniffing (and a `sep=` first line). Header rows, column roles and row context: table.ts.
-import { UNKNOWN_DIALECT, type FormatModule, type ParseProblem, type ParsedDocument } from './format';
+import { UNKNOWN_DIALECT, type FormatModule, type LineFilter, type ParseProblem, type ParsedDocument } from './format';
 import { t } from '../l10n';
 import { tableFields, type TableCell, type TableRecord } from './table';
 
@@ -156,7 +156,7 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
 
 export const csvFormat: FormatModule = {
   id: 'csv',
-  parse(text: string): ParsedDocument {
+  parse(text: string, wantRecord?: LineFilter): ParsedDocument {
     let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     let delimiter: string | undefined;
     const sep = /^sep=(.)(\r\n|\n|\r|$)/i.exec(text.slice(start, start + 8));
@@ -166,7 +166,7 @@ export const csvFormat: FormatModule = {
     }
     delimiter ??= sniffDelimiter(text, start);
     const { records, problems } = tokenizeDelimited(text, delimiter, start);
-    const table = tableFields(text, records, { reportRaggedRows: true });
+    const table = tableFields(text, records, { reportRaggedRows: true, wantRecord });
     return { fields: table.fields, problems: [...problems, ...table.problems], commentPrefix: undefined, dialect: UNKNOWN_DIALECT };
   },
 };

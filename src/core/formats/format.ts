@@ -22,9 +22,10 @@ export interface ParsedDocument {
 export const UNKNOWN_DIALECT: DialectDetection = { id: 'unknown', confidence: 'low', reasons: [] };
 
 /**
- * Which lines the analysis needs as fields (those where some evidence could be, see EvidenceMatcher's
- * trigger); called once per non-blank line, in order. A module whose fields are whole lines of the
- * text, as they stand, may leave the other lines out; the others ignore it.
+ * Which lines (or table records) the analysis needs as fields: those where some evidence could be (see
+ * EvidenceMatcher's trigger). Called with the span of each non-blank line or record, in order. A module
+ * whose fields are pieces of the text as it stands (plain text, CSV) may leave the others out; a module
+ * that decodes its text (JSON, XML escapes) ignores it.
  */
 export type LineFilter = (start: number, end: number) => boolean;
 

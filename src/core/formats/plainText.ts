@@ -1,6 +1,7 @@
 // Plain-text configurations, config backups and show/display captures: one field per line, with the
 // dialect recognised from the content and the section path each line sits in (sections.ts).
 import type { Field } from '../model';
+import { isWhitespace } from '../text';
 import { detectDialect, dialectSpec } from './dialects/detect';
 import type { FormatModule, LineFilter, ParsedDocument } from './format';
 import { createLineSections, sectionStyleOf } from './sections';
@@ -12,14 +13,6 @@ function sniffCommentPrefix(text: string): string {
   const hash = /^[ \t]*#/m.exec(head);
   if (bang && (!hash || bang.index < hash.index)) return '!';
   return '#';
-}
-
-/** The characters String.prototype.trim removes. */
-function isWhitespace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 export const plainTextFormat: FormatModule = {

@@ -4,6 +4,8 @@
 //   junos    brace blocks ("protocols {" … "}") and set-style paths ("set protocols bgp group X …")
 //   fortios  "config …" / "edit …" / "next" / "end" blocks
 //   routeros "/ip address" menus, alone on a line or in front of a command
+import { isWhitespace } from '../text';
+
 export type SectionStyle = 'indent' | 'junos' | 'fortios' | 'routeros';
 
 const MAX_TEXT = 120;
@@ -134,6 +136,7 @@ const JUNOS_NAMED = new Set([
   'community', 'as-path', 'rule', 'rule-set', 'from-zone', 'to-zone', 'policy', 'file', 'host', 'server', 'profile',
 ]);
 const JUNOS_VERBS = new Set(['set', 'delete', 'deactivate', 'activate', 'protect', 'unprotect']);
+const MAX_VERB_LENGTH = 10;
 
 /** "set protocols bgp group EBGP neighbor 10.0.0.2 peer-as 4134" → protocols › bgp › group EBGP › neighbor 10.0.0.2 */
 export function junosSetPath(statement: string): string[] | undefined {
@@ -158,33 +161,55 @@ export function junosSetPath(statement: string): string[] | undefined {
   return path.length > 0 ? path : undefined;
 }
 
-/** Index of the first of the markers in text, or text.length. */
-function firstOf(text: string, ...markers: string[]): number {
-  return Math.min(...markers.map((m) => {
-    const at = text.indexOf(m);
-    return at < 0 ? text.length : at;
-  }));
-}
-
-function junosTracker(): SectionTracker {
-  const stack: Frame[] = [];
-  return (line) => {
-    const trimmed = line.trim();
-    const first = trimmed.split(/\s/, 1)[0]!;
-    if (JUNOS_VERBS.has(first)) return junosSetPath(trimmed);
-    if (trimmed.startsWith('#')) return pathOf(stack);
-    // Cut at the first comment marker by index: /\s*(?:##|\/\*).*$/ rescans every run of spaces from each of its characters.
-    const code = trimmed.slice(0, firstOf(trimmed, '##', '/*')).trimEnd();
-    if (code.startsWith('}')) {
-      stack.pop();
-      return pathOf(stack);
-    }
-    if (code.endsWith('{')) {
-      const path = pathOf(stack);
-      push(stack, { indent: 0, text: clip(code.slice(0, -1).trim().replace(/^inactive:\s*/, '')) });
+/**
+ * Junos: brace blocks ("protocols {" … "}") and set-style statements ("set protocols bgp …", whose path
+ * is worked out from the statement when asked). Offsets as in indentSections.
+ */
+function junosSections(): LineSections {
+  const sources: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let depth = 0;
+  let pathDepth = 0;
+  /** The statement fed last, when it is set-style. */
+  let statement: { text: string; start: number; end: number } | undefined;
+  return {
+    next(text, _start, first, end) {
+      statement = undefined;
+      let wordEnd = first;
+      while (wordEnd < end && !isWhitespace(text.charCodeAt(wordEnd))) wordEnd++;
+      if (wordEnd - first <= MAX_VERB_LENGTH && JUNOS_VERBS.has(text.slice(first, wordEnd))) {
+        statement = { text, start: first, end };
+        return;
+      }
+      pathDepth = depth;
+      if (text.charCodeAt(first) === 35 /* # */) return;
+      // The code ends at the first comment marker ("##" or "/*"), blanks before it aside.
+      let codeEnd = first;
+      for (; codeEnd < end; codeEnd++) {
+        const c = text.charCodeAt(codeEnd);
+        const after = text.charCodeAt(codeEnd + 1);
+        if (codeEnd + 1 < end && ((c === 35 && after === 35) || (c === 47 /* / */ && after === 42 /* * */))) break;
+      }
+      while (codeEnd > first && isWhitespace(text.charCodeAt(codeEnd - 1))) codeEnd--;
+      if (codeEnd === first) return;
+      if (text.charCodeAt(first) === 125 /* } */) {
+        if (depth > 0) depth--;
+        pathDepth = depth;
+      } else if (text.charCodeAt(codeEnd - 1) === 123 /* { */ && depth < MAX_DEPTH) {
+        sources[depth] = text;
+        starts[depth] = first;
+        ends[depth] = codeEnd - 1;
+        depth++;
+      }
+    },
+    path() {
+      if (statement) return junosSetPath(statement.text.slice(statement.start, statement.end).trim());
+      if (pathDepth === 0) return undefined;
+      const path: string[] = [];
+      for (let k = 0; k < pathDepth; k++) path.push(clip(sources[k]!.slice(starts[k], ends[k]).trim().replace(/^inactive:\s*/, '')));
       return path;
-    }
-    return pathOf(stack);
+    },
   };
 }
 
@@ -230,7 +255,7 @@ function routerosTracker(): SectionTracker {
 export function createLineSections(style: SectionStyle): LineSections {
   switch (style) {
     case 'junos':
-      return fromLineTracker(junosTracker());
+      return junosSections();
     case 'fortios':
       return fromLineTracker(fortiosTracker());
     case 'routeros':

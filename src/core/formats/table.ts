@@ -4,7 +4,7 @@
 // which rows are items (not totals or a statistics trailer), each item's row context, and turns every
 // cell into a located field.
 import type { CellAddress, Field, FieldRole, RowContext } from '../model';
-import type { ParseProblem } from './format';
+import type { LineFilter, ParseProblem } from './format';
 
 export interface TableCell {
   /** Offset of the cell's content in the document text (inside quotes when quoted). */
@@ -402,6 +402,8 @@ export interface TableOptions {
    * shifts the columns; a spreadsheet has no delimiters, and notes right of the table are common there.
    */
   reportRaggedRows: boolean;
+  /** Which records to make fields of, by the span of their cells in the text (see LineFilter); all when absent. */
+  wantRecord?: LineFilter;
 }
 
 /** The fields of every cell (each item's with its row context and column name) and the table's problems. */
@@ -419,8 +421,17 @@ export function tableFields(text: string, records: TableRecord[], options: Table
   const dataRows = header ? classifyRows(records, header) : [];
   const kinds = new Map(dataRows.map((r) => [r.index, r.kind]));
   let ragged = 0;
+  const checkRagged = (record: TableRecord, header: Header) => {
+    const problem = options.reportRaggedRows ? raggedProblem(record, header, text) : undefined;
+    if (problem && ragged++ < MAX_RAGGED_REPORTS) problems.push(problem);
+  };
   records.forEach((record, index) => {
     const kind = kinds.get(index);
+    // A record where no evidence can be needs no fields (and no row context); its shape is still checked.
+    if (options.wantRecord && record.cells.length > 0 && !options.wantRecord(record.cells[0]!.start, record.cells.at(-1)!.end)) {
+      if (header && kind === 'item') checkRagged(record, header);
+      return;
+    }
     if (!header || kind === undefined || kind !== 'item') {
       // Preamble, header, totals and trailer rows: still searched, but not items of the list.
       const role: FieldRole = header && index <= header.index && index >= header.first ? 'other' : 'text';
@@ -428,8 +439,7 @@ export function tableFields(text: string, records: TableRecord[], options: Table
       return;
     }
     const row = rowContext(record, header);
-    const problem = options.reportRaggedRows ? raggedProblem(record, header, text) : undefined;
-    if (problem && ragged++ < MAX_RAGGED_REPORTS) problems.push(problem);
+    checkRagged(record, header);
     record.cells.forEach((cell, column) => {
       const role = header.roles[column];
       const name = header.names[column] || undefined;

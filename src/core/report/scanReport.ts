@@ -83,6 +83,24 @@ function lineText(document: TextDocument, line: number): string {
   return document.getText().slice(start, end).replace(/\r?\n$|\r$/, '');
 }
 
+const isLineBreak = (c: number) => c === 10 || c === 13;
+
+/**
+ * The line a finding starts on, without the document's line table (a pass over the whole text) where
+ * that is cheap: a whole-line field is its line; the one document-level finding is read around.
+ */
+function findingLine(document: TextDocument, finding: Finding): string {
+  const field = finding.evidence.field;
+  if (field.line === finding.range.start.line) return field.text;
+  if (!finding.evidence.documentLevel) return lineText(document, finding.range.start.line);
+  const text = document.getText();
+  let start = finding.evidence.start;
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+  let end = finding.evidence.start;
+  while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+  return text.slice(start, end);
+}
+
 type Position = Pick<ReportFinding, 'line' | 'column' | 'endLine' | 'endColumn' | 'location'>;
 
 /** A finding in a spreadsheet sits in a cell: reported by row and column number, and as `Sheet!A1`. */
@@ -102,7 +120,7 @@ function problemPosition(problem: DocumentProblem, spreadsheet: boolean): Pick<R
 
 /** Turns one analysed document into the compact record reports are written from. */
 export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: TextDocument, analysis: DocumentAnalysis): FileReport {
-  const lines = analysis.findings.map((f) => lineText(document, f.range.start.line));
+  const lines = analysis.findings.map((f) => findingLine(document, f));
   const prints = withOccurrences(analysis.findings.map((f) => f.fingerprint));
   const findings = analysis.findings.map((f, i): ReportFinding => {
     const note = f.accepted;

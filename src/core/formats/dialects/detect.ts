@@ -146,6 +146,7 @@ function scoreDialect(spec: DialectSpec, find: (regex: RegExp) => RegExpExecArra
   const signals: Signal[] = [];
   const corroborating: Signal[] = [];
   for (const fingerprint of spec.fingerprints) {
+    if (fingerprint.gate && !find(fingerprint.gate)) continue;
     const match = find(fingerprint.regex);
     if (!match) continue;
     (fingerprint.corroborates ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });

@@ -10,6 +10,12 @@ export interface Fingerprint {
    * no nested quantifiers. A named group `anchor` narrows the token a finding is placed on.
    */
   regex: RegExp;
+  /**
+   * A cheaper regex that every text `regex` matches also matches, tried first: for patterns with no
+   * literal to search for (literals are found for the others, see regex/requiredLiteral.ts), whose
+   * leading character class makes the engine try every position. A test holds each gate to that.
+   */
+  gate?: RegExp;
   /** 1–2: weak, only counts in combination; 3–5: telling; 6+: strong. */
   weight: number;
   /** Human-readable, e.g. '"vlan batch" (VRP VLAN syntax)'. */

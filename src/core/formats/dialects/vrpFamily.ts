@@ -13,5 +13,5 @@ export const VRP_FAMILY_SIGNALS: Fingerprint[] = [
   { regex: /^[ \t]*(?<anchor>ip route-static) /m, weight: 1, reason: '"ip route-static"' },
   { regex: /^[ \t]*(?<anchor>snmp-agent)\b/m, weight: 1, reason: '"snmp-agent"' },
   { regex: /^(?<anchor><[\w.-]+>)[ \t]*(?:display|dis) /m, weight: 2, reason: '"<host>display" prompt' },
-  { regex: /(?<![\da-fA-F-])[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}(?![\da-fA-F-])/, weight: 1, reason: 'MAC addresses written xxxx-xxxx-xxxx' },
+  { regex: /(?<![\da-fA-F-])[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}(?![\da-fA-F-])/, gate: /-[\da-fA-F]{4}-/, weight: 1, reason: 'MAC addresses written xxxx-xxxx-xxxx' },
 ];

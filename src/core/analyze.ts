@@ -63,6 +63,8 @@ export interface CombinedTrigger {
   occurrences(text: string): number[];
 }
 
+const inOrder = (values: readonly number[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
+
 function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | undefined {
   if (fields.some((m) => m.trigger === undefined)) return undefined;
   const search = createLiteralSearch(fields.flatMap((m) => m.trigger!.literals), { ignoreCase: true });
@@ -80,14 +82,13 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
       search.scan(text, (last) => {
         at.push(last);
       });
-      if (!pattern) return at;
-      const before = at.length;
+      if (!pattern) return inOrder(at) ? at : at.sort((a, b) => a - b);
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
         at.push(m.index);
         if (m[0].length === 0) pattern.lastIndex++;
       }
-      return at.length > before && before > 0 ? at.sort((a, b) => a - b) : at;
+      return inOrder(at) ? at : at.sort((a, b) => a - b);
     },
   };
 }

@@ -132,7 +132,7 @@ export const cyclonedxXmlFormat: FormatModule = {
 
 /** Content signs of a CycloneDX document, read from the start of the text. */
 export function looksLikeCycloneDx(head: string): 'cyclonedx-json' | 'cyclonedx-xml' | undefined {
-  if (/"bomFormat"\s*:\s*"CycloneDX"/.test(head)) return 'cyclonedx-json';
+  if (head.includes('"bomFormat"') && /"bomFormat"\s*:\s*"CycloneDX"/.test(head)) return 'cyclonedx-json';
   if (head.includes('http://cyclonedx.org/schema/bom/') && /<(\w+:)?bom[\s>]/.test(head)) return 'cyclonedx-xml';
   return undefined;
 }

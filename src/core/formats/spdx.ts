@@ -303,6 +303,8 @@ export const spdxTagValueFormat: FormatModule = {
 
 /** Content signs of an SPDX document, read from the start of the text. */
 export function looksLikeSpdx(head: string): 'spdx-tag-value' | 'spdx-json' | 'spdx-yaml' | 'spdx3-json' | undefined {
+  // Every signature below names SPDX in one of these spellings: a quick search spares most files the regexes.
+  if (!head.includes('SPDX') && !head.includes('spdx')) return undefined;
   if (/"@context"\s*:/.test(head) && /spdx\.org\/rdf\/3|spdx-context\.jsonld/.test(head)) return 'spdx3-json';
   if (/"spdxVersion"\s*:\s*"SPDX-/.test(head)) return 'spdx-json';
   if (/^spdxVersion\s*:\s*["']?SPDX-/m.test(head)) return 'spdx-yaml';

@@ -98,45 +98,52 @@ function anchorOf(match: RegExpExecArray): { start: number; end: number } {
   return { start: match.index + lead, end: match.index + match[0].trimEnd().length };
 }
 
+/** Fingerprints written alike in several dialects (`^!$`) are one regex to run: numbered by what they say. */
+const regexIds = new Map<string, number>();
+const idOf = new Map<RegExp, number>();
+function sameRegex(regex: RegExp): number {
+  let id = idOf.get(regex);
+  if (id === undefined) {
+    const text = `${regex.flags}/${regex.source}`;
+    id = regexIds.get(text) ?? regexIds.size;
+    regexIds.set(text, id);
+    idOf.set(regex, id);
+  }
+  return id;
+}
+
 /**
- * Literals each fingerprint needs (one of them), worked out once, and two searches for all of them (with
- * and without case): most fingerprints are absent from most samples, and their regexes need not run.
+ * The literals each fingerprint needs (one of them), worked out once, and one search for all of them:
+ * most fingerprints are absent from most samples, and their regexes need not run. The search ignores
+ * case for all: a literal present only in another case lets its regex run and decide.
  */
 function fingerprintGate(regexes: readonly RegExp[]): (sample: string) => (regex: RegExp) => boolean {
-  const needs = new Map<RegExp, { ignoreCase: boolean; indexes: number[] }>();
-  const literals = { exact: [] as string[], ignoreCase: [] as string[] };
+  const needs = new Map<number, number[]>();
+  const literals: string[] = [];
   for (const regex of regexes) {
     const set = requiredLiterals(regex);
-    if (!set || needs.has(regex)) continue;
-    const ignoreCase = regex.flags.includes('i');
-    const list = ignoreCase ? literals.ignoreCase : literals.exact;
-    needs.set(regex, { ignoreCase, indexes: set.map((literal) => list.push(literal) - 1) });
+    if (set && !needs.has(sameRegex(regex))) needs.set(sameRegex(regex), set.map((literal) => literals.push(literal) - 1));
   }
-  const exact = createLiteralSearch(literals.exact, { ignoreCase: false });
-  const folded = createLiteralSearch(literals.ignoreCase, { ignoreCase: true });
+  const search = createLiteralSearch(literals, { ignoreCase: true });
   return (sample) => {
-    const present = { exact: exact.present(sample), folded: folded.present(sample) };
-    return (regex) => {
-      const need = needs.get(regex);
-      if (!need) return true;
-      const found = need.ignoreCase ? present.folded : present.exact;
-      return need.indexes.some((i) => found.has(i));
-    };
+    const present = search.present(sample);
+    return (regex) => needs.get(sameRegex(regex))?.some((i) => present.has(i)) ?? true;
   };
 }
 
-const gate = fingerprintGate(DIALECTS.flatMap((d) => d.fingerprints.map((f) => f.regex)));
+const gate = fingerprintGate(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex]))));
 
-/** Runs each distinct fingerprint regex at most once per sample (dialects of one family share some), and none whose literals are absent. */
+/** Runs each distinct fingerprint regex at most once per sample, and none whose literals are absent. */
 function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | null {
   const mayMatch = gate(sample);
-  const seen = new Map<RegExp, RegExpExecArray | null>();
+  const seen = new Map<number, RegExpExecArray | null>();
   return (regex) => {
-    let match = seen.get(regex);
+    const key = sameRegex(regex);
+    let match = seen.get(key);
     if (match === undefined) {
       regex.lastIndex = 0;
       match = mayMatch(regex) ? regex.exec(sample) : null;
-      seen.set(regex, match);
+      seen.set(key, match);
     }
     return match;
   };

@@ -72,7 +72,9 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
     lookahead.push(next.value);
   }
   const jobs = options.jobs || (walkDone ? 1 : Math.min(availableParallelism(), MAX_DEFAULT_JOBS));
-  const pool = jobs > 1 ? new WorkerPool(jobs, join(__dirname, 'cli-worker.js'), settings) : undefined;
+  // The main thread is one of the `jobs` analysers: it takes a file whenever every worker has its share,
+  // so one core needs no thread of its own (each costs a start-up and a JIT warm-up of its own).
+  const pool = jobs > 1 ? new WorkerPool(jobs - 1, join(__dirname, 'cli-worker.js'), settings) : undefined;
   let local: FileAnalyzer | undefined;
   const inProcess = () => (local ??= createFileAnalyzer(settings));
 
@@ -83,9 +85,8 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
     } else if (item.kind === 'stdin') {
       const name = options.stdinFilename ?? STDIN_NAME;
       results.push(inProcess().analyzeInput(await readStdin(), name, name));
-    } else if (pool) {
+    } else if (pool && pool.hasCapacity()) {
       progress.fileSeen();
-      await pool.ready();
       results.push(
         pool.analyze(item.path, item.display).then((r) => {
           progress.fileDone(r.bytes);
@@ -97,6 +98,8 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
       const r = await inProcess().analyzeFile(item.path, item.display);
       progress.fileDone(r.bytes);
       results.push(r);
+      // The analysis ran without a break: let the workers' answers in, so the next file can go to one.
+      if (pool) await new Promise((resolve) => setImmediate(resolve));
     }
   };
   try {

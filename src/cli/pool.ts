@@ -82,8 +82,13 @@ export class WorkerPool {
 
   /** Resolves once a worker can take another file. */
   ready(): Promise<void> {
-    if (this.slots.length === 0 || this.inFlight() < this.slots.length * IN_FLIGHT_PER_WORKER) return Promise.resolve();
+    if (this.hasCapacity()) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Whether a worker can take another file now (or none could ever start, and `analyze` answers at once). */
+  hasCapacity(): boolean {
+    return this.slots.length === 0 || this.inFlight() < this.slots.length * IN_FLIGHT_PER_WORKER;
   }
 
   analyze(path: string, display: string): Promise<Analysed> {

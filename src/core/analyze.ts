@@ -63,8 +63,6 @@ export interface CombinedTrigger {
   occurrences(text: string): number[];
 }
 
-const inOrder = (values: readonly number[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
-
 function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | undefined {
   if (fields.some((m) => m.trigger === undefined)) return undefined;
   const search = createLiteralSearch(fields.flatMap((m) => m.trigger!.literals), { ignoreCase: true });
@@ -78,17 +76,15 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
       return pattern.test(text);
     },
     occurrences(text) {
-      const at: number[] = [];
-      search.scan(text, (last) => {
-        at.push(last);
-      });
-      if (!pattern) return inOrder(at) ? at : at.sort((a, b) => a - b);
+      const at = search.ends(text);
+      if (!pattern) return at;
+      const literalsFound = at.length;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
         at.push(m.index);
         if (m[0].length === 0) pattern.lastIndex++;
       }
-      return inOrder(at) ? at : at.sort((a, b) => a - b);
+      return literalsFound === 0 || literalsFound === at.length ? at : at.sort((a, b) => a - b);
     },
   };
 }

@@ -150,11 +150,8 @@ describe('literal search', () => {
   it('reports every literal present, overlapping and nested ones included, at its last character', () => {
     const search = createLiteralSearch(['vlan batch', 'batch', 'vlan', 'atch 1', 'absent'], { ignoreCase: false });
     const text = '  vlan batch 10\n';
-    const found: [number, string][] = [];
-    search.scan(text, (last, i) => {
-      found.push([last, ['vlan batch', 'batch', 'vlan', 'atch 1', 'absent'][i]!]);
-    });
-    assert.deepEqual(found, [[5, 'vlan'], [11, 'vlan batch'], [11, 'batch'], [13, 'atch 1']]);
+    assert.deepEqual(search.ends(text), [5, 11, 13]);
+    assert.deepEqual([...search.present(text)].sort(), [0, 1, 2, 3]);
     assert.deepEqual([...search.present('vlanbatc')], [2]);
     assert.equal(search.test('nothing here'), false);
   });
@@ -168,11 +165,25 @@ describe('literal search', () => {
     }
   });
 
-  it('finds what a case-insensitive regex of the literals finds, on random text', () => {
+  it('finds what a case-insensitive regex of the literals finds, where it ends, on random text', () => {
+    const escape = (l: string) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const piece = fc.oneof(fc.string({ minLength: 1, maxLength: 4, unit: 'binary' }), fc.constantFrom('ab', 'AB', 'b', 'aba', '华为', 'ſ', 'K'));
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 4, unit: 'binary' }), { minLength: 1, maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 200 }), (literals, text) => {
-        const regex = new RegExp(literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
-        assert.equal(createLiteralSearch(literals, { ignoreCase: true }).test(text), regex.test(text));
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 20 })), { maxLength: 20 }), (literals, parts) => {
+        const text = parts.join('');
+        const search = createLiteralSearch(literals, { ignoreCase: true });
+        assert.equal(search.test(text), new RegExp(literals.map(escape).join('|'), 'i').test(text));
+        // Every end of every (overlapping) occurrence, by brute force.
+        const ends = new Set<number>();
+        literals.forEach((l, i) => {
+          const at = new RegExp(`(?=(${escape(l)}))`, 'gi');
+          for (let m = at.exec(text); m; m = at.exec(text)) {
+            ends.add(m.index + m[1]!.length - 1);
+            at.lastIndex = m.index + 1;
+          }
+          assert.equal(search.present(text).has(i), new RegExp(escape(l), 'i').test(text), `present ${JSON.stringify(l)}`);
+        });
+        assert.deepEqual(search.ends(text), [...ends].sort((a, b) => a - b));
       }),
       runOptions(),
     );

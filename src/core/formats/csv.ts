@@ -53,8 +53,16 @@ export interface TokenizeResult {
   problems: ParseProblem[];
 }
 
+/** Where an unquoted cell (or what follows a closing quote) ends: at the delimiter, a line break or the end. */
+function cellEnd(text: string, from: number, delimiterCode: number): number {
+  let k = from;
+  for (let c = text.charCodeAt(k); k < text.length && c !== delimiterCode && c !== 10 && c !== 13; c = text.charCodeAt(++k));
+  return k;
+}
+
 /** Splits delimited text into records and cells, tolerating stray quotes (reported, not fatal). */
 export function tokenizeDelimited(text: string, delimiter: string, start = 0): TokenizeResult {
+  const delimiterCode = delimiter.charCodeAt(0);
   const records: CsvRecord[] = [];
   const problems: ParseProblem[] = [];
   let cells: Cell[] = [];
@@ -108,8 +116,7 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
       let contentEnd = j;
       j++; // past the closing quote
       // Text between the closing quote and the delimiter is kept as part of the cell.
-      let k = j;
-      while (k < text.length && text[k] !== delimiter && text[k] !== '\n' && text[k] !== '\r') k++;
+      const k = cellEnd(text, j, delimiterCode);
       if (k > j) {
         problems.push({
           start: j - 1,
@@ -124,8 +131,7 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
       cells.push({ start: contentStart, end: contentEnd, value });
       i = k;
     } else {
-      let k = i;
-      while (k < text.length && text[k] !== delimiter && text[k] !== '\n' && text[k] !== '\r') k++;
+      const k = cellEnd(text, i, delimiterCode);
       const raw = text.slice(i, k);
       const quote = raw.indexOf('"');
       if (quote >= 0) {

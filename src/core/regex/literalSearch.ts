@@ -6,6 +6,15 @@
 // (each UTF-16 unit by its single-character upper case, never a non-ASCII character onto an ASCII one),
 // so it finds every place where such a regex of the literals would match.
 
+export interface LiteralSearch {
+  /** The offset of the last character of every occurrence of any literal, in increasing order. */
+  ends(text: string): number[];
+  /** Whether any of the literals occurs in the text. */
+  test(text: string): boolean;
+  /** Indexes into the literals given, of those occurring in the text. */
+  present(text: string): Set<number>;
+}
+
 /** The key a character is compared by: itself, or its case-insensitive canonical form. */
 function canonical(code: number): number {
   if (code < 128) return code >= 97 && code <= 122 ? code - 32 : code;
@@ -15,36 +24,20 @@ function canonical(code: number): number {
   return result < 128 ? code : result;
 }
 
-export interface LiteralSearch {
-  /**
-   * Calls `found` with the offset of the last character of each occurrence until it returns true: in
-   * increasing order for the ASCII literals, then for the others.
-   */
-  scan(text: string, found: (lastCharacter: number, literal: number) => boolean | void): void;
-  /** Whether any of the literals occurs in the text. */
-  test(text: string): boolean;
-  /** Indexes into the literals given, of those occurring in the text. */
-  present(text: string): Set<number>;
+interface Automaton {
+  states: number;
+  /** Per state, the indexes of the literals it completes (those of its failure chain included). */
+  outputs: number[][];
+  /** The complete transition table: next state of (state × width + symbol). */
+  delta: Int32Array;
 }
 
-function createAutomaton(literals: readonly string[], ignoreCase: boolean): LiteralSearch {
-  const key = ignoreCase ? canonical : (c: number) => c;
-  // Symbols: 0 for any character no literal has, then one per distinct key.
-  const symbolOfKey = new Map<number, number>();
-  const symbolOf = (code: number) => symbolOfKey.get(key(code)) ?? 0;
-  for (const literal of literals) {
-    for (let i = 0; i < literal.length; i++) {
-      const k = key(literal.charCodeAt(i));
-      if (!symbolOfKey.has(k)) symbolOfKey.set(k, symbolOfKey.size + 1);
-    }
-  }
-  const width = symbolOfKey.size + 1;
-
-  // The trie, then failure links breadth first, folded into a complete transition table.
+/** The trie of the literals, with failure links folded into a complete table (breadth first). */
+function buildAutomaton(literals: readonly (readonly [string, number])[], symbolOf: (code: number) => number, width: number): Automaton {
   const children: Map<number, number>[] = [new Map()];
   const outputs: number[][] = [[]];
-  literals.forEach((literal, index) => {
-    if (literal === '') return;
+  for (const [literal, index] of literals) {
+    if (literal === '') continue;
     let state = 0;
     for (let i = 0; i < literal.length; i++) {
       const symbol = symbolOf(literal.charCodeAt(i));
@@ -58,7 +51,7 @@ function createAutomaton(literals: readonly string[], ignoreCase: boolean): Lite
       state = next;
     }
     outputs[state]!.push(index);
-  });
+  }
   const states = children.length;
   const delta = new Int32Array(states * width);
   const fail = new Int32Array(states);
@@ -80,126 +73,79 @@ function createAutomaton(literals: readonly string[], ignoreCase: boolean): Lite
       }
     }
   }
-  // The loop's table: entries are the next state's row offset (state × width), negated (minus one) when
-  // that state completes a literal, so each character costs two lookups and one comparison.
-  const table = new Int32Array(states * width);
-  for (let i = 0; i < table.length; i++) {
-    const next = delta[i]!;
-    table[i] = outputs[next]!.length > 0 ? -(next * width) - 1 : next * width;
+  return { states, outputs, delta };
+}
+
+/** Any literal set: characters are first mapped to symbols (0 for those no literal has). */
+function createGeneralSearch(literals: readonly (readonly [string, number])[], ignoreCase: boolean): LiteralSearch {
+  const key = ignoreCase ? canonical : (c: number) => c;
+  const symbolOfKey = new Map<number, number>();
+  for (const [literal] of literals) {
+    for (let i = 0; i < literal.length; i++) {
+      const k = key(literal.charCodeAt(i));
+      if (!symbolOfKey.has(k)) symbolOfKey.set(k, symbolOfKey.size + 1);
+    }
   }
-  const ascii = new Int32Array(128);
-  for (let c = 0; c < 128; c++) ascii[c] = symbolOf(c);
-  const others = new Map<number, number>();
-  const symbolOfOther = (c: number) => {
-    let s = others.get(c);
-    if (s === undefined) others.set(c, (s = symbolOf(c)));
+  const symbolOf = (code: number) => symbolOfKey.get(key(code)) ?? 0;
+  const width = symbolOfKey.size + 1;
+  const { states, outputs, delta } = buildAutomaton(literals, symbolOf, width);
+  const cached = new Map<number, number>();
+  const symbol = (c: number) => {
+    let s = cached.get(c);
+    if (s === undefined) cached.set(c, (s = symbolOf(c)));
     return s;
   };
-
-  // Three loops, not one loop with a callback: each is called with one kind of string (whole documents,
-  // or fields and samples sliced from them) and stays specialised by the JIT; a shared one ran 2–3× slower.
+  const accepting = Uint8Array.from({ length: states }, (_, s) => (outputs[s]!.length > 0 ? 1 : 0));
+  // This search serves the rarer literals (non-ASCII names) and huge sets: one loop is enough.
+  const walk = (text: string, visit: (at: number, state: number) => boolean) => {
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = delta[state * width + symbol(text.charCodeAt(i))]!;
+      if (accepting[state] === 1 && visit(i, state)) return;
+    }
+  };
   return {
-    scan(text, found) {
-      const t = table;
-      const symbols = ascii;
-      let row = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        row = t[row + (c < 128 ? symbols[c]! : symbolOfOther(c))]!;
-        if (row >= 0) continue;
-        row = -row - 1;
-        for (const literal of outputs[row / width]!) if (found(i, literal) === true) return;
-      }
+    ends(text) {
+      const at: number[] = [];
+      walk(text, (i) => (at.push(i), false));
+      return at;
     },
     test(text) {
-      const t = table;
-      const symbols = ascii;
-      let row = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        row = t[row + (c < 128 ? symbols[c]! : symbolOfOther(c))]!;
-        if (row < 0) return true;
-      }
-      return false;
+      let any = false;
+      walk(text, () => (any = true));
+      return any;
     },
     present(text) {
-      const t = table;
-      const symbols = ascii;
       const seen = new Set<number>();
-      // Each accepting state's literals are taken once: single characters ('#', '!') occur on most lines.
-      const taken = new Uint8Array(states);
-      let row = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        row = t[row + (c < 128 ? symbols[c]! : symbolOfOther(c))]!;
-        if (row >= 0) continue;
-        row = -row - 1;
-        const state = row / width;
-        if (taken[state] === 1) continue;
-        taken[state] = 1;
+      walk(text, (_, state) => {
         for (const literal of outputs[state]!) seen.add(literal);
-      }
+        return false;
+      });
       return seen;
     },
   };
 }
 
-/** State numbers that fit the ASCII automaton's 16-bit table, the top bit marking a completed literal. */
+/** State numbers that fit the ASCII search's 16-bit table, the top bit marking a completed literal. */
 const MAX_ASCII_STATES = 0x8000;
 const ACCEPT = 0x8000;
 
-/**
- * The automaton for ASCII literals: its table is indexed by state × 128 + character directly, with no
- * symbol lookup, in 16 bits; a non-ASCII character starts over (no ASCII literal contains one). This
- * loop is what every line of every scanned file goes through, so it is kept to one lookup per character.
- */
-/** An ASCII automaton also tells whether the text it last went through (to its end) held a non-ASCII character. */
+/** An ASCII search also tells whether the text it last went through to its end held a non-ASCII character. */
 interface AsciiSearch extends LiteralSearch {
   sawNonAscii: boolean;
 }
 
-function createAsciiAutomaton(literals: readonly string[], ignoreCase: boolean): AsciiSearch | undefined {
+/**
+ * ASCII literals: the table is indexed by state × 128 + character directly, with no symbol lookup, in
+ * 16 bits; a non-ASCII character starts over (no ASCII literal contains one). Every character of every
+ * scanned file goes through one of these loops, so each costs one lookup per character. Three loops, not
+ * one with a callback: each is called with one kind of string (whole documents, or fields and samples
+ * sliced from them) and stays specialised by the JIT; a shared one ran 2–3× slower.
+ */
+function createAsciiSearch(literals: readonly (readonly [string, number])[], ignoreCase: boolean): AsciiSearch | undefined {
   const fold = (c: number) => (ignoreCase && c >= 97 && c <= 122 ? c - 32 : c);
-  const children: Map<number, number>[] = [new Map()];
-  const outputs: number[][] = [[]];
-  literals.forEach((literal, index) => {
-    if (literal === '') return;
-    let state = 0;
-    for (let i = 0; i < literal.length; i++) {
-      const c = fold(literal.charCodeAt(i));
-      let next = children[state]!.get(c);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        outputs.push([]);
-        children[state]!.set(c, next);
-      }
-      state = next;
-    }
-    outputs[state]!.push(index);
-  });
-  const states = children.length;
+  const { states, outputs, delta } = buildAutomaton(literals, fold, 128);
   if (states >= MAX_ASCII_STATES) return undefined;
-  const delta = new Int32Array(states * 128);
-  const fail = new Int32Array(states);
-  const queue: number[] = [];
-  for (const [c, child] of children[0]!) {
-    delta[c] = child;
-    queue.push(child);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
-    outputs[state]!.push(...outputs[fail[state]!]!);
-    for (let c = 0; c < 128; c++) {
-      const child = children[state]!.get(c);
-      if (child === undefined) delta[state * 128 + c] = delta[fail[state]! * 128 + c]!;
-      else {
-        fail[child] = delta[fail[state]! * 128 + c]!;
-        delta[state * 128 + c] = child;
-        queue.push(child);
-      }
-    }
-  }
   const table = new Uint16Array(states * 128);
   for (let state = 0; state < states; state++) {
     for (let c = 0; c < 128; c++) {
@@ -207,12 +153,11 @@ function createAsciiAutomaton(literals: readonly string[], ignoreCase: boolean):
       table[state * 128 + c] = next | (outputs[next]!.length > 0 ? ACCEPT : 0);
     }
   }
-  // Three loops, not one loop with a callback: each sees one kind of string (whole documents, or fields
-  // and samples sliced from them) and stays specialised by the JIT; a shared one ran 2–3× slower.
   const search: AsciiSearch = {
     sawNonAscii: false,
-    scan(text, found) {
+    ends(text) {
       const t = table;
+      const at: number[] = [];
       let state = 0;
       let nonAscii = false;
       for (let i = 0; i < text.length; i++) {
@@ -221,10 +166,10 @@ function createAsciiAutomaton(literals: readonly string[], ignoreCase: boolean):
         if (c < 128) entry = t[(state << 7) | c]!;
         else nonAscii = true;
         state = entry & 0x7fff;
-        if (entry < ACCEPT) continue;
-        for (const literal of outputs[state]!) if (found(i, literal) === true) return;
+        if (entry >= ACCEPT) at.push(i);
       }
       search.sawNonAscii = nonAscii;
+      return at;
     },
     test(text) {
       const t = table;
@@ -268,29 +213,30 @@ function createAsciiAutomaton(literals: readonly string[], ignoreCase: boolean):
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * Literals in ASCII and the others (names in Chinese or Cyrillic, the characters only Unicode folds onto
- * ASCII letters) get an automaton each: the ASCII one has a small table that stays in the fastest cache,
- * and the other only runs over texts holding a non-ASCII character, which most configs do not.
+ * ASCII literals and the others (names in Chinese or Cyrillic, the characters only Unicode folds onto
+ * ASCII letters) get a search each: the ASCII one is the fast one, and the other only goes through texts
+ * that hold a non-ASCII character, which most configs do not.
  */
 export function createLiteralSearch(literals: readonly string[], options: { ignoreCase: boolean }): LiteralSearch {
-  const asciiIndexes: number[] = [];
-  const otherIndexes: number[] = [];
-  literals.forEach((literal, i) => (NON_ASCII.test(literal) ? otherIndexes : asciiIndexes).push(i));
-  const asciiLiterals = asciiIndexes.map((i) => literals[i]!);
-  const ascii = createAsciiAutomaton(asciiLiterals, options.ignoreCase) ?? createAutomaton(asciiLiterals, options.ignoreCase);
-  const other = otherIndexes.length > 0 ? createAutomaton(otherIndexes.map((i) => literals[i]!), options.ignoreCase) : undefined;
-  // Asked right after the ASCII automaton went through the whole text: it noted any non-ASCII character.
-  const needsOther = (text: string) => other !== undefined && ((ascii as Partial<AsciiSearch>).sawNonAscii ?? NON_ASCII.test(text));
+  const indexed = literals.map((literal, index) => [literal, index] as const);
+  const asciiLiterals = indexed.filter(([literal]) => !NON_ASCII.test(literal));
+  const otherLiterals = indexed.filter(([literal]) => NON_ASCII.test(literal));
+  const ascii: LiteralSearch & Partial<AsciiSearch> = createAsciiSearch(asciiLiterals, options.ignoreCase) ?? createGeneralSearch(asciiLiterals, options.ignoreCase);
+  if (otherLiterals.length === 0) return ascii;
+  const other = createGeneralSearch(otherLiterals, options.ignoreCase);
+  // Asked right after the ASCII search went through the whole text, which noted any non-ASCII character.
+  const needsOther = (text: string) => ascii.sawNonAscii ?? NON_ASCII.test(text);
   return {
-    scan(text, found) {
-      let stopped = false;
-      ascii.scan(text, (at, literal) => (stopped = found(at, asciiIndexes[literal]!) === true));
-      if (!stopped && needsOther(text)) other!.scan(text, (at, literal) => found(at, otherIndexes[literal]!));
+    ends(text) {
+      const at = ascii.ends(text);
+      if (!needsOther(text)) return at;
+      const more = other.ends(text);
+      return more.length === 0 ? at : at.concat(more).sort((a, b) => a - b);
     },
-    test: (text) => ascii.test(text) || (needsOther(text) && other!.test(text)),
+    test: (text) => ascii.test(text) || (needsOther(text) && other.test(text)),
     present(text) {
-      const found = new Set([...ascii.present(text)].map((i) => asciiIndexes[i]!));
-      if (needsOther(text)) for (const i of other!.present(text)) found.add(otherIndexes[i]!);
+      const found = ascii.present(text);
+      if (needsOther(text)) for (const i of other.present(text)) found.add(i);
       return found;
     },
   };

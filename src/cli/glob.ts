@@ -1,5 +1,5 @@
-// Glob patterns for scan paths and .gitignore lines: `*`, `?`, `[abc]`, `[a-z]`, `[!x]`, `\` escapes,
-// `**` for any number of directories, `{a,b}` alternatives. Matching is by segment with the greedy
+// Glob patterns for scan paths: `*`, `?`, `[abc]`, `[a-z]`, `[!x]`, `\` escapes, `**` for any number
+// of directories, `{a,b}` alternatives. Matching is by segment with the greedy
 // backtrack-to-last-star method, so no pattern can take more than O(pattern × name) steps.
 
 /** Expands `{a,b}` alternatives (nesting allowed) into plain patterns; a lone brace is literal. */
@@ -103,7 +103,7 @@ function matchClass(pattern: string, start: number, ch: string): { matched: bool
 }
 
 /** Matches '/'-separated segments; a `**` segment stands for zero or more segments. */
-export function matchSegments(pattern: readonly string[], path: readonly string[]): boolean {
+function matchSegments(pattern: readonly string[], path: readonly string[]): boolean {
   let p = 0;
   let n = 0;
   let starP = -1;

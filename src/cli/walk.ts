@@ -1,11 +1,11 @@
 // Which files a scan covers, yielded one at a time so a tree of any size is never listed in memory:
 // named files (always scanned, even if ignored), directories walked depth-first in name order with
-// .gitignore respected (from the repository root down), and globs. Symbolic links inside directories
-// are not followed; a named one is.
+// .gitignore respected (from the repository root down; a named directory is walked even if ignored), and
+// globs. Symbolic links inside directories are not followed; a named one is.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { GitignoreRules } from '../shared/gitignore';
 import { compileGlob, hasGlobSyntax } from './glob';
-import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
 import { describeIoError } from './io';
 
 /** Never worth scanning, whatever .gitignore says. */
@@ -34,41 +34,44 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function readIgnoreFile(directory: string, file: string): Promise<IgnoreFile | undefined> {
+/** A walk's .gitignore rules and the directory their paths are relative to. */
+interface WalkIgnores {
+  root: string;
+  rules: GitignoreRules;
+}
+
+async function addIgnoreFile(ignores: WalkIgnores, directory: string, file: string): Promise<void> {
+  let text;
   try {
-    const rules = parseGitignore(await readFile(join(directory, file), 'utf8'));
-    return rules.length > 0 ? { directory: toPosix(directory), rules } : undefined;
+    text = await readFile(join(directory, file), 'utf8');
   } catch {
-    return undefined; // none, or unreadable: git skips it too
+    return; // none, or unreadable: git skips it too
   }
+  ignores.rules.add(toPosix(relative(ignores.root, directory)), text);
 }
 
 /**
- * The ignore files that apply above `directory` (its own .gitignore is read by the walk): the repository's
+ * The rules that apply above `directory` (its own .gitignore is read by the walk): the repository's
  * .git/info/exclude and every .gitignore from the repository root (the nearest ancestor holding .git) down.
+ * A directory those rules hide was named on purpose, so it is walked with its own .gitignore files only,
+ * as a named file is scanned even if ignored.
  */
-async function ancestorIgnoreFiles(directory: string): Promise<IgnoreFile[]> {
+async function ignoresFor(directory: string): Promise<WalkIgnores> {
+  const own: WalkIgnores = { root: directory, rules: new GitignoreRules() };
   const upward: string[] = [];
-  let root: string;
   for (let dir = directory; ; dir = dirname(dir)) {
     upward.push(dir);
-    if (await exists(join(dir, '.git'))) {
-      root = dir;
-      break;
-    }
-    if (dirname(dir) === dir) return []; // not in a repository
+    if (await exists(join(dir, '.git'))) break;
+    if (dirname(dir) === dir) return own; // not in a repository
   }
-  const files: IgnoreFile[] = [];
-  const exclude = await readIgnoreFile(root, join('.git', 'info', 'exclude'));
-  if (exclude) files.push(exclude);
-  for (const dir of upward.slice(1).reverse()) {
-    const file = await readIgnoreFile(dir, '.gitignore');
-    if (file) files.push(file);
-  }
-  return files;
+  const repository: WalkIgnores = { root: upward.at(-1)!, rules: new GitignoreRules() };
+  // Read first, so that the root .gitignore overrides it.
+  await addIgnoreFile(repository, repository.root, join('.git', 'info', 'exclude'));
+  for (const dir of upward.slice(1).reverse()) await addIgnoreFile(repository, dir, '.gitignore');
+  return repository.rules.isIgnored(toPosix(relative(repository.root, directory)), true) ? own : repository;
 }
 
-async function* walkDirectory(directory: string, stack: IgnoreFile[], keep: (path: string) => boolean): AsyncGenerator<WalkItem> {
+async function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: string) => boolean): AsyncGenerator<WalkItem> {
   let entries;
   try {
     entries = await readdir(directory, { withFileTypes: true });
@@ -76,16 +79,16 @@ async function* walkDirectory(directory: string, stack: IgnoreFile[], keep: (pat
     yield { kind: 'error', path: directory, display: displayPath(directory), message: describeIoError(e) };
     return;
   }
-  const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await readIgnoreFile(directory, '.gitignore') : undefined;
-  const here = own ? [...stack, own] : stack;
+  if (entries.some((e) => e.name === '.gitignore' && e.isFile())) await addIgnoreFile(ignores, directory, '.gitignore');
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(directory, entry.name);
+    const fromRoot = toPosix(relative(ignores.root, path));
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(here, toPosix(path), true)) continue;
-      yield* walkDirectory(path, here, keep);
+      if (SKIPPED_DIRECTORIES.has(entry.name) || ignores.rules.isIgnored(fromRoot, true)) continue;
+      yield* walkDirectory(path, ignores, keep);
     } else if (entry.isFile()) {
-      if (isIgnored(here, toPosix(path), false) || !keep(path)) continue;
+      if (ignores.rules.isIgnored(fromRoot, false) || !keep(path)) continue;
       yield { kind: 'file', path, display: displayPath(path) };
     }
   }
@@ -113,7 +116,7 @@ export async function* walkPaths(paths: readonly string[]): AsyncGenerator<WalkI
       yield { kind: 'file', path: named, display: displayPath(named) };
     } else if (info.isDirectory()) {
       const absolute = resolve(named);
-      yield* walkDirectory(absolute, await ancestorIgnoreFiles(absolute), () => true);
+      yield* walkDirectory(absolute, await ignoresFor(absolute), () => true);
     } else {
       yield { kind: 'error', path: named, display: displayPath(named), message: 'not a regular file or directory' };
     }
@@ -125,7 +128,7 @@ async function* walkGlob(glob: string): AsyncGenerator<WalkItem> {
   const base = resolve(compiled.base);
   let matched = 0;
   const keep = (path: string) => compiled.matches(toPosix(relative(base, path)));
-  for await (const item of walkDirectory(base, await ancestorIgnoreFiles(base), keep)) {
+  for await (const item of walkDirectory(base, await ignoresFor(base), keep)) {
     if (item.kind === 'file') matched++;
     yield item;
   }

@@ -30,6 +30,11 @@ function json(args: string[], cwd?: string, input?: string) {
   return { ...r, report: JSON.parse(r.stdout) };
 }
 
+/** The files a scan covered, sorted. */
+function scannedFiles(args: string[], cwd: string): string[] {
+  return json(['scan', ...args], cwd).report.documents.map((d: { file: string }) => d.file).sort();
+}
+
 function assertNoStackTrace(stderr: string) {
   assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
 }
@@ -332,7 +337,7 @@ describe('vendorlens CLI', () => {
       'configs/local-lab.cfg': 'description Hytera\n',
       'backup/full.cfg': 'description Kaspersky\n',
     });
-    const files = (args: string[], cwd = repo) => json(['scan', ...args], cwd).report.documents.map((d: { file: string }) => d.file).sort();
+    const files = (args: string[], cwd = repo) => scannedFiles(args, cwd);
     assert.deepEqual(files(['.']), ['.gitignore', 'configs/.gitignore', 'configs/a.cfg', 'configs/b.txt', 'configs/keep.bak']);
     assert.deepEqual(files(['configs']), ['configs/.gitignore', 'configs/a.cfg', 'configs/b.txt', 'configs/keep.bak'], 'the root .gitignore applies below it');
     assert.deepEqual(files(['.'], join(repo, 'configs')), ['.gitignore', 'a.cfg', 'b.txt', 'keep.bak'], 'and from a subdirectory');
@@ -342,6 +347,19 @@ describe('vendorlens CLI', () => {
     const none = run(['scan', 'configs/*.xml'], repo);
     assert.equal(none.code, 2);
     assert.match(none.stdout, /configs\/\*\.xml.*no file matches this pattern/s);
+  });
+
+  it('reads .git/info/exclude under the .gitignore files, and walks a named directory even if ignored', () => {
+    const repo = tree({
+      '.git/info/exclude': 'lab/\n*.cfg\n',
+      '.gitignore': '!keep.cfg\n',
+      'a.cfg': 'description Huawei\n',
+      'keep.cfg': 'description ZTE\n',
+      'lab/sub/x.cfg': 'description Hikvision\n',
+    });
+    assert.deepEqual(scannedFiles(['.'], repo), ['.gitignore', 'keep.cfg'], 'the .gitignore re-includes what the exclude file ignores');
+    assert.deepEqual(scannedFiles(['lab'], repo), ['lab/sub/x.cfg'], 'named, as a named file would be, with its own .gitignore files only');
+    assert.deepEqual(scannedFiles(['lab/**/*.cfg'], repo), ['lab/sub/x.cfg']);
   });
 
   it('skips files over --max-file-size and reports unreadable paths without stopping the scan', () => {

@@ -1,7 +1,6 @@
-// The CLI's path handling: glob matching, .gitignore rules, and the progress line.
+// The CLI's path handling: glob matching and the progress line (.gitignore rules: gitignore.test.ts).
 import { strict as assert } from 'node:assert';
 import { compileGlob, expandBraces, matchSegment } from '../../src/cli/glob';
-import { isIgnored, parseGitignore, type IgnoreFile } from '../../src/cli/gitignore';
 import { Progress } from '../../src/cli/progress';
 import { explainAdvisory, explainVendor, findSubject, listAdvisories } from '../../src/core/report/explain';
 import { knowledge } from './helpers';
@@ -32,40 +31,6 @@ describe('globs', () => {
     assert.ok(!glob.matches('dc1/a.txt'));
     assert.equal(compileGlob('*.csv').base, '.');
     assert.equal(compileGlob('/srv/cfg/*.cfg').base, '/srv/cfg');
-  });
-});
-
-describe('.gitignore rules', () => {
-  const file = (directory: string, text: string): IgnoreFile => ({ directory, rules: parseGitignore(text) });
-
-  it('match names at any depth, anchored paths only from their directory, directories only with a slash', () => {
-    const stack = [file('/repo', '# comment\n\n*.bak\n/build\nlogs/\ndocs/*.md\n')];
-    assert.ok(isIgnored(stack, '/repo/a/b/old.bak', false));
-    assert.ok(isIgnored(stack, '/repo/build', true));
-    assert.ok(!isIgnored(stack, '/repo/src/build', true), 'a leading slash anchors');
-    assert.ok(isIgnored(stack, '/repo/x/logs', true));
-    assert.ok(!isIgnored(stack, '/repo/x/logs', false), 'logs/ is for directories');
-    assert.ok(isIgnored(stack, '/repo/docs/a.md', false));
-    assert.ok(!isIgnored(stack, '/repo/docs/sub/a.md', false), 'a middle slash anchors and * stays in one segment');
-    assert.ok(!isIgnored(stack, '/other/old.bak', false), 'rules apply under their own directory only');
-  });
-
-  it('let the last matching rule win, across nested files, with ! re-including', () => {
-    const stack = [file('/repo', '*.csv\n!keep.csv\n'), file('/repo/boms', 'keep.csv\n!quote-*.csv\n')];
-    assert.ok(isIgnored(stack, '/repo/x.csv', false));
-    assert.ok(!isIgnored(stack, '/repo/keep.csv', false));
-    assert.ok(isIgnored(stack, '/repo/boms/keep.csv', false), 'the deeper file decides last');
-    assert.ok(!isIgnored(stack, '/repo/boms/quote-7.csv', false));
-  });
-
-  it('handle **, escapes and trailing spaces as git does', () => {
-    const stack = [file('/r', 'a/**/z.cfg\nout/**\n\\#literal\n\\!bang\ntrailing   \nkept\\ \n')];
-    assert.ok(isIgnored(stack, '/r/a/z.cfg', false) && isIgnored(stack, '/r/a/b/c/z.cfg', false));
-    assert.ok(isIgnored(stack, '/r/out/x', false));
-    assert.ok(!isIgnored(stack, '/r/out', true), 'dir/** is what is inside, not dir itself');
-    assert.ok(isIgnored(stack, '/r/#literal', false) && isIgnored(stack, '/r/!bang', false));
-    assert.ok(isIgnored(stack, '/r/trailing', false));
-    assert.ok(isIgnored(stack, '/r/kept\\ ', false) || isIgnored(stack, '/r/kept ', false));
   });
 });
 

@@ -1,11 +1,11 @@
-// The workspace review's .gitignore rules agree with git itself (`git check-ignore`) on nested files,
-// negations, directory-only patterns and anchored patterns.
+// The .gitignore rules of the workspace review and the CLI walk agree with git itself (`git check-ignore`)
+// on nested files, negations, directory-only patterns, anchored patterns and the case of names.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { GitignoreRules } from '../../src/client/review/gitignore';
+import { GitignoreRules } from '../../src/shared/gitignore';
 
 const IGNORE_FILES: Record<string, string> = {
   '': ['# build output', 'build/', '*.bak', '!keep.bak', '/root-only.cfg', 'logs/**/*.log', 'secret-*', ''].join('\n'),
@@ -33,9 +33,10 @@ const PATHS = [
   'logs/app.txt',
   'secret-key.txt',
   'configs/secret-dir/file.cfg',
+  'configs/site-a/LOUD.BAK',
 ];
 
-describe('workspace review: .gitignore rules', () => {
+describe('.gitignore rules', () => {
   let repo: string;
 
   before(() => {
@@ -75,5 +76,55 @@ describe('workspace review: .gitignore rules', () => {
     assert.equal(rules.isIgnored('build', true), true);
     assert.equal(rules.isIgnored('build', false), false, 'a file named build is not the directory');
     assert.equal(rules.isIgnored('src/build/x.cfg'), true);
+  });
+
+  it('matches names at any depth, anchored paths only from their directory, directories only with a slash', () => {
+    const rules = new GitignoreRules();
+    rules.add('repo', '# comment\n\n*.bak\n/build\nlogs/\ndocs/*.md\n');
+    assert.ok(rules.isIgnored('repo/a/b/old.bak'));
+    assert.ok(rules.isIgnored('repo/build', true));
+    assert.ok(!rules.isIgnored('repo/src/build', true), 'a leading slash anchors');
+    assert.ok(rules.isIgnored('repo/x/logs', true));
+    assert.ok(!rules.isIgnored('repo/x/logs', false), 'logs/ is for directories');
+    assert.ok(rules.isIgnored('repo/docs/a.md'));
+    assert.ok(!rules.isIgnored('repo/docs/sub/a.md'), 'a middle slash anchors and * stays in one segment');
+    assert.ok(!rules.isIgnored('other/old.bak'), 'rules apply under their own directory only');
+  });
+
+  it('lets the last matching rule win, across nested files, with ! re-including', () => {
+    const rules = new GitignoreRules();
+    rules.add('repo', '*.csv\n!keep.csv\n');
+    rules.add('repo/boms', 'keep.csv\n!quote-*.csv\n');
+    assert.ok(rules.isIgnored('repo/x.csv'));
+    assert.ok(!rules.isIgnored('repo/keep.csv'));
+    assert.ok(rules.isIgnored('repo/boms/keep.csv'), 'the deeper file decides last');
+    assert.ok(!rules.isIgnored('repo/boms/quote-7.csv'));
+  });
+
+  it('lets patterns added later for the same directory win, as a .gitignore does over .git/info/exclude', () => {
+    const rules = new GitignoreRules();
+    rules.add('', '*.cfg\nlab/\n');
+    rules.add('', '!keep.cfg\n');
+    assert.ok(rules.isIgnored('a.cfg') && rules.isIgnored('lab', true));
+    assert.ok(!rules.isIgnored('keep.cfg'));
+  });
+
+  it('answers the same after more questions than the matcher remembers (a walk of a large tree)', () => {
+    const rules = new GitignoreRules();
+    rules.add('', 'build/\n*.bak\n!keep.bak\n');
+    for (let i = 0; i < 25_000; i++) assert.equal(rules.isIgnored(`d${i % 50}/f${i}.bak`), true);
+    assert.ok(rules.isIgnored('build/x.cfg') && rules.isIgnored('x.bak'));
+    assert.ok(!rules.isIgnored('keep.bak') && !rules.isIgnored('x.cfg'));
+  });
+
+  it('handles **, escapes and trailing spaces as git does', () => {
+    const rules = new GitignoreRules();
+    rules.add('r', 'a/**/z.cfg\nout/**\n\\#literal\n\\!bang\ntrailing   \nkept\\ \n');
+    assert.ok(rules.isIgnored('r/a/z.cfg') && rules.isIgnored('r/a/b/c/z.cfg'));
+    assert.ok(rules.isIgnored('r/out/x'));
+    assert.ok(!rules.isIgnored('r/out', true), 'dir/** is what is inside, not dir itself');
+    assert.ok(rules.isIgnored('r/#literal') && rules.isIgnored('r/!bang'));
+    assert.ok(rules.isIgnored('r/trailing'));
+    assert.ok(rules.isIgnored('r/kept\\ ') || rules.isIgnored('r/kept '));
   });
 });

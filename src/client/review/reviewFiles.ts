@@ -3,7 +3,7 @@
 // over vendorlens.review.maxFileSizeKb and binary files. Everything goes through vscode.workspace.fs, so it
 // works on the web too.
 import * as vscode from 'vscode';
-import { GitignoreRules } from './gitignore';
+import { GitignoreRules } from '../../shared/gitignore';
 
 /** The files a review reads, by name; content decides the rest (dialect, CSV or not). */
 export const REVIEW_GLOB =

@@ -73,7 +73,8 @@ a glob such as 'configs/**/*.cfg', or - for standard input.
                             (json and sarif always carry them, marked accepted)
   --stdin-filename NAME     name for standard input in reports; its extension picks the format
   --max-file-size BYTES     skip larger files with a message (default: ${DEFAULT_MAX_FILE_SIZE})
-  --jobs N                  worker threads (default: one per core, at most 8, for large scans)
+  --jobs N                  files analysed at once: the main thread and N-1 worker threads
+                            (default: one per core, at most 8, for large scans)
   --progress / --no-progress  progress on standard error (default: on for a terminal)
   --color / --no-color      force or disable colours (default: on for a terminal)
 

@@ -89,8 +89,10 @@ function createGeneralSearch(literals: readonly (readonly [string, number])[], i
   const symbolOf = (code: number) => symbolOfKey.get(key(code)) ?? 0;
   const width = symbolOfKey.size + 1;
   const { states, outputs, delta } = buildAutomaton(literals, symbolOf, width);
+  // ASCII characters by table, the others through a cache: a text with a few Chinese names is mostly ASCII.
+  const asciiSymbols = Int32Array.from({ length: 128 }, (_, c) => symbolOf(c));
   const cached = new Map<number, number>();
-  const symbol = (c: number) => {
+  const otherSymbol = (c: number) => {
     let s = cached.get(c);
     if (s === undefined) cached.set(c, (s = symbolOf(c)));
     return s;
@@ -100,7 +102,8 @@ function createGeneralSearch(literals: readonly (readonly [string, number])[], i
   const walk = (text: string, visit: (at: number, state: number) => boolean) => {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = delta[state * width + symbol(text.charCodeAt(i))]!;
+      const c = text.charCodeAt(i);
+      state = delta[state * width + (c < 128 ? asciiSymbols[c]! : otherSymbol(c))]!;
       if (accepting[state] === 1 && visit(i, state)) return;
     }
   };

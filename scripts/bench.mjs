@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
+import { knowledgeLoader, parsedYamlPlugin } from './lib/esbuild-knowledge.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -199,7 +200,7 @@ function flaggedWords() {
 async function analysisBench() {
   const outfile = join(OUT, 'bench-analysis.cjs');
   // mainFields as in scripts/build.mjs: jsonc-parser's UMD main does not bundle.
-  await build({ entryPoints: [join(ROOT, 'scripts', 'bench-analysis.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], loader: { '.yaml': 'text' }, logLevel: 'warning' });
+  await build({ entryPoints: [join(ROOT, 'scripts', 'bench-analysis.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], loader: knowledgeLoader, plugins: [parsedYamlPlugin], logLevel: 'warning' });
   const r = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`analysis benchmark failed: ${r.stderr}`);
   return JSON.parse(r.stdout);

@@ -1,6 +1,7 @@
 // Bundles the CLI, the extension client (desktop and web) and the language server (Node and web worker)
-// with esbuild. data/*.yaml is inlined as text so every bundle carries the knowledge base.
+// with esbuild. data/*.yaml is inlined (as text and parsed) so every bundle carries the knowledge base.
 import { build } from 'esbuild';
+import { knowledgeLoader, parsedYamlPlugin } from './lib/esbuild-knowledge.mjs';
 import { readFile, rm } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -13,7 +14,8 @@ const common = {
   bundle: true,
   sourcemap: !production,
   minify: production,
-  loader: { '.yaml': 'text' },
+  loader: knowledgeLoader,
+  plugins: [parsedYamlPlugin],
   define: { VENDORLENS_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 };

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { KnowledgeBaseError, loadKnowledgeBase } from '../../src/core/knowledge/load';
+import { parse } from 'yaml';
 import { knowledge, knowledgeSources } from './helpers';
 
 describe('knowledge base', () => {
@@ -54,6 +55,36 @@ describe('knowledge base', () => {
         assert.match(problem!.field!, /^names\[\d+\]\.kind$/);
         assert.ok(problem!.line > 0);
         assert.match(e.message, /^data\/vendors\.yaml:\d+: entry 'zte' field 'names\[\d+\]\.kind' /);
+        return true;
+      },
+    );
+  });
+
+  it('loads the same knowledge from documents parsed ahead (as the bundles carry it) as from the text', () => {
+    const sources = knowledgeSources();
+    const parsedAhead = knowledgeSources();
+    for (const key of ['vendors', 'advisories', 'profiles'] as const) parsedAhead[key].value = parse(parsedAhead[key].text);
+    const fromText = loadKnowledgeBase(sources);
+    const fromValues = loadKnowledgeBase(parsedAhead);
+    assert.deepEqual(fromValues.vendors, fromText.vendors);
+    assert.deepEqual(fromValues.advisories, fromText.advisories);
+    assert.deepEqual(fromValues.profiles, fromText.profiles);
+    assert.deepEqual([...fromValues.macPrefixes], [...fromText.macPrefixes]);
+  });
+
+  it('locates a problem in a document parsed ahead by reading its text', () => {
+    const sources = knowledgeSources();
+    sources.advisories.text = sources.advisories.text.replace(/vendors: \[huawei, zte\]/, 'vendors: [huawei, zte, no-such-vendor]');
+    sources.advisories.value = parse(sources.advisories.text);
+    sources.vendors.value = parse(sources.vendors.text);
+    assert.throws(
+      () => loadKnowledgeBase(sources),
+      (e: unknown) => {
+        assert.ok(e instanceof KnowledgeBaseError);
+        const problem = e.problems.find((p) => /no-such-vendor/.test(p.message));
+        assert.ok(problem, e.message);
+        assert.equal(problem.file, 'data/advisories.yaml');
+        assert.ok(problem.line > 0, 'located by line');
         return true;
       },
     );

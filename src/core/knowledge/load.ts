@@ -13,6 +13,11 @@ export interface KnowledgeSource {
   /** Shown in error messages, e.g. 'data/vendors.yaml'. */
   file: string;
   text: string;
+  /**
+   * The text already parsed (the bundled knowledge, parsed at build time): it is validated as it is, and
+   * the text is parsed only to locate a problem.
+   */
+  value?: unknown;
 }
 
 export interface KnowledgeSources {
@@ -82,9 +87,30 @@ function unreadableAt(text: string, lines: LineCounter, error: Error): Omit<Know
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function parseAndValidate<T>(source: KnowledgeSource, kind: keyof typeof validators, problems: KnowledgeProblem[]): Parsed<T> {
+/** A valid document given already parsed: its YAML is read only if an entry needs locating. */
+class PreParsed<T> implements Parsed<T> {
+  private read?: { doc: Document; lines: LineCounter };
+  constructor(
+    readonly value: T,
+    private readonly text: string,
+  ) {}
+  get doc(): Document {
+    return (this.read ??= parseWithLines(this.text)).doc;
+  }
+  get lines(): LineCounter {
+    return (this.read ??= parseWithLines(this.text)).lines;
+  }
+}
+
+function parseWithLines(text: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }), lines };
+}
+
+export function parseAndValidate<T>(source: KnowledgeSource, kind: keyof typeof validators, problems: KnowledgeProblem[]): Parsed<T> {
+  if (source.value !== undefined && validators[kind].validate(source.value).valid) return new PreParsed(source.value as T, source.text);
+  // Not given parsed, or invalid: read the text, which locates each problem.
+  const { doc, lines } = parseWithLines(source.text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = lines.linePos(e.pos[0]).line;

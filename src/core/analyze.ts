@@ -117,13 +117,16 @@ function linesToRead(text: string, trigger: CombinedTrigger): LineFilter {
   let next = 0;
   let nextNote = 0;
   let afterNote = false;
-  return (start, end) => {
+  const wanted = (start: number, end: number) => {
     while (next < starts.length && starts[next]! < start) next++;
     while (nextNote < notes.length && notes[nextNote]! < start) nextNote++;
     const covered = afterNote;
     afterNote = nextNote < notes.length && notes[nextNote]! < end;
     return covered || afterNote || (next < starts.length && starts[next]! < end);
   };
+  // After the last trigger nothing is wanted, unless a note comes later (the line below it is wanted).
+  const lastWanted = notes.length > 0 ? text.length : (starts.at(-1) ?? -1);
+  return Object.assign(wanted, { lastWanted });
 }
 
 interface Notes {

@@ -92,7 +92,7 @@ describe('document-level triggers', () => {
   it('a plain-text document makes fields of the wanted lines only, with the section path of the full parse', () => {
     const text = 'interface Gi0/1\n description HUAWEI\n mtu 9000\n!\ninterface Gi0/2\n description plain\n';
     const full = plainTextFormat.parse(text).fields;
-    const wanted = plainTextFormat.parse(text, (start, end) => text.slice(start, end).includes('HUAWEI')).fields;
+    const wanted = plainTextFormat.parse(text, Object.assign((start: number, end: number) => text.slice(start, end).includes('HUAWEI'), { lastWanted: text.length })).fields;
     assert.deepEqual(wanted, full.filter((f) => f.text.includes('HUAWEI')));
     assert.deepEqual(wanted[0]!.path, ['interface Gi0/1']);
   });

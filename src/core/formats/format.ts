@@ -27,7 +27,11 @@ export const UNKNOWN_DIALECT: DialectDetection = { id: 'unknown', confidence: 'l
  * whose fields are pieces of the text as it stands (plain text, CSV) may leave the others out; a module
  * that decodes its text (JSON, XML escapes) ignores it.
  */
-export type LineFilter = (start: number, end: number) => boolean;
+export interface LineFilter {
+  (start: number, end: number): boolean;
+  /** No line starting after this offset is wanted: a module may stop reading lines there. */
+  readonly lastWanted: number;
+}
 
 /** One module per format: it yields located fields and never knows about vendors. */
 export interface FormatModule {

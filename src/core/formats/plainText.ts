@@ -24,7 +24,9 @@ export const plainTextFormat: FormatModule = {
     // Character tests and indexOf rather than a span list, trim() and regexes per line: this loop runs
     // over every line of every file scanned. Line breaks as in the editor: \n, \r\n and a lone \r.
     const hasCarriageReturns = text.includes('\r');
-    for (let start = 0, line = 0; start < text.length; line++) {
+    // Lines after the last one wanted are not read at all: their section paths would serve no field.
+    const stop = wantLine ? wantLine.lastWanted : text.length;
+    for (let start = 0, line = 0; start < text.length && start <= stop; line++) {
       let end: number;
       if (hasCarriageReturns) {
         end = start;

@@ -15,7 +15,7 @@ import { juniperJunos } from './juniperJunos';
 import { mikrotikRouteros } from './mikrotikRouteros';
 import { zteZxros } from './zteZxros';
 import { t } from '../../l10n';
-import { createLiteralSearch } from '../../regex/literalSearch';
+import { createLiteralSearch, type LiteralSearch } from '../../regex/literalSearch';
 import { requiredLiterals } from '../../regex/requiredLiteral';
 
 export const DIALECTS: readonly DialectSpec[] = [
@@ -98,52 +98,53 @@ function anchorOf(match: RegExpExecArray): { start: number; end: number } {
   return { start: match.index + lead, end: match.index + match[0].trimEnd().length };
 }
 
-/** Fingerprints written alike in several dialects (`^!$`) are one regex to run: numbered by what they say. */
-const regexIds = new Map<string, number>();
-const idOf = new Map<RegExp, number>();
-function sameRegex(regex: RegExp): number {
-  let id = idOf.get(regex);
-  if (id === undefined) {
-    const text = `${regex.flags}/${regex.source}`;
-    id = regexIds.get(text) ?? regexIds.size;
-    regexIds.set(text, id);
-    idOf.set(regex, id);
-  }
-  return id;
-}
-
 /**
- * The literals each fingerprint needs (one of them), worked out once, and one search for all of them:
- * most fingerprints are absent from most samples, and their regexes need not run. The search ignores
- * case for all: a literal present only in another case lets its regex run and decide.
+ * Every distinct fingerprint regex, numbered once (those written alike in several dialects, as `^!$`,
+ * share a number), with the literals it needs (one of them; none: always run). One search for all the
+ * literals tells which regexes can match a sample: most fingerprints are absent from most samples. The
+ * search ignores case for all: a literal present only in another case lets its regex run and decide.
  */
-function fingerprintGate(regexes: readonly RegExp[]): (sample: string) => (regex: RegExp) => boolean {
-  const needs = new Map<number, number[]>();
-  const literals: string[] = [];
-  for (const regex of regexes) {
-    const set = requiredLiterals(regex);
-    if (set && !needs.has(sameRegex(regex))) needs.set(sameRegex(regex), set.map((literal) => literals.push(literal) - 1));
-  }
-  const search = createLiteralSearch(literals, { ignoreCase: true });
-  return (sample) => {
-    const present = search.present(sample);
-    return (regex) => needs.get(sameRegex(regex))?.some((i) => present.has(i)) ?? true;
-  };
+interface RegexTable {
+  idOf: Map<RegExp, number>;
+  regexes: RegExp[];
+  /** Per regex, indexes of the literals it needs, or undefined when it has none. */
+  needs: (number[] | undefined)[];
+  search: LiteralSearch;
 }
 
-const gate = fingerprintGate(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex]))));
+function regexTable(all: readonly RegExp[]): RegexTable {
+  const byText = new Map<string, number>();
+  const table: RegexTable = { idOf: new Map(), regexes: [], needs: [], search: createLiteralSearch([], { ignoreCase: true }) };
+  const literals: string[] = [];
+  for (const regex of all) {
+    const text = `${regex.flags}/${regex.source}`;
+    let id = byText.get(text);
+    if (id === undefined) {
+      id = table.regexes.length;
+      byText.set(text, id);
+      table.regexes.push(regex);
+      table.needs.push(requiredLiterals(regex)?.map((literal) => literals.push(literal) - 1));
+    }
+    table.idOf.set(regex, id);
+  }
+  table.search = createLiteralSearch(literals, { ignoreCase: true });
+  return table;
+}
+
+const TABLE = regexTable(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex]))));
 
 /** Runs each distinct fingerprint regex at most once per sample, and none whose literals are absent. */
 function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | null {
-  const mayMatch = gate(sample);
-  const seen = new Map<number, RegExpExecArray | null>();
+  const present = TABLE.search.present(sample);
+  const results: (RegExpExecArray | null | undefined)[] = new Array(TABLE.regexes.length);
   return (regex) => {
-    const key = sameRegex(regex);
-    let match = seen.get(key);
+    const id = TABLE.idOf.get(regex)!;
+    let match = results[id];
     if (match === undefined) {
+      const need = TABLE.needs[id];
       regex.lastIndex = 0;
-      match = mayMatch(regex) ? regex.exec(sample) : null;
-      seen.set(key, match);
+      match = need && !need.some((i) => present.has(i)) ? null : regex.exec(sample);
+      results[id] = match;
     }
     return match;
   };

@@ -270,7 +270,7 @@ export function createSectionTracker(style: SectionStyle): SectionTracker {
   const sections = createLineSections(style);
   return (line) => {
     let first = 0;
-    while (first < line.length && /\s/.test(line[first]!)) first++;
+    while (first < line.length && isWhitespace(line.charCodeAt(first))) first++;
     sections.next(line, 0, first, line.length);
     return sections.path();
   };

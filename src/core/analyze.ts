@@ -110,23 +110,36 @@ export function createMatchers(kb: KnowledgeBase): Matchers {
  * note, and the line after a note (the line it covers). One search of the whole text for each, instead
  * of a field and ten matchers per line.
  */
+class LinesToRead implements LineFilter {
+  readonly lastWanted: number;
+  readonly only: readonly number[] | undefined;
+  private next = 0;
+  private nextNote = 0;
+  private afterNote = false;
+
+  constructor(
+    private readonly starts: readonly number[],
+    private readonly notes: readonly number[],
+    textLength: number,
+  ) {
+    // After the last trigger nothing is wanted, unless a note comes later (the line below it is wanted).
+    this.lastWanted = notes.length > 0 ? textLength : (starts.at(-1) ?? -1);
+    this.only = notes.length > 0 ? undefined : starts;
+  }
+
+  wants(start: number, end: number): boolean {
+    while (this.next < this.starts.length && this.starts[this.next]! < start) this.next++;
+    while (this.nextNote < this.notes.length && this.notes[this.nextNote]! < start) this.nextNote++;
+    const covered = this.afterNote;
+    this.afterNote = this.nextNote < this.notes.length && this.notes[this.nextNote]! < end;
+    return covered || this.afterNote || (this.next < this.starts.length && this.starts[this.next]! < end);
+  }
+}
+
 function linesToRead(text: string, trigger: CombinedTrigger): LineFilter {
-  const starts = trigger.occurrences(text);
   const notes: number[] = [];
   for (let at = text.indexOf(NOTE_MARKER); at >= 0; at = text.indexOf(NOTE_MARKER, at + NOTE_MARKER.length)) notes.push(at);
-  let next = 0;
-  let nextNote = 0;
-  let afterNote = false;
-  const wanted = (start: number, end: number) => {
-    while (next < starts.length && starts[next]! < start) next++;
-    while (nextNote < notes.length && notes[nextNote]! < start) nextNote++;
-    const covered = afterNote;
-    afterNote = nextNote < notes.length && notes[nextNote]! < end;
-    return covered || afterNote || (next < starts.length && starts[next]! < end);
-  };
-  // After the last trigger nothing is wanted, unless a note comes later (the line below it is wanted).
-  const lastWanted = notes.length > 0 ? text.length : (starts.at(-1) ?? -1);
-  return Object.assign(wanted, { lastWanted });
+  return new LinesToRead(trigger.occurrences(text), notes, text.length);
 }
 
 interface Notes {

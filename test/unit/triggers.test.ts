@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeDocument, createMatchers, type AnalysisOptions, type Matchers } from '../../src/core/analyze';
 import { plainTextFormat } from '../../src/core/formats/plainText';
+import type { LineFilter } from '../../src/core/formats/format';
 import type { DocumentAnalysis } from '../../src/core/model';
 import { createLiteralSearch } from '../../src/core/regex/literalSearch';
 import { requiredLiterals } from '../../src/core/regex/requiredLiteral';
@@ -92,7 +93,7 @@ describe('document-level triggers', () => {
   it('a plain-text document makes fields of the wanted lines only, with the section path of the full parse', () => {
     const text = 'interface Gi0/1\n description HUAWEI\n mtu 9000\n!\ninterface Gi0/2\n description plain\n';
     const full = plainTextFormat.parse(text).fields;
-    const wanted = plainTextFormat.parse(text, Object.assign((start: number, end: number) => text.slice(start, end).includes('HUAWEI'), { lastWanted: text.length })).fields;
+    const wanted = plainTextFormat.parse(text, { wants: (start, end) => text.slice(start, end).includes('HUAWEI'), lastWanted: text.length }).fields;
     assert.deepEqual(wanted, full.filter((f) => f.text.includes('HUAWEI')));
     assert.deepEqual(wanted[0]!.path, ['interface Gi0/1']);
   });
@@ -129,6 +130,43 @@ describe('required literals of regular expressions', () => {
         assert.ok(search.test(seed.text), `${regex} in ${seed.name}`);
       }
     }
+  });
+});
+
+describe('plain text read straight at the wanted lines', () => {
+  /** Two filters wanting the same lines (those holding one of the offsets): one lets the module go straight to them. */
+  function filters(offsets: number[]): [LineFilter, LineFilter] {
+    const lineByLine = (): LineFilter['wants'] => {
+      let next = 0;
+      return (start, end) => {
+        while (next < offsets.length && offsets[next]! < start) next++;
+        return next < offsets.length && offsets[next]! < end;
+      };
+    };
+    const lastWanted = offsets.at(-1) ?? -1;
+    return [{ wants: lineByLine(), lastWanted }, { wants: lineByLine(), lastWanted, only: offsets }];
+  }
+  const fieldsOf = (text: string, filter: LineFilter) => plainTextFormat.parse(text, filter).fields.map((f) => [f.offset, f.text, f.role, f.path, f.line]);
+  const picks: ((c: string, i: number) => boolean)[] = [(c) => /[A-Z]/.test(c), (_, i) => i % 37 === 0, (c) => c === 'H' || c === '!', () => true];
+  const check = (text: string, pick: (c: string, i: number) => boolean) => {
+    const offsets: number[] = [];
+    for (let i = 0; i < text.length; i++) if (text[i] !== '\n' && text[i] !== '\r' && pick(text[i]!, i)) offsets.push(i);
+    const [everyLine, straight] = filters(offsets);
+    assert.deepEqual(fieldsOf(text, straight), fieldsOf(text, everyLine));
+  };
+
+  it('gives the fields, line numbers and section paths that reading every line gives, on the fixtures', () => {
+    for (const seed of seedDocuments()) for (const pick of picks) check(seed.text, pick);
+  });
+
+  it('gives the same on mutated documents and on generated indentation, separators and comments', () => {
+    const indented = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('interface X', '!', '#', '!!', '# c', '! comment', 'description HUAWEI', 'x', '', '  ', '#!#', '\t', '$x'), fc.constantFrom('\n', '\r\n')), { maxLength: 60 })
+      .map((lines) => lines.map(([indent, text, end]) => ' '.repeat(indent) + text + end).join(''));
+    fc.assert(
+      fc.property(fc.oneof(documentText(seedDocuments()), indented, indented.map((t) => `version 15.2\nhostname x\n${t}`)), fc.integer({ min: 0, max: 3 }), (text, k) => check(text, picks[k]!)),
+      runOptions(),
+    );
   });
 });
 

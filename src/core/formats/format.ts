@@ -23,14 +23,20 @@ export const UNKNOWN_DIALECT: DialectDetection = { id: 'unknown', confidence: 'l
 
 /**
  * Which lines (or table records) the analysis needs as fields: those where some evidence could be (see
- * EvidenceMatcher's trigger). Called with the span of each non-blank line or record, in order. A module
- * whose fields are pieces of the text as it stands (plain text, CSV) may leave the others out; a module
- * that decodes its text (JSON, XML escapes) ignores it.
+ * EvidenceMatcher's trigger). `wants` is called with the span of each non-blank line or record, in
+ * order. A module whose fields are pieces of the text as it stands (plain text, CSV) may leave the others
+ * out; a module that decodes its text (JSON, XML escapes) ignores it. An object with a method rather than
+ * a function: a new closure per document at a call site in a hot loop made V8 throw its optimised code away.
  */
 export interface LineFilter {
-  (start: number, end: number): boolean;
+  wants(start: number, end: number): boolean;
   /** No line starting after this offset is wanted: a module may stop reading lines there. */
   readonly lastWanted: number;
+  /**
+   * When the lines wanted are exactly those holding one of these offsets (sorted; no review note in the
+   * document): a module may go straight to them instead of through every line.
+   */
+  readonly only?: readonly number[];
 }
 
 /** One module per format: it yields located fields and never knows about vendors. */

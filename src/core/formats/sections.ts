@@ -86,8 +86,7 @@ function indentSections(): LineSections {
   };
   return {
     next(text, start, first, end) {
-      let indent = 0;
-      for (let i = start; i < first && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9); i++) indent++;
+      const indent = indentAt(text, start, first);
       const mark = text.charCodeAt(first);
       const comment = mark === 33 /* ! */ || mark === 35; /* # */
       const blockEnd = mark === 36 /* $ */ && text.slice(first, end).trimEnd() === '$';
@@ -116,6 +115,64 @@ function indentSections(): LineSections {
       return path;
     },
   };
+}
+
+/**
+ * The path indentSections gives a line, found by walking back from it instead of tracking every line
+ * before it: for a document where few lines are wanted, that is most of the tracking saved. A line above
+ * is an open section when its indentation is below that of every line between (and of the line itself,
+ * unless it is a comment): a later line at its depth or shallower would have closed it. Separator lines
+ * ('!', '#') close as a line does. Only for text without ZXROS markers ('!<…>') and '$' block ends, and
+ * with \n or \r\n line breaks (see canWalkBack). Null when the walk would cost more than what is left of
+ * `budget` (characters): the caller then tracks forward.
+ */
+export function indentPathBefore(text: string, lineStart: number, first: number, lineEnd: number, budget: { chars: number }): readonly string[] | undefined | null {
+  const mark = text.charCodeAt(first);
+  const separator = (start: number, end: number) => /^[!#]+$/.test(text.slice(start, end).trimEnd());
+  // The line itself closes what is at its depth or deeper, unless it is a comment.
+  let limit = mark === 33 || mark === 35 ? (separator(first, lineEnd) ? indentAt(text, lineStart, first) : Infinity) : indentAt(text, lineStart, first);
+  const ancestors: [number, number][] = [];
+  let end = lineStart - 1; // the line break before the line
+  while (limit > 0 && end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    budget.chars -= end - start + 1;
+    if (budget.chars < 0) return null;
+    const contentEnd = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    let firstChar = start;
+    while (firstChar < contentEnd && isWhitespace(text.charCodeAt(firstChar))) firstChar++;
+    end = start - 1;
+    if (firstChar === contentEnd) continue;
+    const indent = indentAt(text, start, firstChar);
+    const above = text.charCodeAt(firstChar);
+    if (above === 33 || above === 35) {
+      if (separator(firstChar, contentEnd)) limit = Math.min(limit, indent);
+      continue;
+    }
+    if (indent < limit) {
+      ancestors.push([firstChar, contentEnd]);
+      limit = indent;
+    }
+  }
+  if (ancestors.length === 0) return undefined;
+  // Outermost first; a section deeper than MAX_DEPTH was never opened.
+  return ancestors
+    .reverse()
+    .slice(0, MAX_DEPTH)
+    .map(([start, stop]) => clip(text.slice(start, stop).trimEnd()));
+}
+
+/** Whether indentPathBefore gives a document's indentation sections exactly. */
+export function canWalkBack(text: string): boolean {
+  if (text.includes('!<')) return false;
+  // A line of '$' and blanks (never a line break: \s* across lines would backtrack quadratically).
+  if (text.includes('$') && /^[^\S\r\n]*\$[^\S\r\n]*$/m.test(text)) return false;
+  return !/\r(?!\n)/.test(text);
+}
+
+function indentAt(text: string, start: number, first: number): number {
+  let indent = 0;
+  for (let i = start; i < first && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9); i++) indent++;
+  return indent;
 }
 
 /** A tracker of whole lines (the older style of the other dialects), fed by offsets. */

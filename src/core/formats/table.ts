@@ -428,7 +428,7 @@ export function tableFields(text: string, records: TableRecord[], options: Table
   records.forEach((record, index) => {
     const kind = kinds.get(index);
     // A record where no evidence can be needs no fields (and no row context); its shape is still checked.
-    if (options.wantRecord && record.cells.length > 0 && !options.wantRecord(record.cells[0]!.start, record.cells.at(-1)!.end)) {
+    if (options.wantRecord && record.cells.length > 0 && !options.wantRecord.wants(record.cells[0]!.start, record.cells.at(-1)!.end)) {
       if (header && kind === 'item') checkRagged(record, header);
       return;
     }

@@ -91,16 +91,16 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
 
 export function createMatchers(kb: KnowledgeBase): Matchers {
   const fields: EvidenceMatcher[] = [
-      createBannerMatcher(kb),
-      createVendorNameMatcher(kb),
-      createProductModelMatcher(kb),
-      createSnmpOidMatcher(kb),
-      createMacAddressMatcher(kb),
-      createDomainMatcher(kb),
-      createAsnMatcher(kb),
-      createPartNumberMatcher(kb),
-      createCpeMatcher(kb),
-      createPurlMatcher(kb),
+    createBannerMatcher(kb),
+    createVendorNameMatcher(kb),
+    createProductModelMatcher(kb),
+    createSnmpOidMatcher(kb),
+    createMacAddressMatcher(kb),
+    createDomainMatcher(kb),
+    createAsnMatcher(kb),
+    createPartNumberMatcher(kb),
+    createCpeMatcher(kb),
+    createPurlMatcher(kb),
   ];
   return { fields, document: [createDialectMatcher(kb)], trigger: combinedTrigger(fields) };
 }

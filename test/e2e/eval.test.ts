@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../unit/helpers';
+import { knowledge, ROOT } from '../unit/helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURES = 'test/fixtures/eval';
@@ -49,6 +49,26 @@ describe('vendorlens eval', () => {
     assert.deepEqual(configs.confusion['cisco-ios'], { 'cisco-ios': 2 });
     const manuinfo = configs.files.find((f: { file: string }) => f.file.endsWith('manuinfo.txt'));
     assert.deepEqual([manuinfo.detectedDialect, manuinfo.flagged, manuinfo.borderline], ['h3c-comware', {}, ['h3c']], "the switch's own Huawei-block MAC is H3C's");
+  });
+
+  it('reports what a scan of the same folders finds: dialects, and flagged findings per vendor and file', () => {
+    const kb = knowledge();
+    for (const folder of [`${FIXTURES}/configs`, `${FIXTURES}/boms`]) {
+      const evaluation = JSON.parse(run(['eval', '--format', 'json', folder]).stdout).evaluations[0];
+      const scan = JSON.parse(run(['scan', '--format', 'json', '--fail-on', 'none', folder]).stdout);
+      const relative = (file: string) => file.slice(folder.length + 1);
+      assert.ok(evaluation.files.length >= 3, folder);
+      for (const outcome of evaluation.files as { file: string; detectedDialect: string; findings: number; flagged: Record<string, { findings: number }> }[]) {
+        const document = scan.documents.find((d: { file: string }) => relative(d.file) === outcome.file);
+        assert.ok(document, `${outcome.file} scanned`);
+        if (outcome.detectedDialect !== undefined) assert.equal(document.dialect, outcome.detectedDialect, outcome.file);
+        const findings = scan.findings.filter((f: { file: string }) => relative(f.file) === outcome.file);
+        assert.equal(findings.length, outcome.findings, outcome.file);
+        const flagged: Record<string, number> = {};
+        for (const f of findings) if (kb.vendorById.get(f.vendor)?.status === 'flagged') flagged[f.vendor] = (flagged[f.vendor] ?? 0) + 1;
+        assert.deepEqual(flagged, Object.fromEntries(Object.entries(outcome.flagged).map(([v, hits]) => [v, hits.findings])), outcome.file);
+      }
+    }
   });
 
   it('exits 1 on a false positive, a wrong dialect or a missed vendor, naming the file', () => {

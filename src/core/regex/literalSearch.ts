@@ -62,15 +62,14 @@ function buildAutomaton(literals: readonly (readonly [string, number])[], symbol
   }
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
+    const failRow = fail[state]! * width;
     outputs[state]!.push(...outputs[fail[state]!]!);
-    for (let symbol = 0; symbol < width; symbol++) {
-      const child = children[state]!.get(symbol);
-      if (child === undefined) delta[state * width + symbol] = delta[fail[state]! * width + symbol]!;
-      else {
-        fail[child] = delta[fail[state]! * width + symbol]!;
-        delta[state * width + symbol] = child;
-        queue.push(child);
-      }
+    // A state goes where its failure state goes, except along its own children: copy that row whole.
+    delta.copyWithin(state * width, failRow, failRow + width);
+    for (const [symbol, child] of children[state]!) {
+      fail[child] = delta[failRow + symbol]!;
+      delta[state * width + symbol] = child;
+      queue.push(child);
     }
   }
   return { states, outputs, delta };
@@ -149,11 +148,13 @@ function createAsciiSearch(literals: readonly (readonly [string, number])[], ign
   const fold = (c: number) => (ignoreCase && c >= 97 && c <= 122 ? c - 32 : c);
   const { states, outputs, delta } = buildAutomaton(literals, fold, 128);
   if (states >= MAX_ASCII_STATES) return undefined;
+  const folded = Int32Array.from({ length: 128 }, (_, c) => fold(c));
+  const flag = Uint16Array.from({ length: states }, (_, s) => (outputs[s]!.length > 0 ? ACCEPT : 0));
   const table = new Uint16Array(states * 128);
-  for (let state = 0; state < states; state++) {
+  for (let row = 0; row < table.length; row += 128) {
     for (let c = 0; c < 128; c++) {
-      const next = delta[state * 128 + fold(c)]!;
-      table[state * 128 + c] = next | (outputs[next]!.length > 0 ? ACCEPT : 0);
+      const next = delta[row + folded[c]!]!;
+      table[row + c] = next | flag[next]!;
     }
   }
   const search: AsciiSearch = {

@@ -193,7 +193,16 @@ const JUNOS_NAMED = new Set([
   'community', 'as-path', 'rule', 'rule-set', 'from-zone', 'to-zone', 'policy', 'file', 'host', 'server', 'profile',
 ]);
 const JUNOS_VERBS = new Set(['set', 'delete', 'deactivate', 'activate', 'protect', 'unprotect']);
-const MAX_VERB_LENGTH = 10;
+const VERB_INITIALS = new Set([...JUNOS_VERBS].map((verb) => verb.charCodeAt(0)));
+
+/** Whether the line's first word (at `first`) is a set-style verb; compared in place, with no slice per line. */
+function isVerb(text: string, first: number, end: number): boolean {
+  for (const verb of JUNOS_VERBS) {
+    const after = first + verb.length;
+    if (after <= end && text.startsWith(verb, first) && (after === end || isWhitespace(text.charCodeAt(after)))) return true;
+  }
+  return false;
+}
 
 /** "set protocols bgp group EBGP neighbor 10.0.0.2 peer-as 4134" → protocols › bgp › group EBGP › neighbor 10.0.0.2 */
 export function junosSetPath(statement: string): string[] | undefined {
@@ -233,9 +242,7 @@ function junosSections(): LineSections {
   return {
     next(text, _start, first, end) {
       statement = undefined;
-      let wordEnd = first;
-      while (wordEnd < end && !isWhitespace(text.charCodeAt(wordEnd))) wordEnd++;
-      if (wordEnd - first <= MAX_VERB_LENGTH && JUNOS_VERBS.has(text.slice(first, wordEnd))) {
+      if (VERB_INITIALS.has(text.charCodeAt(first)) && isVerb(text, first, end)) {
         statement = { text, start: first, end };
         return;
       }

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeDocument, createMatchers, type AnalysisOptions, type Matchers } from '../../src/core/analyze';
 import { plainTextFormat } from '../../src/core/formats/plainText';
+import { phraseTrigger } from '../../src/core/evidence/patterns';
 import type { LineFilter } from '../../src/core/formats/format';
 import type { DocumentAnalysis } from '../../src/core/model';
 import { createLiteralSearch } from '../../src/core/regex/literalSearch';
@@ -39,6 +40,14 @@ describe('document-level triggers', () => {
     const matchers = createMatchers(knowledge());
     assert.deepEqual(matchers.fields.filter((m) => m.trigger === undefined).map((m) => m.kind), []);
     assert.ok(matchers.trigger);
+  });
+
+  it('turns the prefilter off when a name (from a policy file, say) has nothing to search for', () => {
+    assert.equal(phraseTrigger(['Huawei', ' . , ']), undefined);
+    assert.ok(phraseTrigger(['Huawei', '   ']), 'a blank name matches nothing and needs no trigger');
+    const kb = knowledge();
+    const odd = { ...kb.vendorById.get('zte')!, id: 'odd', names: [{ text: '.,', kind: 'brand' as const }] };
+    assert.equal(createMatchers({ ...kb, vendors: [...kb.vendors, odd] }).trigger, undefined);
   });
 
   it('finds exactly what the full analysis finds in every fixture and example', () => {

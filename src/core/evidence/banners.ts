@@ -40,11 +40,13 @@ export function createBannerMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const holder = alternation(names);
   // Sticky: the name must start right where the copyright prefix ends.
   const holderRegex = new RegExp(holder.source, 'iuy');
+  const phrases = phraseTrigger(banners.map((b) => b.text));
+  const bannerTrigger = phrases && { literals: [...phrases.literals, 'copyright'] };
 
   return {
     kind: 'banner',
     // A copyright line names its holder after the word "copyright".
-    trigger: { literals: [...phraseTrigger(banners.map((b) => b.text)).literals, 'copyright'] },
+    trigger: bannerTrigger,
     match(field: Field): readonly Evidence[] {
       const found: Evidence[] = [];
       const confidence = field.role === 'comment' ? 'medium' : 'high';

@@ -38,13 +38,16 @@ export const UNICODE_ONLY_FOLDS: readonly string[] = ['\u017f', '\u212a', '\u212
  * A trigger (see EvidenceMatcher) for phrases matched with flexibleNameSource under `iu`: every match
  * contains each piece of its phrase between spaces, dots and commas literally, case aside, so one piece
  * per phrase will do (the first, or the longest when the first is short, as "AO" in "AO Kaspersky
- * Lab"), plus the characters only Unicode case folding maps onto ASCII letters.
+ * Lab"), plus the characters only Unicode case folding maps onto ASCII letters. Undefined when a phrase
+ * has no such piece.
  */
-export function phraseTrigger(phrases: readonly string[]): Trigger {
+export function phraseTrigger(phrases: readonly string[]): Trigger | undefined {
   const pieces = new Set<string>();
   for (const phrase of phrases) {
+    if (phrase.trim() === '') continue; // matched by nothing (see the matchers)
     const parts = phrase.trim().split(/[\s.,]+/).filter((p) => p !== '');
-    if (parts.length === 0) continue;
+    // Only dots and commas (a policy file's mistake): no piece to search for, so no trigger at all.
+    if (parts.length === 0) return undefined;
     pieces.add(parts[0]!.length >= 4 ? parts[0]! : parts.reduce((a, b) => (b.length > a.length ? b : a)));
   }
   // A piece containing another is implied by it (ASCII case aside: other scripts' folds are left to the regex).

@@ -88,7 +88,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
   ].filter((g): g is NameGroup => g !== undefined);
   // The name regexes need the slower `u` flag for their word boundaries: a quick test rules out most fields first.
   const trigger = phraseTrigger(kb.vendors.flatMap((v) => v.names.map((n) => n.text)));
-  const mayHoldName = createLiteralSearch(trigger.literals, { ignoreCase: true });
+  const mayHoldName = trigger && createLiteralSearch(trigger.literals, { ignoreCase: true });
 
   /** Where a vendor's exclusions occur in a text: found once per field, so the check stays linear. */
   function exclusionSpans(vendorId: string, text: string): [number, number][] {
@@ -107,7 +107,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     kind: 'vendor-name',
     trigger,
     match(field: Field): readonly Evidence[] {
-      if (!mayHoldName.test(field.text)) return NO_EVIDENCE;
+      if (mayHoldName && !mayHoldName.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       const excluded = new Map<string, [number, number][]>();
       const isExcluded = (vendorId: string, start: number, end: number) => {

@@ -22,6 +22,7 @@ import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides } from './review/profiles';
 import type { SidecarAcceptance } from './knowledge/policy';
 import { t } from './l10n';
+import { positionInText } from './text';
 
 export interface AnalysisOptions {
   /** Active profiles: an advisory is in force when any of them puts it in force. */
@@ -156,25 +157,12 @@ function positionOf(document: TextDocument, offset: number, field?: Field, docum
   if (field?.line !== undefined && offset >= field.offset && offset <= field.offset + field.text.length) {
     return { line: field.line, character: offset - field.offset };
   }
-  if (documentLevel && offset <= COUNTED_PREFIX) return countedPosition(document.getText(), offset);
+  if (documentLevel && offset <= COUNTED_PREFIX) return positionInText(document.getText(), offset);
   return document.positionAt(offset);
 }
 
 const COUNTED_PREFIX = 64 * 1024;
 
-function countedPosition(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < offset) continue;
-    if (c === 10 || c === 13) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
 
 /** Separates review notes from the comments evidence is looked for in, and finds the line each note covers. */
 function collectNotes(document: TextDocument, fields: Field[], today: string, problems: DocumentProblem[]): { notes: Notes; rest: Field[] } {

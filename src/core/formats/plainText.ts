@@ -87,7 +87,8 @@ export const plainTextFormat: FormatModule = {
     const dialect = detectDialect(text);
     const style = sectionStyleOf(dialect.id);
     // Straight to the wanted lines where the section paths can be found walking back; else line by line.
-    const direct = wantLine?.only && style === 'indent' && canWalkBack(text) ? readOnlyLines(text, wantLine.only) : undefined;
+    const only = wantLine?.only;
+    const direct = only && (only.length === 0 || (style === 'indent' && canWalkBack(text))) ? readOnlyLines(text, only) : undefined;
     const fields = direct ?? readEveryLine(text, style, wantLine);
     const commentPrefix = dialectSpec(dialect.id)?.commentPrefix ?? sniffCommentPrefix(text);
     return { fields, problems: [], commentPrefix, dialect };

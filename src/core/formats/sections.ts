@@ -105,7 +105,7 @@ function indentSections(): LineSections {
         pathDepth = depth;
         open(text, -1, 0, 0, `<${trimmed.slice(2, -1)}>`);
         return;
-      } else if (/^[!#]+$/.test(trimmed)) popTo(indent);
+      } else if (isSeparator(trimmed)) popTo(indent);
       pathDepth = depth;
     },
     path() {
@@ -128,7 +128,7 @@ function indentSections(): LineSections {
  */
 export function indentPathBefore(text: string, lineStart: number, first: number, lineEnd: number, budget: { chars: number }): readonly string[] | undefined | null {
   const mark = text.charCodeAt(first);
-  const separator = (start: number, end: number) => /^[!#]+$/.test(text.slice(start, end).trimEnd());
+  const separator = (start: number, end: number) => isSeparator(text.slice(start, end).trimEnd());
   // The line itself closes what is at its depth or deeper, unless it is a comment.
   let limit = mark === 33 || mark === 35 ? (separator(first, lineEnd) ? indentAt(text, lineStart, first) : Infinity) : indentAt(text, lineStart, first);
   const ancestors: [number, number][] = [];
@@ -167,6 +167,11 @@ export function canWalkBack(text: string): boolean {
   // A line of '$' and blanks (never a line break: \s* across lines would backtrack quadratically).
   if (text.includes('$') && /^[^\S\r\n]*\$[^\S\r\n]*$/m.test(text)) return false;
   return !/\r(?!\n)/.test(text);
+}
+
+/** A line of only '!' and '#' (trimmed): it closes the sections at its indentation and deeper. */
+function isSeparator(trimmed: string): boolean {
+  return /^[!#]+$/.test(trimmed);
 }
 
 function indentAt(text: string, start: number, first: number): number {

@@ -17,6 +17,7 @@ import { zteZxros } from './zteZxros';
 import { t } from '../../l10n';
 import { createLiteralSearch, type LiteralSearch } from '../../regex/literalSearch';
 import { requiredLiterals } from '../../regex/requiredLiteral';
+import { positionInText } from '../../text';
 
 export const DIALECTS: readonly DialectSpec[] = [
   huaweiVrp,
@@ -106,7 +107,6 @@ function anchorOf(match: RegExpExecArray): { start: number; end: number } {
  */
 interface RegexTable {
   idOf: Map<RegExp, number>;
-  regexes: RegExp[];
   /** Per regex, indexes of the literals it needs, or undefined when it has none. */
   needs: (number[] | undefined)[];
   search: LiteralSearch;
@@ -114,21 +114,20 @@ interface RegexTable {
 
 function regexTable(all: readonly RegExp[]): RegexTable {
   const byText = new Map<string, number>();
-  const table: RegexTable = { idOf: new Map(), regexes: [], needs: [], search: createLiteralSearch([], { ignoreCase: true }) };
+  const idOf = new Map<RegExp, number>();
+  const needs: (number[] | undefined)[] = [];
   const literals: string[] = [];
   for (const regex of all) {
     const text = `${regex.flags}/${regex.source}`;
     let id = byText.get(text);
     if (id === undefined) {
-      id = table.regexes.length;
+      id = needs.length;
       byText.set(text, id);
-      table.regexes.push(regex);
-      table.needs.push(requiredLiterals(regex)?.map((literal) => literals.push(literal) - 1));
+      needs.push(requiredLiterals(regex)?.map((literal) => literals.push(literal) - 1));
     }
-    table.idOf.set(regex, id);
+    idOf.set(regex, id);
   }
-  table.search = createLiteralSearch(literals, { ignoreCase: true });
-  return table;
+  return { idOf, needs, search: createLiteralSearch(literals, { ignoreCase: true }) };
 }
 
 const TABLE = regexTable(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex]))));
@@ -136,7 +135,7 @@ const TABLE = regexTable(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (
 /** Runs each distinct fingerprint regex at most once per sample, and none whose literals are absent. */
 function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | null {
   const present = TABLE.search.present(sample);
-  const results: (RegExpExecArray | null | undefined)[] = new Array(TABLE.regexes.length);
+  const results: (RegExpExecArray | null | undefined)[] = new Array(TABLE.needs.length);
   return (regex) => {
     const id = TABLE.idOf.get(regex)!;
     let match = results[id];
@@ -175,16 +174,10 @@ function confidenceOf(best: Score, margin: number): Confidence {
   return 'low';
 }
 
-/** 1-based line of an offset; counted only for the few reasons shown. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 function describe(best: Score, runnerUp: Score | undefined, sample: string): string[] {
   const ordered = [...best.signals].sort((a, b) => b.fingerprint.weight - a.fingerprint.weight || a.start - b.start);
-  const reasons = ordered.slice(0, MAX_REASONS).map((s) => t('{0} (line {1})', s.fingerprint.reason, lineOf(sample, s.start)));
+  const reasons = ordered.slice(0, MAX_REASONS).map((s) => t('{0} (line {1})', s.fingerprint.reason, positionInText(sample, s.start).line + 1));
   const versus = runnerUp && runnerUp.score > 0 ? `; ${t('next best {0} {1}', runnerUp.spec.label, runnerUp.score)}` : '';
   reasons.push(`${t('score {0} for {1}', best.score, best.spec.label)}${versus}`);
   return reasons;

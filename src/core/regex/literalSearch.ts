@@ -75,8 +75,40 @@ function buildAutomaton(literals: readonly (readonly [string, number])[], symbol
   return { states, outputs, delta };
 }
 
+/** Where a general search goes: the whole text, or only around its non-ASCII characters. */
+type Spans = (text: string, visit: (from: number, to: number) => boolean) => void;
+
+const WHOLE_TEXT: Spans = (text, visit) => {
+  visit(0, text.length);
+};
+
+/**
+ * Literals that each hold a non-ASCII character occur only around the text's non-ASCII characters: no
+ * ASCII character of a text compares equal to a non-ASCII one of a literal (see `canonical`). Each run of
+ * them, widened by the longest literal's length less one on both sides (and merged with the next when they
+ * meet), is searched from the start state: every occurrence lies whole in one span, and none is found twice.
+ */
+function aroundNonAscii(reach: number): Spans {
+  const run = /[^\x00-\x7f]+/g;
+  return (text, visit) => {
+    run.lastIndex = 0;
+    let from = -1;
+    let to = -1;
+    for (let m = run.exec(text); m; m = run.exec(text)) {
+      const start = Math.max(0, m.index - reach);
+      const end = Math.min(text.length, run.lastIndex + reach);
+      if (start > to) {
+        if (to >= 0 && visit(from, to)) return;
+        from = start;
+      }
+      to = end;
+    }
+    if (to >= 0) visit(from, to);
+  };
+}
+
 /** Any literal set: characters are first mapped to symbols (0 for those no literal has). */
-function createGeneralSearch(literals: readonly (readonly [string, number])[], ignoreCase: boolean): LiteralSearch {
+function createGeneralSearch(literals: readonly (readonly [string, number])[], ignoreCase: boolean, spans: Spans = WHOLE_TEXT): LiteralSearch {
   const key = ignoreCase ? canonical : (c: number) => c;
   const symbolOfKey = new Map<number, number>();
   for (const [literal] of literals) {
@@ -99,12 +131,15 @@ function createGeneralSearch(literals: readonly (readonly [string, number])[], i
   const accepting = Uint8Array.from({ length: states }, (_, s) => (outputs[s]!.length > 0 ? 1 : 0));
   // This search serves the rarer literals (non-ASCII names) and huge sets: one loop is enough.
   const walk = (text: string, visit: (at: number, state: number) => boolean) => {
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      state = delta[state * width + (c < 128 ? asciiSymbols[c]! : otherSymbol(c))]!;
-      if (accepting[state] === 1 && visit(i, state)) return;
-    }
+    spans(text, (from, to) => {
+      let state = 0;
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        state = delta[state * width + (c < 128 ? asciiSymbols[c]! : otherSymbol(c))]!;
+        if (accepting[state] === 1 && visit(i, state)) return true;
+      }
+      return false;
+    });
   };
   return {
     ends(text) {
@@ -227,7 +262,8 @@ export function createLiteralSearch(literals: readonly string[], options: { igno
   const otherLiterals = indexed.filter(([literal]) => NON_ASCII.test(literal));
   const ascii: LiteralSearch & Partial<AsciiSearch> = createAsciiSearch(asciiLiterals, options.ignoreCase) ?? createGeneralSearch(asciiLiterals, options.ignoreCase);
   if (otherLiterals.length === 0) return ascii;
-  const other = createGeneralSearch(otherLiterals, options.ignoreCase);
+  const longest = Math.max(...otherLiterals.map(([literal]) => literal.length));
+  const other = createGeneralSearch(otherLiterals, options.ignoreCase, aroundNonAscii(longest - 1));
   // Asked right after the ASCII search went through the whole text, which noted any non-ASCII character.
   const needsOther = (text: string) => ascii.sawNonAscii ?? NON_ASCII.test(text);
   return {

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeDocument, createMatchers, type AnalysisOptions, type Matchers } from '../../src/core/analyze';
 import { plainTextFormat } from '../../src/core/formats/plainText';
+import { canWalkBack } from '../../src/core/formats/sections';
 import { phraseTrigger } from '../../src/core/evidence/patterns';
 import type { LineFilter } from '../../src/core/formats/format';
 import type { DocumentAnalysis } from '../../src/core/model';
@@ -170,12 +171,29 @@ describe('plain text read straight at the wanted lines', () => {
 
   it('gives the same on mutated documents and on generated indentation, separators and comments', () => {
     const indented = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('interface X', '!', '#', '!!', '# c', '! comment', 'description HUAWEI', 'x', '', '  ', '#!#', '\t', '$x'), fc.constantFrom('\n', '\r\n')), { maxLength: 60 })
+      .array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('interface X', '!', '#', '!!', '# c', '! comment', 'description HUAWEI', 'x', '', '  ', '#!#', '\t', '$x', '$', '$ \t', '!<if-intf>'), fc.constantFrom('\n', '\r\n', '\n', '\r\n', '\r')), { maxLength: 60 })
       .map((lines) => lines.map(([indent, text, end]) => ' '.repeat(indent) + text + end).join(''));
     fc.assert(
       fc.property(fc.oneof(documentText(seedDocuments()), indented, indented.map((t) => `version 15.2\nhostname x\n${t}`)), fc.integer({ min: 0, max: 3 }), (text, k) => check(text, picks[k]!)),
       runOptions(),
     );
+  });
+});
+
+describe('when a walk back is exact', () => {
+  // What the forward tracker reads differently: a ZXROS marker, a line of '$' alone, a lone \r line break.
+  const needsTracker = (text: string) => text.includes('!<') || text.split(/\r\n|\r|\n/).some((line) => line.trim() === '$') || /\r(?!\n)/.test(text);
+
+  it('is refused for every document holding what only the forward tracker reads', () => {
+    const piece = fc.constantFrom('$', ' ', '\t', '\u00a0', '\u2028', '\n', '\r', '\r\n', 'x', '!', '<', 'a$', '$$');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        assert.equal(canWalkBack(text), !needsTracker(text), JSON.stringify(text));
+      }),
+      runOptions(),
+    );
+    for (const seed of seedDocuments()) assert.equal(canWalkBack(seed.text), !needsTracker(seed.text), seed.name);
   });
 });
 

@@ -60,8 +60,8 @@ function cellEnd(text: string, from: number, delimiterCode: number): number {
   return k;
 }
 
-/** Splits delimited text into records and cells, tolerating stray quotes (reported, not fatal). */
-export function tokenizeDelimited(text: string, delimiter: string, start = 0): TokenizeResult {
+/** Splits delimited text into records and cells, tolerating stray quotes (reported, not fatal); stops after `maxRecords`. */
+export function tokenizeDelimited(text: string, delimiter: string, start = 0, maxRecords = Infinity): TokenizeResult {
   const delimiterCode = delimiter.charCodeAt(0);
   const records: CsvRecord[] = [];
   const problems: ParseProblem[] = [];
@@ -154,6 +154,7 @@ export function tokenizeDelimited(text: string, delimiter: string, start = 0): T
     if (i < text.length && (text[i] === '\n' || text[i] === '\r')) {
       i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
       endRecord();
+      if (records.length >= maxRecords) break;
       recordStart = i;
     }
   }

@@ -39,12 +39,15 @@ export interface DocumentIdentity {
   text: string;
 }
 
+/** How many records of the head are looked at for a header row. */
+const SNIFF_RECORDS = 10;
+
 /** Content check for delimited text without a telling name: a recognisable header row in the first lines. */
 function looksDelimited(text: string): boolean {
   const head = text.slice(0, 16 * 1024);
   const delimiter = sniffDelimiter(head);
-  const { records } = tokenizeDelimited(head, delimiter);
-  const sample = records.slice(0, 10).filter((r) => r.cells.length > 1);
+  const { records } = tokenizeDelimited(head, delimiter, 0, SNIFF_RECORDS);
+  const sample = records.filter((r) => r.cells.length > 1);
   if (sample.length < 2) return false;
   return sample.some((r) => new Set(r.cells.map((c) => headerRole(c.value)).filter(Boolean)).size >= 2);
 }

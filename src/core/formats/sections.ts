@@ -164,9 +164,21 @@ export function indentPathBefore(text: string, lineStart: number, first: number,
 /** Whether indentPathBefore gives a document's indentation sections exactly. */
 export function canWalkBack(text: string): boolean {
   if (text.includes('!<')) return false;
-  // A line of '$' and blanks (never a line break: \s* across lines would backtrack quadratically).
-  if (text.includes('$') && /^[^\S\r\n]*\$[^\S\r\n]*$/m.test(text)) return false;
-  return !/\r(?!\n)/.test(text);
+  for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) if (isAloneOnLine(text, at)) return false;
+  // A lone \r ends a line for the tracker, not for the walk (which looks for \n only).
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return false;
+  return true;
+}
+
+/** Whether the character at `at` has only blanks around it on its line ('$' closing a ZXROS block). */
+function isAloneOnLine(text: string, at: number): boolean {
+  const isBreak = (c: number) => c === 10 || c === 13;
+  let before = at - 1;
+  while (before >= 0 && !isBreak(text.charCodeAt(before)) && isWhitespace(text.charCodeAt(before))) before--;
+  if (before >= 0 && !isBreak(text.charCodeAt(before))) return false;
+  let after = at + 1;
+  while (after < text.length && !isBreak(text.charCodeAt(after)) && isWhitespace(text.charCodeAt(after))) after++;
+  return after === text.length || isBreak(text.charCodeAt(after));
 }
 
 /** A line of only '!' and '#' (trimmed): it closes the sections at its indentation and deeper. */

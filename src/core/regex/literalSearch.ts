@@ -251,6 +251,18 @@ function createAsciiSearch(literals: readonly (readonly [string, number])[], ign
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** The union of two increasing lists, increasing, each offset once (an ASCII and another literal may end together). */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
+}
+
 /**
  * ASCII literals and the others (names in Chinese or Cyrillic, the characters only Unicode folds onto
  * ASCII letters) get a search each: the ASCII one is the fast one, and the other only goes through texts
@@ -271,7 +283,7 @@ export function createLiteralSearch(literals: readonly string[], options: { igno
       const at = ascii.ends(text);
       if (!needsOther(text)) return at;
       const more = other.ends(text);
-      return more.length === 0 ? at : at.concat(more).sort((a, b) => a - b);
+      return more.length === 0 ? at : mergeSorted(at, more);
     },
     test: (text) => ascii.test(text) || (needsOther(text) && other.test(text)),
     present(text) {

@@ -60,13 +60,15 @@ export interface Matchers {
 export interface CombinedTrigger {
   /** Whether a field's text holds a trigger. */
   test(text: string): boolean;
-  /** Offsets inside each occurrence in a text (sorted): every line holding a trigger holds one. */
+  /** Offsets inside each occurrence in a text (sorted): every line holding a trigger, or a review note's marker, holds one. */
   occurrences(text: string): number[];
 }
 
 function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | undefined {
   if (fields.some((m) => m.trigger === undefined)) return undefined;
-  const search = createLiteralSearch(fields.flatMap((m) => m.trigger!.literals), { ignoreCase: true });
+  // The review-note marker rides along, so that one pass over a document finds notes too. A field holding
+  // it is then tested by the matchers for nothing: they find only what is there.
+  const search = createLiteralSearch([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER], { ignoreCase: true });
   const sources = fields.flatMap((m) => m.trigger!.patterns ?? []);
   const pattern = sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi') : undefined;
   return {
@@ -138,9 +140,13 @@ class LinesToRead implements LineFilter {
 }
 
 function linesToRead(text: string, trigger: CombinedTrigger): LineFilter {
+  const occurrences = trigger.occurrences(text);
   const notes: number[] = [];
-  for (let at = text.indexOf(NOTE_MARKER); at >= 0; at = text.indexOf(NOTE_MARKER, at + NOTE_MARKER.length)) notes.push(at);
-  return new LinesToRead(trigger.occurrences(text), notes, text.length);
+  for (const at of occurrences) {
+    const start = at - NOTE_MARKER.length + 1;
+    if (start >= 0 && text.startsWith(NOTE_MARKER, start)) notes.push(start);
+  }
+  return new LinesToRead(occurrences, notes, text.length);
 }
 
 interface Notes {

@@ -198,10 +198,14 @@ export function detectDialect(text: string): DialectDetection {
     };
   }
   const top = [...best.signals].sort((a, b) => b.fingerprint.weight - a.fingerprint.weight || a.start - b.start)[0]!;
+  let reasons: string[] | undefined;
   return {
     id: best.spec.id,
     confidence: confidenceOf(best, margin),
-    reasons: describe(best, runnerUp, sample),
+    // Worked out when read (a hover, a flagged dialect's finding): a scan of thousands of configs reads few.
+    get reasons() {
+      return (reasons ??= describe(best, runnerUp, sample));
+    },
     anchor: { start: top.start, end: top.end },
   };
 }

@@ -245,6 +245,36 @@ export function junosSetPath(statement: string): string[] | undefined {
 }
 
 /**
+ * Where the code of a Junos line ends: at its first "##" or "/*". Most lines hold neither '#' nor "/*",
+ * so the next of each in the text is kept (lines come in order) instead of looking at every character.
+ */
+function junosComments(): { codeEnd(text: string, first: number, end: number): number } {
+  let source: string | undefined;
+  let from = 0;
+  let nextHash = -1;
+  let nextOpen = -1;
+  const after = (found: number) => (found < 0 ? Infinity : found);
+  return {
+    codeEnd(text, first, end) {
+      if (text !== source || first < from) {
+        source = text;
+        nextHash = nextOpen = -1;
+      }
+      from = first;
+      if (nextHash < first) nextHash = after(text.indexOf('#', first));
+      if (nextOpen < first) nextOpen = after(text.indexOf('/*', first));
+      if (nextHash >= end && nextOpen >= end) return end;
+      for (let at = first; at + 1 < end; at++) {
+        const c = text.charCodeAt(at);
+        const next = text.charCodeAt(at + 1);
+        if ((c === 35 && next === 35) || (c === 47 /* / */ && next === 42 /* * */)) return at;
+      }
+      return end;
+    },
+  };
+}
+
+/**
  * Junos: brace blocks ("protocols {" … "}") and set-style statements ("set protocols bgp …", whose path
  * is worked out from the statement when asked). Offsets as in indentSections.
  */
@@ -256,6 +286,7 @@ function junosSections(): LineSections {
   let pathDepth = 0;
   /** The statement fed last, when it is set-style. */
   let statement: { text: string; start: number; end: number } | undefined;
+  const comments = junosComments();
   return {
     next(text, _start, first, end) {
       statement = undefined;
@@ -266,12 +297,7 @@ function junosSections(): LineSections {
       pathDepth = depth;
       if (text.charCodeAt(first) === 35 /* # */) return;
       // The code ends at the first comment marker ("##" or "/*"), blanks before it aside.
-      let codeEnd = first;
-      for (; codeEnd < end; codeEnd++) {
-        const c = text.charCodeAt(codeEnd);
-        const after = text.charCodeAt(codeEnd + 1);
-        if (codeEnd + 1 < end && ((c === 35 && after === 35) || (c === 47 /* / */ && after === 42 /* * */))) break;
-      }
+      let codeEnd = comments.codeEnd(text, first, end);
       while (codeEnd > first && isWhitespace(text.charCodeAt(codeEnd - 1))) codeEnd--;
       if (codeEnd === first) return;
       if (text.charCodeAt(first) === 125 /* } */) {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectDialect, maskNeighbourText, SAMPLE_CHARS } from '../../src/core/formats/dialects/detect';
+import { detectDialect, FIRST_LOOK_CHARS, maskNeighbourText, SAMPLE_CHARS } from '../../src/core/formats/dialects/detect';
 import { plainTextFormat } from '../../src/core/formats/plainText';
 import { ROOT } from './helpers';
 
@@ -91,6 +91,14 @@ describe('dialect detection', () => {
     }
     const late = `${'! filler\n'.repeat(SAMPLE_CHARS / 8)}vdc n1 id 1\n`;
     assert.equal(detectDialect(late).id, 'unknown', 'fingerprints past the sample do not count');
+  });
+
+  it('reads on past the first look when it leaves the dialect undecided', () => {
+    const nexus = 'feature bgp\nvdc n1 id 1\n  limit-resource vlan minimum 16 maximum 4094\nfeature lacp\n';
+    const pastFirstLook = `${'! filler\n'.repeat(FIRST_LOOK_CHARS / 9 + 10)}${nexus}`;
+    assert.ok(pastFirstLook.length > FIRST_LOOK_CHARS && pastFirstLook.length < SAMPLE_CHARS);
+    assert.equal(detectDialect(nexus).id, 'cisco-nxos');
+    assert.equal(detectDialect(pastFirstLook).id, 'cisco-nxos');
   });
 
   it('is what the plain-text format reports, with the dialect\'s comment syntax for review notes', () => {

@@ -45,6 +45,13 @@ describe('format detection', () => {
     assert.equal(detectFormat({ uri: 'untitled:3', languageId: 'plaintext', text: '[device]\nmodel: S5720\n' }), 'text');
     assert.equal(detectFormat({ uri: 'file:///x/devices.yaml', text: '- vendor: ZTE\n' }), 'inventory-yaml');
   });
+
+  it('takes a JSON or XML declaration only from a document that starts as JSON or XML', () => {
+    const declaration = '"bomFormat": "CycloneDX", "spdxVersion": "SPDX-2.3"';
+    assert.equal(detectFormat({ uri: 'file:///notes.txt', text: `Our SBOM tool writes ${declaration} at the top.\n` }), 'text');
+    assert.equal(detectFormat({ uri: 'file:///sbom', text: `\uFEFF \n{ ${declaration} }` }), 'cyclonedx-json');
+    assert.equal(detectFormat({ uri: 'file:///sbom', text: '\n  { "spdxVersion": "SPDX-2.3" }' }), 'spdx-json');
+  });
 });
 
 describe('CycloneDX', () => {

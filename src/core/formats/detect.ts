@@ -7,6 +7,7 @@ import { cyclonedxJsonFormat, cyclonedxXmlFormat, looksLikeCycloneDx } from './c
 import { UNKNOWN_DIALECT, type FormatModule } from './format';
 import { inventoryJsonFormat, inventoryYamlFormat, looksLikeInventory } from './inventory';
 import { plainTextFormat } from './plainText';
+import { isWhitespace } from '../text';
 import { headerRole } from './table';
 import { looksLikeSpdx, spdx3JsonFormat, spdxJsonFormat, spdxTagValueFormat, spdxYamlFormat } from './spdx';
 
@@ -39,6 +40,19 @@ export interface DocumentIdentity {
   text: string;
 }
 
+/**
+ * A CycloneDX or SPDX document by its own declaration. JSON starts with '{' or '[' and XML with '<', so
+ * the head of anything else (most files: configs) is only searched for the SPDX tag-value and YAML
+ * signatures, not all of them.
+ */
+function declaredBom(head: string): TextFormatId | undefined {
+  let at = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (at < head.length && isWhitespace(head.charCodeAt(at))) at++;
+  const first = head[at];
+  if (first === '{' || first === '[' || first === '<') return looksLikeCycloneDx(head) ?? looksLikeSpdx(head);
+  return looksLikeSpdx(head, { json: false });
+}
+
 /** How many records of the head are looked at for a header row. */
 const SNIFF_RECORDS = 10;
 
@@ -57,7 +71,7 @@ export function detectFormat(doc: DocumentIdentity): TextFormatId {
   const path = doc.uri.replace(/[?#].*$/, '');
   if ((language && CSV_LANGUAGES.has(language)) || CSV_EXTENSIONS.test(path)) return 'csv';
   const head = doc.text.slice(0, HEAD);
-  const declared = looksLikeCycloneDx(head) ?? looksLikeSpdx(head);
+  const declared = declaredBom(head);
   if (declared) return declared;
   const json = (language !== undefined && JSON_LANGUAGES.has(language)) || JSON_EXTENSIONS.test(path) || /^\uFEFF?\s*(\{\s*["}]|\[\s*[{["\d\]-])/.test(head);
   const yaml = language === 'yaml' || YAML_EXTENSIONS.test(path);

@@ -302,11 +302,12 @@ export const spdxTagValueFormat: FormatModule = {
 };
 
 /** Content signs of an SPDX document, read from the start of the text. */
-export function looksLikeSpdx(head: string): 'spdx-tag-value' | 'spdx-json' | 'spdx-yaml' | 'spdx3-json' | undefined {
-  // Every signature below names SPDX in one of these spellings: a quick search spares most files the regexes.
-  if (!head.includes('SPDX') && !head.includes('spdx')) return undefined;
-  if (/"@context"\s*:/.test(head) && /spdx\.org\/rdf\/3|spdx-context\.jsonld/.test(head)) return 'spdx3-json';
-  if (/"spdxVersion"\s*:\s*"SPDX-/.test(head)) return 'spdx-json';
+/** `json: false` when the head cannot be JSON (it starts with neither '{' nor '['): its signatures are not looked for. */
+export function looksLikeSpdx(head: string, { json = true } = {}): 'spdx-tag-value' | 'spdx-json' | 'spdx-yaml' | 'spdx3-json' | undefined {
+  // Every signature below holds one of these: a quick search spares most files the regexes.
+  if (!head.includes('SPDX-') && !(json && head.includes('"@context"'))) return undefined;
+  if (json && /"@context"\s*:/.test(head) && /spdx\.org\/rdf\/3|spdx-context\.jsonld/.test(head)) return 'spdx3-json';
+  if (json && /"spdxVersion"\s*:\s*"SPDX-/.test(head)) return 'spdx-json';
   if (/^spdxVersion\s*:\s*["']?SPDX-/m.test(head)) return 'spdx-yaml';
   if (/^SPDXVersion:\s*SPDX-/m.test(head)) return 'spdx-tag-value';
   return undefined;

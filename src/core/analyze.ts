@@ -22,7 +22,7 @@ import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides } from './review/profiles';
 import type { SidecarAcceptance } from './knowledge/policy';
 import { t } from './l10n';
-import { positionInText } from './text';
+import { createLineLocator, positionInText } from './text';
 
 export interface AnalysisOptions {
   /** Active profiles: an advisory is in force when any of them puts it in force. */
@@ -154,29 +154,36 @@ interface Notes {
   file: AcceptanceNote[];
 }
 
+type PositionOf = (offset: number, field?: Field, documentLevel?: boolean) => Position;
+
 /**
- * Where an offset is, without the document's line table when that can be avoided: building it is a pass
- * over the whole text and an array of every line, for the few positions a config's findings need. A
- * whole-line field knows its line; document-level evidence sits near the start, and is counted.
+ * Where offsets are, without the document's line table when that can be avoided: building it is a pass
+ * over the whole text and an array of every line, for the few positions a file's findings need. A
+ * whole-line field knows its line; document-level evidence sits near the start, and is counted; other
+ * offsets come mostly in order, and line breaks are counted up to each (createLineLocator).
  */
-function positionOf(document: TextDocument, offset: number, field?: Field, documentLevel?: boolean): Position {
-  if (field?.line !== undefined && offset >= field.offset && offset <= field.offset + field.text.length) {
-    return { line: field.line, character: offset - field.offset };
-  }
-  if (documentLevel && offset <= COUNTED_PREFIX) return positionInText(document.getText(), offset);
-  return document.positionAt(offset);
+function positionsIn(document: TextDocument): PositionOf {
+  const text = document.getText();
+  const counted = createLineLocator(text, (offset) => document.positionAt(offset));
+  return (offset, field, documentLevel) => {
+    if (field?.line !== undefined && offset >= field.offset && offset <= field.offset + field.text.length) {
+      return { line: field.line, character: offset - field.offset };
+    }
+    if (documentLevel && offset <= COUNTED_PREFIX) return positionInText(text, offset);
+    return counted(offset);
+  };
 }
 
 const COUNTED_PREFIX = 64 * 1024;
 
 
 /** Separates review notes from the comments evidence is looked for in, and finds the line each note covers. */
-function collectNotes(document: TextDocument, fields: Field[], today: string, problems: DocumentProblem[]): { notes: Notes; rest: Field[] } {
+function collectNotes(document: TextDocument, positionOf: PositionOf, fields: Field[], today: string, problems: DocumentProblem[]): { notes: Notes; rest: Field[] } {
   const notes: Notes = { byLine: new Map(), file: [] };
   const rest: Field[] = [];
   let pending: AcceptanceNote[] = [];
   // Only notes and the line after them need a line number: computing one per field was a large share of the analysis time.
-  const lineOf = (field: Field) => positionOf(document, field.offset, field).line;
+  const lineOf = (field: Field) => positionOf(field.offset, field).line;
   for (const field of fields) {
     if (field.role === 'comment' && field.text.includes(NOTE_MARKER)) {
       const parsed = parseNote(field.text, lineOf(field), today);
@@ -400,7 +407,8 @@ export function analyzeDocument(
     if (p.place) problem.place = p.place;
     return problem;
   });
-  const { notes, rest } = collectNotes(document, parsed.fields, options.today, problems);
+  const positionOf = positionsIn(document);
+  const { notes, rest } = collectNotes(document, positionOf, parsed.fields, options.today, problems);
 
   const findings: Finding[] = [];
   let truncated = false;
@@ -412,7 +420,7 @@ export function analyzeDocument(
     const vendor = kb.vendorById.get(evidence.vendorId)!;
     // In Restricted Mode the workspace's own policy cannot lower what the bundled knowledge says.
     const assessment = assessVendor(kb, options.profiles, vendor, options.trusted ? options.overrides : {});
-    const range = { start: positionOf(document, evidence.start, evidence.field, evidence.documentLevel), end: positionOf(document, evidence.end, evidence.field, evidence.documentLevel) };
+    const range = { start: positionOf(evidence.start, evidence.field, evidence.documentLevel), end: positionOf(evidence.end, evidence.field, evidence.documentLevel) };
     const fingerprint = evidenceFingerprint(evidence);
     const note = findNote(notes, range.start.line, vendor.id, fingerprint, options);
     const applies = note !== undefined && !note.expired && options.trusted;
@@ -433,7 +441,7 @@ export function analyzeDocument(
       untrustedNote: note && !note.expired && !options.trusted ? note : undefined,
       severityNote: options.trusted ? assessment.overriddenBy : undefined,
       related: (evidence.also ?? []).map((e) => ({
-        range: { start: positionOf(document, e.start, e.field, e.documentLevel), end: positionOf(document, e.end, e.field, e.documentLevel) },
+        range: { start: positionOf(e.start, e.field, e.documentLevel), end: positionOf(e.end, e.field, e.documentLevel) },
         message: t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')),
       })),
     });

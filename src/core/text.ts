@@ -94,3 +94,36 @@ export function positionInText(text: string, offset: number): { line: number; ch
   }
   return { line, character: offset - lineStart };
 }
+
+/**
+ * TextDocument.positionAt for the offsets of one analysis, which come mostly in increasing order: line
+ * breaks are counted with indexOf from the last offset asked, so a large document with a few findings
+ * needs no table of all its lines. An offset on an earlier line, or a text with a lone \r (rare, and
+ * a line break of its own), goes to `lineTable` (the document's positionAt).
+ */
+export function createLineLocator(text: string, lineTable: (offset: number) => { line: number; character: number }): (offset: number) => { line: number; character: number } {
+  let counting: boolean | undefined; // whether line breaks are \n and \r\n only: asked on the first call
+  let counted = 0; // the \n before this offset are counted in `line`
+  let line = 0;
+  let lineStart = 0;
+  return (offset) => {
+    offset = Math.max(0, Math.min(offset, text.length));
+    counting ??= !hasLoneCarriageReturn(text);
+    if (!counting || offset < lineStart) return lineTable(offset);
+    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    counted = Math.max(counted, offset);
+    // As positionAt does: an offset inside a line break (between \r and \n) is the end of its line.
+    let character = offset;
+    while (character > lineStart && text.charCodeAt(character - 1) === 13) character--;
+    return { line, character: character - lineStart };
+  };
+}
+
+/** A \r not followed by \n: a line break of its own (old Mac files), which some of the fast paths do not expect. */
+export function hasLoneCarriageReturn(text: string): boolean {
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
+}

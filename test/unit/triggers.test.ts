@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { analyzeDocument, createMatchers, type AnalysisOptions, type Matchers } from '../../src/core/analyze';
 import { plainTextFormat } from '../../src/core/formats/plainText';
 import { canWalkBack } from '../../src/core/formats/sections';
+import { createLineLocator } from '../../src/core/text';
 import { phraseTrigger } from '../../src/core/evidence/patterns';
 import type { LineFilter } from '../../src/core/formats/format';
 import type { DocumentAnalysis } from '../../src/core/model';
@@ -194,6 +195,21 @@ describe('when a walk back is exact', () => {
       runOptions(),
     );
     for (const seed of seedDocuments()) assert.equal(canWalkBack(seed.text), !needsTracker(seed.text), seed.name);
+  });
+});
+
+describe('positions counted in order', () => {
+  it('are those of the document\'s positionAt, for offsets in any order and any line breaks', () => {
+    const piece = fc.constantFrom('a', 'bc', ' ', '\n', '\r\n', '\r', 'Huawei', '\u00e9');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.integer({ min: -2, max: 200 }), { maxLength: 12 }), fc.boolean(), (pieces, asked, sorted) => {
+        const document = textDocument(pieces.join(''));
+        const offsets = sorted ? [...asked].sort((a, b) => a - b) : asked;
+        const locate = createLineLocator(document.getText(), (offset) => document.positionAt(offset));
+        for (const offset of offsets) assert.deepEqual(locate(offset), document.positionAt(offset), `${offset} in ${JSON.stringify(document.getText())}`);
+      }),
+      runOptions(),
+    );
   });
 });
 

@@ -4,7 +4,7 @@
 //   junos    brace blocks ("protocols {" … "}") and set-style paths ("set protocols bgp group X …")
 //   fortios  "config …" / "edit …" / "next" / "end" blocks
 //   routeros "/ip address" menus, alone on a line or in front of a command
-import { isWhitespace } from '../text';
+import { hasLoneCarriageReturn, isWhitespace } from '../text';
 
 export type SectionStyle = 'indent' | 'junos' | 'fortios' | 'routeros';
 
@@ -166,8 +166,7 @@ export function canWalkBack(text: string): boolean {
   if (text.includes('!<')) return false;
   for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) if (isAloneOnLine(text, at)) return false;
   // A lone \r ends a line for the tracker, not for the walk (which looks for \n only).
-  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return false;
-  return true;
+  return !hasLoneCarriageReturn(text);
 }
 
 /** Whether the character at `at` has only blanks around it on its line ('$' closing a ZXROS block). */

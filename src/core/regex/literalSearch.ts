@@ -163,6 +163,28 @@ function createGeneralSearch(literals: readonly (readonly [string, number])[], i
   };
 }
 
+/**
+ * The accepting states an ASCII search goes through in a text, each once (`takenIn` marks them with the
+ * call's number); whether the text holds a non-ASCII character. At top level, not in each search's
+ * `present`: there V8 kept compiling the loop on the stack and throwing the code away (hundreds of times
+ * in a scan).
+ */
+function reachAccepting(table: Uint16Array, text: string, takenIn: Uint32Array, call: number, reached: number[]): boolean {
+  let state = 0;
+  let nonAscii = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let entry = 0;
+    if (c < 128) entry = table[(state << 7) | c]!;
+    else nonAscii = true;
+    state = entry & 0x7fff;
+    if (entry < ACCEPT || takenIn[state] === call) continue;
+    takenIn[state] = call;
+    reached.push(state);
+  }
+  return nonAscii;
+}
+
 /** State numbers that fit the ASCII search's 16-bit table, the top bit marking a completed literal. */
 const MAX_ASCII_STATES = 0x8000;
 const ACCEPT = 0x8000;
@@ -192,6 +214,22 @@ function createAsciiSearch(literals: readonly (readonly [string, number])[], ign
       table[row + c] = next | flag[next]!;
     }
   }
+  // Which call of `present` last took each state's literals: no array to allocate and clear per call (an
+  // allocation next to the hot loop also sent V8 into a loop of deoptimisations).
+  const takenIn = new Uint32Array(states);
+  let calls = 0;
+  const nextCall = () => {
+    if (++calls === 0xffffffff) {
+      takenIn.fill(0);
+      calls = 1;
+    }
+    return calls;
+  };
+  const literalsOf = (reached: readonly number[]) => {
+    const seen = new Set<number>();
+    for (const state of reached) for (const literal of outputs[state]!) seen.add(literal);
+    return seen;
+  };
   const search: AsciiSearch = {
     sawNonAscii: false,
     ends(text) {
@@ -226,24 +264,10 @@ function createAsciiSearch(literals: readonly (readonly [string, number])[], ign
       return false;
     },
     present(text) {
-      const t = table;
-      const seen = new Set<number>();
       // Each accepting state's literals are taken once: single characters ('#', '!') occur on most lines.
-      const taken = new Uint8Array(states);
-      let state = 0;
-      let nonAscii = false;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        let entry = 0;
-        if (c < 128) entry = t[(state << 7) | c]!;
-        else nonAscii = true;
-        state = entry & 0x7fff;
-        if (entry < ACCEPT || taken[state] === 1) continue;
-        taken[state] = 1;
-        for (const literal of outputs[state]!) seen.add(literal);
-      }
-      search.sawNonAscii = nonAscii;
-      return seen;
+      const reached: number[] = [];
+      search.sawNonAscii = reachAccepting(table, text, takenIn, nextCall(), reached);
+      return literalsOf(reached);
     },
   };
   return search;

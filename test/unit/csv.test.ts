@@ -1,9 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvFormat, headerRole, sniffDelimiter, splitMakerPart, tokenizeDelimited } from '../../src/core/formats/csv';
+import fc from 'fast-check';
+import { csvFormat, DelimitedRecords, headerRole, recordsLayout, sniffDelimiter, splitMakerPart, tokenizeDelimited } from '../../src/core/formats/csv';
 import { detectFormat } from '../../src/core/formats/detect';
+import type { LineFilter } from '../../src/core/formats/format';
+import { tableFields } from '../../src/core/formats/table';
 import type { Field } from '../../src/core/model';
+import { runOptions } from './fuzzSupport';
 import { ROOT } from './helpers';
 
 describe('CSV format', () => {
@@ -207,5 +211,115 @@ describe('format detection for structured files', () => {
     assert.equal(detectFormat({ uri: 'file:///p/ci.yaml', languageId: 'yaml', text: 'jobs:\n  build: {}\n' }), 'unrelated');
     assert.equal(detectFormat({ uri: 'file:///p/package.json', text: manifest }), 'text');
     assert.equal(detectFormat({ uri: 'file:///p/device.yaml', languageId: 'yaml', text: 'manufacturer: Huawei\nmodel: S5735-L24P4S-A1\n' }), 'inventory-yaml');
+  });
+});
+
+// csvFormat.parse makes the cells of the records the analysis wants (and of the header search) only; a
+// scan finds every record's counts and problems. Compared with tokenizeDelimited, which makes every cell,
+// and with the parse of every record: the result must be theirs.
+describe('CSV records made only when wanted', () => {
+  /** Every character \s matches (what trim() removes), a few it does not, quotes, delimiters and line ends. */
+  const tricky = fc.constantFrom(' ', '\t', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e', '\u200b', '\u0000', '\u001f', 'x', '"', ',', ';', '|', '\n', '\r');
+  const cell = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        '', ' ', 'Huawei', 'ZTE Corporation', 'Cisco', 'S5720-28X', '2', '1.5', '  x  ', 'Huawei - S5735', 'Total', 'Totals', 'Sum', 'Grand Total 12', 'Statistics:', ' summary ',
+        'Notes', '"Huawei"', '"a,b;c|d\te"', '"say ""hi"""', '"multi\nline"', '"cr\r\nlf"', '""', '" "', '"x"y', '"x" ', '"x"""', 'a"b', 'a"b"c', '"', '"open',
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: tricky, maxLength: 6 }) },
+  );
+  const header = fc.constantFrom(
+    ['Manufacturer', 'Part Number', 'Qty'],
+    ['Item', 'Manufacturer', 'Part Number', 'Description', 'Qty'],
+    ['Mfr/Part', 'Description'],
+    ['Qty', 'Description', 'Vendor'],
+    ['Manufacturer', '', 'Qty'],
+    ['Name', 'Part Number', ''],
+    ['Digi-Key', '', 'Other Group'],
+  );
+  const item = fc.tuple(fc.constantFrom('Huawei', 'ZTE', ' '), fc.constantFrom('S5720', ''), fc.constantFrom('2', ''), fc.array(cell, { maxLength: 3 })).map(([m, p, q, more]) => [m, p, q, ...more]);
+  const row = fc.oneof({ weight: 1, arbitrary: header }, { weight: 2, arbitrary: item }, { weight: 4, arbitrary: fc.array(cell, { maxLength: 7 }) });
+  /** Any rows; or a BOM's: preamble, header, many items (some with cells past the header), a trailer or totals. */
+  const rows = fc.oneof(
+    fc.array(row, { maxLength: 30 }),
+    fc.tuple(fc.array(row, { maxLength: 3 }), header, fc.array(item, { maxLength: 40, size: 'max' }), fc.array(row, { maxLength: 4 })).map(([preamble, names, items, after]) => [...preamble, names, ...items, ...after]),
+  );
+  const csvText = fc
+    .record({
+      prefix: fc.constantFrom('', '', '\uFEFF', 'sep=;\n', 'sep=,\r\n', 'sep=|', 'sep="\n', '\uFEFFsep=\t\r'),
+      delimiter: fc.constantFrom(',', ';', '\t', '|'),
+      rows,
+      lineEnd: fc.constantFrom('\n', '\r\n', '\r', 'mixed'),
+      end: fc.constantFrom('line break', 'none', 'delimiter'),
+    })
+    .map(({ prefix, delimiter, rows, lineEnd, end }) => {
+      const ends = ['\n', '\r\n', '\r'];
+      const text = prefix + rows.map((cells, i) => cells.join(delimiter) + (lineEnd === 'mixed' ? ends[i % 3] : lineEnd)).join('');
+      if (end === 'line break' || rows.length === 0) return text;
+      const cut = text.replace(/(\r\n|\n|\r)$/, '');
+      return end === 'delimiter' ? cut + delimiter : cut;
+    });
+  /** Which records are wanted, by index: none, all, or a few. */
+  const wanted = fc.oneof(fc.constant<'all'>('all'), fc.uniqueArray(fc.nat({ max: 50 }), { maxLength: 8 }));
+
+  /** Wants the records at these indices: it is asked about every record, in order. Remembers what it was asked and answered. */
+  function recordFilter(indices: 'all' | number[]): LineFilter & { asked: [number, number, boolean][] } {
+    const asked: [number, number, boolean][] = [];
+    return {
+      asked,
+      lastWanted: Number.MAX_SAFE_INTEGER,
+      wants(start, end) {
+        const yes = indices === 'all' || indices.includes(asked.length);
+        asked.push([start, end, yes]);
+        return yes;
+      },
+    };
+  }
+
+  it('scans the records tokenizeDelimited makes: their cells on demand, counts, spans and problems', () => {
+    fc.assert(
+      fc.property(csvText, fc.constantFrom(',', ';', '\t', '|', '"', 'x'), (text, delimiter) => {
+        const { records, problems } = tokenizeDelimited(text, delimiter);
+        const scanned = new DelimitedRecords(text, delimiter);
+        assert.deepEqual(scanned.problems, problems);
+        assert.equal(scanned.length, records.length);
+        records.forEach((record, index) => {
+          assert.deepEqual(scanned.record(index), record);
+          assert.equal(scanned.cellCount(index), record.cells.length);
+          assert.equal(scanned.filledCount(index), record.cells.filter((c) => c.value.trim() !== '').length);
+          assert.equal(scanned.firstCellStart(index), record.cells[0]!.start);
+          assert.equal(scanned.lastCellEnd(index), record.cells.at(-1)!.end);
+        });
+      }),
+      runOptions(),
+    );
+  });
+
+  it('gives the fields of the wanted records and every problem, as the parse of every record does', () => {
+    fc.assert(
+      fc.property(csvText, wanted, (text, indices) => {
+        const filter = recordFilter(indices);
+        const lazy = csvFormat.parse(text, filter);
+
+        // The table over records all made beforehand, asked the same.
+        const { delimiter, start } = recordsLayout(text);
+        const tokenized = tokenizeDelimited(text, delimiter, start);
+        const eagerFilter = recordFilter(indices);
+        const eager = tableFields(text, tokenized.records, { reportRaggedRows: true, wantRecord: eagerFilter });
+        assert.deepEqual(filter.asked, eagerFilter.asked, 'the filter is asked about the same spans');
+        assert.deepEqual(lazy.fields, eager.fields);
+        assert.deepEqual(lazy.problems, [...tokenized.problems, ...eager.problems]);
+
+        // The parse of every record: the same problems (ragged rows, trailers and totals decided over all
+        // rows), and the same fields where a record was wanted.
+        const full = csvFormat.parse(text);
+        assert.deepEqual(lazy.problems, full.problems);
+        const inWantedRecord = (f: Field) => filter.asked.some(([from, to, yes]) => yes && from <= f.offset && f.offset < to);
+        assert.deepEqual(lazy.fields, full.fields.filter(inWantedRecord));
+      }),
+      runOptions(),
+    );
   });
 });

@@ -22,6 +22,51 @@ export interface TableRecord {
   row: number;
 }
 
+/**
+ * A table's records by index, for a table that makes a record's cells only when asked for them (delimited
+ * text, see DelimitedRecords): most records of a long BOM become no fields, and what the table needs
+ * of every record (is it a trailer's first row, has it cells past the header) follows from the counts.
+ */
+export interface TableRecords {
+  readonly length: number;
+  record(index: number): TableRecord;
+  cellCount(index: number): number;
+  /** How many of the record's cells hold a value (not only white space). */
+  filledCount(index: number): number;
+  /** Where the first cell starts and the last one ends: the span a LineFilter is asked about. Only for a record with cells. */
+  firstCellStart(index: number): number;
+  lastCellEnd(index: number): number;
+}
+
+/** Records made beforehand (a spreadsheet's). */
+class RecordList implements TableRecords {
+  constructor(private readonly records: readonly TableRecord[]) {}
+
+  get length(): number {
+    return this.records.length;
+  }
+
+  record(index: number): TableRecord {
+    return this.records[index]!;
+  }
+
+  cellCount(index: number): number {
+    return this.records[index]!.cells.length;
+  }
+
+  filledCount(index: number): number {
+    return nonEmpty(this.records[index]!).length;
+  }
+
+  firstCellStart(index: number): number {
+    return this.records[index]!.cells[0]!.start;
+  }
+
+  lastCellEnd(index: number): number {
+    return this.records[index]!.cells.at(-1)!.end;
+  }
+}
+
 const HEADER_SEARCH_ROWS = 20;
 
 /** What a column holds. 'maker-part' is a combined "Mfr/Part" column whose cells are split in two. */
@@ -257,11 +302,11 @@ function combineHeadings(upper: string[], lower: string[], width: number): { nam
 }
 
 /** Picks the row naming the most roles among the first rows; earliest wins a tie. Handles two-row headers. */
-function findHeader(records: TableRecord[]): Header | undefined {
+function findHeader(records: TableRecords): Header | undefined {
   const limit = Math.min(records.length, HEADER_SEARCH_ROWS);
   let best: { index: number; distinct: number } | undefined;
   for (let index = 0; index < limit; index++) {
-    const candidate = headerCandidate(records[index]!);
+    const candidate = headerCandidate(records.record(index));
     if (!candidate) continue;
     const good = candidate.distinct >= 2 || (candidate.roles.includes('maker') && candidate.distinct >= 1);
     if (good && (!best || candidate.distinct > best.distinct)) best = { index, distinct: candidate.distinct };
@@ -269,17 +314,19 @@ function findHeader(records: TableRecord[]): Header | undefined {
   if (!best) return undefined;
   let index = best.index;
   let first = index;
-  const row = records[index]!;
+  const row = records.record(index);
   let width = row.cells.length;
   let upper: string[] = [];
   let lower = row.cells.map((c) => c.value);
-  if (isContinuation(records[index + 1])) {
+  const below = index + 1 < records.length ? records.record(index + 1) : undefined;
+  const above = index > 0 ? records.record(index - 1) : undefined;
+  if (isContinuation(below)) {
     upper = lower;
-    lower = records[index + 1]!.cells.map((c) => c.value);
+    lower = below!.cells.map((c) => c.value);
     width = Math.max(width, lower.length);
     index++;
-  } else if (index > 0 && isGroupRow(records[index - 1], row)) {
-    upper = records[index - 1]!.cells.map((c) => c.value);
+  } else if (isGroupRow(above, row)) {
+    upper = above!.cells.map((c) => c.value);
     first = index - 1;
   }
   const { names, roles } = combineHeadings(upper, lower, width);
@@ -326,31 +373,20 @@ export function splitMakerPart(value: string): { maker?: [number, number]; part?
 /** 'other': preamble-like rows after the header (a statistics trailer, rows with no maker, part, description or quantity). */
 type RowKind = 'item' | 'totals' | 'other';
 
-interface DataRow {
-  record: TableRecord;
-  index: number;
-  kind: RowKind;
+/** Whether a row after the header starts a trailer: its only value is "Statistics:" or the like. */
+function startsTrailer(records: TableRecords, index: number): boolean {
+  return records.filledCount(index) === 1 && TRAILER_START.test(nonEmpty(records.record(index))[0]!);
 }
 
-function classifyRows(records: TableRecord[], header: Header): DataRow[] {
-  const rows: DataRow[] = [];
-  let trailer = false;
-  for (let index = header.index + 1; index < records.length; index++) {
-    const record = records[index]!;
-    const filled = nonEmpty(record);
-    if (filled.length === 1 && TRAILER_START.test(filled[0]!)) trailer = true;
-    let kind: RowKind = trailer ? 'other' : 'item';
-    if (kind === 'item') {
-      const holdsItem = record.cells.some((c, column) => {
-        const role = header.roles[column];
-        return (role === 'maker' || role === 'part' || role === 'maker-part') && c.value.trim() !== '' && !TOTALS.test(c.value.trim());
-      });
-      if (!holdsItem && filled.some((v) => TOTALS.test(v))) kind = 'totals';
-      else if (!record.cells.some((c, column) => header.roles[column] !== undefined && c.value.trim() !== '')) kind = 'other';
-    }
-    rows.push({ record, index, kind });
-  }
-  return rows;
+/** The kind of a row after the header and before any trailer. */
+function rowKind(record: TableRecord, header: Header): RowKind {
+  const holdsItem = record.cells.some((c, column) => {
+    const role = header.roles[column];
+    return (role === 'maker' || role === 'part' || role === 'maker-part') && c.value.trim() !== '' && !TOTALS.test(c.value.trim());
+  });
+  if (!holdsItem && nonEmpty(record).some((v) => TOTALS.test(v))) return 'totals';
+  if (!record.cells.some((c, column) => header.roles[column] !== undefined && c.value.trim() !== '')) return 'other';
+  return 'item';
 }
 
 function rowContext(record: TableRecord, header: Header): RowContext {
@@ -406,8 +442,12 @@ export interface TableOptions {
   wantRecord?: LineFilter;
 }
 
-/** The fields of every cell (each item's with its row context and column name) and the table's problems. */
-export function tableFields(text: string, records: TableRecord[], options: TableOptions): { fields: Field[]; problems: ParseProblem[] } {
+/**
+ * The fields of every cell (each item's with its row context and column name) and the table's problems.
+ * The records come made (a spreadsheet's) or are made when needed (DelimitedRecords).
+ */
+export function tableFields(text: string, table: TableRecord[] | TableRecords, options: TableOptions): { fields: Field[]; problems: ParseProblem[] } {
+  const records = Array.isArray(table) ? new RecordList(table) : table;
   const header = findHeader(records);
   const fields: Field[] = [];
   const problems: ParseProblem[] = [];
@@ -418,31 +458,38 @@ export function tableFields(text: string, records: TableRecord[], options: Table
     fields.push(field);
   };
   const cellText = (cell: TableCell) => text.slice(cell.start, cell.end);
-  const dataRows = header ? classifyRows(records, header) : [];
-  const kinds = new Map(dataRows.map((r) => [r.index, r.kind]));
   let ragged = 0;
   const checkRagged = (record: TableRecord, header: Header) => {
     const problem = options.reportRaggedRows ? raggedProblem(record, header, text) : undefined;
     if (problem && ragged++ < MAX_RAGGED_REPORTS) problems.push(problem);
   };
-  records.forEach((record, index) => {
-    const kind = kinds.get(index);
-    // A record where no evidence can be needs no fields (and no row context); its shape is still checked.
-    if (options.wantRecord && record.cells.length > 0 && !options.wantRecord.wants(record.cells[0]!.start, record.cells.at(-1)!.end)) {
-      if (header && kind === 'item') checkRagged(record, header);
-      return;
+  // The rows after the header are items, totals rows and other rows; from a trailer's first row on, no row is an item.
+  let inTrailer = false;
+  for (let index = 0; index < records.length; index++) {
+    if (header && index > header.index && !inTrailer) inTrailer = startsTrailer(records, index);
+    // The header when this row may be an item.
+    const itemHeader = header && index > header.index && !inTrailer ? header : undefined;
+    // A record where no evidence can be needs no fields (and no row context); an item's shape is still
+    // checked, and only a record with more cells than the header can fail that check.
+    if (options.wantRecord && records.cellCount(index) > 0 && !options.wantRecord.wants(records.firstCellStart(index), records.lastCellEnd(index))) {
+      if (itemHeader && options.reportRaggedRows && records.cellCount(index) > itemHeader.names.length) {
+        const record = records.record(index);
+        if (rowKind(record, itemHeader) === 'item') checkRagged(record, itemHeader);
+      }
+      continue;
     }
-    if (!header || kind === undefined || kind !== 'item') {
+    const record = records.record(index);
+    if (!itemHeader || rowKind(record, itemHeader) !== 'item') {
       // Preamble, header, totals and trailer rows: still searched, but not items of the list.
       const role: FieldRole = header && index <= header.index && index >= header.first ? 'other' : 'text';
       record.cells.forEach((cell) => push(cell.start, cellText(cell), role, cell));
-      return;
+      continue;
     }
-    const row = rowContext(record, header);
-    checkRagged(record, header);
+    const row = rowContext(record, itemHeader);
+    checkRagged(record, itemHeader);
     record.cells.forEach((cell, column) => {
-      const role = header.roles[column];
-      const name = header.names[column] || undefined;
+      const role = itemHeader.roles[column];
+      const name = itemHeader.names[column] || undefined;
       const path = name ? [name] : undefined;
       const raw = cellText(cell);
       if (role === 'maker-part') {
@@ -453,9 +500,9 @@ export function tableFields(text: string, records: TableRecord[], options: Table
       }
       push(cell.start, raw, role ?? 'other', cell, path, row);
     });
-  });
+  }
   if (!header && records.length > 0) {
-    const first = records[0]!;
+    const first = records.record(0);
     const start = first.cells[0]?.start ?? 0;
     problems.push({
       start,

@@ -157,7 +157,7 @@ export async function evaluateFolder(folder: string, kb: KnowledgeBase): Promise
   const vendors: VendorStatus = { statusOf: (id) => kb.vendorById.get(id)?.status };
   const outcomes = [];
   for (const label of await subFolders(folder)) {
-    for await (const item of walkPaths([join(folder, label)])) {
+    for (const item of walkPaths([join(folder, label)])) {
       if (item.kind === 'stdin') continue;
       const file = relative(folder, item.path).split(sep).join('/');
       const expectation = expectationFor(kb, file, label, manifest.get(file));

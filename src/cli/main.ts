@@ -59,12 +59,12 @@ async function readStdin(): Promise<Buffer> {
 
 /** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
 async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, progress: Progress): Promise<FileReport[]> {
-  const walker = walkPaths(options.paths)[Symbol.asyncIterator]();
+  const walker = walkPaths(options.paths)[Symbol.iterator]();
   // Look ahead a little: a handful of files is faster without workers.
   const lookahead: WalkItemOrStdin[] = [];
   let walkDone = false;
   while (lookahead.length < SMALL_SCAN_FILES) {
-    const next = await walker.next();
+    const next = walker.next();
     if (next.done) {
       walkDone = true;
       break;
@@ -104,7 +104,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
   };
   try {
     for (const item of lookahead) await handle(item);
-    if (!walkDone) for (let next = await walker.next(); !next.done; next = await walker.next()) await handle(next.value);
+    if (!walkDone) for (let next = walker.next(); !next.done; next = walker.next()) await handle(next.value);
     progress.walkFinished();
     return await Promise.all(results);
   } finally {

@@ -76,23 +76,17 @@ export interface ScanReport {
   problems: ReportProblem[];
 }
 
-/** The whole line (without its break), from the document's own line table. */
-function lineText(document: TextDocument, line: number): string {
-  const start = document.offsetAt({ line, character: 0 });
-  const end = document.offsetAt({ line: line + 1, character: 0 });
-  return document.getText().slice(start, end).replace(/\r?\n$|\r$/, '');
-}
-
 const isLineBreak = (c: number) => c === 10 || c === 13;
 
 /**
- * The line a finding starts on, without the document's line table (a pass over the whole text) where
- * that is cheap: a whole-line field is its line; the one document-level finding is read around.
+ * The line a finding starts on, without the document's line table (a pass over the whole text and an
+ * array of every line, for a BOM with a few findings): a whole-line field is its line; otherwise the text
+ * is read from the finding's start out to the line breaks on either side (\n, \r\n or \r, as the editor
+ * splits lines).
  */
 function findingLine(document: TextDocument, finding: Finding): string {
   const field = finding.evidence.field;
   if (field.line === finding.range.start.line) return field.text;
-  if (!finding.evidence.documentLevel) return lineText(document, finding.range.start.line);
   const text = document.getText();
   let start = finding.evidence.start;
   while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;

@@ -208,12 +208,16 @@ const JUNOS_NAMED = new Set([
   'user', 'class', 'routing-instances', 'vlans', 'instance', 'filter', 'zone', 'security-zone', 'address-book',
   'community', 'as-path', 'rule', 'rule-set', 'from-zone', 'to-zone', 'policy', 'file', 'host', 'server', 'profile',
 ]);
-const JUNOS_VERBS = new Set(['set', 'delete', 'deactivate', 'activate', 'protect', 'unprotect']);
-const VERB_INITIALS = new Set([...JUNOS_VERBS].map((verb) => verb.charCodeAt(0)));
+const JUNOS_VERBS = ['set', 'delete', 'deactivate', 'activate', 'protect', 'unprotect'];
+/** The verbs by their first character: most lines start with another, and the rest are compared with one or two. */
+const VERBS_BY_INITIAL: (string[] | undefined)[] = [];
+for (const verb of JUNOS_VERBS) (VERBS_BY_INITIAL[verb.charCodeAt(0)] ??= []).push(verb);
 
 /** Whether the line's first word (at `first`) is a set-style verb; compared in place, with no slice per line. */
 function isVerb(text: string, first: number, end: number): boolean {
-  for (const verb of JUNOS_VERBS) {
+  const verbs = VERBS_BY_INITIAL[text.charCodeAt(first)];
+  if (verbs === undefined) return false;
+  for (const verb of verbs) {
     const after = first + verb.length;
     if (after <= end && text.startsWith(verb, first) && (after === end || isWhitespace(text.charCodeAt(after)))) return true;
   }
@@ -289,7 +293,7 @@ function junosSections(): LineSections {
   return {
     next(text, _start, first, end) {
       statement = undefined;
-      if (VERB_INITIALS.has(text.charCodeAt(first)) && isVerb(text, first, end)) {
+      if (isVerb(text, first, end)) {
         statement = { text, start: first, end };
         return;
       }

@@ -91,14 +91,14 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
   let generation = 0;
   const cache = new Map<string, { version: number; generation: number; today: string; analysis: DocumentAnalysis }>();
 
-  function analysisOptions(document: TextDocument, today: string): AnalysisOptions {
+  function analysisOptions(document: TextDocument, day: string): AnalysisOptions {
     const relative = policy.source ? pathRelativeToPolicy(policy.source.uri, document.uri) : undefined;
     return {
       profiles,
       overrides: policy.value?.severity ?? {},
       policyAcceptances: relative === undefined ? [] : (policy.value?.acceptances ?? []).filter((a) => a.file === relative),
       trusted: settings.trusted !== false,
-      today,
+      today: day,
       maxFindings: settings.maxFindingsPerFile ?? 1000,
       maxDocumentSize: settings.maxDocumentSize,
       timeBudgetMs: settings.timeBudgetMs,
@@ -106,13 +106,22 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     };
   }
 
+  /** Today's date (UTC), formatted once a day: every analysis asks, and toISOString costs more than the question. */
+  let dayFormatted: { day: number; iso: string } | undefined;
+  function today(): string {
+    const date = now();
+    const day = Math.floor(date.getTime() / 86_400_000);
+    if (dayFormatted?.day !== day) dayFormatted = { day, iso: isoDate(date) };
+    return dayFormatted.iso;
+  }
+
   function analyze(document: TextDocument): DocumentAnalysis {
-    const today = isoDate(now());
+    const day = today();
     const hit = cache.get(document.uri);
-    if (hit && hit.version === document.version && hit.generation === generation && hit.today === today) return hit.analysis;
-    const analysis = analyzeSafely(document, analysisOptions(document, today));
+    if (hit && hit.version === document.version && hit.generation === generation && hit.today === day) return hit.analysis;
+    const analysis = analyzeSafely(document, analysisOptions(document, day));
     cache.delete(document.uri);
-    cache.set(document.uri, { version: document.version, generation, today, analysis });
+    cache.set(document.uri, { version: document.version, generation, today: day, analysis });
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return analysis;
   }
@@ -183,19 +192,19 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       return policy;
     },
     analyze,
-    analyzePrepared: (document, prepared) => analyzeSafely(document, analysisOptions(document, isoDate(now())), prepared),
+    analyzePrepared: (document, prepared) => analyzeSafely(document, analysisOptions(document, today()), prepared),
     async doValidation(document) {
       if (policy.source && document.uri === policy.source.uri) return policyDiagnostics(document);
       return toDiagnostics(kb, analyze(document), params.relatedInformation === true);
     },
     async doHover(document, position) {
       if (policy.source && document.uri === policy.source.uri) return null;
-      return hoverAt(kb, profiles, analyze(document).findings, position, isoDate(now()));
+      return hoverAt(kb, profiles, analyze(document).findings, position, today());
     },
     async doCodeActions(document, _range, context) {
       if (policy.source && document.uri === policy.source.uri) return [];
       return codeActionsFor(kb, document, analyze(document), context, {
-        today: isoDate(now()),
+        today: today(),
         reviewer: settings.reviewer || undefined,
         expiryDays: settings.noteExpiryDays ?? 90,
         interactive: params.interactiveAcceptance === true,
@@ -207,7 +216,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       return finding && acceptanceWorkspaceEdit(document, analysis, finding, scope, note, settings.policy);
     },
     vendorDetails(vendorId) {
-      return renderVendorDetails(kb, profiles, vendorId, isoDate(now()));
+      return renderVendorDetails(kb, profiles, vendorId, today());
     },
     async doCodeLens(document) {
       return summaryCodeLenses(kb, analyze(document));

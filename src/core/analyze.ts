@@ -19,7 +19,7 @@ import { createPurlMatcher } from './evidence/purl';
 import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FormatId, KnowledgeBase, Profile, Vendor } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
-import { assessVendor, type SeverityOverrides } from './review/profiles';
+import { assessVendor, type SeverityOverrides, type VendorAssessment } from './review/profiles';
 import type { SidecarAcceptance } from './knowledge/policy';
 import { t } from './l10n';
 import { createLineLocator, positionInText } from './text';
@@ -411,6 +411,8 @@ export function analyzeDocument(
   const { notes, rest } = collectNotes(document, positionOf, parsed.fields, options.today, problems);
 
   const findings: Finding[] = [];
+  /** Per vendor: the same for each of its findings in the document. */
+  const assessments = new Map<string, VendorAssessment>();
   let truncated = false;
   for (const evidence of allEvidence(kb, matchers, parsed, rest, text, budget)) {
     if (findings.length >= options.maxFindings) {
@@ -419,7 +421,8 @@ export function analyzeDocument(
     }
     const vendor = kb.vendorById.get(evidence.vendorId)!;
     // In Restricted Mode the workspace's own policy cannot lower what the bundled knowledge says.
-    const assessment = assessVendor(kb, options.profiles, vendor, options.trusted ? options.overrides : {});
+    let assessment = assessments.get(vendor.id);
+    if (!assessment) assessments.set(vendor.id, (assessment = assessVendor(kb, options.profiles, vendor, options.trusted ? options.overrides : {})));
     const range = { start: positionOf(evidence.start, evidence.field, evidence.documentLevel), end: positionOf(evidence.end, evidence.field, evidence.documentLevel) };
     const fingerprint = evidenceFingerprint(evidence);
     const note = findNote(notes, range.start.line, vendor.id, fingerprint, options);

@@ -4,7 +4,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { configureLocalization } from '../../src/core/l10n';
+import { configureLocalization, fillPlaceholders } from '../../src/core/l10n';
+import { t as l10nT } from '@vscode/l10n';
+import fc from 'fast-check';
+import { runOptions } from './fuzzSupport';
 import { BUNDLE_DIR, collectMessages, ENGLISH_BUNDLE, placeholders, readBundle } from '../../scripts/l10n';
 import { languageService, ROOT, textDocument } from './helpers';
 
@@ -77,5 +80,19 @@ describe('localisation (English and Czech)', () => {
     }
     const english = (await languageService({ profile: 'cz' }).doHover(textDocument(text), position))!.contents as MarkupContent;
     assert.match(english.value, /Huawei — flagged vendor/);
+  });
+
+  it('fills placeholders without a bundle exactly as @vscode/l10n does', () => {
+    // Not '{length}' and the like, which @vscode/l10n reads from its argument array: no message has them.
+    const piece = fc.constantFrom('{0}', '{1}', '{2}', '{10}', '{', '}', '{x}', '{-1}', '{01}', 'text', ' ', '"');
+    const arg = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant('{0}'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(arg, { maxLength: 3 }), (pieces, args) => {
+        // A template no bundle has: @vscode/l10n fills it in as the English text.
+        const template = `not in any bundle ${pieces.join('')}`;
+        assert.equal(fillPlaceholders(template, args), l10nT(template, ...args), JSON.stringify([template, args]));
+      }),
+      runOptions(),
+    );
   });
 });

@@ -246,6 +246,40 @@ describe('literal search', () => {
     }
   });
 
+  it('finds shapes beside the literals, overlapping ones included, as a regex of each shape finds them', () => {
+    const hex = '0123456789abcdefABCDEF';
+    const shapes = [['.-', hex, hex, '.-'], [':', hex, ':']];
+    const text = fc.array(fc.constantFrom('.', '-', ':', 'a', 'F', '0', '9', 'g', ' ', '\n', 'ab', '华', 'mac'), { maxLength: 40 }).map((p) => p.join(''));
+    const literalSets = fc.constantFrom(['mac'], ['ab', 'b-'], [], ['华a']);
+    fc.assert(
+      fc.property(text, literalSets, (t, literals) => {
+        const expected = new Set<number>();
+        const regexes = [/(?=([.-][0-9a-fA-F]{2}[.-]))/g, /(?=(:[0-9a-fA-F]:))/g, ...literals.map((l) => new RegExp(`(?=(${l}))`, 'gi'))];
+        for (const regex of regexes) for (let m = regex.exec(t); m; m = regex.exec(t)) {
+          expected.add(m.index + m[1]!.length - 1);
+          regex.lastIndex = m.index + 1;
+        }
+        const search = createLiteralSearch(literals, { ignoreCase: true, shapes });
+        assert.deepEqual(search.ends(t), [...expected].sort((a, b) => a - b), JSON.stringify(t));
+        assert.equal(search.test(t), expected.size > 0);
+      }),
+      runOptions(),
+    );
+  });
+
+  it('finds shapes with a regex where the literals are too many for the ASCII table', () => {
+    const hex = '0123456789abcdefABCDEF';
+    const shapes = [['.-', hex, hex, hex, hex, '.-']];
+    // Over 32,768 states: literals of letters the text never holds.
+    const junk = Array.from({ length: 5000 }, (_, i) => `qz${i.toString(36).padStart(4, 'q')}zq`.replace(/[0-9a-f]/g, 'x'));
+    const text = 'arp 0011.22ab.cdef vlan-0101-0202-x ZTE\n';
+    const small = createLiteralSearch(['zte'], { ignoreCase: true, shapes });
+    const large = createLiteralSearch(['zte', ...junk], { ignoreCase: true, shapes });
+    assert.deepEqual(large.ends(text), small.ends(text));
+    assert.deepEqual(small.ends(text), [13, 28, 33, 38]);
+    assert.equal(large.test('no shape here'), false);
+  });
+
   // Literals with a non-ASCII character are searched only around the text's non-ASCII characters, so
   // some mix ASCII context into them ('x华', 'a为b').
   it('finds what a case-insensitive regex of the literals finds, where it ends, on random text', () => {

@@ -5,6 +5,7 @@
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { evidenceAt, NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
+import type { Shape } from '../regex/literalSearch';
 
 const MAC = new RegExp(
   [
@@ -16,11 +17,15 @@ const MAC = new RegExp(
   'g',
 );
 
+const HEX = '0123456789abcdefABCDEF';
 /**
- * What every notation above contains: a middle group between two separators. Starting with a separator,
- * it is found far faster than the address itself, whose first character (any hex digit) is everywhere.
+ * What every notation above contains: a middle group between two separators (xxxx.xxxx.xxxx and
+ * xxxx-xxxx-xxxx: `.xxxx.`; the six-group ones: `:xx:xx:`).
  */
-const MAC_TRIGGER = '[.-][0-9a-f]{4}[.-]|[:-][0-9a-f]{2}[:-][0-9a-f]{2}[:-]';
+const MAC_TRIGGER: readonly Shape[] = [
+  ['.-', HEX, HEX, HEX, HEX, '.-'],
+  [':-', HEX, HEX, ':-', HEX, HEX, ':-'],
+];
 
 const PREFIX_LENGTHS = [9, 7, 6] as const;
 const SIZE_NAME: Record<number, string> = { 9: 'MA-S', 7: 'MA-M', 6: 'MA-L' };
@@ -34,7 +39,7 @@ export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const registry = kb.macRegistry ? `IEEE registry via ${kb.macRegistry}` : 'IEEE registry';
   return {
     kind: 'mac-oui',
-    trigger: kb.macPrefixes.size === 0 ? NEVER : { literals: [], patterns: [MAC_TRIGGER] },
+    trigger: kb.macPrefixes.size === 0 ? NEVER : { literals: [], shapes: MAC_TRIGGER },
     match(field: Field): readonly Evidence[] {
       if (kb.macPrefixes.size === 0) return NO_EVIDENCE;
       const found: Evidence[] = [];

@@ -1,5 +1,6 @@
 import type { Evidence, EvidenceKind, Field } from '../model';
 import type { ParsedDocument } from '../formats/format';
+import type { Shape } from '../regex/literalSearch';
 
 /** Turns one located field into evidence. A matcher never knows which format the field came from. */
 export interface EvidenceMatcher {
@@ -16,7 +17,9 @@ export interface EvidenceMatcher {
 /** Texts and shapes compared as a regex with the `i` flag (and without `u`) would; none spans a line break. */
 export interface Trigger {
   literals: readonly string[];
-  /** Regex sources, for what no literal describes (the shape of a MAC address). */
+  /** Runs of characters of given kinds, for what no literal describes (the shape of a MAC address). */
+  shapes?: readonly Shape[];
+  /** Regex sources, for what neither describes. */
   patterns?: readonly string[];
 }
 

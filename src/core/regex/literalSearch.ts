@@ -185,6 +185,105 @@ function reachAccepting(table: Uint16Array, text: string, takenIn: Uint32Array, 
   return nonAscii;
 }
 
+/**
+ * A run of characters of given kinds, each position a set of ASCII characters (e.g. a separator, then
+ * four hex digits, then a separator): what a literal cannot describe, as the shape of a MAC address.
+ * Compared as given (list both cases where case does not matter).
+ */
+export type Shape = readonly string[];
+
+/** More shape states than this: the shapes are searched with a regex instead (none of ours comes close). */
+const MAX_SHAPE_STATES = 4096;
+
+/**
+ * The shapes as one deterministic automaton over ASCII, run beside the literals' in the same loop: a
+ * state is the set of (shape, characters matched so far) pairs still alive. Null when it grows too large.
+ */
+function buildShapeTable(shapes: readonly Shape[]): Uint16Array | null {
+  const sets = shapes.map((shape) => shape.map((kinds) => new Set([...kinds].map((k) => k.charCodeAt(0)))));
+  const ids = new Map<string, number>([['', 0]]);
+  const members: [number, number][][] = [[]];
+  const rows: number[][] = [];
+  for (let id = 0; id < members.length; id++) {
+    const row: number[] = [];
+    for (let c = 0; c < 128; c++) {
+      const next: [number, number][] = [];
+      let complete = false;
+      // Every shape may start at any character, and each live pair moves on if the character fits.
+      const live = [...sets.map((_, k) => [k, 0] as [number, number]), ...members[id]!];
+      for (const [k, done] of live) {
+        if (!sets[k]![done]!.has(c)) continue;
+        if (done + 1 === sets[k]!.length) complete = true;
+        else next.push([k, done + 1]);
+      }
+      const key = next.map(([k, done]) => `${k}:${done}`).sort().join(',');
+      let target = ids.get(key);
+      if (target === undefined) {
+        target = members.length;
+        if (target >= MAX_SHAPE_STATES) return null;
+        ids.set(key, target);
+        members.push(next);
+      }
+      row.push(target | (complete ? ACCEPT : 0));
+    }
+    rows.push(row);
+  }
+  return Uint16Array.from(rows.flat());
+}
+
+/** The shapes as a regex, for a search that has no ASCII table to run them beside. */
+function shapeSource(shape: Shape): string {
+  return shape.map((kinds) => `[${[...kinds].map((k) => `\\x${k.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}]`).join('');
+}
+
+/** A search without an ASCII table, with the shapes looked for by a regex. */
+function withShapes(search: LiteralSearch, shapes: readonly Shape[]): LiteralSearch {
+  if (shapes.length === 0) return search;
+  const regex = new RegExp(shapes.map(shapeSource).join('|'), 'g');
+  const shapeEnds = (text: string) => {
+    const at: number[] = [];
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      at.push(m.index + m[0].length - 1);
+      regex.lastIndex = m.index + 1; // overlapping occurrences too, as the automaton finds them
+    }
+    return at;
+  };
+  return {
+    ends: (text) => mergeSorted(search.ends(text), shapeEnds(text)),
+    test: (text) => search.test(text) || shapeEnds(text).length > 0,
+    present: (text) => search.present(text),
+  };
+}
+
+/**
+ * The ASCII literals' and the shapes' automata side by side over a text: the end of every occurrence of
+ * either into `at` (or only the first, with `firstOnly`); whether the text holds a non-ASCII character.
+ * The two chains of lookups are independent, so the processor overlaps them: this costs far less than a
+ * second pass (a regex over every text took a third as long as the literal search itself).
+ */
+function endsWithShapes(table: Uint16Array, shapeTable: Uint16Array, text: string, at: number[], firstOnly = false): boolean {
+  let state = 0;
+  let shape = 0;
+  let nonAscii = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let entry = 0;
+    let shapeEntry = 0;
+    if (c < 128) {
+      entry = table[(state << 7) | c]!;
+      shapeEntry = shapeTable[(shape << 7) | c]!;
+    } else nonAscii = true;
+    state = entry & 0x7fff;
+    shape = shapeEntry & 0x7fff;
+    if ((entry | shapeEntry) >= ACCEPT) {
+      at.push(i);
+      if (firstOnly) return nonAscii;
+    }
+  }
+  return nonAscii;
+}
+
 /** State numbers that fit the ASCII search's 16-bit table, the top bit marking a completed literal. */
 const MAX_ASCII_STATES = 0x8000;
 const ACCEPT = 0x8000;
@@ -201,10 +300,12 @@ interface AsciiSearch extends LiteralSearch {
  * one with a callback: each is called with one kind of string (whole documents, or fields and samples
  * sliced from them) and stays specialised by the JIT; a shared one ran 2–3× slower.
  */
-function createAsciiSearch(literals: readonly (readonly [string, number])[], ignoreCase: boolean): AsciiSearch | undefined {
+function createAsciiSearch(literals: readonly (readonly [string, number])[], ignoreCase: boolean, shapes: readonly Shape[]): AsciiSearch | undefined {
   const fold = (c: number) => (ignoreCase && c >= 97 && c <= 122 ? c - 32 : c);
   const { states, outputs, delta } = buildAutomaton(literals, fold, 128);
   if (states >= MAX_ASCII_STATES) return undefined;
+  const shapeTable = shapes.length > 0 ? buildShapeTable(shapes) : undefined;
+  if (shapeTable === null) return undefined;
   const folded = Int32Array.from({ length: 128 }, (_, c) => fold(c));
   const flag = Uint16Array.from({ length: states }, (_, s) => (outputs[s]!.length > 0 ? ACCEPT : 0));
   const table = new Uint16Array(states * 128);
@@ -233,6 +334,11 @@ function createAsciiSearch(literals: readonly (readonly [string, number])[], ign
   const search: AsciiSearch = {
     sawNonAscii: false,
     ends(text) {
+      if (shapeTable) {
+        const at: number[] = [];
+        search.sawNonAscii = endsWithShapes(table, shapeTable, text, at);
+        return at;
+      }
       const t = table;
       const at: number[] = [];
       let state = 0;
@@ -249,6 +355,11 @@ function createAsciiSearch(literals: readonly (readonly [string, number])[], ign
       return at;
     },
     test(text) {
+      if (shapeTable) {
+        const at: number[] = [];
+        search.sawNonAscii = endsWithShapes(table, shapeTable, text, at, true);
+        return at.length > 0;
+      }
       const t = table;
       let state = 0;
       let nonAscii = false;
@@ -292,11 +403,13 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
  * ASCII letters) get a search each: the ASCII one is the fast one, and the other only goes through texts
  * that hold a non-ASCII character, which most configs do not.
  */
-export function createLiteralSearch(literals: readonly string[], options: { ignoreCase: boolean }): LiteralSearch {
+export function createLiteralSearch(literals: readonly string[], options: { ignoreCase: boolean; shapes?: readonly Shape[] }): LiteralSearch {
   const indexed = literals.map((literal, index) => [literal, index] as const);
   const asciiLiterals = indexed.filter(([literal]) => !NON_ASCII.test(literal));
   const otherLiterals = indexed.filter(([literal]) => NON_ASCII.test(literal));
-  const ascii: LiteralSearch & Partial<AsciiSearch> = createAsciiSearch(asciiLiterals, options.ignoreCase) ?? createGeneralSearch(asciiLiterals, options.ignoreCase);
+  const shapes = options.shapes ?? [];
+  const ascii: LiteralSearch & Partial<AsciiSearch> =
+    createAsciiSearch(asciiLiterals, options.ignoreCase, shapes) ?? withShapes(createGeneralSearch(asciiLiterals, options.ignoreCase), shapes);
   if (otherLiterals.length === 0) return ascii;
   const longest = Math.max(...otherLiterals.map(([literal]) => literal.length));
   const other = createGeneralSearch(otherLiterals, options.ignoreCase, aroundNonAscii(longest - 1));

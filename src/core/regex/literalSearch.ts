@@ -296,9 +296,10 @@ interface AsciiSearch extends LiteralSearch {
 /**
  * ASCII literals: the table is indexed by state × 128 + character directly, with no symbol lookup, in
  * 16 bits; a non-ASCII character starts over (no ASCII literal contains one). Every character of every
- * scanned file goes through one of these loops, so each costs one lookup per character. Three loops, not
- * one with a callback: each is called with one kind of string (whole documents, or fields and samples
- * sliced from them) and stays specialised by the JIT; a shared one ran 2–3× slower.
+ * scanned file goes through one of these loops, so each costs one lookup per character. A loop per use
+ * (all ends, the first end, the literals present; with shapes beside or not), not one with a callback:
+ * each is called with one kind of string (whole documents, or fields and samples sliced from them) and
+ * stays specialised by the JIT; a shared one ran 2–3× slower.
  */
 function createAsciiSearch(literals: readonly (readonly [string, number])[], ignoreCase: boolean, shapes: readonly Shape[]): AsciiSearch | undefined {
   const fold = (c: number) => (ignoreCase && c >= 97 && c <= 122 ? c - 32 : c);

@@ -201,16 +201,29 @@ const MAX_SHAPE_STATES = 4096;
  */
 function buildShapeTable(shapes: readonly Shape[]): Uint16Array | null {
   const sets = shapes.map((shape) => shape.map((kinds) => new Set([...kinds].map((k) => k.charCodeAt(0)))));
+  // Characters that fit the same shape positions behave alike: work out one transition per such class.
+  const classOf = new Int32Array(128);
+  const representatives: number[] = [];
+  const classIds = new Map<string, number>();
+  for (let c = 0; c < 128; c++) {
+    const signature = sets.map((shape) => shape.map((set) => (set.has(c) ? 1 : 0)).join('')).join('|');
+    let id = classIds.get(signature);
+    if (id === undefined) {
+      id = representatives.length;
+      classIds.set(signature, id);
+      representatives.push(c);
+    }
+    classOf[c] = id;
+  }
   const ids = new Map<string, number>([['', 0]]);
   const members: [number, number][][] = [[]];
   const rows: number[][] = [];
   for (let id = 0; id < members.length; id++) {
-    const row: number[] = [];
-    for (let c = 0; c < 128; c++) {
+    // Every shape may start at any character, and each live pair moves on if the character fits.
+    const live = [...sets.map((_, k) => [k, 0] as [number, number]), ...members[id]!];
+    const byClass = representatives.map((c) => {
       const next: [number, number][] = [];
       let complete = false;
-      // Every shape may start at any character, and each live pair moves on if the character fits.
-      const live = [...sets.map((_, k) => [k, 0] as [number, number]), ...members[id]!];
       for (const [k, done] of live) {
         if (!sets[k]![done]!.has(c)) continue;
         if (done + 1 === sets[k]!.length) complete = true;
@@ -220,13 +233,13 @@ function buildShapeTable(shapes: readonly Shape[]): Uint16Array | null {
       let target = ids.get(key);
       if (target === undefined) {
         target = members.length;
-        if (target >= MAX_SHAPE_STATES) return null;
         ids.set(key, target);
         members.push(next);
       }
-      row.push(target | (complete ? ACCEPT : 0));
-    }
-    rows.push(row);
+      return target | (complete ? ACCEPT : 0);
+    });
+    if (members.length > MAX_SHAPE_STATES) return null;
+    rows.push(Array.from(classOf, (cls) => byClass[cls]!));
   }
   return Uint16Array.from(rows.flat());
 }

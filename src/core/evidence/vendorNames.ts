@@ -2,7 +2,7 @@
 // matched on word boundaries so that "Aztech" or "ztevision" never count as ZTE.
 import type { Confidence, Evidence, Field, KnowledgeBase, NameKind, VendorName } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
-import { createLiteralSearch } from '../regex/literalSearch';
+import { createLiteralSearch, type LiteralSearch } from '../regex/literalSearch';
 import { boundedSource, flexibleNameSource, isUnspacedScript, phraseTrigger } from './patterns';
 import { t } from '../l10n';
 
@@ -13,6 +13,11 @@ interface NameEntry {
 
 interface NameGroup {
   regex: RegExp;
+  /**
+   * What any of the group's names contains (see phraseTrigger): the regex needs the slower `u` flag for
+   * its word boundaries, and a field holds the names of one group at most, as a rule. Undefined: always run.
+   */
+  gate: LiteralSearch | undefined;
   caseSensitive: boolean;
   byKey: Map<string, NameEntry>;
 }
@@ -49,7 +54,9 @@ function buildGroup(entries: NameEntry[], caseSensitive: boolean, unspaced: bool
     .sort((a, b) => b.name.text.length - a.name.text.length)
     .map((e) => flexibleNameSource(e.name.text));
   const regex = new RegExp(boundedSource(sources, unspaced), caseSensitive ? 'gu' : 'giu');
-  return { regex, caseSensitive, byKey };
+  const trigger = phraseTrigger(entries.map((e) => e.name.text));
+  const gate = trigger && createLiteralSearch(trigger.literals, { ignoreCase: true });
+  return { regex, gate, caseSensitive, byKey };
 }
 
 /** Two-character Chinese names (中兴, 大华) also occur inside unrelated company names. */
@@ -86,9 +93,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     buildGroup(spacedSensitive, true, false),
     buildGroup(unspaced, false, true),
   ].filter((g): g is NameGroup => g !== undefined);
-  // The name regexes need the slower `u` flag for their word boundaries: a quick test rules out most fields first.
   const trigger = phraseTrigger(kb.vendors.flatMap((v) => v.names.map((n) => n.text)));
-  const mayHoldName = trigger && createLiteralSearch(trigger.literals, { ignoreCase: true });
 
   /** Where a vendor's exclusions occur in a text: found once per field, so the check stays linear. */
   function exclusionSpans(vendorId: string, text: string): [number, number][] {
@@ -107,7 +112,6 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     kind: 'vendor-name',
     trigger,
     match(field: Field): readonly Evidence[] {
-      if (mayHoldName && !mayHoldName.test(field.text)) return NO_EVIDENCE;
       const found: Evidence[] = [];
       const excluded = new Map<string, [number, number][]>();
       const isExcluded = (vendorId: string, start: number, end: number) => {
@@ -116,6 +120,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
         return coveredBySpan(spans, start, end);
       };
       for (const group of groups) {
+        if (group.gate && !group.gate.test(field.text)) continue;
         group.regex.lastIndex = 0;
         for (let m = group.regex.exec(field.text); m; m = group.regex.exec(field.text)) {
           // A name that is only spaces (the schema refuses it; a merged policy might not) matches nothing, and never loops.
@@ -140,7 +145,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           });
         }
       }
-      return dropContained(found);
+      return found.length === 0 ? NO_EVIDENCE : dropContained(found);
     },
   };
 }

@@ -329,8 +329,7 @@ function createAsciiSearch(literals: readonly (readonly [string, number])[], ign
       table[row + c] = next | flag[next]!;
     }
   }
-  // Which call of `present` last took each state's literals: no array to allocate and clear per call (an
-  // allocation next to the hot loop also sent V8 into a loop of deoptimisations).
+  // Which call of `present` last took each state's literals: no array to allocate and clear per call.
   const takenIn = new Uint32Array(states);
   let calls = 0;
   const nextCall = () => {

@@ -1,5 +1,6 @@
 // `vendorlens` command line: scans files, directories, globs and standard input for flagged-vendor
 // findings and writes text, JSON, SARIF, Markdown, HTML or CSV; explains the knowledge base.
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,15 @@ function recordKeeper(): <T extends FileReport>(report: T) => T {
   };
 }
 
+/** A file's size for the pool's queue limits; 0 when it cannot be read (the worker reports why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
 async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, progress: Progress): Promise<FileReport[]> {
   const walker = walkPaths(options.paths)[Symbol.iterator]();
@@ -125,7 +135,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
     } else if (pool && pool.hasCapacity()) {
       progress.fileSeen();
       results.push(
-        pool.analyze(item.path, item.display).then((r) => {
+        pool.analyze(item.path, item.display, sizeOf(item.path)).then((r) => {
           progress.fileDone(r.bytes);
           return keep(r);
         }),

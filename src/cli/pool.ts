@@ -11,19 +11,25 @@ type Analysed = FileReport & { bytes: number };
 
 interface Pending {
   task: WorkerTask;
+  bytes: number;
   resolve(report: Analysed): void;
 }
 
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** The sizes of the files in `pending`. */
+  pendingBytes: number;
 }
 
 /**
- * Paths queued per worker. The main thread hands out files only between two of its own, so a worker with
- * one file waiting was idle a fifth of the scan; a waiting path costs nothing but its string.
+ * What a worker may have queued: files, and bytes of them (one file at least, however large). The main
+ * thread hands out files only between two of its own, so a worker needs enough queued to stay busy
+ * meanwhile (with one file it was idle a fifth of the scan, with four a tenth, with sixteen almost never);
+ * the byte limit keeps a few very large files from piling up on one worker while the others finish.
  */
-const IN_FLIGHT_PER_WORKER = 4;
+const MAX_QUEUED_FILES = 16;
+const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
 /**
  * V8's default young generation lets each worker's heap grow well past what one file needs. 4 MB took a
  * median 16 MB off the peak RSS of the benchmark's scan (main thread and one worker: 174 MB against 190
@@ -49,11 +55,16 @@ export class WorkerPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: new Worker(this.entry, { workerData: this.settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), pending: new Map() };
+    const slot: Slot = {
+      worker: new Worker(this.entry, { workerData: this.settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
+      pending: new Map(),
+      pendingBytes: 0,
+    };
     slot.worker.on('message', (message: { id: number; report: Analysed }) => {
       const pending = slot.pending.get(message.id);
       if (!pending) return;
       slot.pending.delete(message.id);
+      slot.pendingBytes -= pending.bytes;
       pending.resolve(message.report);
       this.release();
     });
@@ -64,6 +75,7 @@ export class WorkerPool {
         resolve({ ...fileProblem(task.display, 'analysis-failed', `analysis failed: ${reason}`), bytes: 0 });
       }
       slot.pending.clear();
+      slot.pendingBytes = 0;
       if (this.closed || this.restarts-- <= 0) {
         this.slots.splice(index, 1);
       } else {
@@ -78,12 +90,12 @@ export class WorkerPool {
     return slot;
   }
 
-  private inFlight(): number {
-    return this.slots.reduce((n, s) => n + s.pending.size, 0);
+  private static canTake(slot: Slot): boolean {
+    return slot.pending.size === 0 || (slot.pending.size < MAX_QUEUED_FILES && slot.pendingBytes < MAX_QUEUED_BYTES);
   }
 
   private release(): void {
-    while (this.waiting.length > 0 && this.inFlight() < this.slots.length * IN_FLIGHT_PER_WORKER) this.waiting.shift()!();
+    while (this.waiting.length > 0 && this.hasCapacity()) this.waiting.shift()!();
   }
 
   /** Resolves once a worker can take another file. */
@@ -94,17 +106,20 @@ export class WorkerPool {
 
   /** Whether a worker can take another file now (or none could ever start, and `analyze` answers at once). */
   hasCapacity(): boolean {
-    return this.slots.length === 0 || this.inFlight() < this.slots.length * IN_FLIGHT_PER_WORKER;
+    return this.slots.length === 0 || this.slots.some(WorkerPool.canTake);
   }
 
-  analyze(path: string, display: string): Promise<Analysed> {
+  /** `bytes`: the file's size, as far as known (0 if not), for the byte limit of a worker's queue. */
+  analyze(path: string, display: string, bytes = 0): Promise<Analysed> {
     if (this.slots.length === 0) {
       return Promise.resolve({ ...fileProblem(display, 'analysis-failed', 'analysis failed: no worker thread could be started'), bytes: 0 });
     }
-    const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+    const open = this.slots.filter(WorkerPool.canTake);
+    const slot = (open.length > 0 ? open : this.slots).reduce((best, s) => (s.pendingBytes < best.pendingBytes ? s : best));
     const task: WorkerTask = { id: this.nextId++, path, display };
     return new Promise((resolve) => {
-      slot.pending.set(task.id, { task, resolve });
+      slot.pending.set(task.id, { task, bytes, resolve });
+      slot.pendingBytes += bytes;
       slot.worker.postMessage(task);
     });
   }

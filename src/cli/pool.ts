@@ -39,7 +39,6 @@ const YOUNG_GENERATION_MB = 4;
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly waiting: (() => void)[] = [];
   private nextId = 0;
   private closed = false;
   /** Replacements left: a worker that cannot start at all (a missing bundle) must not be restarted forever. */
@@ -66,7 +65,6 @@ export class WorkerPool {
       slot.pending.delete(message.id);
       slot.pendingBytes -= pending.bytes;
       pending.resolve(message.report);
-      this.release();
     });
     const fail = (reason: string) => {
       const index = this.slots.indexOf(slot);
@@ -81,7 +79,6 @@ export class WorkerPool {
       } else {
         this.slots[index] = this.start();
       }
-      this.release();
     };
     slot.worker.on('error', (e) => fail(e.message));
     slot.worker.on('exit', (code) => {
@@ -92,16 +89,6 @@ export class WorkerPool {
 
   private static canTake(slot: Slot): boolean {
     return slot.pending.size === 0 || (slot.pending.size < MAX_QUEUED_FILES && slot.pendingBytes < MAX_QUEUED_BYTES);
-  }
-
-  private release(): void {
-    while (this.waiting.length > 0 && this.hasCapacity()) this.waiting.shift()!();
-  }
-
-  /** Resolves once a worker can take another file. */
-  ready(): Promise<void> {
-    if (this.hasCapacity()) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   /** Whether a worker can take another file now (or none could ever start, and `analyze` answers at once). */

@@ -1,12 +1,13 @@
 // Reads one file and analyses it into the compact record reports are written from. Runs in the worker
 // threads and, for small scans, in the main thread; the text is dropped as soon as the record exists.
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { fileUri } from './policy';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService, type PolicySource } from '../core/languageService';
 import { readSpreadsheet, spreadsheetFormatOf } from '../core/formats/spreadsheet/read';
 import type { KnowledgeBase, SpreadsheetFormatId } from '../core/model';
 import { summarizeAnalysis, type FileReport, type ReportProblem } from '../core/report/scanReport';
+import { decodeTextBytes, looksLikeWorkbook } from '../core/textBytes';
 import { describeIoError } from './io';
 
 export interface AnalyzerSettings {
@@ -19,7 +20,6 @@ export interface AnalyzerSettings {
   knowledge: KnowledgeBase;
 }
 
-const BINARY_SNIFF_BYTES = 8000;
 /** Files up to this size are read into one reused buffer; larger ones (rare) get a buffer of their own. */
 const REUSED_BUFFER_MAX = 16 * 1024 * 1024;
 
@@ -73,14 +73,25 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
     return summarizeAnalysis(kb, display, document, service.analyzePrepared(document, { format: workbook.format, parsed: workbook.parsed }));
   }
 
+  /** Text in UTF-8 or (with a byte order mark) UTF-16; binary bytes only when they are a workbook under another name. */
+  function analyzeBytes(bytes: Uint8Array, display: string, name: string, uri: string): FileReport {
+    const decoded = decodeTextBytes(bytes);
+    if (decoded.kind === 'text') return analyze(decoded.text, display, uri);
+    if (looksLikeWorkbook(bytes, name)) return analyzeSpreadsheet(bytes, 'xlsx', display, uri);
+    return fileProblem(display, 'skipped-binary', 'skipped: binary file', 'information');
+  }
+
   return {
     // Synchronous reads: a worker has nothing else to do meanwhile, and four asynchronous calls per file
     // (open, stat, read, close) cost more than reading a file from the page cache.
     async analyzeFile(path, display) {
       let fd: number | undefined;
       try {
-        fd = openSync(path, 'r');
-        const { size } = fstatSync(fd);
+        // Non-blocking: a FIFO put where the walk saw a file must not hang the scan; it is then refused below.
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+        const info = fstatSync(fd);
+        if (!info.isFile()) return { ...fileProblem(display, 'io-error', 'not a regular file'), bytes: 0 };
+        const { size } = info;
         if (size > settings.maxFileSize) {
           return { ...fileProblem(display, 'skipped-too-large', `skipped: ${size} bytes is over --max-file-size ${settings.maxFileSize}`, 'information'), bytes: 0 };
         }
@@ -88,10 +99,7 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
         // Spreadsheets are ZIP archives, binary by the test below: the extension says to read them as workbooks.
         const spreadsheet = spreadsheetFormatOf(path);
         if (spreadsheet) return { ...analyzeSpreadsheet(bytes, spreadsheet, display, fileUri(path)), bytes: bytes.length };
-        if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-          return { ...fileProblem(display, 'skipped-binary', 'skipped: binary file', 'information'), bytes: bytes.length };
-        }
-        return { ...analyze(bytes.toString('utf8'), display, fileUri(path)), bytes: bytes.length };
+        return { ...analyzeBytes(bytes, display, path, fileUri(path)), bytes: bytes.length };
       } catch (e) {
         // An exception from the analysis itself is a bug; it costs this file, never the scan.
         const io = typeof (e as NodeJS.ErrnoException).code === 'string';
@@ -104,7 +112,7 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
       const uri = `untitled:${encodeURIComponent(name)}`;
       const spreadsheet = spreadsheetFormatOf(name);
       if (spreadsheet) return analyzeSpreadsheet(bytes, spreadsheet, display, uri);
-      return analyze(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), display, uri);
+      return analyzeBytes(bytes, display, name, uri);
     },
   };
 }

@@ -1,6 +1,6 @@
 // File-system helpers shared by the CLI's modules: I/O errors as short messages, and reading the
 // files named by options (--baseline, --policy) with an error that names the option.
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../shared/readRegularFile';
 import { UsageError } from './args';
 
 export function describeIoError(e: unknown): string {
@@ -15,6 +15,8 @@ export function describeIoError(e: unknown): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTREG':
+      return 'not a regular file';
     default:
       return err.message ?? String(e);
   }
@@ -23,7 +25,7 @@ export function describeIoError(e: unknown): string {
 /** The text of a file an option names; a failure is a usage error naming the option. */
 export async function readOptionFile(option: string, path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readRegularFile(path);
   } catch (e) {
     throw new UsageError(`cannot read ${option} ${path}: ${describeIoError(e)}`);
   }

@@ -52,9 +52,18 @@ function profilesOf(kb: KnowledgeBase, option: string | undefined, fromPolicy: r
   });
 }
 
-async function readStdin(): Promise<Buffer> {
+/** Standard input up to `limit` bytes; undefined when it holds more (the rest is not read). */
+async function readStdin(limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      process.stdin.destroy();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -131,7 +140,8 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
       results.push(fileProblem(item.display, 'io-error', item.message));
     } else if (item.kind === 'stdin') {
       const name = options.stdinFilename ?? STDIN_NAME;
-      results.push(inProcess().analyzeInput(await readStdin(), name, name));
+      const input = await readStdin(options.maxFileSize);
+      results.push(input ? inProcess().analyzeInput(input, name, name) : fileProblem(name, 'skipped-too-large', `skipped: more than --max-file-size ${options.maxFileSize} bytes`, 'information'));
     } else if (pool && pool.hasCapacity()) {
       progress.fileSeen();
       results.push(

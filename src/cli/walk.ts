@@ -4,9 +4,11 @@
 // globs. Symbolic links inside directories are not followed; a named one is.
 // Synchronous: the thread walking is the one analysing between directories, and an asynchronous readdir
 // per directory cost a scan of a thousand files more waiting than reading.
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { GitignoreRules } from '../shared/gitignore';
+import { readRegularFileSync } from '../shared/readRegularFile';
+import { trackedPaths, type TrackedPaths } from './gitIndex';
 import { compileGlob, hasGlobSyntax } from './glob';
 import { describeIoError } from './io';
 
@@ -40,12 +42,15 @@ function exists(path: string): boolean {
 interface WalkIgnores {
   root: string;
   rules: GitignoreRules;
+  /** What git tracks (ignore rules do not apply to it), and the path from the repository root to `root`. */
+  tracked?: TrackedPaths;
+  trackedPrefix?: string;
 }
 
 function addIgnoreFile(ignores: WalkIgnores, directory: string, file: string): void {
   let text;
   try {
-    text = readFileSync(join(directory, file), 'utf8');
+    text = readRegularFileSync(join(directory, file));
   } catch {
     return; // none, or unreadable: git skips it too
   }
@@ -66,11 +71,13 @@ function ignoresFor(directory: string): WalkIgnores {
     if (exists(join(dir, '.git'))) break;
     if (dirname(dir) === dir) return own; // not in a repository
   }
-  const repository: WalkIgnores = { root: upward.at(-1)!, rules: new GitignoreRules() };
+  const repository: WalkIgnores = { root: upward.at(-1)!, rules: new GitignoreRules(), tracked: trackedPaths(upward.at(-1)!), trackedPrefix: '' };
   // Read first, so that the root .gitignore overrides it.
   addIgnoreFile(repository, repository.root, join('.git', 'info', 'exclude'));
   for (const dir of upward.slice(1).reverse()) addIgnoreFile(repository, dir, '.gitignore');
-  return repository.rules.isIgnored(toPosix(relative(repository.root, directory)), true) ? own : repository;
+  const fromRoot = toPosix(relative(repository.root, directory));
+  if (!repository.rules.isIgnored(fromRoot, true)) return repository;
+  return { ...own, tracked: repository.tracked, trackedPrefix: `${fromRoot}/` };
 }
 
 /** How reports name the entries of a directory: its own display path, worked out once, and their names. */
@@ -95,14 +102,25 @@ function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: st
   for (const entry of entries) {
     const path = join(directory, entry.name);
     const fromRoot = directoryFromRoot === '' ? entry.name : `${directoryFromRoot}/${entry.name}`;
+    const tracked = ignores.tracked;
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRECTORIES.has(entry.name) || ignores.rules.isIgnored(fromRoot, true)) continue;
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      if (ignores.rules.isIgnored(fromRoot, true)) {
+        // Git tracks files in it all the same: only those are walked.
+        if (tracked?.directories.has(ignores.trackedPrefix + fromRoot)) yield* walkDirectory(path, ignores, (p) => keep(p) && isTracked(ignores, p));
+        continue;
+      }
       yield* walkDirectory(path, ignores, keep);
     } else if (entry.isFile()) {
-      if (ignores.rules.isIgnored(fromRoot, false) || !keep(path)) continue;
+      if (!keep(path)) continue;
+      if (ignores.rules.isIgnored(fromRoot, false) && !tracked?.files.has(ignores.trackedPrefix + fromRoot)) continue;
       yield { kind: 'file', path, display: display(path, entry.name) };
     }
   }
+}
+
+function isTracked(ignores: WalkIgnores, path: string): boolean {
+  return ignores.tracked?.files.has(ignores.trackedPrefix + toPosix(relative(ignores.root, path))) === true;
 }
 
 /** Everything the named paths cover, in order; '-' is passed through for standard input. */

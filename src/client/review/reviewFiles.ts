@@ -3,6 +3,7 @@
 // over vendorlens.review.maxFileSizeKb and binary files. Everything goes through vscode.workspace.fs, so it
 // works on the web too.
 import * as vscode from 'vscode';
+import { decodeTextBytes } from '../../core/textBytes';
 import { GitignoreRules } from '../../shared/gitignore';
 
 /** The files a review reads, by name; content decides the rest (dialect, CSV or not). */
@@ -11,7 +12,6 @@ export const REVIEW_GLOB =
 const NETWORK_CONFIG = /\.(ios|ios\.cfg|nxos|iosxr|eos|junos|vrp|vrp\.cfg|zxros|comware)$|running-config|startup-config|current-configuration/i;
 /** Files read and analysed at once: enough to overlap reading with analysis, few enough to keep the host responsive. */
 export const READ_CONCURRENCY = 4;
-const BINARY_SNIFF_BYTES = 8192;
 const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 
 /** The language a file would open in: the server picks the format parser by it and by content. */
@@ -108,8 +108,9 @@ export async function readReviewFile(uri: vscode.Uri): Promise<ReadResult> {
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { kind: 'gone' };
     return { kind: 'unreadable', error: String(e) };
   }
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary' };
-  return { kind: 'text', text: new TextDecoder().decode(bytes) };
+  // UTF-16 with a byte order mark is text, as the editor shows it.
+  const decoded = decodeTextBytes(bytes);
+  return decoded.kind === 'binary' ? { kind: 'binary' } : { kind: 'text', text: decoded.text };
 }
 
 /** The document open in an editor for `uri`, if any: its text may differ from what is on disk. */

@@ -34,6 +34,8 @@ export function flexibleNameSource(name: string): string {
 /** The only characters that Unicode case folding (`iu`) maps onto ASCII letters and `i` alone does not. */
 export const UNICODE_ONLY_FOLDS: readonly string[] = ['\u017f', '\u212a', '\u212b'];
 
+const MAX_PIECES_COMPARED = 500;
+
 /**
  * A trigger (see EvidenceMatcher) for phrases matched with flexibleNameSource under `iu`: every match
  * contains each piece of its phrase between spaces, dots and commas literally, case aside, so one piece
@@ -51,6 +53,9 @@ export function phraseTrigger(phrases: readonly string[]): Trigger | undefined {
     pieces.add(parts[0]!.length >= 4 ? parts[0]! : parts.reduce((a, b) => (b.length > a.length ? b : a)));
   }
   // A piece containing another is implied by it (ASCII case aside: other scripts' folds are left to the regex).
+  // That test compares every pair: past a few hundred pieces (a large policy) it is left out, as an implied
+  // piece only costs the search one more literal.
+  if (pieces.size > MAX_PIECES_COMPARED) return { literals: [...pieces, ...UNICODE_ONLY_FOLDS] };
   const folded = (p: string) => (/^[\x20-\x7e]*$/.test(p) ? p.toLowerCase() : p);
   const needed = [...pieces].filter((p) => ![...pieces].some((other) => folded(other) !== folded(p) && folded(p).includes(folded(other))));
   return { literals: [...needed, ...UNICODE_ONLY_FOLDS] };

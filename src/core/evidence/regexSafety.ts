@@ -8,24 +8,24 @@
 // knowledge base uses, because it has a quantifier inside a quantifier. What makes backtracking blow up
 // is not nesting as such but ambiguity: more than one way to split the same text between the parts of
 // a pattern. This check works on that, conservatively (it may refuse a safe pattern, never on purpose
-// accept an unsafe one), with character sets computed per position:
+// accept an unsafe one), with character sets computed per position. A *choice* is a repetition whose
+// count is not fixed (`*`, `+`, `?`, `{0,16}`: each is a point the engine backtracks to); it is
+// *ambiguous* when the characters its body starts with could also be taken by what follows it.
 //   1. a repeated part that can match the empty string            (a?)*  (a|)+
 //   2. alternatives under a repetition that can start alike       (a|ab)+  (\w|\d)*
-//   3. a repetition inside a repetition whose next character could
-//      equally continue it or start what follows it               (a+)+  (\w+\s?)*  (a+a)+   → exponential
-//   4. two or more long repetitions that can each give characters
-//      to what follows them                                       ^.*x.*y$  \d+\d+x         → n², n³, …
-//   5. backreferences (matching with them is NP-hard) and patterns longer than MAX_SOURCE.
-// `^NE40E([ -][A-Z0-9]+)*$` passes: inside the loop `[A-Z0-9]+` is followed by `[ -]` or the end, which
-// it cannot match, so there is only one way to split any text. Case-insensitive matching is honoured
-// for ASCII letters and single-character case mappings.
+//   3. an ambiguous choice inside a repetition                     (a+)+  (\w+\s?)*  (a?a)+   → exponential
+//   4. an ambiguous unbounded choice followed, anywhere later, by
+//      another unbounded repetition over some of the same characters  ^\d+\d+x  ^.*x.*y$         → n², n³, …
+//   5. ambiguous bounded choices whose counts multiply past MAX_BOUNDED_PATHS   ^\d{0,16}\d{0,16}\d{0,16}…x$
+//   6. backreferences (matching with them is NP-hard) and patterns longer than MAX_SOURCE.
+// The result is decided from the pattern alone, never measured.
 
 import { EMPTY, intersects, parseRegex, union, Unsupported, type CharSet, type RegexNode } from '../regex/syntax';
 
 /** Longer sources are refused outright: no model pattern needs them, and the check stays cheap. */
 export const MAX_SOURCE = 1000;
-/** A bounded repetition longer than this counts as long for rule 4. */
-const LONG_REPEAT = 16;
+/** Rule 5: the most ways ambiguous bounded choices may split a value between them. */
+export const MAX_BOUNDED_PATHS = 256;
 
 function nullable(node: RegexNode): boolean {
   switch (node.type) {
@@ -55,6 +55,25 @@ function firstOf(node: RegexNode): CharSet {
   }
 }
 
+/** Every character a match of `node` can hold. */
+function charsOf(node: RegexNode): CharSet {
+  switch (node.type) {
+    case 'chars': return node.set;
+    case 'assert': return EMPTY;
+    case 'alt': return union(...node.options.map(charsOf));
+    case 'repeat': return node.max === 0 ? EMPTY : charsOf(node.body);
+    case 'seq': return union(...node.items.map(charsOf));
+  }
+}
+
+interface Choice {
+  node: Extract<RegexNode, { type: 'repeat' }>;
+  /** Pre-order number, and the number after its body's choices: later choices have order ≥ end. */
+  order: number;
+  end: number;
+  ambiguous: boolean;
+}
+
 /** Why the pattern could backtrack catastrophically, or undefined when it cannot. */
 export function backtrackingRisk(source: string, flags = 'iu'): string | undefined {
   if (source.length > MAX_SOURCE) return `it is longer than ${MAX_SOURCE} characters`;
@@ -73,7 +92,7 @@ export function backtrackingRisk(source: string, flags = 'iu'): string | undefin
   };
   if (!alternatives.every(anchored)) return 'every top-level alternative must start with ^';
   let risk: string | undefined;
-  let ambiguousLongRepeats = 0;
+  const choices: Choice[] = [];
 
   /** `follow`: what can come right after `node`; `inLoop`: inside the body of a repetition. */
   const visit = (node: RegexNode, follow: CharSet, inLoop: boolean): void => {
@@ -111,28 +130,47 @@ export function backtrackingRisk(source: string, flags = 'iu'): string | undefin
         return;
       }
       case 'repeat': {
+        if (node.max === 0) return;
         const repeats = node.max >= 2;
-        if (!repeats) return visit(node.body, follow, inLoop);
-        const first = firstOf(node.body);
-        if (nullable(node.body)) {
+        if (repeats && nullable(node.body)) {
           risk = 'a repeated part can match nothing';
           return;
         }
-        const ambiguous = intersects(first, follow);
+        const first = firstOf(node.body);
+        const ambiguous = node.max > node.min && intersects(first, follow);
         if (inLoop && ambiguous) {
           risk = 'a repetition inside a repetition can be split in more than one way (e.g. (a+)+): exponential backtracking';
           return;
         }
-        if (ambiguous && node.max > LONG_REPEAT && ++ambiguousLongRepeats >= 2) {
-          risk = 'two repetitions can each take the same characters (e.g. .*x.*): backtracking grows with a power of the length';
-          return;
-        }
+        const choice: Choice | undefined = node.max > node.min ? { node, order: choices.length, end: 0, ambiguous } : undefined;
+        if (choice) choices.push(choice);
         // Inside the body, the next character may also start another round.
-        visit(node.body, union(first, follow), true);
+        visit(node.body, repeats ? union(first, follow) : follow, inLoop || repeats);
+        if (choice) choice.end = choices.length;
         return;
       }
     }
   };
   visit(root, EMPTY, false);
-  return risk;
+  return risk ?? polynomialRisk(choices);
+}
+
+/** Rules 4 and 5, over the choices outside repetitions, in pattern order. */
+function polynomialRisk(choices: readonly Choice[]): string | undefined {
+  let boundedPaths = 1;
+  for (const choice of choices) {
+    if (!choice.ambiguous) continue;
+    const { node } = choice;
+    if (node.max === Infinity) {
+      const chars = charsOf(node.body);
+      const rival = choices.slice(choice.end).find((later) => later.node.max === Infinity && intersects(chars, charsOf(later.node.body)));
+      if (rival) return 'two repetitions can each take the same characters (e.g. \\d+\\d+ or .*x.*): backtracking grows with a power of the length';
+    } else {
+      boundedPaths *= node.max - node.min + 1;
+      if (boundedPaths > MAX_BOUNDED_PATHS) {
+        return `bounded repetitions can split the same characters between them in more than ${MAX_BOUNDED_PATHS} ways (e.g. \\d{0,16}\\d{0,16}…): backtracking grows with a power of their bounds`;
+      }
+    }
+  }
+  return undefined;
 }

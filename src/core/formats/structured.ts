@@ -31,7 +31,8 @@ export interface WalkRules {
 }
 
 const MAX_LABEL = 60;
-const MAX_DEPTH = 200;
+/** A recursion guard only: the parsers stop at 200 levels with a problem of their own, below this. */
+const MAX_DEPTH = 400;
 
 function labelOf(rule: ItemRule, line: number): string {
   const name = rule.context.part ?? rule.context.maker;

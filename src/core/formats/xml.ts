@@ -1,10 +1,16 @@
 // XML with exact positions, on `saxes` (ISC, no dependencies, runs in a browser, never fetches DTDs or
 // expands entities). saxes reports the position just after each event, so element and value ranges are
 // reconstructed from those: a start tag begins `name.length + 1` before `opentagstart`, content runs from
-// `opentag` to the `</` before `closetag`.
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+// `opentag` to the `</` before `closetag`. Namespaces are resolved by xmlNamespaces.ts (linear in depth),
+// and elements nested deeper than MAX_XML_DEPTH are not elements of the tree: their text is read as the
+// text of the deepest element kept, with a problem where the depth is exceeded.
+import { SaxesParser } from 'saxes';
 import type { ParseProblem } from './format';
 import type { Entry, ScalarNode, TreeNode } from './tree';
+import { resolveNamespaces, type NsTag, type PlainParser } from './xmlNamespaces';
+
+/** No BOM is this deep; the tree walk and its recursion stay bounded. */
+export const MAX_XML_DEPTH = 200;
 
 export interface XmlAttribute {
   name: string;
@@ -69,30 +75,68 @@ function attributesOf(text: string, tagStart: number, tagEnd: number, names: Rec
 
 export function parseXml(text: string): ParsedXml {
   const problems: ParseProblem[] = [];
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser: PlainParser = new SaxesParser({ position: true });
+  /** Open elements kept in the tree; `skipped` counts those open below the depth limit. */
   const stack: XmlElement[] = [];
+  let skipped = 0;
   let root: XmlElement | undefined;
   let tagStart = 0;
   let lastTextEvent = 0;
+  const report = (message: string) => {
+    const at = Math.min(Math.max(parser.position - 1, 0), text.length);
+    const what = message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '').replace(/\.?$/, '.');
+    const full = `XML: ${what} The values that could be read are still checked.`;
+    if (problems.length >= MAX_PROBLEMS || problems.some((p) => p.start === at && p.message === full)) return;
+    problems.push({ start: at, end: Math.min(at + 1, text.length), severity: 'error', code: 'xml-syntax', message: full });
+  };
   parser.on('opentagstart', (tag) => {
     tagStart = parser.position - tag.name.length - 1;
   });
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    const element: XmlElement = {
-      name: tag.local,
-      namespace: tag.uri,
-      start: tagStart,
-      contentStart: parser.position,
-      contentEnd: parser.position,
-      attributes: attributesOf(text, tagStart, parser.position, tag.attributes as Record<string, { value: string }>),
-      children: [],
-      hasText: false,
-    };
-    // After a broken end tag saxes may close the root early: later elements still belong to it.
-    const parent = stack.at(-1) ?? root;
-    if (parent) parent.children.push(element);
-    else root = element;
-    if (!tag.isSelfClosing) stack.push(element);
+  const scope = resolveNamespaces(parser, {
+    error: report,
+    opentag(tag: NsTag) {
+      if (skipped > 0 || scope.depth() > MAX_XML_DEPTH + 1) {
+        if (skipped === 0) {
+          problems.push({
+            start: tagStart,
+            end: Math.min(tagStart + 1, text.length),
+            severity: 'warning',
+            code: 'xml-too-deep',
+            message: `XML nested more than ${MAX_XML_DEPTH} levels deep: from here the content is searched as plain text, not as items and fields. A BOM is never this deep.`,
+          });
+        }
+        if (!tag.isSelfClosing) skipped++;
+        return;
+      }
+      const element: XmlElement = {
+        name: tag.local,
+        namespace: tag.uri,
+        start: tagStart,
+        contentStart: parser.position,
+        contentEnd: parser.position,
+        attributes: attributesOf(text, tagStart, parser.position, tag.attributes),
+        children: [],
+        hasText: false,
+      };
+      // After a broken end tag saxes may close the root early: later elements still belong to it.
+      const parent = stack.at(-1) ?? root;
+      if (parent) parent.children.push(element);
+      else root = element;
+      if (!tag.isSelfClosing) stack.push(element);
+    },
+    closetag(tag: NsTag) {
+      if (tag.isSelfClosing) return;
+      if (skipped > 0) {
+        skipped--;
+        return;
+      }
+      const element = stack.at(-1);
+      if (!element || element.name !== tag.local) return;
+      stack.pop();
+      // The end tag starts at the last '</' before the parser's position.
+      const endTag = text.lastIndexOf('</', parser.position - 1);
+      element.contentEnd = Math.max(element.contentStart, endTag >= element.contentStart ? endTag : lastTextEvent);
+    },
   });
   const onText = (value: string) => {
     lastTextEvent = parser.position;
@@ -101,22 +145,7 @@ export function parseXml(text: string): ParsedXml {
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
-  parser.on('closetag', (tag) => {
-    if (tag.isSelfClosing) return;
-    const element = stack.at(-1);
-    if (!element || element.name !== tag.local) return;
-    stack.pop();
-    // The end tag starts at the last '</' before the parser's position.
-    const endTag = text.lastIndexOf('</', parser.position - 1);
-    element.contentEnd = Math.max(element.contentStart, endTag >= element.contentStart ? endTag : lastTextEvent);
-  });
-  parser.on('error', (error) => {
-    const at = Math.min(Math.max(parser.position - 1, 0), text.length);
-    const what = error.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '').replace(/\.?$/, '.');
-    const message = `XML: ${what} The values that could be read are still checked.`;
-    if (problems.length >= MAX_PROBLEMS || problems.some((p) => p.start === at && p.message === message)) return;
-    problems.push({ start: at, end: Math.min(at + 1, text.length), severity: 'error', code: 'xml-syntax', message });
-  });
+  parser.on('error', (error) => report(error.message));
   try {
     parser.write(text).close();
   } catch (e) {
@@ -170,7 +199,7 @@ export function xmlToTree(element: XmlElement, text: string, listContainers: Rea
   if (element.children.length === 0 && !element.hasText && attributes.length === 0 && listContainers.has(element.name)) {
     return { kind: 'array', start: element.start, end: element.contentEnd, items: [] };
   }
-  if (element.children.length === 0 || depth > 200) {
+  if (element.children.length === 0 || depth > MAX_XML_DEPTH) {
     const value = textValue(element, text);
     if (attributes.length === 0) return value;
     return { kind: 'object', start: element.start, end: element.contentEnd, entries: [...attributes, { key: 'value', keyStart: value.start, value }] };

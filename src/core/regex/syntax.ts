@@ -82,6 +82,36 @@ export type RegexNode =
 export class Unsupported extends Error {}
 
 /** A recursive-descent reader for the regex syntax JavaScript accepts with the `u` flag. */
+const propertySets = new Map<string, CharSet>();
+
+/**
+ * The code points a Unicode property escape matches, asked of the engine itself once per property (about
+ * 0.1 s): a rule that took every property as "any character" refused `^\p{Lu}+\d+$`. An unknown name
+ * is "any character", which only makes the checks stricter (the pattern fails to compile anyway).
+ */
+function propertySet(name: string, ignoreCase: boolean): CharSet {
+  const key = `${ignoreCase ? 'i' : ''}:${name}`;
+  let set = propertySets.get(key);
+  if (set) return set;
+  let regex: RegExp | undefined;
+  try {
+    if (/^[A-Za-z_]+(?:=[A-Za-z_]+)?$/.test(name)) regex = new RegExp(`^\\p{${name}}$`, ignoreCase ? 'iu' : 'u');
+  } catch {
+    regex = undefined;
+  }
+  if (!regex) return ANY;
+  const ranges: [number, number][] = [];
+  for (let code = 0; code <= MAX_CODE_POINT; code++) {
+    if (!regex.test(String.fromCodePoint(code))) continue;
+    const last = ranges.at(-1);
+    if (last && last[1] === code - 1) last[1] = code;
+    else ranges.push([code, code]);
+  }
+  set = ranges;
+  propertySets.set(key, set);
+  return set;
+}
+
 export function parseRegex(source: string, ignoreCase: boolean): RegexNode {
   let i = 0;
   const chars = (set: CharSet): RegexNode => ({ type: 'chars', set: ignoreCase ? caseFolded(set) : set });
@@ -125,10 +155,11 @@ export function parseRegex(source: string, ignoreCase: boolean): RegexNode {
       }
       case 'p':
       case 'P': {
-        // Unicode properties: taken as "any character", which only makes the check stricter.
         const close = source.indexOf('}', i);
+        const name = close < 0 ? '' : source.slice(i + 1, close);
         i = close < 0 ? source.length : close + 1;
-        return ANY;
+        const set = propertySet(name, ignoreCase);
+        return c === 'P' ? complement(set) : set;
       }
       case 'k':
         throw new Unsupported('a backreference');

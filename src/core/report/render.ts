@@ -29,8 +29,25 @@ export function hasFailedFiles(report: Pick<ScanReport, 'problems'>): boolean {
   return report.problems.some((p) => FILE_NOT_CHECKED.has(p.code));
 }
 
-/** Problems that mean a file was not checked at all (unlike a skipped binary or an oversized file). */
-const FILE_NOT_CHECKED = new Set(['io-error', 'analysis-failed', 'spreadsheet-unreadable', 'spreadsheet-encrypted', 'spreadsheet-too-large']);
+/**
+ * Problems that mean a file, or part of it, was not checked: a scan that leaves anything unread or
+ * unanalysed must not pass CI (unlike a skipped binary or an oversized file, skipped by a limit the user set).
+ */
+const FILE_NOT_CHECKED = new Set([
+  'io-error',
+  'analysis-failed',
+  // Stopped by the time budget: the rest of the file was never checked.
+  'analysis-cut-short',
+  'spreadsheet-unreadable',
+  'spreadsheet-encrypted',
+  'spreadsheet-too-large',
+  // A part (sheet, shared strings) whose XML could not be read to its end, from its first byte on if need be.
+  'spreadsheet-malformed',
+  // Nested past what is read as a tree.
+  'json-too-deep',
+  'yaml-too-deep',
+  'xml-too-deep',
+]);
 
 export function renderReport(format: ReportFormat, report: ScanReport, options: RenderOptions): string {
   switch (format) {

@@ -5,7 +5,7 @@
 // position, and runs with text are repeated within the sheet's bounds and the workbook's budget.
 // A cell's text is its paragraphs (`text:p`, `text:h`, with `text:s`, `text:tab`, `text:line-break`);
 // comments (`office:annotation`), notes and drawings in a cell are not its value.
-import type { SaxesTagNS } from 'saxes';
+import type { NsTag } from '../xmlNamespaces';
 import { appendCapped, MAX_CELL_CHARS, MAX_COLUMN, MAX_ROW, SpreadsheetError, type SheetSink } from './workbook';
 import { attribute, readXmlPart, type XmlPartFailure } from './xmlPart';
 import type { ZipArchive } from './zip';
@@ -17,7 +17,7 @@ const MANIFEST = 'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0';
 const SPREADSHEET_MIME_TYPES = ['application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.oasis.opendocument.spreadsheet-template'];
 
 /** The value of a repeat attribute: at least 1. */
-function repeatCount(tag: SaxesTagNS, local: string): number {
+function repeatCount(tag: NsTag, local: string): number {
   const value = Number(attribute(tag, local, TABLE) ?? 1);
   return Number.isInteger(value) && value > 1 ? value : 1;
 }
@@ -81,7 +81,7 @@ export function readOds(archive: ZipArchive, sink: SheetSink): void {
   let columnsBefore = 0;
   let cell: OpenCell | undefined;
 
-  const openInCell = (open: OpenCell, tag: SaxesTagNS) => {
+  const openInCell = (open: OpenCell, tag: NsTag) => {
     const text = tag.uri === TEXT;
     const directChild = depth === open.depth + 1;
     const capturing = directChild ? text && (tag.local === 'p' || tag.local === 'h') : open.capturing.at(-1) === true && text && tag.local !== 'note' && tag.local !== 'ruby-text';

@@ -68,6 +68,8 @@ class SheetCollector implements SheetSink {
     if (!this.current) return;
     if (row !== this.row) this.endRow();
     this.row = row;
+    // Charged as it arrives, not per row: a row repeating one address millions of times is held in full until its end.
+    this.budget.spend(1, text.length);
     this.rowCells.push({ column, text });
   }
 
@@ -87,12 +89,17 @@ class SheetCollector implements SheetSink {
 
   private endRow(): void {
     const sheet = this.current;
-    const cells = this.rowCells;
+    let cells = this.rowCells;
     if (!sheet || cells.length === 0) return;
     this.rowCells = [];
-    if (cells.some((c, i) => i > 0 && c.column <= cells[i - 1]!.column)) cells.sort((a, b) => a.column - b.column);
+    if (cells.some((c, i) => i > 0 && c.column <= cells[i - 1]!.column)) {
+      // A stable sort, then the last cell written at an address replaces the earlier ones, as in Excel.
+      cells.sort((a, b) => a.column - b.column);
+      cells = cells.filter((c, i) => i === cells.length - 1 || cells[i + 1]!.column !== c.column);
+    }
     const width = cells[cells.length - 1]!.column;
-    this.budget.spend(width, cells.reduce((n, c) => n + c.text.length, 0));
+    // The empty cells between them (the cells themselves were charged as they came).
+    this.budget.spend(width - cells.length, 0);
     // The table logic indexes cells by column: empty columns between cells share one empty cell.
     const lineStart = this.textLength + (this.lines.length > 0 ? 1 : 0);
     const empty: TableCell = { start: lineStart, end: lineStart, value: '' };

@@ -3,7 +3,7 @@
 // ids to worksheet parts and names the shared-string table. Cells are `<c r="B7" t="s"><v>3</v></c>`:
 // t="s" indexes the shared strings, t="inlineStr" holds `<is><t>…</t></is>`, anything else is its `<v>`.
 // Element names are matched by local name, so the strict namespaces and prefixed writers read the same.
-import type { SaxesTagNS } from 'saxes';
+import type { NsTag } from '../xmlNamespaces';
 import { parseCellReference } from './cellAddress';
 import { appendCapped, MAX_COLUMN, MAX_ROW, SpreadsheetError, type ReadBudget, type SheetSink } from './workbook';
 import { attribute, readXmlPart, type XmlPartFailure } from './xmlPart';
@@ -140,7 +140,7 @@ function readWorksheet(archive: ZipArchive, part: string, sheet: string, sharedS
   let inInlineString = false;
   let phonetic = 0;
   let unaddressable = 0;
-  const openCell = (tag: SaxesTagNS): OpenCell | undefined => {
+  const openCell = (tag: NsTag): OpenCell | undefined => {
     const reference = attribute(tag, 'r');
     const address = reference === undefined ? { row, column: column + 1 } : parseCellReference(reference);
     if (!address || address.row > MAX_ROW || address.column > MAX_COLUMN) {

@@ -1,11 +1,21 @@
 // One XML part of a spreadsheet archive, streamed: inflated in slices, decoded as UTF-8 and fed to saxes
 // piece by piece, so a part is never held whole. saxes never fetches a DTD or expands an entity it was
-// not given; a part with a DTD is refused outright (spreadsheet parts never have one).
+// not given; a part with a DTD is refused outright (spreadsheet parts never have one). Namespaces are
+// resolved in constant time per name (../xmlNamespaces.ts) and parts nested deeper than any spreadsheet
+// writer nests are refused, so a part's cost is linear in its size.
 import { DecodeUTF8 } from 'fflate';
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { SaxesParser } from 'saxes';
+import { resolveNamespaces, type NsTag, type PlainParser } from '../xmlNamespaces';
 import type { ZipArchive } from './zip';
 
-export type XmlParser = SaxesParser<{ xmlns: true; position: true }>;
+/** The events a reader of a part listens to: elements with their namespaces resolved, and text. */
+export interface XmlParser {
+  on(event: 'opentag' | 'closetag', handler: (tag: NsTag) => void): void;
+  on(event: 'text' | 'cdata', handler: (text: string) => void): void;
+}
+
+/** Sheets nest about 6 deep, ODS paragraphs with spans a few more. */
+export const MAX_PART_DEPTH = 256;
 
 /** Why a part was not read to its end: its first XML error. */
 export interface XmlPartFailure {
@@ -24,7 +34,7 @@ class XmlStop {
  * read further (what the handlers saw before it stands); errors of the archive itself and of the handlers pass through.
  */
 export function readXmlPart(archive: ZipArchive, part: string, attach: (parser: XmlParser) => void): XmlPartFailure | undefined {
-  const parser: XmlParser = new SaxesParser({ xmlns: true, position: true });
+  const parser: PlainParser = new SaxesParser({ position: true });
   const stop = (message: string) => new XmlStop({ part, line: parser.line, column: parser.column, message });
   parser.on('error', (error) => {
     throw stop(error.message.replace(/^\d+:\d+: /, ''));
@@ -32,7 +42,27 @@ export function readXmlPart(archive: ZipArchive, part: string, attach: (parser: 
   parser.on('doctype', () => {
     throw stop('it has a document type declaration (DTD), which spreadsheet parts never have');
   });
-  attach(parser);
+  const opened: ((tag: NsTag) => void)[] = [];
+  const closed: ((tag: NsTag) => void)[] = [];
+  const scope = resolveNamespaces(parser, {
+    opentag(tag) {
+      if (scope.depth() > MAX_PART_DEPTH) throw stop(`it is nested more than ${MAX_PART_DEPTH} elements deep, which no spreadsheet writer does`);
+      for (const handler of opened) handler(tag);
+    },
+    closetag(tag) {
+      for (const handler of closed) handler(tag);
+    },
+    error(message) {
+      throw stop(message);
+    },
+  });
+  attach({
+    on(event: 'opentag' | 'closetag' | 'text' | 'cdata', handler: ((tag: NsTag) => void) | ((text: string) => void)) {
+      if (event === 'opentag') opened.push(handler as (tag: NsTag) => void);
+      else if (event === 'closetag') closed.push(handler as (tag: NsTag) => void);
+      else parser.on(event, handler as (text: string) => void);
+    },
+  } as XmlParser);
   const decoder = new DecodeUTF8((text) => {
     if (text !== '') parser.write(text);
   });
@@ -59,14 +89,14 @@ export function readXmlPart(archive: ZipArchive, part: string, attach: (parser: 
 }
 
 /** The value of the attribute `local` in a namespace whose URI ends with `namespaceSuffix` ('' for no namespace). */
-export function attribute(tag: SaxesTagNS, local: string, namespaceSuffix = ''): string | undefined {
+export function attribute(tag: NsTag, local: string, namespaceSuffix = ''): string | undefined {
   if (namespaceSuffix === '') {
     // Attributes are keyed by their qualified name, which for an attribute in no namespace is its local name.
-    const plain = tag.attributes[local] as SaxesAttributeNS | undefined;
+    const plain = tag.attributes[local];
     return plain && plain.uri === '' ? plain.value : undefined;
   }
   for (const key in tag.attributes) {
-    const a = tag.attributes[key] as SaxesAttributeNS;
+    const a = tag.attributes[key]!;
     if (a.local === local && (namespaceSuffix === '' ? a.uri === '' : a.uri.endsWith(namespaceSuffix))) return a.value;
   }
   return undefined;

@@ -4,7 +4,7 @@
 // Shared by the desktop (Node) and web (browser) entry points, which only differ in how the client is made.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, WorkspaceEdit as ProtocolWorkspaceEdit } from 'vscode-languageclient';
-import { Requests, type KnowledgeSummary } from '../shared/protocol';
+import { Requests, type DocumentStateResult, type KnowledgeSummary } from '../shared/protocol';
 import { ReportExporter, type ExportReportArgs, type ExportReportResult } from './report/exportReport';
 import { WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
 import type { Names } from './views/findingsModel';
@@ -62,6 +62,8 @@ export interface VendorLensApi {
   readonly findings: FindingsTreeProvider;
   /** The status-bar item's text; undefined while it is hidden. */
   statusBarText(): string | undefined;
+  /** What the language server holds for a document (its settings, the version it has): tests wait on it. */
+  documentState(uri: vscode.Uri): Promise<DocumentStateResult | null>;
 }
 
 function today(): string {
@@ -263,5 +265,6 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
     exportReport: (args, token) => exporter.export(args, token),
     findings,
     statusBarText: () => statusBar.text,
+    documentState: (uri) => client.sendRequest<DocumentStateResult | null>(Requests.documentState, { uri: uri.toString() }),
   };
 }

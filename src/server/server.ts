@@ -31,6 +31,7 @@ import {
   type AcceptanceEditParams,
   type AnalyzeTextParams,
   type AnalyzeTextResult,
+  type DocumentStateResult,
   type FileReportParams,
   type KnowledgeSummary,
   type RenderReportParams,
@@ -277,6 +278,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       policyReads.clear();
       revalidateAll();
     }
+  });
+
+  connection.onRequest(Requests.documentState, async (params: { uri?: unknown }): Promise<DocumentStateResult | null> => {
+    if (typeof params?.uri !== 'string') return null;
+    const settings = await settingsFor(params.uri);
+    return { run: settings.run === 'onSave' ? 'onSave' : 'onType', version: documents.get(params.uri)?.version, analysisScheduled: pending.has(params.uri) };
   });
 
   connection.onNotification(Requests.trustChanged, (params: { trusted: boolean }) => {

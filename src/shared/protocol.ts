@@ -27,7 +27,22 @@ export const Requests = {
   readFile: 'vendorlens/readFile',
   /** Client → server notification: the workspace was trusted. */
   trustChanged: 'vendorlens/trustChanged',
+  /**
+   * What the server holds for a document: the settings it applies and the version it has. Answered after
+   * every message sent before it, so a client (and a test) can wait for a setting or an edit to reach the
+   * server instead of waiting for time to pass.
+   */
+  documentState: 'vendorlens/documentState',
 } as const;
+
+export interface DocumentStateResult {
+  /** The settings the server applies to the document (as pulled from the client). */
+  run: 'onType' | 'onSave';
+  /** The version of the document the server holds; undefined when it is not open there. */
+  version?: number;
+  /** Whether an analysis of it is waiting to run (the typing delay). */
+  analysisScheduled: boolean;
+}
 
 export interface AnalyzeTextParams {
   uri: string;

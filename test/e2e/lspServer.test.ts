@@ -76,6 +76,14 @@ describe('language server over stdio', () => {
     assert.ok(actions.some((a) => a.title === 'Accept with review note…' && a.edit?.changes?.[URI]?.length === 1));
   });
 
+  it('says what it holds for a document (vendorlens/documentState): the setting it applies and the version, after every message before it', async () => {
+    const state = (await connection.sendRequest('vendorlens/documentState', { uri: URI })) as { run: string; version?: number };
+    assert.deepEqual([state.run, state.version], ['onType', 1]);
+    const closed = (await connection.sendRequest('vendorlens/documentState', { uri: 'file:///tmp/vendorlens-lsp/never-opened.cfg' })) as { version?: number };
+    assert.equal(closed.version, undefined);
+    assert.equal(await connection.sendRequest('vendorlens/documentState', {}), null);
+  });
+
   it('shows a BOM summary lens on the first line: flagged items and summed quantities per vendor', async () => {
     const bom = 'file:///tmp/vendorlens-lsp/quote.csv';
     const text = 'Manufacturer;Model;Qty\nHuawei;S5720-28X-SI-AC;4\nIngram Micro;ZXR10 5960-56QU-HI;2\nHUAWEI;NE8000-M8;1\nAztech;HL117EP;9\n';

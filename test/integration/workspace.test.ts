@@ -26,6 +26,7 @@ interface VendorLensApi {
     readonly filter: { severity: string; showAccepted: boolean };
   };
   statusBarText(): string | undefined;
+  documentState(uri: vscode.Uri): Promise<{ run: 'onType' | 'onSave'; version?: number; analysisScheduled: boolean } | null>;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -233,11 +234,18 @@ describe('workspace review, view and status bar', () => {
   it('with vendorlens.run onSave, analyses an edit when it is saved, not while typing', async () => {
     await configure('vendorlens.run', 'onSave');
     const uri = await write('review-tmp/on-save.cfg', `interface Gi0/1\n${HUAWEI_LINE}`);
+    const vendorLens = await api();
+    // The setting reaches the server in a notification of its own: wait until the server applies it.
+    await eventually('the server applies run: onSave', async () => ((await vendorLens.documentState(uri))?.run === 'onSave' ? true : undefined));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await eventually('analysis on open', () => (codes(uri).join() === 'flagged-vendor/huawei' ? true : undefined));
     await editor.edit((edit) => edit.insert(new vscode.Position(2, 0), ' description backup to ZTE core\n'));
-    // Nothing to wait for when nothing should happen: give the server its typing delay (300 ms) three times over.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Once the server holds the edited version, it has decided what to do with it: nothing, while typing.
+    const state = await eventually('the server has the edit', async () => {
+      const s = await vendorLens.documentState(uri);
+      return s?.version === editor.document.version ? s : undefined;
+    });
+    assert.equal(state.analysisScheduled, false, 'no analysis scheduled while typing');
     assert.deepEqual(codes(uri), ['flagged-vendor/huawei'], 'not analysed while typing');
     await editor.document.save();
     await eventually('analysis on save', () => (codes(uri).join() === 'flagged-vendor/huawei,flagged-vendor/zte' ? true : undefined));

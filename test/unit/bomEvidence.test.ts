@@ -46,9 +46,8 @@ describe('model / part-number evidence', () => {
 
   it('skips over-long values (a description in a part column) and never backtracks badly', () => {
     assert.deepEqual(matcher.match(part(`S5720${'-A'.repeat(60)}`)), []);
-    const started = Date.now();
-    matcher.match(part(`DS-2CD2143${'-A'.repeat(40)}!`));
-    assert.ok(Date.now() - started < 200);
+    // The patterns pass the static ReDoS check (test/unit/redos.test.ts); this value is the shape that would expose one.
+    assert.deepEqual(matcher.match(part(`DS-2CD2143${'-A'.repeat(40)}!`)).map((e) => e.vendorId), []);
   });
 });
 

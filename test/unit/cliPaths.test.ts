@@ -16,10 +16,9 @@ describe('globs', () => {
     assert.ok(matchSegment('a*b*c*d', 'aXbYcZd') && !matchSegment('a*b*c*d', 'aXbYcZ'));
   });
 
-  it('finish quickly on patterns that make backtracking regexes explode', () => {
-    const started = process.hrtime.bigint();
+  it('decide patterns that make backtracking regexes explode (a backtracking matcher would not return)', () => {
     assert.ok(!matchSegment('*a*a*a*a*a*a*a*a*b', 'a'.repeat(5000)));
-    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 2000);
+    assert.ok(matchSegment('*a*a*a*a*a*a*a*a*b', `${'a'.repeat(5000)}b`));
   });
 
   it('expand braces and span directories with **', () => {

@@ -120,22 +120,14 @@ describe('configs that never name their vendor', () => {
     }
   });
 
-  it('stays linear and exception-free on odd and large input', () => {
+  it('is exception-free on odd and large input (its growth with size is a benchmark: test/bench/linearity.bench.ts)', () => {
     const service = languageService({ maxFindingsPerFile: 100_000 });
     for (const odd of ['\u0000', '\r\n\r\n', '!<x>\n$\n!</x>\n}\n}\nnext\nend\n', 'Copyright (c) '.repeat(5000), '4419.'.repeat(20000), '1.3.6.1.4.1.'.repeat(5000)]) {
       assert.doesNotThrow(() => service.analyze(textDocument(odd)));
     }
     const line = ' neighbor 192.0.2.1 remote-as 65001 ! 4419.b6a0.77c3 ntp.example.com 1.3.6.1.4.1.9 NE40E\n';
-    const small = line.repeat(2_000);
-    const large = line.repeat(20_000);
-    const time = (text: string) => {
-      const start = performance.now();
-      service.analyze(textDocument(text));
-      return performance.now() - start;
-    };
-    time(small);
-    const ratio = time(large) / Math.max(time(small), 1);
-    assert.ok(ratio < 30, `10x the text took ${ratio.toFixed(1)}x the time`);
+    const analysis = service.analyze(textDocument(line.repeat(20_000)));
+    assert.ok(!analysis.problems.some((p) => p.code === 'analysis-cut-short' || p.code === 'analysis-failed'), JSON.stringify(analysis.problems));
   });
 });
 

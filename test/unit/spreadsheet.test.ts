@@ -192,9 +192,7 @@ describe('ODS format', () => {
 
     const bomb = buildOds(odsTable('Bomb', odsRow(odsText('Huawei', 16384), 1048576)));
     const limits = { ...DEFAULT_SPREADSHEET_LIMITS, maxCells: 100_000 };
-    const started = Date.now();
     const { parsed } = readSpreadsheet(bomb, 'ods', limits);
-    assert.ok(Date.now() - started < 5000);
     assert.deepEqual(parsed.problems.map((p) => p.code), ['spreadsheet-too-large']);
     assert.match(parsed.problems[0]!.message, /more than 100,000 cells.*The cells read before that were checked/);
     assert.ok(parsed.fields.length > 0 && parsed.fields.length <= 100_000);

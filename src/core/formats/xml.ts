@@ -97,9 +97,11 @@ export function parseXml(text: string): ParsedXml {
     opentag(tag: NsTag) {
       if (skipped > 0 || scope.depth() > MAX_XML_DEPTH + 1) {
         if (skipped === 0) {
+          // tagStart is where the name begins, one after its '<'.
+          const at = Math.max(tagStart - 1, 0);
           problems.push({
-            start: tagStart,
-            end: Math.min(tagStart + 1, text.length),
+            start: at,
+            end: Math.min(at + 1, text.length),
             severity: 'warning',
             code: 'xml-too-deep',
             message: `XML nested more than ${MAX_XML_DEPTH} levels deep: from here the content is searched as plain text, not as items and fields. A BOM is never this deep.`,

@@ -75,9 +75,11 @@ export type RegexNode =
   | { type: 'chars'; set: CharSet }
   | { type: 'seq'; items: RegexNode[] }
   | { type: 'alt'; options: RegexNode[] }
-  | { type: 'repeat'; body: RegexNode; min: number; max: number }
+  | { type: 'repeat'; body: RegexNode; min: number; max: number; lazy?: boolean }
   /** Zero-width: ^ $ \b \B and lookarounds (whose bodies are checked on their own). */
-  | { type: 'assert'; start?: boolean; body?: RegexNode };
+  | { type: 'assert'; start?: boolean; body?: RegexNode; kind: AssertKind; negated?: boolean };
+
+export type AssertKind = 'start' | 'end' | 'boundary' | 'non-boundary' | 'lookahead' | 'lookbehind';
 
 export class Unsupported extends Error {}
 
@@ -206,14 +208,17 @@ export function parseRegex(source: string, ignoreCase: boolean): RegexNode {
     const c = source[i]!;
     if (c === '(') {
       i++;
-      let lookaround = false;
+      let lookaround: AssertKind | undefined;
+      let negated = false;
       if (source.startsWith('?:', i)) i += 2;
       else if (source.startsWith('?=', i) || source.startsWith('?!', i)) {
+        negated = source[i + 1] === '!';
         i += 2;
-        lookaround = true;
+        lookaround = 'lookahead';
       } else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
+        negated = source[i + 2] === '!';
         i += 3;
-        lookaround = true;
+        lookaround = 'lookbehind';
       } else if (source.startsWith('?<', i)) {
         const close = source.indexOf('>', i);
         if (close < 0) throw new Unsupported('a malformed group name');
@@ -222,7 +227,7 @@ export function parseRegex(source: string, ignoreCase: boolean): RegexNode {
       const body = alternation();
       if (source[i] !== ')') throw new Unsupported('an unclosed group');
       i++;
-      return lookaround ? { type: 'assert', body } : body;
+      return lookaround ? { type: 'assert', body, kind: lookaround, negated } : body;
     }
     if (c === '[') {
       i++;
@@ -234,12 +239,13 @@ export function parseRegex(source: string, ignoreCase: boolean): RegexNode {
     }
     if (c === '^' || c === '$') {
       i++;
-      return { type: 'assert', start: c === '^' };
+      return { type: 'assert', start: c === '^', kind: c === '^' ? 'start' : 'end' };
     }
     if (c === '\\') {
       i++;
+      const negatedBoundary = source[i] === 'B';
       const set = escape(false);
-      return set === 'boundary' ? { type: 'assert' } : chars(set);
+      return set === 'boundary' ? { type: 'assert', kind: negatedBoundary ? 'non-boundary' : 'boundary' } : chars(set);
     }
     const code = source.codePointAt(i)!;
     i += code > 0xffff ? 2 : 1;
@@ -263,8 +269,9 @@ export function parseRegex(source: string, ignoreCase: boolean): RegexNode {
         i += m[0].length - 1;
       } else return node;
       i++;
-      if (source[i] === '?') i++; // lazy: the same choices, tried in another order
-      node = { type: 'repeat', body: node, min, max };
+      const lazy = source[i] === '?'; // the same choices, tried in another order
+      if (lazy) i++;
+      node = { type: 'repeat', body: node, min, max, ...(lazy ? { lazy } : {}) };
     }
   }
 

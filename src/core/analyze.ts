@@ -23,6 +23,7 @@ import { assessVendor, type SeverityOverrides, type VendorAssessment } from './r
 import type { SidecarAcceptance } from './knowledge/policy';
 import { t } from './l10n';
 import { createLineLocator, positionInText } from './text';
+import { BINARY_SNIFF_CHARS, looksBinary } from './textBytes';
 
 export interface AnalysisOptions {
   /** Active profiles: an advisory is in force when any of them puts it in force. */
@@ -44,8 +45,6 @@ export interface AnalysisOptions {
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
-/** How much of a document's start is looked at for NUL characters, as git and grep do. */
-const BINARY_SNIFF_LENGTH = 8000;
 
 export interface Matchers {
   /** Run over every field where one of their triggers occurs. */
@@ -368,7 +367,7 @@ function skipReason(text: string, options: AnalysisOptions): DocumentProblem | u
       message: `Not analysed: this file is ${megabytes(text.length)}, over the limit of ${megabytes(options.maxDocumentSize)} (setting vendorlens.maxFileSizeMB).`,
     };
   }
-  if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\u0000')) {
+  if (looksBinary(text.slice(0, BINARY_SNIFF_CHARS))) {
     return { range: { start, end: start }, severity: 'information', code: 'skipped-binary', message: 'Not analysed: this looks like a binary file (it holds NUL characters).' };
   }
   return undefined;

@@ -152,8 +152,11 @@ describe('reliability: text in other encodings, too deep, or cut short', functio
     assert.deepEqual(csv.report.findings.map((f) => f.vendor), ['huawei']);
   });
 
-  it('M8: a NUL byte without a byte order mark still makes a binary file', () => {
-    const dir = tree({ 'bin.cfg': `Huawei\u0000` });
+  it('M8: one stray NUL byte no longer hides a config (the one-byte evasion); NULs among few characters still make a binary file', () => {
+    const dir = tree({ 'stray.cfg': `\u0000${config}`, 'bin.cfg': `Huawei\u0000` });
+    const stray = scanJson(['stray.cfg'], dir);
+    assert.equal(stray.code, 1);
+    assert.deepEqual(stray.report.findings.map((f) => f.vendor), ['huawei']);
     assert.deepEqual(scanJson(['bin.cfg'], dir).report.problems.map((p) => p.code), ['skipped-binary']);
   });
 

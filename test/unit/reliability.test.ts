@@ -17,7 +17,7 @@ import { parseXml } from '../../src/core/formats/xml';
 import { getLanguageService } from '../../src/core/languageService';
 import { hasFailedFiles } from '../../src/core/report/render';
 import { summarizeAnalysis } from '../../src/core/report/scanReport';
-import { decodeTextBytes, looksLikeWorkbook } from '../../src/core/textBytes';
+import { decodeTextBytes, looksBinary, looksLikeWorkbook } from '../../src/core/textBytes';
 import { readRegularFileSync } from '../../src/shared/readRegularFile';
 import { buildZip, xlsxMembers } from '../fixtures/boms/spreadsheets';
 import { gitIndex } from './gitIndexWriter';
@@ -172,6 +172,16 @@ describe('reliability: bytes to text (M8, L11)', () => {
     assert.deepEqual(decodeTextBytes(be), { kind: 'text', text: 'Huawei ñ\n', encoding: 'utf-16be' });
     assert.deepEqual(decodeTextBytes(new Uint8Array([0x48, 0x00, 0x49])), { kind: 'binary' });
     assert.deepEqual(decodeTextBytes(new TextEncoder().encode('华为')), { kind: 'text', text: '华为', encoding: 'utf-8' });
+  });
+
+  it('NUL characters make a binary file only when control characters are frequent or the bytes are no UTF-8', () => {
+    const text = 'interface Gi0/1\n description uplink to HUAWEI\n'.repeat(20);
+    assert.equal(looksBinary(text), false);
+    assert.equal(looksBinary(`\u0000${text}`), false, 'a stray NUL');
+    assert.equal(looksBinary(`\u0000\ufffd${text}`), true, 'with bytes that are no UTF-8');
+    assert.equal(looksBinary(Array.from({ length: 8000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('')), true, 'every byte value');
+    assert.equal(looksBinary(`${'\u0000\u0001'.repeat(10)}${'a'.repeat(100)}`), true);
+    assert.deepEqual(decodeTextBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), { kind: 'binary' }, 'a PNG header');
   });
 
   it('a workbook is known by its entries, whatever its name; another ZIP archive is not a workbook', () => {

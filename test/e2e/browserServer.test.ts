@@ -13,7 +13,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BUNDLE = join(ROOT, 'dist', 'server', 'browser.js');
 
 describe('language server in a browser web worker', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let browser: Browser;
 
   before(async function () {
@@ -63,7 +63,7 @@ describe('language server in a browser web worker', function () {
       notify('initialized', {});
       const uri = 'vscode-vfs://github/example/configs/edge1.cfg';
       notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'hostname edge1\n description uplink to HUAWEI\n' } });
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 90_000;
       let diagnostics: any[] | undefined;
       while (!diagnostics && Date.now() < deadline) {
         diagnostics = notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)?.params.diagnostics;

@@ -41,7 +41,7 @@ describe('language server over stdio', () => {
     assert.equal(code, 0, stderr);
   });
 
-  async function diagnosticsFor(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  async function diagnosticsFor(uri: string, timeoutMs = 90_000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const hit = published.filter((p) => p.uri === uri).at(-1);

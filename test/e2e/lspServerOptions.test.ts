@@ -42,7 +42,7 @@ describe('language server options (VS Code client)', () => {
     connection.dispose();
   });
 
-  async function nextDiagnostics(uri: string, after: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  async function nextDiagnostics(uri: string, after: number, timeoutMs = 90_000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const hit = published.slice(after).filter((p) => p.uri === uri).at(-1);

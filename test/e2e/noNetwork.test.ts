@@ -25,7 +25,7 @@ function trappedEnv(log: string): NodeJS.ProcessEnv {
 }
 
 describe('no network, proved', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'vendorlens-net-'));
 
   it('the trap works: a process that does touch the network is caught and logged', () => {
@@ -71,7 +71,7 @@ describe('no network, proved', function () {
     for (const [name, languageId, text] of documents) {
       const uri = `${root}/${name}`;
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 90_000;
       let diagnostics: Diagnostic[] | undefined;
       while (!diagnostics && Date.now() < deadline) {
         diagnostics = published.find((p) => p.uri === uri)?.diagnostics;

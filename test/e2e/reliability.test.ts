@@ -47,7 +47,7 @@ const SPREADSHEETML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main
 const sheetXml = (data: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SPREADSHEETML}"><sheetData>${data}</sheetData></worksheet>`;
 
 describe('reliability: nested XML is parsed in linear time, and what is not read as a tree fails CI', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   it('H1: CycloneDX XML nested 100,000 levels (4.8 MB) is scanned; the depth is a problem and the scan exits 2', () => {
     const dir = tree({ 'deep.cdx.xml': nestedBom(100_000) });
@@ -82,7 +82,7 @@ describe('reliability: nested XML is parsed in linear time, and what is not read
 });
 
 describe('reliability: a workbook part that cannot be read fails CI', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
 
   it('H3: a DOCTYPE before the sheet\'s root element: exit 2, not 0', () => {
     const sheet = xlsxMembers([{ name: 'Parts', cells: { A1: 'Manufacturer', A2: 'Huawei' } }])['xl/worksheets/sheet1.xml']!;
@@ -129,7 +129,7 @@ describe('reliability: a workbook part that cannot be read fails CI', function (
 });
 
 describe('reliability: text in other encodings, too deep, or cut short', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
 
   const config = 'hostname sw1\ninterface Gi0/1\n description uplink to HUAWEI NE40E\n!\n';
   const utf16 = (text: string, bigEndian: boolean) => {
@@ -180,7 +180,7 @@ describe('reliability: text in other encodings, too deep, or cut short', functio
 });
 
 describe('reliability: FIFOs never block the scan', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
   const mkfifo = (path: string) => assert.equal(spawnSync('mkfifo', [path]).status, 0, 'mkfifo');
 
   it('L7: a FIFO .vendorlens.yaml in the working folder stops the scan with a one-line error (exit 2)', () => {
@@ -199,7 +199,7 @@ describe('reliability: FIFOs never block the scan', function () {
 });
 
 describe('reliability: files git tracks are scanned even when a .gitignore matches them', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
 
   for (const version of [2, 4] as const) {
     it(`H4: index version ${version}: a tracked ignored BOM and a tracked file in an ignored directory are scanned; untracked ignored files are not`, () => {

@@ -8,7 +8,7 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import { ROOT } from '../unit/helpers';
 
 describe('language server limits over stdio', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
 
   it('skips a document over vendorlens.maxFileSizeMB with a diagnostic, and still analyses the next', async () => {
     const server = spawn(process.execPath, [join(ROOT, 'dist', 'server', 'node.js'), '--stdio'], { stdio: 'pipe' });
@@ -22,7 +22,7 @@ describe('language server limits over stdio', function () {
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
     await connection.sendNotification('initialized', {});
     const diagnosticsFor = async (uri: string): Promise<Diagnostic[]> => {
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 90_000;
       for (;;) {
         const hit = published.find((p) => p.uri === uri);
         if (hit) return hit.diagnostics;

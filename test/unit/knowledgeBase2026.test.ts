@@ -5,6 +5,7 @@ import { createVendorNameMatcher } from '../../src/core/evidence/vendorNames';
 import { isDataOld, dataDescription } from '../../src/core/knowledge/dataAge';
 import type { Profile } from '../../src/core/model';
 import { assessVendor } from '../../src/core/review/profiles';
+import { renderFindingHover } from '../../src/core/services/hover';
 import { knowledge, languageService, textDocument } from './helpers';
 
 const kb = knowledge();
@@ -35,6 +36,15 @@ describe('knowledge base data (reviewed 2026-12-07)', () => {
     assert.ok(kb.advisoryById.get('uk-2022-designation')!.deadlines!.some((d) => d.date === '2025-12-31'));
     assert.equal(kb.advisoryById.get('nz-gcsb-2018')!.measure, 'warning');
     assert.match(kb.advisoryById.get('cz-nukib-2018-huawei-zte')!.scope, /264\/2025/);
+  });
+
+  it('dates the hover, and says why a category rule links an advisory', () => {
+    const service = languageService({ profile: 'cz' });
+    const [finding] = service.analyze(textDocument('interface Gi0/2\n description Hikvision NVR\n')).findings;
+    const hover = renderFindingHover(kb, profiles('cz'), finding!, kb.reviewedOn!);
+    assert.match(hover, /Knowledge base \d{4}\.\d{2}\.\d+, reviewed on \d{4}-\d{2}-\d{2}\.$/);
+    assert.match(hover, /Linked by product category, at information level: it names ip-camera from makers in CN, not Hikvision itself\./);
+    assert.match(renderFindingHover(kb, profiles('cz'), finding!, '2031-01-01'), /The data is over 180 days old/);
   });
 
   it('has the data-age warning past 180 days, judged by the date alone', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { KnowledgeBaseError } from '../core/knowledge/load';
 import type { KnowledgeBase, Profile } from '../core/model';
 import { explainAdvisory, explainVendor, findSubject, listAdvisories } from '../core/report/explain';
+import { dataDescription } from '../core/knowledge/dataAge';
 import { hasFailedFiles, renderReport, type RenderOptions } from '../core/report/render';
 import { mergeFileReports, SEVERITY_RANK, type FileReport, type ScanReport } from '../core/report/scanReport';
 import { toText, type TextStyle } from '../core/report/text';
@@ -164,7 +165,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
 }
 
 function render(options: ScanOptions, renderOptions: RenderOptions, report: ScanReport): string {
-  if (options.format === 'text') return toText(report, options.output ? undefined : style(options.color, process.stdout), renderOptions.omitted);
+  if (options.format === 'text') return toText(report, options.output ? undefined : style(options.color, process.stdout), renderOptions.omitted, renderOptions);
   return renderReport(options.format, report, renderOptions);
 }
 
@@ -230,7 +231,7 @@ function explain(options: ExplainOptions | AdvisoriesOptions): number {
   const textStyle = style(options.color, process.stdout);
   const today = isoDate(new Date());
   if (options.command === 'advisories') {
-    process.stdout.write(listAdvisories(kb, profile, textStyle));
+    process.stdout.write(listAdvisories(kb, profile, textStyle, today));
     return 0;
   }
   const subject = findSubject(kb, options.subject);
@@ -253,7 +254,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE);
         return 0;
       case 'version':
-        process.stdout.write(`${VENDORLENS_VERSION}\n`);
+        process.stdout.write(`${VENDORLENS_VERSION}\n${dataDescription(bundledKnowledge(), isoDate(new Date()))}\n`);
         return 0;
       case 'scan':
         return await scan(command);

@@ -10,7 +10,7 @@ import { WorkspaceReview, type ReviewOptions, type ReviewResult } from './review
 import type { Names } from './views/findingsModel';
 import { registerFindingsView, VIEW_ID, type FindingsTreeProvider } from './views/findingsTree';
 import { FindingsStatusBar } from './views/statusBar';
-import { registerWalkthroughCommands } from './walkthrough';
+import { askJurisdictionOnce, registerWalkthroughCommands } from './walkthrough';
 
 export const CLIENT_ID = 'vendorlens';
 export const CLIENT_NAME = 'VendorLens';
@@ -190,6 +190,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
       (loaded) => {
         summary = loaded ?? undefined;
         findings.refresh();
+        statusBar.update();
         return summary;
       },
       (e) => {
@@ -209,8 +210,8 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
   const findings = registerFindingsView(context, () => names);
   const review = new WorkspaceReview(client, output, isHandledByServer);
   const exporter = new ReportExporter(client, output);
-  const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri));
-  void loadSummary();
+  const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri), () => summary);
+  void loadSummary().then((loaded) => askJurisdictionOnce(context, loaded));
   registerWalkthroughCommands(context, loadSummary);
 
   const runReview = async (options: ReviewOptions = {}): Promise<ReviewResult> => {

@@ -231,17 +231,30 @@ function findNote(notes: Notes, line: number, vendorId: string, fingerprint: str
   return candidates.find((n) => !n.expired) ?? candidates[0];
 }
 
-function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], inForce: number): string {
+/**
+ * The finding's message: the lead advisory (see orderAdvisories), why a category rule links it, and what
+ * the others are - how many are in force under the active profiles, and which are superseded.
+ */
+function describe(kb: KnowledgeBase, evidence: Evidence, assessment: VendorAssessment, profiles: readonly Profile[]): string {
   const vendor = kb.vendorById.get(evidence.vendorId)!;
   const what = t('{0}: {1} "{2}"', vendor.displayName, evidence.detail, evidence.matched.replace(/\s+/g, ' '));
-  if (vendor.status === 'borderline') return t('{0} (borderline vendor, not named by an advisory)', what);
-  const first = kb.advisoryById.get(advisoryIds[0]!);
+  const first = assessment.advisories[0];
+  if (vendor.status === 'borderline' && (!first || !assessment.inForce.includes(first))) return t('{0} (borderline vendor, not named by an advisory)', what);
   if (!first) return what;
   const title = first.shortTitle ?? first.instrument;
-  const advisory = t('{0} ({1}, {2})', title, first.jurisdiction.toUpperCase(), first.date);
-  const more = advisoryIds.length > 1 ? t(' and {0} more', advisoryIds.length - 1) : '';
-  const where = inForce > 0 ? '' : t(' (none in force under the active profile)');
-  return `${what}. ${advisory}${more}${where}`;
+  let advisory = t('{0} ({1}, {2})', title, first.jurisdiction.toUpperCase(), first.date);
+  const link = kb.categoryLinks.get(vendor.id)?.get(first.id);
+  if (link) advisory += t(' [by product category: {0} from {1}, not named]', link.categories.join(', '), link.country.toUpperCase());
+  const profile = profiles.map((p) => p.id).join(',');
+  const others = assessment.advisories.length - 1;
+  const leadInForce = assessment.inForce.includes(first);
+  const othersInForce = assessment.inForce.length - (leadInForce ? 1 : 0);
+  const superseded = assessment.superseded.filter((a) => a !== first).map((a) => a.id);
+  const supersededPart = superseded.length > 0 ? t('; superseded: {0}', superseded.join(', ')) : '';
+  let rest = '';
+  if (!leadInForce) rest = t(', not in force under {0}', profile);
+  if (others > 0) rest += t(' and {0} more ({1} in force under {2}{3})', others, othersInForce, profile, supersededPart);
+  return `${what}. ${advisory}${rest}`;
 }
 
 /** A BOM row (of a sheet, in a spreadsheet), or a single line: one finding per vendor in it (see evidence/overlap.ts). */
@@ -437,7 +450,7 @@ export function analyzeDocument(
       severity: accepted ? 'information' : assessment.severity,
       advisoryIds,
       advisoriesInForce: assessment.inForce.map((a) => a.id),
-      message: describe(kb, evidence, advisoryIds, assessment.inForce.length) + noteSuffix(note, options.trusted),
+      message: describe(kb, evidence, assessment, options.profiles) + noteSuffix(note, options.trusted),
       fingerprint,
       accepted,
       expiredNote: note?.expired ? note : undefined,

@@ -33,6 +33,10 @@ export interface Vendor {
   status: 'flagged' | 'borderline';
   statusNote?: string;
   kind?: 'equipment' | 'software' | 'service';
+  /** ISO 3166-1 alpha-2 code (lower case) of the headquarters' country. */
+  country?: string;
+  /** Kinds of product the vendor makes, which an advisory's appliesTo can name. */
+  productCategories?: string[];
   names: VendorName[];
   exclusions?: string[];
   relatedTo?: string[];
@@ -88,6 +92,23 @@ export interface Advisory {
   status?: 'in-force' | 'superseded' | 'historical';
   sources: SourceRef[];
   note?: string;
+  /** When the entry was last checked against its sources (every bundled advisory has one). */
+  reviewed?: string;
+  /** An instrument naming product categories rather than makers. */
+  appliesTo?: ProductCategoryRule;
+}
+
+export interface ProductCategoryRule {
+  productCategories: string[];
+  makerCountries: string[];
+  /** What the instrument says about the categories, shown with each linked finding. */
+  why?: string;
+}
+
+/** Why an advisory that names no vendor is linked to one: the categories it names that the vendor makes. */
+export interface CategoryLink {
+  categories: string[];
+  country: string;
 }
 
 export interface Profile {
@@ -106,8 +127,14 @@ export interface KnowledgeBase {
   vendorById: ReadonlyMap<string, Vendor>;
   advisoryById: ReadonlyMap<string, Advisory>;
   profileById: ReadonlyMap<string, Profile>;
-  /** Advisories naming each vendor, newest first. */
+  /** Advisories naming each vendor (or linked to it by product category), newest first. */
   advisoriesByVendor: ReadonlyMap<string, readonly Advisory[]>;
+  /** vendor id → advisory id → why a category rule links them; absent where the advisory names the vendor. */
+  categoryLinks: ReadonlyMap<string, ReadonlyMap<string, CategoryLink>>;
+  /** Version of the data (advisories.yaml `version`), e.g. '2026.12.1'. */
+  dataVersion?: string;
+  /** When the data was last reviewed as a whole (YYYY-MM-DD). */
+  reviewedOn?: string;
   /** MAC prefix (6, 7 or 9 upper-case hex digits) → owner; empty without a registry subset. */
   macPrefixes: ReadonlyMap<string, MacPrefixOwner>;
   /** Where the MAC prefixes come from, e.g. 'oui-data 2.1.9'. */

@@ -26,6 +26,7 @@ import { DIAGNOSTIC_SOURCE } from '../core/services/diagnostics';
 import { hasFailedFiles, isReportFormat, renderReport } from '../core/report/render';
 import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type FileReport } from '../core/report/scanReport';
 import { isoDate } from '../core/text';
+import { isDataOld } from '../core/knowledge/dataAge';
 import {
   Requests,
   type AcceptanceEditParams,
@@ -425,6 +426,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       vendors: kb.vendors.map((v) => ({ id: v.id, displayName: v.displayName, status: v.status })),
       advisories: kb.advisories.map((a) => ({ id: a.id, title: a.shortTitle ?? a.instrument, issuer: a.issuer, jurisdiction: a.jurisdiction, date: a.date, url: a.url })),
       profiles: kb.profiles.map((p) => ({ id: p.id, title: p.title })),
+      activeProfiles: service.profiles.map((p) => ({ id: p.id, title: p.title })),
+      dataVersion: kb.dataVersion,
+      reviewedOn: kb.reviewedOn,
+      dataOld: isDataOld(kb, isoDate(new Date())),
     };
   });
 

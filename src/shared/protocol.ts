@@ -63,5 +63,11 @@ export interface KnowledgeSummary {
   vendors: { id: string; displayName: string; status: 'flagged' | 'borderline' }[];
   advisories: { id: string; title: string; issuer: string; jurisdiction: string; date: string; url: string }[];
   profiles: { id: string; title: string }[];
+  /** The profiles in effect for the workspace (setting, else policy file, else the default). */
+  activeProfiles?: { id: string; title: string }[];
+  /** Version and review date of the knowledge base, and whether it is over 180 days old (by the date alone). */
+  dataVersion?: string;
+  reviewedOn?: string;
+  dataOld?: boolean;
 }
 

@@ -1,6 +1,7 @@
-// The status-bar item: the active file's VendorLens findings (open and accepted); a click opens the
-// VendorLens view. Hidden for editors VendorLens does not analyse.
+// The status-bar item: the active file's VendorLens findings (open and accepted) and the profile they
+// follow; a click opens the VendorLens view. Hidden for editors VendorLens does not analyse.
 import * as vscode from 'vscode';
+import type { KnowledgeSummary } from '../../shared/protocol';
 import { countFindings } from './findingsModel';
 import { findingsIn, onDidChangeFindings } from './findingsSource';
 
@@ -8,7 +9,10 @@ export class FindingsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('vendorlens.status', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly isAnalysed: (document: vscode.TextDocument) => boolean) {
+  constructor(
+    private readonly isAnalysed: (document: vscode.TextDocument) => boolean,
+    private readonly knowledge: () => KnowledgeSummary | undefined = () => undefined,
+  ) {
     this.item.name = 'VendorLens';
     this.item.command = 'vendorlens.findings.focus';
     this.subscriptions = [
@@ -37,6 +41,9 @@ export class FindingsStatusBar implements vscode.Disposable {
       return;
     }
     const counts = countFindings(findingsIn(document.uri));
+    const summary = this.knowledge();
+    const active = summary?.activeProfiles ?? [];
+    const profile = active.map((p) => p.id).join(',');
     const open = counts.error + counts.warning + counts.information;
     if (open + counts.accepted === 0) {
       this.item.text = `$(pass) ${vscode.l10n.t('VendorLens: no findings')}`;
@@ -45,6 +52,7 @@ export class FindingsStatusBar implements vscode.Disposable {
       if (counts.accepted > 0) parts.push(`$(pass) ${counts.accepted}`);
       this.item.text = `VendorLens ${parts.join(' ')}`;
     }
+    if (profile) this.item.text += ` · ${profile}`;
     this.item.backgroundColor =
       counts.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : counts.warning > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.tooltip = [
@@ -53,6 +61,9 @@ export class FindingsStatusBar implements vscode.Disposable {
       vscode.l10n.t('Warnings: {0}', counts.warning),
       vscode.l10n.t('Information: {0}', counts.information),
       vscode.l10n.t('Accepted with a review note: {0}', counts.accepted),
+      ...(active.length ? [vscode.l10n.t('Profile: {0}', active.map((p) => `${p.title} (${p.id})`).join(' + '))] : []),
+      ...(summary?.reviewedOn ? [vscode.l10n.t('Knowledge base {0}, reviewed on {1}', summary.dataVersion ?? '', summary.reviewedOn)] : []),
+      ...(summary?.dataOld ? [vscode.l10n.t('The knowledge base is over 180 days old: advisories may have changed since.')] : []),
       vscode.l10n.t('Click to open the VendorLens view.'),
     ].join('\n');
     this.item.show();

@@ -6,7 +6,7 @@ import advisoriesSchema from '../../../data/schema/advisories.schema.json';
 import profilesSchema from '../../../data/schema/profiles.schema.json';
 import policySchema from '../../../data/schema/policy.schema.json';
 import vendorsSchema from '../../../data/schema/vendors.schema.json';
-import type { Advisory, KnowledgeBase, MacPrefixOwner, OuiRegistrySubset, Profile, Vendor } from '../model';
+import type { Advisory, CategoryLink, KnowledgeBase, MacPrefixOwner, OuiRegistrySubset, Profile, Vendor } from '../model';
 import { compileAnchoredPattern } from '../evidence/patterns';
 
 export interface KnowledgeSource {
@@ -224,7 +224,7 @@ function lineOfEntry(parsed: Parsed<unknown>, list: string, index: number, key?:
 export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const vendorsDoc = parseAndValidate<{ vendors: Vendor[] }>(sources.vendors, 'vendors', problems);
-  const advisoriesDoc = parseAndValidate<{ advisories: Advisory[] }>(sources.advisories, 'advisories', problems);
+  const advisoriesDoc = parseAndValidate<{ advisories: Advisory[]; version?: string; reviewed?: string }>(sources.advisories, 'advisories', problems);
   const profilesDoc = parseAndValidate<{ profiles: Profile[] }>(sources.profiles, 'profiles', problems);
   if (!vendorsDoc.value || !advisoriesDoc.value || !profilesDoc.value) throw new KnowledgeBaseError(problems);
 
@@ -290,10 +290,13 @@ export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 
   const registry = sources.ouiRegistry?.data;
-  return indexKnowledge(vendors, advisories, profiles, {
-    prefixes: macPrefixes,
-    registry: registry ? `${registry.source} ${registry.version}` : undefined,
-  });
+  return indexKnowledge(
+    vendors,
+    advisories,
+    profiles,
+    { prefixes: macPrefixes, registry: registry ? `${registry.source} ${registry.version}` : undefined },
+    { version: advisoriesDoc.value.version, reviewed: advisoriesDoc.value.reviewed },
+  );
 }
 
 /** MAC prefixes attributed to vendors, and which registry they came from. */
@@ -303,16 +306,38 @@ export interface MacIndex {
 }
 
 /** Builds the lookups over already validated vendors, advisories and profiles. */
-export function indexKnowledge(vendors: Vendor[], advisories: Advisory[], profiles: Profile[], mac: MacIndex): KnowledgeBase {
+export function indexKnowledge(
+  vendors: Vendor[],
+  advisories: Advisory[],
+  profiles: Profile[],
+  mac: MacIndex,
+  data: { version?: string; reviewed?: string } = {},
+): KnowledgeBase {
   const advisoriesByVendor = new Map<string, Advisory[]>();
+  const categoryLinks = new Map<string, Map<string, CategoryLink>>();
+  const add = (vendorId: string, advisory: Advisory) => {
+    const list = advisoriesByVendor.get(vendorId) ?? [];
+    if (!list.includes(advisory)) list.push(advisory);
+    advisoriesByVendor.set(vendorId, list);
+  };
   for (const advisory of [...advisories].sort((a, b) => b.date.localeCompare(a.date))) {
-    for (const v of advisory.vendors) {
-      const list = advisoriesByVendor.get(v) ?? [];
-      list.push(advisory);
-      advisoriesByVendor.set(v, list);
+    for (const v of advisory.vendors) add(v, advisory);
+    const rule = advisory.appliesTo;
+    if (!rule) continue;
+    for (const vendor of vendors) {
+      if (advisory.vendors.includes(vendor.id) || !vendor.country || !rule.makerCountries.includes(vendor.country)) continue;
+      const categories = (vendor.productCategories ?? []).filter((c) => rule.productCategories.includes(c));
+      if (categories.length === 0) continue;
+      add(vendor.id, advisory);
+      const links = categoryLinks.get(vendor.id) ?? new Map<string, CategoryLink>();
+      links.set(advisory.id, { categories, country: vendor.country });
+      categoryLinks.set(vendor.id, links);
     }
   }
   return {
+    categoryLinks,
+    dataVersion: data.version,
+    reviewedOn: data.reviewed,
     vendors,
     advisories,
     profiles,

@@ -37,8 +37,8 @@ export function renderReport(format: ReportFormat, report: ScanReport, options: 
     case 'json':
       return JSON.stringify(toJsonReport(report), null, 2) + '\n';
     case 'sarif': {
-      const { kb, profiles, toolVersion, baselineApplied, executionSuccessful } = options;
-      return JSON.stringify(toSarif(report, { kb, profiles, toolVersion, informationUri: INFORMATION_URI, baselineApplied, executionSuccessful }), null, 2) + '\n';
+      const { kb, profiles, toolVersion, baselineApplied, executionSuccessful, generatedOn } = options;
+      return JSON.stringify(toSarif(report, { kb, profiles, toolVersion, informationUri: INFORMATION_URI, baselineApplied, executionSuccessful, generatedOn }), null, 2) + '\n';
     }
     case 'markdown':
       return toMarkdown(report, options);

@@ -1,5 +1,6 @@
 // Human-readable scan output: grouped by file, one line per finding, a summary line.
 import type { FindingSeverity } from '../model';
+import { withVisibleControls } from './controls';
 import { findingPlace, NOTHING_OMITTED, omittedSentences, plural, type OmittedFindings, type ScanReport } from './scanReport';
 
 export interface TextStyle {
@@ -13,7 +14,9 @@ export const PLAIN_STYLE: TextStyle = { bold: (s) => s, dim: (s) => s, severity:
 const ORDER: FindingSeverity[] = ['error', 'warning', 'information', 'hint'];
 
 
-export function toText(report: ScanReport, style: TextStyle = PLAIN_STYLE, omitted: OmittedFindings = NOTHING_OMITTED): string {
+export function toText(scanned: ScanReport, style: TextStyle = PLAIN_STYLE, omitted: OmittedFindings = NOTHING_OMITTED): string {
+  // For a terminal: an escape from a scanned file or its name would clear the screen or rewrite earlier lines.
+  const report = withVisibleControls(scanned);
   const out: string[] = [];
   const where = findingPlace;
   const width = Math.max(0, ...[...report.problems, ...report.findings].map((x) => where(x).length));

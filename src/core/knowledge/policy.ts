@@ -3,6 +3,7 @@
 // every problem is located in the policy file so an editor can underline it.
 import type { Advisory, FindingSeverity, KnowledgeBase, ProductPattern, Vendor, VendorName } from '../model';
 import { compileAnchoredPattern } from '../evidence/patterns';
+import { isValidDate } from '../review/notes';
 import { indexKnowledge, locate, parseAndValidate, type KnowledgeProblem, type KnowledgeSource } from './load';
 
 export const POLICY_FILE_NAME = '.vendorlens.yaml';
@@ -84,9 +85,23 @@ export function parsePolicy(source: KnowledgeSource, base: KnowledgeBase): Polic
   for (const id of Object.keys(policy.severity?.advisories ?? {})) {
     if (!advisoryIds.has(id)) at(['severity', 'advisories', id], `unknown advisory '${id}'`);
   }
+  // The schema checks the shape; the calendar is checked as for review notes in files: 2027-02-30 is no date.
+  const impossible = new Set<SidecarAcceptance>();
   (policy.acceptances ?? []).forEach((a, i) => {
     if (!vendorIds.has(a.vendor)) at(['acceptances', i, 'vendor'], `unknown vendor '${a.vendor}'`);
+    for (const key of ['expires', 'on'] as const) {
+      const value = a[key];
+      if (value !== undefined && !isValidDate(value)) {
+        at(['acceptances', i, key], `'${value}' is not a date: write it as YYYY-MM-DD`);
+        impossible.add(a);
+      }
+    }
   });
+  (policy.advisories ?? []).forEach((advisory, i) => {
+    if (!isValidDate(advisory.date)) at(['advisories', i, 'date'], `'${advisory.date}' is not a date: write it as YYYY-MM-DD`, advisory.id);
+  });
+  // An acceptance with an impossible date accepts nothing.
+  if (impossible.size > 0) policy.acceptances = policy.acceptances!.filter((a) => !impossible.has(a));
   return { policy, problems };
 }
 

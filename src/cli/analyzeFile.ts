@@ -29,7 +29,8 @@ const REUSED_BUFFER_MAX = 16 * 1024 * 1024;
  * benchmark scan's median peak RSS went from 179 MB to 169. Only valid until the next call.
  */
 function readWhole(fd: number, size: number): Buffer {
-  if (size > REUSED_BUFFER_MAX) return readFileSync(fd);
+  // Size 0 may be a pseudo-file (/proc, /sys) whose size is unknown until read: read it to its end.
+  if (size === 0 || size > REUSED_BUFFER_MAX) return readFileSync(fd);
   if (reused.length < size) reused = Buffer.allocUnsafe(Math.min(REUSED_BUFFER_MAX, Math.max(size, reused.length * 2)));
   let read = 0;
   for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, reused, read, size - read, read);

@@ -6,8 +6,16 @@
 const URI_CHARACTER = /[A-Za-z0-9\-._~:/?#@!$&*+,;=]/;
 const HEX = /^[0-9A-Fa-f]{2}$/;
 
-const percentEncoded = (c: string) =>
-  [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+/** One character as UTF-8 percent escapes (a lone surrogate as U+FFFD's). */
+function percentEncoded(c: string): string {
+  const code = c.codePointAt(0)!;
+  if (code < 0x80) return `%${code.toString(16).toUpperCase().padStart(2, '0')}`;
+  try {
+    return encodeURIComponent(c);
+  } catch {
+    return '%EF%BF%BD';
+  }
+}
 
 /**
  * The URL made safe to embed in Markdown or an HTML attribute, and valid as SARIF's `format: uri`: every

@@ -48,7 +48,8 @@ export function fileProblem(display: string, code: string, message: string, seve
 }
 
 export interface FileAnalyzer {
-  analyzeFile(path: string, display: string): Promise<FileReport & { bytes: number }>;
+  /** `path` as bytes when the file's name is not valid UTF-8. */
+  analyzeFile(path: string | Uint8Array, display: string): Promise<FileReport & { bytes: number }>;
   /** Standard input or anything else already in memory; `name` decides the format as a file name would. */
   analyzeInput(bytes: Uint8Array, display: string, name: string): FileReport;
 }
@@ -80,19 +81,20 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
     async analyzeFile(path, display) {
       let fd: number | undefined;
       try {
-        fd = openSync(path, 'r');
+        fd = openSync(typeof path === 'string' ? path : Buffer.from(path), 'r');
         const { size } = fstatSync(fd);
         if (size > settings.maxFileSize) {
           return { ...fileProblem(display, 'skipped-too-large', `skipped: ${size} bytes is over --max-file-size ${settings.maxFileSize}`, 'information'), bytes: 0 };
         }
         const bytes = readWhole(fd, size);
         // Spreadsheets are ZIP archives, binary by the test below: the extension says to read them as workbooks.
-        const spreadsheet = spreadsheetFormatOf(path);
-        if (spreadsheet) return { ...analyzeSpreadsheet(bytes, spreadsheet, display, fileUri(path)), bytes: bytes.length };
+        const name = typeof path === 'string' ? path : Buffer.from(path).toString('utf8');
+        const spreadsheet = spreadsheetFormatOf(name);
+        if (spreadsheet) return { ...analyzeSpreadsheet(bytes, spreadsheet, display, fileUri(name)), bytes: bytes.length };
         if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
           return { ...fileProblem(display, 'skipped-binary', 'skipped: binary file', 'information'), bytes: bytes.length };
         }
-        return { ...analyze(bytes.toString('utf8'), display, fileUri(path)), bytes: bytes.length };
+        return { ...analyze(bytes.toString('utf8'), display, fileUri(name)), bytes: bytes.length };
       } catch (e) {
         // An exception from the analysis itself is a bug; it costs this file, never the scan.
         const io = typeof (e as NodeJS.ErrnoException).code === 'string';

@@ -93,9 +93,9 @@ function recordKeeper(): <T extends FileReport>(report: T) => T {
 }
 
 /** A file's size for the pool's queue limits; 0 when it cannot be read (the worker reports why). */
-function sizeOf(path: string): number {
+function sizeOf(path: string | Uint8Array): number {
   try {
-    return statSync(path).size;
+    return statSync(typeof path === 'string' ? path : Buffer.from(path)).size;
   } catch {
     return 0;
   }

@@ -28,7 +28,7 @@ function realOutputPath(output: string): string {
 
 export interface OutputTarget {
   /** Whether a file the walk found is the report itself: skipped, so the next scan does not scan its own report. */
-  isOutput(path: string): boolean;
+  isOutput(path: string | Uint8Array): boolean;
 }
 
 /**
@@ -53,6 +53,7 @@ export function checkOutput(output: string, paths: readonly string[]): OutputTar
   }
   return {
     isOutput(path) {
+      if (typeof path !== 'string') return false; // the output's own name is text
       const candidate = resolve(path);
       return candidate === absolute || candidate === real;
     },

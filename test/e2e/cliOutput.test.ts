@@ -119,3 +119,38 @@ describe('CLI output safety', () => {
     assert.match(rejected.stderr, /--jobs must be a positive whole number/);
   });
 });
+
+describe('CLI reading odd files', () => {
+  it('L1: a file whose name is not valid UTF-8 is scanned, shown with its bytes escaped; a directory so named fails the scan', () => {
+    const dir = scratch({ 'plain.cfg': ' description Hikvision\n' });
+    const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    writeFileSync(bytes(dir, '/caf', [0xe9], '-', [0xff], '.cfg'), HUAWEI);
+    for (const jobs of ['1', '2']) {
+      const r = run(['scan', '.', '--format', 'json', '--jobs', jobs], dir);
+      assert.equal(r.code, 1, r.stderr);
+      const report = JSON.parse(r.stdout);
+      assert.deepEqual(report.documents.map((d: { file: string }) => d.file).sort(), ['caf\\xe9-\\xff.cfg', 'plain.cfg']);
+      assert.deepEqual(report.problems, []);
+      assert.ok(report.findings.some((f: { file: string; vendor: string }) => f.file === 'caf\\xe9-\\xff.cfg' && f.vendor === 'huawei'));
+    }
+    mkdirSync(bytes(dir, '/sub', [0xfe]));
+    const r = run(['scan', '.'], dir);
+    assert.equal(r.code, 2, 'a directory that could not be walked fails the scan');
+    assert.match(r.stdout, /sub\\xfe[\s\S]*not walked: the directory name is not valid UTF-8/);
+  });
+
+  it('L13: a pseudo-file whose size reads 0 (/proc, Linux) is read to its end', async () => {
+    // A process's name is in /proc/PID/comm, which stat reports as 0 bytes.
+    const holder = spawn(process.execPath, ['-e', 'process.title = "HUAWEI NE40E"; console.log("ready"); setInterval(() => {}, 1000)']);
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const comm = `/proc/${holder.pid}/comm`;
+      assert.equal(lstatSync(comm).size, 0);
+      const r = run(['scan', comm, '--format', 'json'], tmpdir());
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(JSON.parse(r.stdout).findings[0].vendor, 'huawei');
+    } finally {
+      holder.kill();
+    }
+  });
+});

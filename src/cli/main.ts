@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeBaseError } from '../core/knowledge/load';
+import { POLICY_FILE_NAME } from '../core/knowledge/policy';
 import type { KnowledgeBase, Profile } from '../core/model';
 import { explainAdvisory, explainVendor, findSubject, listAdvisories } from '../core/report/explain';
 import { hasFailedFiles, renderReport, type RenderOptions } from '../core/report/render';
@@ -180,7 +181,7 @@ async function scan(options: ScanOptions): Promise<number> {
   // An explicit --profile wins over the policy file's.
   const profiles = profilesOf(kb, options.profile, policy?.policy.profiles);
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
-  const outputTarget = options.output ? checkOutput(options.output, options.paths) : undefined;
+  const outputTarget = options.output ? checkOutput(options.output, options.paths, [options.policy ?? POLICY_FILE_NAME, options.baseline ?? '']) : undefined;
 
   // Progress goes to standard error, and only when that is a terminal: piped output stays clean.
   const showProgress = options.progress ?? process.stderr.isTTY === true;

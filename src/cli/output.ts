@@ -32,13 +32,14 @@ export interface OutputTarget {
 }
 
 /**
- * Checks --output against the scan's paths: a named input is refused (the report would replace it); a
- * report inside a scanned directory is left out of the scan.
+ * Checks --output against the scan's inputs (the named paths, the policy and baseline files): a file
+ * among them is refused (the report would replace it); a report inside a scanned directory is left out
+ * of the scan.
  */
-export function checkOutput(output: string, paths: readonly string[]): OutputTarget {
+export function checkOutput(output: string, paths: readonly string[], optionFiles: readonly string[] = []): OutputTarget {
   const absolute = resolve(output);
   const real = realOutputPath(output);
-  for (const named of paths) {
+  for (const named of [...paths, ...optionFiles]) {
     if (named === '-') continue;
     const isFile = (() => {
       try {
@@ -48,7 +49,7 @@ export function checkOutput(output: string, paths: readonly string[]): OutputTar
       }
     })();
     if (isFile && (resolve(named) === absolute || realOutputPath(named) === real || sameFile(named, output))) {
-      throw new UsageError(`--output ${output} is one of the files scanned; the report would overwrite it`);
+      throw new UsageError(`--output ${output} is one of the scan's inputs (${named}); the report would overwrite it`);
     }
   }
   return {

@@ -29,9 +29,21 @@ describe('CLI output safety', () => {
     for (const output of ['quote.csv', './quote.csv', join(dir, 'quote.csv')]) {
       const r = run(['scan', 'quote.csv', '-o', output, '--format', 'csv'], dir);
       assert.equal(r.code, 2, r.stderr);
-      assert.match(r.stderr, /one of the files scanned/);
+      assert.match(r.stderr, /one of the scan's inputs/);
       assert.equal(readFileSync(join(dir, 'quote.csv'), 'utf8'), before);
     }
+  });
+
+  it('M6: refuses to write the report over the policy or the baseline it reads', () => {
+    const policy = 'schemaVersion: 1\nprofiles: [cz]\n';
+    const dir = scratch({ 'edge.cfg': HUAWEI, '.vendorlens.yaml': policy, 'org.yaml': policy, 'base.json': '{"findings": []}' });
+    for (const args of [['-o', '.vendorlens.yaml'], ['--policy', 'org.yaml', '-o', 'org.yaml'], ['--baseline', 'base.json', '-o', 'base.json', '--format', 'json']]) {
+      const r = run(['scan', 'edge.cfg', ...args], dir);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /one of the scan's inputs/);
+    }
+    assert.equal(readFileSync(join(dir, '.vendorlens.yaml'), 'utf8'), policy);
+    assert.equal(readFileSync(join(dir, 'base.json'), 'utf8'), '{"findings": []}');
   });
 
   it('M6: a link at the output path is replaced by the report, never followed to its target', () => {

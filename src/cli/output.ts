@@ -1,6 +1,6 @@
 // Where the CLI writes: the --output file, checked against what is scanned and written without following
 // a link; standard output and error, closed early by a reader such as `head`.
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './args';
 import { describeIoError } from './io';
@@ -61,6 +61,15 @@ export function checkOutput(output: string, paths: readonly string[], optionFile
   };
 }
 
+function isStream(path: string): boolean {
+  try {
+    const info = statSync(path);
+    return !info.isFile() && !info.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes the report beside its destination and renames it into place: a link at the destination is
  * replaced, never followed (a `vendorlens.sarif` link to a file elsewhere stays pointing at an intact
@@ -68,6 +77,15 @@ export function checkOutput(output: string, paths: readonly string[], optionFile
  */
 export function writeOutput(output: string, text: string): void {
   const absolute = resolve(output);
+  // A terminal, pipe or device (/dev/stdout, /dev/null, a FIFO) is a stream, not a file to replace: written to as it is.
+  if (isStream(absolute)) {
+    try {
+      writeFileSync(absolute, text);
+      return;
+    } catch (e) {
+      throw new UsageError(`cannot write --output ${output}: ${describeIoError(e)}`);
+    }
+  }
   const temporary = join(dirname(absolute), `.${basename(absolute)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {

@@ -82,6 +82,21 @@ describe('CLI output safety', () => {
     assert.match(readFileSync(join(dir, 'out'), 'utf8'), /HUAWEI/);
   });
 
+  it('M6: a link to a device or a pipe (as /dev/stdout is) is written through, never replaced by a file', () => {
+    // Links in a scratch directory, never the real /dev paths: a regression here must not replace a device.
+    const dir = scratch({ 'edge.cfg': HUAWEI });
+    symlinkSync('/dev/null', join(dir, 'null'));
+    symlinkSync('/proc/self/fd/1', join(dir, 'stdout'));
+    const r = run(['scan', 'edge.cfg', '-o', 'null'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(lstatSync(join(dir, 'null')).isSymbolicLink(), 'the link to the device stays');
+    // Through a shell pipe: the standard output node gets from spawnSync is a socket, which cannot be opened by path.
+    const out = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" scan edge.cfg -o stdout | cat`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(out.stderr, '');
+    assert.match(out.stdout, /HUAWEI/, 'the report went to standard output');
+    assert.ok(lstatSync(join(dir, 'stdout')).isSymbolicLink());
+  });
+
   it('M3: escapes in a maker cell and a file name reach the terminal as visible text', () => {
     const dir = scratch({
       'ansi.csv': 'Manufacturer,Part,Description,Qty\n"Ingram \u001b[2J\u001b]0;PWNED\u0007\u001b[31mMicro",ZXR10 5960-56QU-HI,switch,1\n',

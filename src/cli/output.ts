@@ -1,6 +1,6 @@
 // Where the CLI writes: the --output file, checked against what is scanned and written without following
 // a link; standard output and error, closed early by a reader such as `head`.
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './args';
 import { describeIoError } from './io';
@@ -61,10 +61,21 @@ export function checkOutput(output: string, paths: readonly string[], optionFile
   };
 }
 
-function isStream(path: string): boolean {
+/** The process's own standard streams by name: `-o /dev/stdout` means "this pipe or terminal", wherever it leads. */
+export function namesOwnStream(absolute: string): boolean {
+  return /^\/dev\/(?:stdout|stderr)$|^\/(?:dev|proc\/self)\/fd\/\d+$/.test(absolute);
+}
+
+/**
+ * Written to as it is, not replaced: a stream the user named (/dev/stdout), or a device, FIFO or socket
+ * named directly (/dev/null, /dev/tty). A link to one anywhere else is replaced like any link: a link
+ * planted in a repository must not lead the report into a device.
+ */
+function writesThrough(absolute: string): boolean {
+  if (namesOwnStream(absolute)) return true;
   try {
-    const info = statSync(path);
-    return !info.isFile() && !info.isDirectory();
+    const info = lstatSync(absolute);
+    return !info.isFile() && !info.isDirectory() && !info.isSymbolicLink();
   } catch {
     return false;
   }
@@ -77,8 +88,7 @@ function isStream(path: string): boolean {
  */
 export function writeOutput(output: string, text: string): void {
   const absolute = resolve(output);
-  // A terminal, pipe or device (/dev/stdout, /dev/null, a FIFO) is a stream, not a file to replace: written to as it is.
-  if (isStream(absolute)) {
+  if (writesThrough(absolute)) {
     try {
       writeFileSync(absolute, text);
       return;

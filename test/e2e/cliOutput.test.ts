@@ -6,6 +6,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jobsFor } from '../../src/cli/jobs';
+import { namesOwnStream } from '../../src/cli/output';
 import { ROOT } from '../unit/helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -82,19 +83,28 @@ describe('CLI output safety', () => {
     assert.match(readFileSync(join(dir, 'out'), 'utf8'), /HUAWEI/);
   });
 
-  it('M6: a link to a device or a pipe (as /dev/stdout is) is written through, never replaced by a file', () => {
-    // Links in a scratch directory, never the real /dev paths: a regression here must not replace a device.
+  it('M6: a FIFO named as the output is written to; a link to a device planted in the tree is replaced, not followed', async () => {
+    // Scratch paths only, never the real /dev ones: a regression here must not replace a device.
     const dir = scratch({ 'edge.cfg': HUAWEI });
-    symlinkSync('/dev/null', join(dir, 'null'));
-    symlinkSync('/proc/self/fd/1', join(dir, 'stdout'));
-    const r = run(['scan', 'edge.cfg', '-o', 'null'], dir);
+    spawnSync('mkfifo', [join(dir, 'pipe')]);
+    const reader = spawn('cat', [join(dir, 'pipe')]);
+    let read = '';
+    reader.stdout.on('data', (d) => (read += d));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    const r = run(['scan', 'edge.cfg', '-o', 'pipe'], dir);
+    await closed;
     assert.equal(r.code, 1, r.stderr);
-    assert.ok(lstatSync(join(dir, 'null')).isSymbolicLink(), 'the link to the device stays');
-    // Through a shell pipe: the standard output node gets from spawnSync is a socket, which cannot be opened by path.
-    const out = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" scan edge.cfg -o stdout | cat`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    assert.equal(out.stderr, '');
-    assert.match(out.stdout, /HUAWEI/, 'the report went to standard output');
-    assert.ok(lstatSync(join(dir, 'stdout')).isSymbolicLink());
+    assert.match(read, /HUAWEI/);
+    assert.ok(lstatSync(join(dir, 'pipe')).isFIFO(), 'the FIFO stays');
+    symlinkSync('/dev/null', join(dir, 'planted'));
+    assert.equal(run(['scan', 'edge.cfg', '-o', 'planted'], dir).code, 1);
+    assert.ok(lstatSync(join(dir, 'planted')).isFile(), 'the planted link was replaced by the report');
+    assert.match(readFileSync(join(dir, 'planted'), 'utf8'), /HUAWEI/);
+  });
+
+  it("M6: the process's own streams by name are written through", () => {
+    for (const own of ['/dev/stdout', '/dev/stderr', '/dev/fd/1', '/proc/self/fd/2']) assert.ok(namesOwnStream(own), own);
+    for (const other of ['/dev/sda', '/dev/null', '/tmp/dev/stdout', '/dev/stdout2', '/proc/1/fd/1']) assert.ok(!namesOwnStream(other), other);
   });
 
   it('M3: escapes in a maker cell and a file name reach the terminal as visible text', () => {

@@ -29,7 +29,8 @@ const REUSED_BUFFER_MAX = 16 * 1024 * 1024;
  * benchmark scan's median peak RSS went from 179 MB to 169. Only valid until the next call.
  */
 function readWhole(fd: number, size: number): Buffer {
-  if (size > REUSED_BUFFER_MAX) return readFileSync(fd);
+  // Size 0 may be a pseudo-file (/proc, /sys) whose size is unknown until read: read it to its end.
+  if (size === 0 || size > REUSED_BUFFER_MAX) return readFileSync(fd);
   if (reused.length < size) reused = Buffer.allocUnsafe(Math.min(REUSED_BUFFER_MAX, Math.max(size, reused.length * 2)));
   let read = 0;
   for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, reused, read, size - read, read);
@@ -47,7 +48,8 @@ export function fileProblem(display: string, code: string, message: string, seve
 }
 
 export interface FileAnalyzer {
-  analyzeFile(path: string, display: string): Promise<FileReport & { bytes: number }>;
+  /** `path` as bytes when the file's name is not valid UTF-8. */
+  analyzeFile(path: string | Uint8Array, display: string): Promise<FileReport & { bytes: number }>;
   /** Standard input or anything else already in memory; `name` decides the format as a file name would. */
   analyzeInput(bytes: Uint8Array, display: string, name: string): FileReport;
 }
@@ -79,19 +81,20 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
     async analyzeFile(path, display) {
       let fd: number | undefined;
       try {
-        fd = openSync(path, 'r');
+        fd = openSync(typeof path === 'string' ? path : Buffer.from(path), 'r');
         const { size } = fstatSync(fd);
         if (size > settings.maxFileSize) {
           return { ...fileProblem(display, 'skipped-too-large', `skipped: ${size} bytes is over --max-file-size ${settings.maxFileSize}`, 'information'), bytes: 0 };
         }
         const bytes = readWhole(fd, size);
         // Spreadsheets are ZIP archives, binary by the test below: the extension says to read them as workbooks.
-        const spreadsheet = spreadsheetFormatOf(path);
-        if (spreadsheet) return { ...analyzeSpreadsheet(bytes, spreadsheet, display, fileUri(path)), bytes: bytes.length };
+        const name = typeof path === 'string' ? path : Buffer.from(path).toString('utf8');
+        const spreadsheet = spreadsheetFormatOf(name);
+        if (spreadsheet) return { ...analyzeSpreadsheet(bytes, spreadsheet, display, fileUri(name)), bytes: bytes.length };
         if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
           return { ...fileProblem(display, 'skipped-binary', 'skipped: binary file', 'information'), bytes: bytes.length };
         }
-        return { ...analyze(bytes.toString('utf8'), display, fileUri(path)), bytes: bytes.length };
+        return { ...analyze(bytes.toString('utf8'), display, fileUri(name)), bytes: bytes.length };
       } catch (e) {
         // An exception from the analysis itself is a bug; it costs this file, never the scan.
         const io = typeof (e as NodeJS.ErrnoException).code === 'string';

@@ -61,7 +61,9 @@ show/display captures and bills of materials.
 scan: PATH is a file, a directory (walked recursively; .gitignore respected),
 a glob such as 'configs/**/*.cfg', or - for standard input.
   --format FORMAT           text (default), json, sarif, markdown, html or csv
-  -o, --output FILE         write the report to FILE instead of standard output
+  -o, --output FILE         write the report to FILE instead of standard output (never one
+                            of the files scanned; left out of a scanned directory; a link
+                            there is replaced, not followed)
   --fail-on LEVEL           exit 1 when an open finding is at or above LEVEL:
                             error, warning, information or none (default: warning)
   --profile ID[,ID…]        jurisdiction profiles, e.g. cz or cz,eu-5g (default: the policy
@@ -74,7 +76,8 @@ a glob such as 'configs/**/*.cfg', or - for standard input.
   --stdin-filename NAME     name for standard input in reports; its extension picks the format
   --max-file-size BYTES     skip larger files with a message (default: ${DEFAULT_MAX_FILE_SIZE})
   --jobs N                  files analysed at once: the main thread and N-1 worker threads
-                            (default: one per core, at most 8, for large scans)
+                            (default: one per core, at most 8, for large scans; never more
+                            than the files, nor than the cores or 8, whichever is larger)
   --progress / --no-progress  progress on standard error (default: on for a terminal)
   --color / --no-color      force or disable colours (default: on for a terminal)
 
@@ -132,7 +135,10 @@ function positiveInteger(name: string, text: string, allowZero = false): number 
 }
 
 export function parseArgs(argv: string[]): Command {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
+  // After `--` every argument is an operand: a file named -h is scanned, not a request for help.
+  const end = argv.indexOf('--');
+  const beforeOperands = end < 0 ? argv : argv.slice(0, end);
+  if (argv.length === 0 || beforeOperands.includes('-h') || beforeOperands.includes('--help') || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version' || argv[0] === 'version') return { command: 'version' };
   const [command, ...rest] = argv;
   if (!COMMANDS.has(command!)) throw new UsageError(`unknown command '${command}'; try 'vendorlens scan PATH'`);
@@ -216,9 +222,13 @@ export function parseArgs(argv: string[]): Command {
       case '--output':
         options.output = value();
         return true;
-      case '--jobs':
-        options.jobs = positiveInteger('--jobs', value());
+      case '--jobs': {
+        const v = value();
+        // Digits only: '1e3' and '0x10' are not what anyone types for a thread count.
+        if (!/^\d+$/.test(v)) throw new UsageError(`--jobs must be a positive whole number, not '${v}'`);
+        options.jobs = positiveInteger('--jobs', v);
         return true;
+      }
       case '--progress':
         options.progress = true;
         return true;

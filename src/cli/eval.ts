@@ -20,7 +20,7 @@ import { createFileAnalyzer, fileProblem } from './analyzeFile';
 import { DEFAULT_MAX_FILE_SIZE, UsageError, type EvalOptions } from './args';
 import { describeIoError } from './io';
 import { evaluationJson, judgeFile, renderEvaluation, summarize, type Evaluation, type Expectation, type VendorStatus } from './evaluation';
-import { walkPaths } from './walk';
+import { walkPaths, pathText } from './walk';
 
 const MANIFEST = 'MANIFEST.tsv';
 
@@ -159,7 +159,7 @@ export async function evaluateFolder(folder: string, kb: KnowledgeBase): Promise
   for (const label of await subFolders(folder)) {
     for (const item of walkPaths([join(folder, label)])) {
       if (item.kind === 'stdin') continue;
-      const file = relative(folder, item.path).split(sep).join('/');
+      const file = relative(folder, pathText(item.path)).split(sep).join('/');
       const expectation = expectationFor(kb, file, label, manifest.get(file));
       const report = item.kind === 'error' ? fileProblem(file, 'io-error', item.message) : await analyzer.analyzeFile(item.path, file);
       outcomes.push(judgeFile(expectation, report, vendors));

@@ -92,8 +92,20 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
   };
 }
 
-export function createMatchers(kb: KnowledgeBase): Matchers {
+/**
+ * The matchers of a knowledge base; with `additions` (Restricted Mode: what an untrusted policy adds), its
+ * field matchers run beside the others, so their matches only ever add evidence.
+ */
+export function createMatchers(kb: KnowledgeBase, additions?: KnowledgeBase): Matchers {
   const fields: EvidenceMatcher[] = [
+    ...fieldMatchers(kb),
+    ...(additions ? fieldMatchers(additions) : []),
+  ];
+  return { fields, document: [createDialectMatcher(kb)], trigger: combinedTrigger(fields) };
+}
+
+function fieldMatchers(kb: KnowledgeBase): EvidenceMatcher[] {
+  return [
     createBannerMatcher(kb),
     createVendorNameMatcher(kb),
     createProductModelMatcher(kb),
@@ -105,7 +117,6 @@ export function createMatchers(kb: KnowledgeBase): Matchers {
     createCpeMatcher(kb),
     createPurlMatcher(kb),
   ];
-  return { fields, document: [createDialectMatcher(kb)], trigger: combinedTrigger(fields) };
 }
 
 /**

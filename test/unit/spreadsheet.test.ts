@@ -352,6 +352,7 @@ describe('hostile and broken spreadsheets', () => {
     assert.equal(fieldAt(partial.fields, 'Parts!A1')!.text, 'ZTE');
     assert.deepEqual(partial.problems.map((p) => p.code), ['spreadsheet-malformed']);
     assert.match(partial.problems[0]!.message, /sheet "Parts" \(xl\/worksheets\/sheet1\.xml\) is malformed at line 1, column \d+: .*What came before it was read\./);
+    assert.doesNotMatch(partial.problems[0]!.message, /\.\./, 'one full stop between sentences (probe L13)');
   });
 
   it('reports a workbook-level problem at no cell, and a sheet problem at its sheet', () => {

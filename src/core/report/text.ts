@@ -2,6 +2,7 @@
 import type { FindingSeverity, KnowledgeBase, Profile } from '../model';
 import { dataDescription } from '../knowledge/dataAge';
 import { DEFAULT_PROFILE } from '../review/profiles';
+import { withVisibleControls } from './controls';
 import { findingPlace, NOTHING_OMITTED, omittedSentences, plural, type OmittedFindings, type ScanReport } from './scanReport';
 
 export interface TextStyle {
@@ -31,7 +32,9 @@ export function profileSentence(profiles: readonly Profile[]): string {
     : base;
 }
 
-export function toText(report: ScanReport, style: TextStyle = PLAIN_STYLE, omitted: OmittedFindings = NOTHING_OMITTED, header?: TextHeader): string {
+export function toText(scanned: ScanReport, style: TextStyle = PLAIN_STYLE, omitted: OmittedFindings = NOTHING_OMITTED, header?: TextHeader): string {
+  // For a terminal: an escape from a scanned file or its name would clear the screen or rewrite earlier lines.
+  const report = withVisibleControls(scanned);
   const out: string[] = [];
   if (header) out.push(style.dim(`${profileSentence(header.profiles)}; ${dataDescription(header.kb, header.generatedOn)}.`), '');
   const where = findingPlace;

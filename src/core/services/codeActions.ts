@@ -55,8 +55,13 @@ function lineText(document: TextDocument, line: number): string {
   return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
 }
 
-function eolOf(document: TextDocument): string {
-  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+/** The document's own line break, as its first one is written: CRLF, LF, or CR alone (classic Mac exports). */
+export function eolOf(document: TextDocument): string {
+  const text = document.getText();
+  const cr = text.indexOf('\r');
+  const lf = text.indexOf('\n');
+  if (cr < 0 || (lf >= 0 && lf < cr)) return '\n';
+  return text[cr + 1] === '\n' ? '\r\n' : '\r';
 }
 
 const COMMENT_LEAD = /^[ \t]*[!#]+[ \t]*/;

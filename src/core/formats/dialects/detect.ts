@@ -221,3 +221,17 @@ function detectInSample(head: string): DialectDetection {
     anchor: { start: top.start, end: top.end },
   };
 }
+
+/**
+ * What the detector saw in a text, for a reviewer asking why a file was not recognised: the best-scoring
+ * dialects (up to `top`) with the signals that scored, as 'Huawei VRP 5: "sysname" …, …'.
+ */
+export function explainDialect(text: string, top = 3): string[] {
+  const sample = maskNeighbourText(text.slice(0, SAMPLE_CHARS));
+  const find = createMatcher(sample);
+  return DIALECTS.map((spec) => scoreDialect(spec, find))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, top)
+    .map((s) => `${s.spec.label} ${s.score}: ${s.signals.map((signal) => `${signal.fingerprint.reason} ×${signal.fingerprint.weight}`).join(', ')}`);
+}

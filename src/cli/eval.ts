@@ -32,6 +32,8 @@ const DIALECT_ALIASES: Record<string, string> = {
   'huawei-vrpv8': 'huawei-vrp',
   vrp: 'huawei-vrp',
   smartax: 'huawei-smartax',
+  'huawei-ont': 'huawei-echolife',
+  echolife: 'huawei-echolife',
   'hp-comware': 'h3c-comware',
   'hpe-comware': 'h3c-comware',
   comware: 'h3c-comware',

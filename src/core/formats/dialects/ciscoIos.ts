@@ -1,5 +1,6 @@
 // Cisco IOS and IOS-XE running configs, RANCID/Oxidized backups and `show` captures (reference §3.4).
 import type { DialectSpec } from './fingerprint';
+import { iosFamilySignals } from './iosFamily';
 
 export const ciscoIos: DialectSpec = {
   id: 'cisco-ios',
@@ -18,16 +19,34 @@ export const ciscoIos: DialectSpec = {
     { regex: /^(?<anchor>aaa new-model)/m, weight: 4, reason: '"aaa new-model"' },
     { regex: /^! (?<anchor>Last configuration change|NVRAM config last updated) at /m, weight: 4, reason: '"! Last configuration change at"' },
     { regex: /^(?<anchor>Local Intf): /m, weight: 4, reason: '"show lldp neighbors detail" output' },
+    // Command output without a prompt (IOS and IOS-XE wording).
+    { regex: /^[ \t]*(?<anchor>Load for five secs): \d/m, weight: 7, reason: '"Load for five secs:" exec timestamp' },
+    { regex: /^[ \t]*(?<anchor>Protocol[ \t]+Address[ \t]+Age ?\(min\)[ \t]+Hardware Addr[ \t]+Type[ \t]+Interface)/m, weight: 7, reason: '"show ip arp" header ("Protocol Address Age (min) Hardware Addr")' },
+    { regex: /^[ \t]*(?<anchor>Interface[ \t]+IP-Address[ \t]+OK\?[ \t]+Method[ \t]+Status)/m, weight: 7, reason: '"show ip interface brief" header ("IP-Address OK? Method Status")' },
+    { regex: /^[ \t]*(?<anchor>No Active Message Discriminator)\./m, weight: 6, reason: '"show logging" line "No Active Message Discriminator."' },
+    { regex: /^[ \t]*(?<anchor>Smart Licensing is (?:ENABLED|DISABLED))/m, weight: 5, reason: '"show license status" ("Smart Licensing is ENABLED")' },
+    { regex: /^[ \t]*Index \d+ (?<anchor>Feature): \w/m, weight: 5, reason: '"show license" ("Index 1 Feature:")' },
+    { regex: /(?<anchor>SYSTEM TEMPERATURE is (?:OK|FAULTY))/, weight: 6, reason: '"show environment" ("SYSTEM TEMPERATURE is OK")' },
+    { regex: /^[ \t]*(?<anchor>Switch\/Stack Mac Address)/m, weight: 7, reason: '"show switch" ("Switch/Stack Mac Address")' },
+    { regex: /^[ \t]*(?<anchor>Mod[ \t]+Ports[ \t]+Card Type[ \t]+Model[ \t]+Serial No\.)/m, weight: 6, reason: '"show module" header ("Mod Ports Card Type Model Serial No.")' },
+    { regex: /^[ \t]*(?<anchor>Module[ \t]+Available[ \t]+Used[ \t]+Remaining)/m, weight: 6, reason: '"show power inline" header' },
+    { regex: /^[ \t]*(?<anchor>BOOT path-list)[ \t]*:/m, weight: 7, reason: '"show boot" ("BOOT path-list")' },
+    { regex: /(?<anchor>\(IEEE 802\.1Q Encapsulation\))/, weight: 6, reason: '"show vlans" ("(IEEE 802.1Q Encapsulation)")' },
+    { regex: /^[ \t]*(?<anchor>VLAN[ \t]+Type[ \t]+SAID[ \t]+MTU)/m, weight: 6, reason: '"show vlan" second header ("VLAN Type SAID MTU")' },
+    { regex: /[ \t](?<anchor>act\/unsup)[ \t]/, weight: 5, reason: '"show vlan" status "act/unsup"' },
+    { regex: /^[ \t]*(?<anchor>Dynamic Addresses Count):/m, weight: 6, reason: '"show mac-address-table" counts' },
+    { regex: /^[ \t]*(?<anchor>Number of (?:APs|WLANs|Policy Tags|Site Tags|RF Tags)):/m, weight: 5, reason: 'Catalyst 9800 controller "show … summary" ("Number of APs:")' },
+    { regex: /^[ \t]*(?<anchor>Chassis type: )[A-Z]/m, weight: 3, reason: '"show platform" ("Chassis type:")' },
+    { regex: /(?<![\w/.-])(?<anchor>(?:Gi|Fa|Te|Twe|Tw|Fo|Hu|Ap)\d+\/\d+(?:\/\d+)?)(?![\w/])/, weight: 3, reason: 'IOS abbreviated port names (Gi1/0/1, Fa0/1)' },
+    ...iosFamilySignals('ios'),
     { regex: /^(?<anchor>Building configuration)\.\.\./m, weight: 3, reason: '"Building configuration..."' },
     { regex: /^(?<anchor>service timestamps) /m, weight: 3, reason: '"service timestamps"' },
     { regex: /^(?<anchor>spanning-tree extend system-id)/m, weight: 3, reason: '"spanning-tree extend system-id"' },
     { regex: /^(?<anchor>line con 0)/m, weight: 3, reason: '"line con 0"' },
     { regex: /^(?<anchor>vrf definition) \S/m, weight: 3, reason: '"vrf definition"' },
     { regex: /^[ \t]*(?<anchor>exit-address-family)/m, weight: 3, reason: '"exit-address-family"' },
-    { regex: /^(?<anchor>Total entries displayed): \d+/m, weight: 3, reason: '"Total entries displayed"' },
     { regex: /^[ \t]*(?<anchor>Processor board ID) /m, weight: 3, reason: '"Processor board ID"' },
     { regex: /^(?<anchor>line vty \d+ \d+)/m, weight: 2, reason: '"line vty 0 4"' },
-    { regex: /^[\w.-]+(?<anchor>#)[ \t]*show /m, weight: 2, reason: '"host#show" prompt' },
     { regex: /^[ \t]*interface (?<anchor>(?:GigabitEthernet|TenGigabitEthernet|FastEthernet|Port-channel)\d)/m, weight: 2, reason: 'IOS interface names' },
     { regex: /^(?:no )?(?<anchor>ip http (?:secure-)?server)/m, weight: 2, reason: '"ip http server"' },
     { regex: /^[ \t]*(?<anchor>switchport mode) \w/m, weight: 1, reason: '"switchport mode"' },

@@ -1,5 +1,6 @@
 // Cisco NX-OS running configs and backups (reference §3.4).
 import type { DialectSpec } from './fingerprint';
+import { iosFamilySignals } from './iosFamily';
 
 export const ciscoNxos: DialectSpec = {
   id: 'cisco-nxos',
@@ -18,6 +19,31 @@ export const ciscoNxos: DialectSpec = {
     { regex: /^(?<anchor>!Command: show running-config)/m, weight: 4, reason: '"!Command: show running-config"' },
     { regex: /^(?<anchor>!Time:) /m, weight: 4, reason: '"!Time:" header' },
     { regex: /(?<![\w-])(?<anchor>N[3579]K-C\w+|Nexus ?\d{4})/, weight: 4, reason: 'Nexus model name' },
+    // Command output without a prompt (NX-OS wording).
+    { regex: /(?<anchor>IP Route Table for VRF) "/, weight: 8, reason: '"show ip route" heading ("IP Route Table for VRF")' },
+    { regex: /^[ \t]*(?<anchor>'\*' denotes best ucast next-hop)/m, weight: 8, reason: '"show ip route" legend' },
+    { regex: /(?<anchor>IP ARP Table for (?:all contexts|context))/, weight: 8, reason: '"show ip arp" heading' },
+    { regex: /(?<anchor>Adjacencies learnt on non-active FHRP router)/, weight: 8, reason: '"show ip arp" legend' },
+    { regex: /(?<anchor>IP Interface Status for VRF)/, weight: 8, reason: '"show ip interface brief" heading' },
+    { regex: /(?<anchor>G - Gateway MAC, \(R\) - Routed MAC)/, weight: 8, reason: '"show mac address-table" legend ("G - Gateway MAC")' },
+    { regex: /^[ \t]*(?<anchor>Mod[ \t]+Ports[ \t]+Module-Type[ \t]+Model[ \t]+Status)/m, weight: 8, reason: '"show module" header ("Mod Ports Module-Type")' },
+    { regex: /^[ \t]*(?<anchor>vPC (?:domain id|keep-alive status|Peer-link status))/m, weight: 8, reason: '"show vpc" output' },
+    { regex: /^[ \t]*(?<anchor>Device-ID[ \t]+Local Intrfce[ \t]+Hldtme)/m, weight: 7, reason: '"show cdp neighbors" header ("Device-ID Local Intrfce Hldtme")' },
+    { regex: /^[ \t]*(?<anchor>Interface address\(es\)):/m, weight: 4, reason: '"show cdp neighbors detail" field "Interface address(es):"' },
+    { regex: /^[ \t]*(?<anchor>OSPF Process ID \d+ VRF) /m, weight: 7, reason: '"show ip ospf neighbors" heading ("OSPF Process ID 1 VRF")' },
+    { regex: /(?<anchor>BGP summary information for VRF \S+, address family)/, weight: 6, reason: '"show bgp summary" heading' },
+    { regex: /^[ \t]*(?<anchor>FEX[ \t]+FEX[ \t]+FEX)/m, weight: 7, reason: '"show fex" header' },
+    { regex: /^(?<anchor>Switchwide mode is)/m, weight: 8, reason: '"show vdc" heading' },
+    { regex: /^[ \t]*(?<anchor>vdc_id[ \t]+vdc_name)/m, weight: 8, reason: '"show vdc" header' },
+    { regex: /^[ \t]*(?<anchor>INTERFACE[ \t]+VSAN[ \t]+FCID)/m, weight: 7, reason: '"show flogi database" header' },
+    { regex: /^[ \t]*(?<anchor>transceiver is (?:present|not present))/m, weight: 5, reason: '"show interface transceiver" ("transceiver is present")' },
+    { regex: /^[ \t]*(?<anchor>Feature[ \t]+Ins[ \t]+Lic[ \t]+Status)/m, weight: 7, reason: '"show license usage" header' },
+    { regex: /^[ \t]*(?<anchor>Voltage: \d+ Volts)/m, weight: 5, reason: '"show environment" ("Voltage: 50 Volts")' },
+    { regex: /^[ \t]*(?<anchor>Fan[ \t]+Model[ \t]+Hw[ \t]+Direction[ \t]+Status)/m, weight: 6, reason: '"show environment fan" header' },
+    { regex: /(?<anchor>"TABLE_\w+")[ \t]*:/, weight: 9, reason: 'NX-API JSON output ("TABLE_…")' },
+    { regex: /(?<![\w/.-])(?<anchor>Eth\d+\/\d+(?:\/\d+)?)(?![\w/])/, weight: 3, reason: 'NX-OS abbreviated port names (Eth1/1)' },
+    { regex: /(?<![\w/.-])(?<anchor>mgmt0|sup-eth\d)(?![\w/])/, weight: 3, reason: 'NX-OS management port (mgmt0)' },
+    ...iosFamilySignals('nxos'),
     { regex: /^(?<anchor>logging level) [a-z][\w-]* \d/m, weight: 3, reason: '"logging level <facility> <n>"' },
     { regex: /^(?<anchor>line (?:vty|console))[ \t]*$/m, weight: 2, reason: '"line vty" without numbers' },
     { regex: /^[ \t]*interface (?<anchor>Ethernet\d+\/\d+)/m, weight: 2, reason: 'Ethernet1/1 interface names' },

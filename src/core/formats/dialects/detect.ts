@@ -9,6 +9,7 @@ import { ciscoNxos } from './ciscoNxos';
 import { STRONG, type DialectSpec, type Fingerprint } from './fingerprint';
 import { fortinetFortios } from './fortinetFortios';
 import { h3cComware } from './h3cComware';
+import { huaweiEcholife } from './huaweiEcholife';
 import { huaweiSmartax } from './huaweiSmartax';
 import { huaweiVrp } from './huaweiVrp';
 import { juniperJunos } from './juniperJunos';
@@ -22,6 +23,7 @@ import { positionInText } from '../../text';
 export const DIALECTS: readonly DialectSpec[] = [
   huaweiVrp,
   huaweiSmartax,
+  huaweiEcholife,
   h3cComware,
   zteZxros,
   ciscoIos,
@@ -175,6 +177,7 @@ function qualifies(s: Score): boolean {
 }
 
 function confidenceOf(best: Score, margin: number): Confidence {
+  if (best.signals.every((s) => s.fingerprint.imitated || s.fingerprint.corroborates)) return 'low';
   if ((best.strongest >= 9 || best.score >= 14) && margin >= 6) return 'high';
   if (best.score >= 7 && margin >= 3) return 'medium';
   return 'low';

@@ -86,7 +86,10 @@ export function parseManifest(text: string): Map<string, ManifestRow> {
     const cells = line.split('\t');
     const cell = (i: number) => (i >= 0 && cells[i]?.trim() ? cells[i]!.trim() : undefined);
     const path = cell(file);
-    if (path) rows.set(path, { vendor: cell(vendor), kind: cell(kind), note: cell(note), flagged: cell(flagged) });
+    if (!path) continue;
+    const row: ManifestRow = { vendor: cell(vendor), kind: cell(kind), note: cell(note) };
+    if (cell(flagged) !== undefined) row.flagged = cell(flagged);
+    rows.set(path, row);
   }
   return rows;
 }

@@ -73,7 +73,12 @@ interface Score {
  * and versions), keeping offsets: a VRP capture that lists a Cisco neighbour is still VRP.
  */
 export function maskNeighbourText(sample: string): string {
-  const opener = /^[ \t]*(?:System [Dd]escription|Version|Port [Ii][Dd]|Port [Dd]escription|Platform)[ \t]*:/;
+  // "Version:" and "Platform:" open a neighbour's text only in a neighbour listing; elsewhere (a device's
+  // own "get system status", "show version") they are the device's own.
+  const listing = /^[ \t]*(?:Device ID|System Name|SysName|Chassis [Ii][Dd]|Neighbor index)[ \t]*:/m.test(sample);
+  const opener = listing
+    ? /^[ \t]*(?:System [Dd]escription|Version|Port [Ii][Dd]|Port [Dd]escription|Platform)[ \t]*:/
+    : /^[ \t]*(?:System [Dd]escription|Port [Ii][Dd]|Port [Dd]escription)[ \t]*:/;
   const closer = /^[ \t]*(?:System [Cc]apabilit|Time remaining|Management [Aa]ddress|Port [Ii][Dd]|Interface:|Holdtime|Local Intf)/;
   if (!new RegExp(opener.source, 'm').test(sample)) return sample;
   const chars = sample.split('');
@@ -164,7 +169,7 @@ function scoreDialect(spec: DialectSpec, find: (regex: RegExp) => RegExpExecArra
     if (fingerprint.gate && !find(fingerprint.gate)) continue;
     const match = find(fingerprint.regex);
     if (!match) continue;
-    (fingerprint.corroborates ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
+    (fingerprint.corroborates || fingerprint.generic ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
   }
   if (signals.length > 0) signals.push(...corroborating);
   const score = signals.reduce((sum, s) => sum + s.fingerprint.weight, 0);
@@ -172,12 +177,13 @@ function scoreDialect(spec: DialectSpec, find: (regex: RegExp) => RegExpExecArra
   return { spec, score, strongest, signals };
 }
 
+/** Enough to claim: a strong signal, or two signals that are not generic syntax (such as "!" or "end"). */
 function qualifies(s: Score): boolean {
-  return s.score >= MIN_SCORE && (s.strongest >= STRONG || s.signals.length >= 2);
+  return s.score >= MIN_SCORE && (s.strongest >= STRONG || s.signals.filter((signal) => !signal.fingerprint.generic).length >= 2);
 }
 
 function confidenceOf(best: Score, margin: number): Confidence {
-  if (best.signals.every((s) => s.fingerprint.imitated || s.fingerprint.corroborates)) return 'low';
+  if (best.signals.every((s) => s.fingerprint.imitated || s.fingerprint.corroborates || s.fingerprint.generic)) return 'low';
   if ((best.strongest >= 9 || best.score >= 14) && margin >= 6) return 'high';
   if (best.score >= 7 && margin >= 3) return 'medium';
   return 'low';

@@ -27,6 +27,11 @@ export interface Fingerprint {
    * copies VRP's commands): a dialect claimed on such signals alone is claimed at low confidence.
    */
   imitated?: boolean;
+  /**
+   * Syntax many CLIs share ("!" separators, "end", "hostname", three-space indents): counts only when
+   * another signal of the dialect is present, and never makes one of the two signals a claim needs.
+   */
+  generic?: boolean;
 }
 
 export interface DialectSpec {

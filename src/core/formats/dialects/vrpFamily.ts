@@ -3,7 +3,7 @@
 import type { Fingerprint } from './fingerprint';
 
 export const VRP_FAMILY_SIGNALS: Fingerprint[] = [
-  { regex: /^(?<anchor>#)[ \t]*$/m, weight: 1, reason: '"#" block separators' },
+  { regex: /^(?<anchor>#)[ \t]*$/m, weight: 1, reason: '"#" block separators', generic: true },
   { regex: /^(?<anchor>return)[ \t]*$/m, weight: 2, reason: 'config ends with "return"' },
   { regex: /^[ \t]*(?<anchor>sysname) \S/m, weight: 2, reason: '"sysname" (not "hostname")' },
   { regex: /^[ \t]*(?<anchor>undo) [a-z]/m, weight: 2, reason: '"undo" negation' },
@@ -23,9 +23,9 @@ export const VRP_FAMILY_SIGNALS: Fingerprint[] = [
   { regex: /^[ \t]*(?<anchor>OSPF Process \d+ with Router ID) /m, weight: 3, reason: '"display ospf" output' },
   { regex: /^[ \t]*(?<anchor>Routing Tables?: Public)/m, weight: 3, reason: '"display ip routing-table" output' },
   { regex: /^[ \t]*(?<anchor>Destinations ?: \d+[ \t]+Routes ?: \d+)/m, weight: 3, reason: '"display ip routing-table" totals' },
-  { regex: /(?<anchor>-+\[CIST Global Info\]\[Mode \w+\]-+)/, weight: 3, reason: '"display stp" output' },
+  { regex: /(?<anchor>\[CIST Global Info\]\[Mode \w+\])/, weight: 3, reason: '"display stp" output' },
   { regex: /^[ \t]*(?<anchor>Neighbor index)[ \t]*:/m, weight: 2, reason: '"display lldp neighbor" output' },
   { regex: /^[ \t]*(?<anchor>Storage-type): ?nonVolatile/m, weight: 2, reason: '"display snmp-agent" output' },
   { regex: /(?<![\w-])(?<anchor>(?:X?GE|MEth)\d+\/\d+\/\d+)(?![\w/])/, weight: 2, reason: 'abbreviated port names (GE0/0/1, XGE1/0/1)' },
-  { regex: /(?<![\da-fA-F-])[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}(?![\da-fA-F-])/, gate: /-[\da-fA-F]{4}-/, weight: 1, reason: 'MAC addresses written xxxx-xxxx-xxxx' },
+  { regex: /(?<![\da-fA-F-])[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}(?![\da-fA-F-])/, gate: /-[\da-fA-F]{4}-/, weight: 1, reason: 'MAC addresses written xxxx-xxxx-xxxx', generic: true },
 ];

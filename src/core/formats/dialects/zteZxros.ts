@@ -19,7 +19,7 @@ export const zteZxros: DialectSpec = {
     { regex: /(?<anchor>ZTE Corporation|ZTE CORPORATION)/, weight: 3, reason: 'the maker named alongside ZXROS syntax', corroborates: true },
     { regex: /(?<![\w-])(?<anchor>mgmt_eth)(?![\w-])/, weight: 4, reason: 'mgmt_eth management port' },
     { regex: /^(?<anchor>\$)[ \t]*$/m, weight: 3, reason: 'blocks ended by "$"' },
-    { regex: /^(?<anchor>hostname) \S/m, weight: 1, reason: '"hostname"' },
-    { regex: /(?<![\da-fA-F.])[\da-fA-F]{4}\.[\da-fA-F]{4}\.[\da-fA-F]{4}(?![\da-fA-F.])/, gate: /\.[\da-fA-F]{4}\./, weight: 1, reason: 'MAC addresses written xxxx.xxxx.xxxx' },
+    { regex: /^(?<anchor>hostname) \S/m, weight: 1, reason: '"hostname"', generic: true },
+    { regex: /(?<![\da-fA-F.])[\da-fA-F]{4}\.[\da-fA-F]{4}\.[\da-fA-F]{4}(?![\da-fA-F.])/, gate: /\.[\da-fA-F]{4}\./, weight: 1, reason: 'MAC addresses written xxxx.xxxx.xxxx', generic: true },
   ],
 };

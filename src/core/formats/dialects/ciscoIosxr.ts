@@ -16,7 +16,7 @@ export const ciscoIosxr: DialectSpec = {
     { regex: /^(?<anchor>end-policy)[ \t]*$/m, weight: 6, reason: 'RPL "end-policy"' },
     { regex: /^(?<anchor>end-set)[ \t]*$/m, weight: 6, reason: 'RPL "end-set"' },
     { regex: /(?<![\w-])(?<anchor>TenGigE\d+\/\d+)/, weight: 5, reason: 'TenGigE port names' },
-    { regex: /(?<![\w-])(?<anchor>(?:GigabitEthernet|TwentyFiveGigE|FortyGigE|HundredGigE)\d+\/\d+\/\d+\/\d+)/, weight: 5, reason: 'four-part port numbers (0/0/0/0)' },
+    { regex: /(?<![\w-])(?<anchor>(?:GigabitEthernet|TwentyFiveGigE|FortyGigE|HundredGigE|FourHundredGigE)\d+\/\d+\/\d+\/\d+)/, weight: 7, reason: 'four-part port numbers (0/0/0/0)' },
     // Command output without a prompt (IOS XR wording): every show begins with a timestamp line.
     { regex: /^(?<anchor>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d+ \d\d:\d\d:\d\d\.\d{3} [A-Z]{2,5})[ \t]*$/m, weight: 6, reason: 'IOS XR show timestamp line ("Thu Nov  2 21:28:53.636 UTC")' },
     { regex: /(?<anchor>IOS XR RUN)/, weight: 8, reason: '"show platform" state "IOS XR RUN"' },

@@ -1,7 +1,7 @@
 // Recognises a config dialect by content alone (never by file name): each dialect's fingerprints are
 // tested once against the head of the document, their weights added up, and the best score wins when
 // it is strong enough and clearly ahead of the runner-up.
-import type { Confidence, DialectDetection } from '../../model';
+import type { Confidence, DialectDetection, DialectSection } from '../../model';
 import { aristaEos } from './aristaEos';
 import { ciscoIos } from './ciscoIos';
 import { ciscoIosxr } from './ciscoIosxr';
@@ -201,7 +201,58 @@ function describe(best: Score, runnerUp: Score | undefined, sample: string): str
 export function detectDialect(text: string): DialectDetection {
   const firstLook = detectInSample(text.slice(0, FIRST_LOOK_CHARS));
   const decided = firstLook.id !== 'unknown' && firstLook.confidence !== 'low';
-  return decided || text.length <= FIRST_LOOK_CHARS ? firstLook : detectInSample(text.slice(0, SAMPLE_CHARS));
+  const detection = decided || text.length <= FIRST_LOOK_CHARS ? firstLook : detectInSample(text.slice(0, SAMPLE_CHARS));
+  const sections = deviceSections(text);
+  if (!sections) return detection;
+  // Several devices of different dialects: the document is its first device's; the others report their own.
+  const first = sections.find((s) => s.detection.id !== 'unknown')!;
+  return { ...first.detection, sections };
+}
+
+/** The detection with its reasons worked out, so that it can be copied. */
+function withReasons(d: DialectDetection): DialectDetection {
+  return { id: d.id, confidence: d.confidence, reasons: d.reasons, ...(d.anchor ? { anchor: d.anchor } : {}) };
+}
+
+/**
+ * A prompt with a command after it, naming its host: "<host>dis …", "host#show …", "host>sh …",
+ * "RP/0/RSP0/CPU0:host#…", "user@host> show …", "[admin@host] /ip> …", "FGT # get …".
+ */
+const PROMPT =
+  /^[ \t]*(?:<(?<vrp>[\w.:/()-]+)>|(?:RP\/\d+\/RS?P\d+\/CPU\d+:)?(?<ios>[A-Za-z][\w.-]*)(?:\([\w-]+\))?[ ]?[#>]|[\w.-]+@(?<junos>[\w.-]+)[>#]|\[[\w.-]+@(?<ros>[^\]\n]+)\][^>\n]*>)[ \t]*(?:dis|disp|display|sh|sho|show|get|diag|diagnose|execute|ping|print|\/)/;
+/** Captures longer than this are cut into device sections only as far as this. */
+const SECTION_SCAN_CHARS = 4 * 1024 * 1024;
+
+/**
+ * A file of several devices' captures, cut where the host its prompts name changes, each part detected on
+ * its own; undefined unless at least two parts are recognised as different dialects.
+ */
+function deviceSections(text: string): DialectSection[] | undefined {
+  const cuts: { start: number; host: string }[] = [];
+  const limit = Math.min(text.length, SECTION_SCAN_CHARS);
+  for (let start = 0; start < limit; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // Most lines are not prompts: only short lines holding a prompt character are tried.
+    if (end - start < 300) {
+      const line = text.slice(start, end);
+      if (/[#>]/.test(line)) {
+        const m = PROMPT.exec(line);
+        const host = m?.groups && (m.groups.vrp ?? m.groups.ios ?? m.groups.junos ?? m.groups.ros);
+        if (host && host !== cuts[cuts.length - 1]?.host) cuts.push({ start: cuts.length === 0 ? 0 : start, host });
+      }
+    }
+    start = end + 1;
+  }
+  if (new Set(cuts.map((c) => c.host)).size < 2) return undefined;
+  const sections: DialectSection[] = cuts.map((cut, i) => {
+    const end = i + 1 < cuts.length ? cuts[i + 1]!.start : text.length;
+    const detection = withReasons(detectInSample(text.slice(cut.start, Math.min(end, cut.start + SAMPLE_CHARS))));
+    if (detection.anchor) detection.anchor = { start: detection.anchor.start + cut.start, end: detection.anchor.end + cut.start };
+    return { start: cut.start, end, host: cut.host, detection };
+  });
+  const recognised = new Set(sections.map((s) => s.detection.id).filter((id) => id !== 'unknown'));
+  return recognised.size >= 2 ? sections : undefined;
 }
 
 function detectInSample(head: string): DialectDetection {
@@ -211,7 +262,8 @@ function detectInSample(head: string): DialectDetection {
   const [best, runnerUp] = scores as [Score, Score];
   if (!qualifies(best)) return { id: 'unknown', confidence: 'low', reasons: [] };
   const margin = best.score - (runnerUp?.score ?? 0);
-  if (qualifies(runnerUp) && margin < MIN_MARGIN) {
+  // A runner-up close behind, claimable or not, makes the winner doubtful.
+  if (runnerUp && runnerUp.score >= MIN_SCORE && margin < MIN_MARGIN) {
     return {
       id: 'unknown',
       confidence: 'low',

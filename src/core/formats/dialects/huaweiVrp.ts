@@ -92,6 +92,11 @@ export const huaweiVrp: DialectSpec = {
     { regex: /^(?<anchor>ID[ \t]+MAC[ \t]+Name[ \t]+Group[ \t]+IP[ \t]+Type[ \t]+State[ \t]+STA)/m, weight: 7, reason: 'WLAN AC "display ap all" header ("ID MAC Name Group IP Type State STA")' },
     { regex: /(?<anchor>Rf\/WLAN: Radio ID\/WLAN ID)/, weight: 7, reason: 'WLAN AC "display station" legend ("Rf/WLAN: Radio ID/WLAN ID")' },
     { regex: /(?<![\w-])(?<anchor>(?:AirEngine|AP)\d{4}[A-Z]{0,3}(?:-\d+[A-Z]*)?)(?![\w-])/, weight: 2, reason: 'AirEngine / AP model names in an AP list' },
+    { regex: /(?<anchor>Peer information for ISIS)\(\d+\)/, weight: 7, reason: '"display isis peer" heading ("Peer information for ISIS(1)")' },
+    { regex: /^[ \t]*(?<anchor>Revoke ticket)[ \t]*:/m, weight: 6, reason: '"display license" field "Revoke ticket"' },
+    { regex: /(?<![\w-])(?<anchor>[Dd]fs-[Gg]roup)(?: ID|[ \t]+\d)/, weight: 6, reason: 'M-LAG "dfs-group" (display dfs-group, dfs-group 1)' },
+    { regex: /(?<![\w-])(?<anchor>V\d{3}R\d{3}C\d{2}(?:SPC\d{3})?)(?![\w-])/, weight: 4, reason: 'Huawei version string "V200R005C10SPC800"' },
+    { regex: /(?<![\w-])(?<anchor>CE\d{4,5}[A-Z]{0,2}(?:-[\w]+)?)(?![\w-])/, weight: 3, reason: 'CloudEngine model name (CE6856HI, CE6850-48S4Q-EI)' },
     // CloudEngine NETCONF XML replies name Huawei's YANG namespaces.
     { regex: /(?<anchor>xmlns="http:\/\/www\.huawei\.com\/netconf\/vrp)/, weight: 10, reason: 'NETCONF reply in the "http://www.huawei.com/netconf/vrp" namespace' },
     { regex: /(?<anchor>xmlns(?::\w+)?="urn:huawei:(?:yang|params):)/, weight: 10, reason: 'NETCONF reply in a "urn:huawei:yang" namespace' },

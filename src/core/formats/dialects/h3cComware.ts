@@ -29,8 +29,8 @@ export const h3cComware: DialectSpec = {
     { regex: /^[ \t]*(?<anchor>dhcp server ip-pool) /m, weight: 4, reason: '"dhcp server ip-pool"' },
     { regex: /^[ \t]*(?<anchor>expired day) \d/m, weight: 3, reason: 'DHCP pool "expired day"' },
     { regex: /(?<anchor>ACL's step is)/, weight: 6, reason: '"display acl" output ("ACL\'s step is")' },
-    { regex: /^[ \t]*(?<anchor>(?:DEVICE_NAME|DEVICE_SERIAL_NUMBER|MANUFACTURING_DATE))[ \t]+:/m, weight: 7, reason: '"display device manuinfo" output' },
-    { regex: /^[ \t]*VENDOR_NAME[ \t]+:[ \t]*(?<anchor>H3C|HPE?|New H3C)\b/m, weight: 5, reason: 'manuinfo VENDOR_NAME' },
+    { regex: /^[ \t]*(?<anchor>(?:DEVICE_NAME|DEVICE_SERIAL_NUMBER|MANUFACTURING_DATE))[ \t]*:/m, weight: 7, reason: '"display device manuinfo" output' },
+    { regex: /^[ \t]*VENDOR_NAME[ \t]*:[ \t]*(?<anchor>H3C|HPE?|New H3C)\b/m, weight: 5, reason: 'manuinfo VENDOR_NAME' },
     { regex: /^(?<anchor>Current state: )(?:UP|DOWN|Administratively)/m, weight: 5, reason: '"display interface" output ("Current state: UP")' },
     { regex: /^(?<anchor>Line protocol state: )(?:UP|DOWN)/m, weight: 5, reason: '"Line protocol state:"' },
     // Prompts and messages only Comware prints (VRP's differ, see huaweiVrp.ts).

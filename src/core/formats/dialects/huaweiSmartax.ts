@@ -36,8 +36,8 @@ export const huaweiSmartax: DialectSpec = {
     { regex: /(?<anchor>Solt ID[ \t]+Board Name[ \t]+Serial Number)/, weight: 6, reason: '"display board serial-number" header', imitated: true },
     { regex: /^[ \t]*(?<anchor>SlotID:)[ \t]*\d+[ \t]+BoardName:/m, weight: 3, reason: '"display temperature" lines ("SlotID: 4 BoardName:")', imitated: true },
     { regex: /(?<anchor>ONTID[ \t]+ONT[ \t]+ONT[ \t]+MAC-ADDRESS)/, weight: 3, reason: '"display mac-address ont" header', imitated: true },
-    { regex: /^[ \t]*(?<anchor>ONT-?ID)[ \t]*:/m, weight: 2, reason: '"ONT ID :" field', imitated: true },
+    { regex: /^[ \t]*(?<anchor>ONT[- ]?ID)[ \t]*:/m, weight: 2, reason: '"ONT ID :" field', imitated: true },
     { regex: /^[ \t]*(?<anchor>Command is being executed\. Please wait)/m, weight: 2, reason: '"Command is being executed. Please wait"', imitated: true },
-    { regex: /^[ \t]*(?<anchor>CPU occupancy):[ \t]*\d+%/m, weight: 2, reason: '"display cpu" output ("CPU occupancy: 17%")', imitated: true },
+    { regex: /^[ \t]*(?<anchor>CPU occupancy):[ \t]*\d+%/m, weight: 6, reason: '"display cpu" output ("CPU occupancy: 17%")', imitated: true },
   ],
 };

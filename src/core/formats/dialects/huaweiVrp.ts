@@ -22,7 +22,7 @@ export const huaweiVrp: DialectSpec = {
     { regex: /^[ \t]*(?<anchor>stelnet server enable)/m, weight: 5, reason: '"stelnet server enable"' },
     { regex: /^[ \t]*(?<anchor>hwtacacs-server template) /m, weight: 5, reason: '"hwtacacs-server template"' },
     { regex: /^[ \t]*(?<anchor>ipv4-family) (?:unicast|vpn-instance|vpnv4)/m, weight: 4, reason: 'BGP "ipv4-family"' },
-    { regex: /(?<![\w-])(?<anchor>(?:10|25|40|100|400)GE\d+\/\d+\/\d+)/, weight: 5, reason: 'CloudEngine port names (10GE1/0/1)' },
+    { regex: /(?<![\w-])(?<anchor>(?:10|25|40|100|400)GE\d+\/\d+\/\d+)/, weight: 6, reason: 'CloudEngine port names (10GE1/0/1)' },
     { regex: /(?<![\w-])(?<anchor>XGigabitEthernet\d+\/\d+\/\d+)/, weight: 5, reason: 'XGigabitEthernet port names' },
     { regex: /(?<![\w-])(?<anchor>MEth\d+\/\d+\/\d+)/, weight: 5, reason: 'MEth management port' },
     { regex: / (?<anchor>current state : )(?:UP|DOWN|Administratively)/, weight: 5, reason: '"display interface" output ("current state : UP")' },

@@ -24,7 +24,7 @@ export const juniperJunos: DialectSpec = {
     { regex: /(?<![\w-])(?<anchor>(?:ge|xe|et|fe)-\d+\/\d+\/\d+)/, weight: 4, reason: 'Junos port names (ge-0/0/0)' },
     { regex: /^[ \t]*(?<anchor>(?:family inet6?|unit \d+) \{)/m, weight: 4, reason: '"unit N {" / "family inet {"' },
     // Prompt and echo ("user@host> show … | no-more"), and command output without a prompt.
-    { regex: /^[ \t]*(?<anchor>[\w.-]+@[\w.-]+[>#])[ \t]*(?:show|request|configure|monitor|ping|traceroute|file|clear|run|edit|commit)\b/m, weight: 8, reason: '"user@host> show" prompt and echo' },
+    { regex: /^[ \t]*(?<anchor>[\w.-]+@[\w.-]+ ?[>#])[ \t]*(?:show|request|configure|monitor|ping|traceroute|file|clear|run|edit|commit)\b/m, weight: 8, reason: '"user@host> show" prompt and echo' },
     { regex: /^[ \t]*(?<anchor>\{(?:master|backup|primary|secondary|linecard)(?::\d+)?\})[ \t]*$/m, weight: 8, reason: 'chassis role line ("{master:0}")' },
     { regex: /(?<anchor>\| no-more)[ \t]*$/m, weight: 2, reason: '"| no-more" pipe' },
     { regex: /^[ \t]*(?<anchor>Junos): \d+\.\d+[A-Z]\d/m, weight: 8, reason: '"show version" field "Junos: 18.2R2"' },

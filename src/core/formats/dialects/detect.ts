@@ -205,13 +205,21 @@ export function detectDialect(text: string): DialectDetection {
   const sections = deviceSections(text);
   if (!sections) return detection;
   // Several devices of different dialects: the document is its first device's; the others report their own.
-  const first = sections.find((s) => s.detection.id !== 'unknown')!;
-  return { ...first.detection, sections };
+  const first = sections.find((s) => s.detection.id !== 'unknown')!.detection;
+  return { ...shifted(first, 0), sections };
 }
 
-/** The detection with its reasons worked out, so that it can be copied. */
-function withReasons(d: DialectDetection): DialectDetection {
-  return { id: d.id, confidence: d.confidence, reasons: d.reasons, ...(d.anchor ? { anchor: d.anchor } : {}) };
+/** A section's detection with its anchor moved by `offset`; its reasons still worked out only when read. */
+function shifted(d: DialectDetection, offset: number): DialectDetection {
+  const anchor = d.anchor && { start: d.anchor.start + offset, end: d.anchor.end + offset };
+  return {
+    id: d.id,
+    confidence: d.confidence,
+    get reasons() {
+      return d.reasons;
+    },
+    ...(anchor ? { anchor } : {}),
+  };
 }
 
 /**
@@ -220,8 +228,18 @@ function withReasons(d: DialectDetection): DialectDetection {
  */
 const PROMPT =
   /^[ \t]*(?:<(?<vrp>[\w.:/()-]+)>|(?:RP\/\d+\/RS?P\d+\/CPU\d+:)?(?<ios>[A-Za-z][\w.-]*)(?:\([\w-]+\))?[ ]?[#>]|[\w.-]+@(?<junos>[\w.-]+)[>#]|\[[\w.-]+@(?<ros>[^\]\n]+)\][^>\n]*>)[ \t]*(?:dis|disp|display|sh|sho|show|get|diag|diagnose|execute|ping|print|\/)/;
+/** At most this many device sections are told apart in one file. */
+const MAX_SECTIONS = 32;
 /** Captures longer than this are cut into device sections only as far as this. */
 const SECTION_SCAN_CHARS = 4 * 1024 * 1024;
+
+function holdsPromptCharacter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */ || c === 62 /* > */) return true;
+  }
+  return false;
+}
 
 /**
  * A file of several devices' captures, cut where the host its prompts name changes, each part detected on
@@ -231,15 +249,18 @@ function deviceSections(text: string): DialectSection[] | undefined {
   const cuts: { start: number; host: string }[] = [];
   const limit = Math.min(text.length, SECTION_SCAN_CHARS);
   for (let start = 0; start < limit; ) {
+    // A file with no prompt in its head is no capture file (configs, BOMs): the rest is not read.
+    if (cuts.length === 0 && start >= SAMPLE_CHARS) return undefined;
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     // Most lines are not prompts: only short lines holding a prompt character are tried.
-    if (end - start < 300) {
-      const line = text.slice(start, end);
-      if (/[#>]/.test(line)) {
-        const m = PROMPT.exec(line);
-        const host = m?.groups && (m.groups.vrp ?? m.groups.ios ?? m.groups.junos ?? m.groups.ros);
-        if (host && host !== cuts[cuts.length - 1]?.host) cuts.push({ start: cuts.length === 0 ? 0 : start, host });
+    if (end - start < 300 && holdsPromptCharacter(text, start, end)) {
+      const m = PROMPT.exec(text.slice(start, end));
+      const host = m?.groups && (m.groups.vrp ?? m.groups.ios ?? m.groups.junos ?? m.groups.ros);
+      if (host && host !== cuts[cuts.length - 1]?.host) {
+        // Past this many devices the rest stays with the last one: each section costs a detection.
+        if (cuts.length === MAX_SECTIONS) break;
+        cuts.push({ start: cuts.length === 0 ? 0 : start, host });
       }
     }
     start = end + 1;
@@ -247,8 +268,7 @@ function deviceSections(text: string): DialectSection[] | undefined {
   if (new Set(cuts.map((c) => c.host)).size < 2) return undefined;
   const sections: DialectSection[] = cuts.map((cut, i) => {
     const end = i + 1 < cuts.length ? cuts[i + 1]!.start : text.length;
-    const detection = withReasons(detectInSample(text.slice(cut.start, Math.min(end, cut.start + SAMPLE_CHARS))));
-    if (detection.anchor) detection.anchor = { start: detection.anchor.start + cut.start, end: detection.anchor.end + cut.start };
+    const detection = shifted(detectInSample(text.slice(cut.start, Math.min(end, cut.start + SAMPLE_CHARS))), cut.start);
     return { start: cut.start, end, host: cut.host, detection };
   });
   const recognised = new Set(sections.map((s) => s.detection.id).filter((id) => id !== 'unknown'));

@@ -65,6 +65,21 @@ describe('captures: prompts, echoes and output without a prompt', () => {
     assert.ok(!maskNeighbourText(listing).includes('Cisco IOS Software'));
   });
 
+  it('a neighbour\'s banner in a "key = value" LLDP listing is the neighbour\'s, not the capturing device\'s', () => {
+    const listing = lines(
+      '    Chassis 00:11:22:33:44:55, Port 1/1/1:',
+      '      System Name                 = agg-sw7,',
+      '      System Description          = S5720-28X-SI-AC',
+      'Huawei Versatile Routing Platform Software',
+      'VRP (R) software, Version 5.170 (S5720 V200R011C10SPC600)',
+      'Copyright (C) 2000-2018 HUAWEI TECH Co., Ltd.,',
+      '      Capabilities Supported      = Bridge Router,',
+    );
+    assert.equal(detectDialect(listing).id, 'unknown', explainDialect(listing).join(' | '));
+    const findings = languageService().analyze(textDocument(listing)).findings;
+    assert.ok(findings.some((f) => f.vendorId === 'huawei' && f.evidence.kind !== 'dialect'), 'the neighbour is still a Huawei finding');
+  });
+
   it('generic syntax ("!", "end", three-space indents) never makes a claim on its own or with one other signal', () => {
     const lookalike = lines('!', 'ver 08.0.95', '!', 'interface ethernet 1/1/1', '   port-name uplink', '!', 'end');
     assert.equal(detectDialect(lookalike).id, 'unknown', explainDialect(lookalike).join(' | '));

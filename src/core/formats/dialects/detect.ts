@@ -75,11 +75,11 @@ interface Score {
 export function maskNeighbourText(sample: string): string {
   // "Version:" and "Platform:" open a neighbour's text only in a neighbour listing; elsewhere (a device's
   // own "get system status", "show version") they are the device's own.
-  const listing = /^[ \t]*(?:Device ID|System Name|SysName|Chassis [Ii][Dd]|Neighbor index)[ \t]*:/m.test(sample);
+  const listing = /^[ \t]*(?:Device ID|System Name|SysName|Chassis [Ii][Dd]|Neighbor index)[ \t]*[:=]/m.test(sample);
   const opener = listing
-    ? /^[ \t]*(?:System [Dd]escription|Version|Port [Ii][Dd]|Port [Dd]escription|Platform)[ \t]*:/
-    : /^[ \t]*(?:System [Dd]escription|Port [Ii][Dd]|Port [Dd]escription)[ \t]*:/;
-  const closer = /^[ \t]*(?:System [Cc]apabilit|Time remaining|Management [Aa]ddress|Port [Ii][Dd]|Interface:|Holdtime|Local Intf)/;
+    ? /^[ \t]*(?:System [Dd]escription|Version|Port [Ii][Dd]|Port [Dd]escription|Platform)[ \t]*[:=]/
+    : /^[ \t]*(?:System [Dd]escription|Port [Ii][Dd]|Port [Dd]escription)[ \t]*[:=]/;
+  const closer = /^[ \t]*(?:System [Cc]apabilit|Capabilities|Time remaining|Management [Aa]ddress|Management IP|Port [Ii][Dd]|Interface:|Holdtime|Local Intf)/;
   if (!new RegExp(opener.source, 'm').test(sample)) return sample;
   const chars = sample.split('');
   let masking = 0;
@@ -90,7 +90,7 @@ export function maskNeighbourText(sample: string): string {
     const open = opener.exec(line);
     if (open) {
       for (let j = lineStart + open[0].length; j < i; j++) if (chars[j] !== '\r') chars[j] = ' ';
-      masking = /(?:Description|Version)[ \t]*:/.test(open[0]) ? 6 : 0;
+      masking = /(?:Description|Version)[ \t]*[:=]/.test(open[0]) ? 6 : 0;
     } else if (masking > 0 && line.trim() !== '' && !closer.test(line)) {
       for (let j = lineStart; j < i; j++) if (chars[j] !== '\r') chars[j] = ' ';
       masking--;

@@ -53,7 +53,7 @@ export const ciscoIos: DialectSpec = {
     { regex: /^[ \t]*(?<anchor>exit-address-family)/m, weight: 3, reason: '"exit-address-family"' },
     { regex: /^[ \t]*(?<anchor>Processor board ID) /m, weight: 3, reason: '"Processor board ID"' },
     { regex: /^(?<anchor>line vty \d+ \d+)/m, weight: 2, reason: '"line vty 0 4"' },
-    { regex: /^[ \t]*interface (?<anchor>(?:GigabitEthernet|TenGigabitEthernet|FastEthernet|Port-channel)\d)/m, weight: 2, reason: 'IOS interface names' },
+    { regex: /^[ \t]*interface (?<anchor>(?:GigabitEthernet|TenGigabitEthernet|FastEthernet|Port-channel)\d+(?:\/\d+){0,2})(?![\/\d])/m, weight: 2, reason: 'IOS interface names (at most three-part numbers)' },
     { regex: /^(?:no )?(?<anchor>ip http (?:secure-)?server)/m, weight: 2, reason: '"ip http server"' },
     { regex: /^[ \t]*(?<anchor>switchport mode) \w/m, weight: 1, reason: '"switchport mode"' },
     { regex: /^(?<anchor>hostname) \S/m, weight: 1, reason: '"hostname"', generic: true },

@@ -33,6 +33,8 @@ export const ciscoIosxr: DialectSpec = {
     { regex: /(?<![\w/])(?<anchor>\d+\/(?:RS?P\d+|\d+)\/CPU\d+)(?![\w/])/, weight: 5, reason: 'IOS XR node names (0/RP0/CPU0)' },
     { regex: /(?<![\w/.-])(?<anchor>(?:Gi|Te|Hu|Fo|TF|FH|Mg)\d+\/\d+\/\d+\/\d+)/, weight: 5, reason: 'IOS XR abbreviated four-part port names (Gi0/0/0/1)' },
     { regex: /(?<![\w/.-])(?<anchor>BE\d+)(?:\.\d+)?(?![\w/])/, weight: 3, reason: 'IOS XR bundle names (BE1)' },
+    { regex: /^(?<anchor>service timestamps) /m, weight: 3, reason: '"service timestamps"' },
+    { regex: /^[ \t]*(?<anchor>IS-IS \S+ \(Level-[12]\) Link State Database)/m, weight: 6, reason: '"show isis database" heading with the instance tag' },
     { regex: /(?<anchor>\(>\) - Diversion path)/, weight: 6, reason: '"show route" legend "(>) - Diversion path"' },
     ...iosFamilySignals('iosxr'),
     { regex: /^(?<anchor>route-policy) \S+[ \t]*$/m, weight: 3, reason: '"route-policy NAME"' },

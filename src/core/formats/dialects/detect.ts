@@ -143,17 +143,22 @@ function regexTable(all: readonly RegExp[]): RegexTable {
   return { idOf, needs, search: createLiteralSearch(literals, { ignoreCase: true }) };
 }
 
-const TABLE = regexTable(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex]))));
+let table: RegexTable | undefined;
+/** Built on the first detection: a run that reads no plain text (BOMs only) never pays for it. */
+function fingerprintTable(): RegexTable {
+  return (table ??= regexTable(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex])))));
+}
 
 /** Runs each distinct fingerprint regex at most once per sample, and none whose literals are absent. */
 function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | null {
-  const present = TABLE.search.present(sample);
-  const results: (RegExpExecArray | null | undefined)[] = new Array(TABLE.needs.length);
+  const regexes = fingerprintTable();
+  const present = regexes.search.present(sample);
+  const results: (RegExpExecArray | null | undefined)[] = new Array(regexes.needs.length);
   return (regex) => {
-    const id = TABLE.idOf.get(regex)!;
+    const id = regexes.idOf.get(regex)!;
     let match = results[id];
     if (match === undefined) {
-      const need = TABLE.needs[id];
+      const need = regexes.needs[id];
       regex.lastIndex = 0;
       match = need && !need.some((i) => present.has(i)) ? null : regex.exec(sample);
       results[id] = match;

@@ -242,13 +242,32 @@ function findNote(notes: Notes, line: number, vendorId: string, fingerprint: str
   return candidates.find((n) => !n.expired) ?? candidates[0];
 }
 
+/** For a low-confidence finding: what would confirm it, by the kind of evidence. */
+function wouldConfirm(kind: Evidence['kind']): string {
+  switch (kind) {
+    case 'vendor-name':
+      return t('the maker named in a manufacturer or description field');
+    case 'dialect':
+    case 'banner':
+    case 'snmp-oid':
+      return t("the device's own version output (display version, show version) or banner");
+    case 'model':
+      return t("the maker's name next to the model, or the device's version output");
+    case 'mac-oui':
+      return t('the device behind the address (its LLDP or CDP entry, or an inventory record)');
+    default:
+      return t('the record the identifier names');
+  }
+}
+
 /**
  * The finding's message: the lead advisory (see orderAdvisories), why a category rule links it, and what
  * the others are - how many are in force under the active profiles, and which are superseded.
  */
 function describe(kb: KnowledgeBase, evidence: Evidence, assessment: VendorAssessment, profiles: readonly Profile[]): string {
   const vendor = kb.vendorById.get(evidence.vendorId)!;
-  const what = t('{0}: {1} "{2}"', vendor.displayName, evidence.detail, evidence.matched.replace(/\s+/g, ' '));
+  const found = t('{0}: {1} "{2}"', vendor.displayName, evidence.detail, evidence.matched.replace(/\s+/g, ' '));
+  const what = evidence.confidence === 'low' ? t('Possible {0} (low confidence; {1} would confirm it)', found, wouldConfirm(evidence.kind)) : found;
   const first = assessment.advisories[0];
   if (vendor.status === 'borderline' && (!first || !assessment.inForce.includes(first))) return t('{0} (borderline vendor, not named by an advisory)', what);
   if (!first) return what;
@@ -458,7 +477,8 @@ export function analyzeDocument(
       range,
       vendorId: vendor.id,
       evidence,
-      severity: accepted ? 'information' : assessment.severity,
+      // A low-confidence finding is never more than information: a "possible" finding (see describe).
+      severity: accepted || evidence.confidence === 'low' ? 'information' : assessment.severity,
       advisoryIds,
       advisoriesInForce: assessment.inForce.map((a) => a.id),
       message: describe(kb, evidence, assessment, options.profiles) + noteSuffix(note, options.trusted),

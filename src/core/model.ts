@@ -282,6 +282,20 @@ export interface DialectDetection {
   reasons: string[];
   /** The most telling token: where a document-level finding is placed. */
   anchor?: { start: number; end: number };
+  /**
+   * When the text holds captures of several devices (prompts naming different hosts) whose dialects
+   * differ: each device's stretch of text, with its own detection (anchors are offsets in the whole text).
+   */
+  sections?: DialectSection[];
+}
+
+/** One device's captures in a text that holds several. */
+export interface DialectSection {
+  start: number;
+  end: number;
+  /** The host its prompts name. */
+  host: string;
+  detection: DialectDetection;
 }
 
 export interface DocumentProblem {

@@ -22,6 +22,16 @@ export interface Fingerprint {
   reason: string;
   /** Counts only when another signal of the same dialect is present (e.g. a vendor word in a hostname). */
   corroborates?: boolean;
+  /**
+   * Lookalike CLIs of other makers print this too (an OLT that copies SmartAX's tables, a switch that
+   * copies VRP's commands): a dialect claimed on such signals alone is claimed at low confidence.
+   */
+  imitated?: boolean;
+  /**
+   * Syntax many CLIs share ("!" separators, "end", "hostname", three-space indents): counts only when
+   * another signal of the dialect is present, and never makes one of the two signals a claim needs.
+   */
+  generic?: boolean;
 }
 
 export interface DialectSpec {

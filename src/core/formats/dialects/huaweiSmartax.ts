@@ -1,4 +1,7 @@
-// Huawei SmartAX access (MA56xx/MA58xx OLT) configs and `display` captures: not VRP syntax.
+// Huawei SmartAX access (MA56xx/MA58xx/EA5800 OLT) configs and `display` captures: not VRP syntax.
+// OLTs of other makers (C-Data, V-SOL, TP-Link, BDCOM …) copy this CLI's commands and table layouts:
+// those signals are marked `imitated` and alone make at most a low-confidence claim; only what names
+// Huawei's products (MA5xxx, Huawei board names, the banner) can raise it.
 import type { DialectSpec } from './fingerprint';
 
 export const huaweiSmartax: DialectSpec = {
@@ -9,11 +12,32 @@ export const huaweiSmartax: DialectSpec = {
     { regex: /^[ \t]*PRODUCT[ \t]*:[ \t]*(?<anchor>MA5\d{3}\w*)/m, weight: 12, reason: '"PRODUCT : MA5xxx" in display version' },
     { regex: /^[ \t]*(?<anchor>SlotID[ \t]+BoardName[ \t]+Status[ \t]+SubType0)/m, weight: 12, reason: '"display board" table header' },
     { regex: /^(?<anchor>\[MA5\d{3}V\d{3}R\d{3})/m, weight: 12, reason: 'SmartAX configuration header "[MA5600V800R…"' },
+    { regex: /(?<anchor>Huawei Integrated Access Software)/i, weight: 12, reason: '"Huawei Integrated Access Software" banner' },
     { regex: /(?<anchor>Active Mainboard Running Area Information)/, weight: 9, reason: '"Active Mainboard Running Area Information"' },
+    { regex: /^[ \t]*(?<anchor>MA5[68]\d{2}[A-Z]?|EA5800-X\d+)(?:\([\w-]+\))?[#>]/m, weight: 9, reason: 'SmartAX prompt ("MA5600T(config)#")' },
     { regex: /^[ \t]*(?<anchor>Program Area [AB] Version)/m, weight: 5, reason: '"Program Area A Version"' },
     { regex: /(?<![\w-])(?<anchor>(?:MA56\d{2}T?|MA58\d{2}|EA5800))(?![\w-])/, weight: 5, reason: 'SmartAX OLT model name' },
-    { regex: /^[ \t]*(?<anchor>interface gpon) \d+\/\d+/m, weight: 6, reason: '"interface gpon 0/1"' },
-    { regex: /^[ \t]*(?<anchor>ont add) \d+ \d+/m, weight: 7, reason: '"ont add" ONT provisioning' },
-    { regex: /^[ \t]*(?<anchor>service-port) \d+ vlan \d+/m, weight: 6, reason: '"service-port N vlan N"' },
+    // Huawei access board names: H80x/H90x + four letters (H802SCUN, H805GPFD, H901MPLA).
+    { regex: /(?<![\w-])(?<anchor>H[89]0\d[A-Z][A-Z0-9]{3})(?![\w-])/, weight: 5, reason: 'SmartAX board name (H802SCUN, H805GPFD)' },
+    { regex: /\((?<anchor>HWTC-[0-9A-F]{8})\)/, weight: 4, reason: 'GPON serial number of a Huawei ONT ("HWTC-…")' },
+    // The OLT CLI lookalikes copy: commands, fields and table layouts.
+    { regex: /^[ \t]*(?<anchor>interface gpon) \d+\/\d+/m, weight: 6, reason: '"interface gpon 0/1"', imitated: true },
+    { regex: /^[ \t]*(?<anchor>ont add) \d+ \d+/m, weight: 7, reason: '"ont add" ONT provisioning', imitated: true },
+    { regex: /^[ \t]*(?<anchor>service-port) \d+ vlan \d+/m, weight: 6, reason: '"service-port N vlan N"', imitated: true },
+    { regex: /(?<![\w/])(?<anchor>F\/ ?S\/ ?P)(?![\w/])/, weight: 3, reason: '"F/S/P" (frame/slot/port) field', imitated: true },
+    { regex: /^[ \t]*(?<anchor>Control flag)[ \t]*:/m, weight: 2, reason: '"display ont info" field "Control flag"', imitated: true },
+    { regex: /(?<anchor>the total of ONTs are):/, weight: 4, reason: '"display ont info summary" ("the total of ONTs are:")', imitated: true },
+    { regex: /(?<anchor>The number of configured ONT)/, weight: 6, reason: '"display ont version summary"', imitated: true },
+    { regex: /(?<anchor>Switch-Oriented Flow List)/, weight: 6, reason: '"display service-port" heading', imitated: true },
+    { regex: /(?<anchor>Profile-ID[ \t]+Profile-name[ \t]+Binding times)/, weight: 6, reason: '"display ont-lineprofile" header', imitated: true },
+    { regex: /(?<anchor>GEM port[ \t]+T-CONT)/, weight: 3, reason: '"display ont gemport" header', imitated: true },
+    { regex: /(?<anchor>Number of T-CONTs)/, weight: 3, reason: '"display port info" field', imitated: true },
+    { regex: /(?<anchor>C-VLAN[ \t]+C-PRI[ \t]+ETH-type)/, weight: 6, reason: '"display ont port vlan" header', imitated: true },
+    { regex: /(?<anchor>Solt ID[ \t]+Board Name[ \t]+Serial Number)/, weight: 6, reason: '"display board serial-number" header', imitated: true },
+    { regex: /^[ \t]*(?<anchor>SlotID:)[ \t]*\d+[ \t]+BoardName:/m, weight: 3, reason: '"display temperature" lines ("SlotID: 4 BoardName:")', imitated: true },
+    { regex: /(?<anchor>ONTID[ \t]+ONT[ \t]+ONT[ \t]+MAC-ADDRESS)/, weight: 3, reason: '"display mac-address ont" header', imitated: true },
+    { regex: /^[ \t]*(?<anchor>ONT[- ]?ID)[ \t]*:/m, weight: 2, reason: '"ONT ID :" field', imitated: true },
+    { regex: /^[ \t]*(?<anchor>Command is being executed\. Please wait)/m, weight: 2, reason: '"Command is being executed. Please wait"', imitated: true },
+    { regex: /^[ \t]*(?<anchor>CPU occupancy):[ \t]*\d+%/m, weight: 6, reason: '"display cpu" output ("CPU occupancy: 17%")', imitated: true },
   ],
 };

@@ -22,7 +22,7 @@ import { createFileAnalyzer, fileProblem } from './analyzeFile';
 import { DEFAULT_MAX_FILE_SIZE, UsageError, type EvalOptions } from './args';
 import { describeIoError } from './io';
 import { evaluationJson, judgeFile, renderEvaluation, summarize, type Evaluation, type Expectation, type VendorStatus } from './evaluation';
-import { walkPaths, pathText } from './walk';
+import { walkPaths, pathText, type FilePath } from './walk';
 
 const MANIFEST = 'MANIFEST.tsv';
 
@@ -174,9 +174,9 @@ async function subFolders(folder: string): Promise<string[]> {
 }
 
 /** The best dialect scores and their signals, or a line saying none scored. */
-async function whatWasPresent(path: string): Promise<string[]> {
+async function whatWasPresent(path: FilePath): Promise<string[]> {
   try {
-    const seen = explainDialect(await readFile(path, 'utf8'));
+    const seen = explainDialect(await readFile(typeof path === 'string' ? path : Buffer.from(path), 'utf8'));
     return seen.length > 0 ? seen : ['no dialect signal'];
   } catch (e) {
     return [`cannot re-read: ${describeIoError(e)}`];

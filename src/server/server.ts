@@ -26,6 +26,8 @@ import { DIAGNOSTIC_SOURCE } from '../core/services/diagnostics';
 import { hasFailedFiles, isReportFormat, renderReport } from '../core/report/render';
 import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type FileReport } from '../core/report/scanReport';
 import { isoDate } from '../core/text';
+import { analyzeWorkbook, workbookAcceptanceEdit, type WorkbookView } from '../core/services/workbook';
+import { decodeBase64 } from '../shared/base64';
 import {
   Requests,
   type AcceptanceEditParams,
@@ -34,6 +36,8 @@ import {
   type FileReportParams,
   type KnowledgeSummary,
   type RenderReportParams,
+  type AnalyzeWorkbookParams,
+  type WorkbookAcceptanceEditParams,
 } from '../shared/protocol';
 
 declare const VENDORLENS_VERSION: string;
@@ -415,6 +419,27 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       omitted: NOTHING_OMITTED,
       executionSuccessful: !hasFailedFiles(report),
     });
+  });
+
+  // Workbooks are no text documents: the client sends their bytes (the web worker cannot read files itself).
+  connection.onRequest(Requests.analyzeWorkbook, async (params: AnalyzeWorkbookParams): Promise<WorkbookView | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service, enabled } = await serviceFor(params.uri);
+    if (!service || !enabled) return null;
+    try {
+      return analyzeWorkbook(service, params.uri, bytes, isoDate(new Date()));
+    } catch (e) {
+      connection.console.error(`VendorLens could not analyse ${params.uri}: ${(e as Error).stack ?? e}`);
+      return { format: 'xlsx', sheets: [], findings: [], cellsOmitted: 0, problems: [{ severity: 'error', code: 'analysis-failed', message: `VendorLens could not analyse this workbook (${String(e).slice(0, 200)}).` }] };
+    }
+  });
+
+  connection.onRequest(Requests.workbookAcceptanceEdit, async (params: WorkbookAcceptanceEditParams): Promise<WorkspaceEdit | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service } = await serviceFor(params.uri);
+    return (service && workbookAcceptanceEdit(service, params.uri, bytes, params.findingId, params.note)) ?? null;
   });
 
   connection.onRequest(Requests.knowledgeSummary, async (params: { uri?: string }): Promise<KnowledgeSummary | null> => {

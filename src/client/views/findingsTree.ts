@@ -168,7 +168,10 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     item.contextValue = finding.accepted ? 'vendorlens.finding.accepted' : 'vendorlens.finding';
     const selection = new vscode.Range(finding.line, finding.character, finding.endLine, finding.endCharacter);
-    item.command = { command: 'vscode.open', title: vscode.l10n.t('Reveal finding'), arguments: [vscode.Uri.parse(finding.uri), { selection }] };
+    item.command = /\.(xlsx|xlsm|ods)$/i.test(finding.path)
+      ? // A workbook opens in its view, at the cell (the diagnostic's line and character are its row and column).
+        { command: 'vendorlens.revealWorkbookCell', title: vscode.l10n.t('Reveal finding'), arguments: [finding.uri, selection.start] }
+      : { command: 'vscode.open', title: vscode.l10n.t('Reveal finding'), arguments: [vscode.Uri.parse(finding.uri), { selection }] };
     return item;
   }
 

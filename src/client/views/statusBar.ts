@@ -4,6 +4,12 @@ import * as vscode from 'vscode';
 import { countFindings } from './findingsModel';
 import { findingsIn, onDidChangeFindings } from './findingsSource';
 
+/** The workbook shown in VendorLens's workbook view, when that is the active editor (no text editor then). */
+function activeWorkbook(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.viewType === 'vendorlens.workbook' ? input.uri : undefined;
+}
+
 export class FindingsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('vendorlens.status', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
@@ -14,8 +20,9 @@ export class FindingsStatusBar implements vscode.Disposable {
     this.subscriptions = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.update()),
       onDidChangeFindings((uris) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        const active = (vscode.window.activeTextEditor?.document.uri ?? activeWorkbook())?.toString();
         if (active && uris.some((u) => u.toString() === active)) this.update();
       }, 50),
     ];
@@ -31,12 +38,13 @@ export class FindingsStatusBar implements vscode.Disposable {
 
   update(): void {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !this.isAnalysed(document)) {
+    const uri = document ? (this.isAnalysed(document) ? document.uri : undefined) : activeWorkbook();
+    if (!uri) {
       this.item.hide();
       this.visible = false;
       return;
     }
-    const counts = countFindings(findingsIn(document.uri));
+    const counts = countFindings(findingsIn(uri));
     const open = counts.error + counts.warning + counts.information;
     if (open + counts.accepted === 0) {
       this.item.text = `$(pass) ${vscode.l10n.t('VendorLens: no findings')}`;

@@ -19,6 +19,8 @@ export interface SpreadsheetDocument {
   /** The text view the field offsets point into. */
   text: string;
   parsed: ParsedDocument;
+  /** Each sheet's rows with text, in workbook order: what a view of the workbook shows. */
+  sheets: readonly SpreadsheetSheet[];
 }
 
 const EXTENSIONS: Record<string, SpreadsheetFormatId> = { xlsx: 'xlsx', xlsm: 'xlsx', ods: 'ods' };
@@ -29,10 +31,13 @@ export function spreadsheetFormatOf(name: string): SpreadsheetFormatId | undefin
   return extension === undefined ? undefined : EXTENSIONS[extension];
 }
 
-interface Sheet {
+export interface SpreadsheetSheet {
   name: string;
+  /** Rows with text in row order; a cell's `address` is set for cells with text, empty cells between share one. */
   records: TableRecord[];
 }
+
+type Sheet = SpreadsheetSheet;
 
 /** Collects each sheet's rows as table records and writes the text view as it goes. */
 class SheetCollector implements SheetSink {
@@ -191,5 +196,5 @@ export function readSpreadsheet(bytes: Uint8Array, format: SpreadsheetFormatId, 
   }
   const text = collector.text;
   const fields = collector.sheets.flatMap((sheet) => tableFields(text, sheet.records, { reportRaggedRows: false }).fields);
-  return { format: actual, text, parsed: { fields, problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT } };
+  return { format: actual, text, parsed: { fields, problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT }, sheets: collector.sheets };
 }

@@ -179,7 +179,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   // Workbooks (XLSX, ODS) are no text documents: a view of their own, analysed from their bytes.
   const workbooks = new WorkbookEditorProvider(context.extensionUri, client, askForNote);
   context.subscriptions.push(workbooks, workbooks.register());
-  const api = activateViews(context, client, output);
+  const api = activateViews(context, client, output, workbooks);
   return { client, api: { ...api, workbookViewState: (uri) => workbooks.state(uri) } };
 }
 
@@ -188,7 +188,7 @@ function isHandledByServer(document: vscode.TextDocument): boolean {
   return vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
 }
 
-function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.OutputChannel): Omit<VendorLensApi, 'workbookViewState'> {
+function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.OutputChannel, workbooks: WorkbookEditorProvider): Omit<VendorLensApi, 'workbookViewState'> {
   // Vendor and advisory names for the view, from the knowledge base in effect (the policy file can add some).
   let summary: KnowledgeSummary | undefined;
   let summaryRequest: Promise<KnowledgeSummary | undefined> | undefined;
@@ -214,7 +214,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
     },
   };
   const findings = registerFindingsView(context, () => names);
-  const review = new WorkspaceReview(client, output, isHandledByServer);
+  const review = new WorkspaceReview(client, output, isHandledByServer, (uri, bytes) => workbooks.analyseBytes(uri, bytes));
   const exporter = new ReportExporter(client, output);
   const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri));
   void loadSummary();

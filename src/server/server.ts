@@ -26,7 +26,7 @@ import { DIAGNOSTIC_SOURCE } from '../core/services/diagnostics';
 import { hasFailedFiles, isReportFormat, renderReport } from '../core/report/render';
 import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type FileReport } from '../core/report/scanReport';
 import { isoDate } from '../core/text';
-import { analyzeWorkbook, workbookAcceptanceEdit, type WorkbookView } from '../core/services/workbook';
+import { analyzeWorkbook, workbookAcceptanceEdit, workbookFileReport, type WorkbookView } from '../core/services/workbook';
 import { decodeBase64 } from '../shared/base64';
 import {
   Requests,
@@ -38,6 +38,7 @@ import {
   type RenderReportParams,
   type AnalyzeWorkbookParams,
   type WorkbookAcceptanceEditParams,
+  type WorkbookFileReportParams,
 } from '../shared/protocol';
 
 declare const VENDORLENS_VERSION: string;
@@ -440,6 +441,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (!bytes || typeof params.uri !== 'string') return null;
     const { service } = await serviceFor(params.uri);
     return (service && workbookAcceptanceEdit(service, params.uri, bytes, params.findingId, params.note)) ?? null;
+  });
+
+  connection.onRequest(Requests.workbookFileReport, async (params: WorkbookFileReportParams): Promise<FileReport | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service, enabled } = await serviceFor(params.uri);
+    if (!service || !enabled) return null;
+    try {
+      return workbookFileReport(service, params.uri, bytes, params.display);
+    } catch (e) {
+      connection.console.error(`VendorLens could not analyse ${params.uri}: ${(e as Error).stack ?? e}`);
+      return { findings: [], problems: [{ file: params.display, line: 0, column: 0, severity: 'error', code: 'analysis-failed', message: `analysis failed: ${String(e)}` }] };
+    }
   });
 
   connection.onRequest(Requests.knowledgeSummary, async (params: { uri?: string }): Promise<KnowledgeSummary | null> => {

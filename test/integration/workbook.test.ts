@@ -4,6 +4,9 @@
 // both by cell; the reveal command shows a cell; accepting a finding writes the policy file's acceptances
 // and the view follows. Files go under workbook-tmp/ and the policy file is removed afterwards.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 
 // The shape of what activate() returns (src/client/extension.ts); this suite compiles on its own.
@@ -16,6 +19,7 @@ interface WorkbookViewState {
 }
 type FindingsNode = { kind: 'group' | 'file' | 'finding'; finding?: { uri: string } };
 interface VendorLensApi {
+  reviewWorkspace(): Promise<{ withFindings: number; skipped: { uri: string; reason: string }[] }>;
   workbookViewState(uri: vscode.Uri): Promise<WorkbookViewState | undefined>;
   statusBarText(): string | undefined;
   findings: { getChildren(node?: FindingsNode): FindingsNode[]; getTreeItem(node: FindingsNode): vscode.TreeItem };
@@ -23,6 +27,7 @@ interface VendorLensApi {
 
 const TIMEOUT_MS = 30_000;
 const VIEW_TYPE = 'vendorlens.workbook';
+const EMPTY_POLICY = 'schemaVersion: 1\n';
 
 async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, describe?: () => unknown): Promise<T> {
   const deadline = Date.now() + TIMEOUT_MS;
@@ -75,16 +80,36 @@ describe('workbook view', () => {
     const fixture = vscode.Uri.joinPath(extension().extensionUri, 'test', 'fixtures', 'boms', 'reseller-quote.xlsx');
     await vscode.workspace.fs.writeFile(workbook, await vscode.workspace.fs.readFile(fixture));
     await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('PK\u0003\u0004 this is no workbook'));
-    await vscode.workspace.fs.delete(policy).then(undefined, () => undefined);
+    // A policy file with no decisions: one an earlier suite deleted may still be open in the editor (and so in
+    // the language server), with what it held then.
+    await setPolicy(EMPTY_POLICY);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === policy.toString());
+    const open = policyDocument();
     if (open?.isDirty) await open.save();
+    // Leave no decision behind for later suites, in the file or in a document still open on it.
+    await setPolicy(EMPTY_POLICY);
     await vscode.workspace.fs.delete(policy).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(workspaceFile('workbook-tmp'), { recursive: true }).then(undefined, () => undefined);
   });
+
+  function policyDocument(): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === policy.toString());
+  }
+
+  async function setPolicy(text: string): Promise<void> {
+    await vscode.workspace.fs.writeFile(policy, new TextEncoder().encode(text));
+    const open = policyDocument();
+    if (open && open.getText() !== text) {
+      // Reload it from the file (a document whose file was deleted does not follow it by itself).
+      await vscode.window.showTextDocument(open);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+    await eventually('an open policy document to follow the file', () => (policyDocument() === undefined || policyDocument()!.getText() === text ? true : undefined));
+  }
 
   it('opens as the default editor, highlights the two flagged cells and lists them in Problems by cell', async () => {
     const vendorLens = await api();
@@ -103,6 +128,7 @@ describe('workbook view', () => {
     );
     assert.equal(state.sheet, 'Quote');
     assert.equal(state.message, undefined);
+    // Both flagged vendors are errors under the default profile (every advisory in force).
     assert.deepEqual(state.flagged, [
       { place: 'Quote!D3', severity: 'error', accepted: false },
       { place: 'Quote!E4', severity: 'error', accepted: false },
@@ -188,5 +214,29 @@ describe('workbook view', () => {
     assert.match(state.message ?? '', /cannot be read/);
     assert.deepEqual(state.flagged, []);
     assert.deepEqual(vendorLensDiagnostics(broken).map(codeOf), ['spreadsheet-unreadable']);
+  });
+
+  it('is covered by the workspace review and the report export as other files are, located by cell', async () => {
+    const copy = workspaceFile('workbook-tmp/never-opened.xlsx');
+    await vscode.workspace.fs.copy(workbook, copy, { overwrite: true });
+    const result = await (await api()).reviewWorkspace();
+    assert.deepEqual(result.skipped, []);
+    const reviewed = await eventually('the review\'s findings for the workbook no view showed', () => {
+      const found = vendorLensDiagnostics(copy);
+      return found.length === 2 ? found : undefined;
+    });
+    assert.deepEqual(reviewed.map((d) => d.message.split(':')[0]), ['Quote!D3', 'Quote!E4']);
+
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendorlens-workbook-'));
+    try {
+      const target = vscode.Uri.file(path.join(outDir, 'report.json'));
+      const exported = await vscode.commands.executeCommand<{ findings: number } | undefined>('vendorlens.exportReport', { format: 'json', target });
+      assert.ok(exported, 'the export ran');
+      const report = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { findings: { file: string; location?: string }[] };
+      const inCopy = report.findings.filter((f) => f.file === 'workbook-tmp/never-opened.xlsx').map((f) => f.location);
+      assert.deepEqual(inCopy, ['Quote!D3', 'Quote!E4']);
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { analyzeWorkbook, workbookAcceptanceEdit, workbookFormatOf } from '../../src/core/services/workbook';
+import { analyzeWorkbook, workbookAcceptanceEdit, workbookFileReport, workbookFormatOf } from '../../src/core/services/workbook';
 import { parsePolicy } from '../../src/core/knowledge/policy';
 import { decodeBase64, encodeBase64 } from '../../src/shared/base64';
 import { buildXlsx, buildZip, quoteOds, resellerQuoteXlsx, xlsxMembers } from '../fixtures/boms/spreadsheets';
@@ -131,5 +131,16 @@ describe('workbook view model', () => {
     const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
     assert.deepEqual(decodeBase64(encodeBase64(bytes)), bytes);
     assert.equal(decodeBase64('not base64 ***'), undefined);
+  });
+
+  it('gives the report export the record the CLI makes for the same workbook', () => {
+    const report = workbookFileReport(languageService(), WORKBOOK, resellerQuoteXlsx(), 'boms/reseller-quote.xlsx');
+    assert.deepEqual(
+      report.findings.map((f) => [f.file, f.location, f.line, f.column, f.vendor]),
+      [
+        ['boms/reseller-quote.xlsx', 'Quote!D3', 3, 4, 'huawei'],
+        ['boms/reseller-quote.xlsx', 'Quote!E4', 4, 5, 'zte'],
+      ],
+    );
   });
 });

@@ -149,7 +149,10 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
       workbooks,
       policies,
       workbooks.onDidChange((uri) => this.refreshOpen(uri)),
-      workbooks.onDidDelete((uri) => this.collection.delete(uri)),
+      workbooks.onDidDelete((uri) => {
+        this.loads.delete(uri.toString());
+        this.collection.delete(uri);
+      }),
       policies.onDidChange(() => this.scheduleRefresh()),
       policies.onDidCreate(() => this.scheduleRefresh()),
       policies.onDidDelete(() => this.scheduleRefresh()),
@@ -202,7 +205,7 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
       switch (message?.type) {
         case 'ready':
           panel.setReady();
-          await this.show(panel, await this.load(document.uri));
+          await this.load(document.uri);
           break;
         case 'accept':
           if (typeof message.findingId === 'string') await this.accept(document.uri, message.findingId);
@@ -217,10 +220,16 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
   /** Reads and analyses a workbook, and puts its findings in the Problems panel. */
   async load(uri: vscode.Uri): Promise<WorkbookLoad> {
     const load = await this.read(uri);
+    this.remember(uri, load);
+    return load;
+  }
+
+  private remember(uri: vscode.Uri, load: WorkbookLoad): void {
     this.loads.set(uri.toString(), load);
     if (load.kind === 'view') this.collection.set(uri, workbookDiagnostics(load.view));
     else this.collection.set(uri, [Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), load.message, vscode.DiagnosticSeverity.Error), { source: 'VendorLens', code: 'spreadsheet-unreadable' })]);
-    return load;
+    // A view that shows it follows.
+    for (const panel of this.panelsOf(uri)) if (panel.ready) void this.show(panel, load);
   }
 
   private async read(uri: vscode.Uri): Promise<WorkbookLoad> {
@@ -235,6 +244,17 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
     } catch (e) {
       return { kind: 'message', message: vscode.l10n.t('The workbook could not be read: {0}', String((e as Error).message ?? e)) };
     }
+    return this.analyse(uri, bytes);
+  }
+
+  /** Analyses bytes already read (the workspace review reads them); true when the workbook has findings. */
+  async analyseBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+    const load = await this.analyse(uri, bytes);
+    this.remember(uri, load);
+    return load.kind === 'view' ? load.view.findings.length > 0 : false;
+  }
+
+  private async analyse(uri: vscode.Uri, bytes: Uint8Array): Promise<WorkbookLoad> {
     const params: AnalyzeWorkbookParams = { uri: uri.toString(), base64: encodeBase64(bytes) };
     try {
       const view = await this.client.sendRequest<WorkbookView | null>(Requests.analyzeWorkbook, params);
@@ -256,8 +276,13 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
   private async refreshOpen(uri: vscode.Uri): Promise<void> {
     const panels = this.panelsOf(uri).filter((p) => p.ready);
     if (panels.length === 0 && !this.loads.has(uri.toString())) return;
-    const load = await this.load(uri);
-    for (const panel of panels) await this.show(panel, load);
+    if (panels.length === 0 && !(await exists(uri))) {
+      // Gone while no view showed it: its findings go with it.
+      this.loads.delete(uri.toString());
+      this.collection.delete(uri);
+      return;
+    }
+    await this.load(uri);
   }
 
   /** The policy or the settings changed: every workbook shown or in the Problems panel is analysed again. */
@@ -316,6 +341,15 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
   dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -11,6 +11,7 @@ import type { LanguageService } from '../languageService';
 import { acceptanceWorkspaceEdit, type NoteInput } from './codeActions';
 import { diagnosticCode, documentationUrl, type FindingData } from './diagnostics';
 import { renderFindingHover } from './hover';
+import { summarizeAnalysis, type FileReport } from '../report/scanReport';
 
 /** Bounds on what goes to the view: enough for 100k-row BOMs, not a copy of a four-million-cell workbook. */
 export interface WorkbookViewLimits {
@@ -151,4 +152,10 @@ export function workbookAcceptanceEdit(service: LanguageService, uri: string, by
   const { document, analysis } = analyse(service, uri, bytes);
   const finding = analysis.findings.find((f) => f.id === findingId);
   return finding && acceptanceWorkspaceEdit(document, analysis, finding, 'line', note, service.policy.source);
+}
+
+/** The compact record reports are written from, as the CLI makes it for a workbook. */
+export function workbookFileReport(service: LanguageService, uri: string, bytes: Uint8Array, display: string): FileReport {
+  const { document, analysis } = analyse(service, uri, bytes);
+  return summarizeAnalysis(service.knowledge, display, document, analysis);
 }

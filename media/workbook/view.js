@@ -20,6 +20,12 @@
   let rows = new Map();
   /** @type {Map<string, any[]>} findings of the sheet shown, by "row:column" */
   let flaggedCells = new Map();
+  /** @type {number[][]} */
+  let hiddenRows = [];
+  /** @type {number[][]} */
+  let hiddenColumns = [];
+  /** @type {number[][]} merged ranges [firstRow, firstColumn, lastRow, lastColumn] */
+  let merges = [];
   let active = { row: 1, column: 1 };
   /** @type {string | undefined} */
   let selectedFinding;
@@ -48,7 +54,7 @@
       .replace(/\*\*|__/g, '')
       .replace(/`/g, '')
       .replace(/^---$/gm, '────────')
-      .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
   }
 
   // Layout: banner, tabs, then the grid and the findings side by side.
@@ -103,6 +109,9 @@
     const s = sheet();
     rows = new Map();
     flaggedCells = new Map();
+    hiddenRows = s ? s.hiddenRows || [] : [];
+    hiddenColumns = s ? s.hiddenColumns || [] : [];
+    merges = s ? s.merges || [] : [];
     if (s) {
       for (const [row, cells] of s.rows) rows.set(row, new Map(cells));
       for (const f of findingsOf(s.name)) {
@@ -129,6 +138,16 @@
     render();
   }
 
+  function inRanges(ranges, n) {
+    for (const [first, last] of ranges) if (n >= first && n <= last) return true;
+    return false;
+  }
+
+  function markHidden(node) {
+    node.classList.add('hidden-line');
+    node.title = strings.hidden || 'hidden';
+  }
+
   /** Puts the rows and columns in sight (and a few around them) into the DOM. */
   function render() {
     canvas.textContent = '';
@@ -152,10 +171,14 @@
     for (let c = firstColumn; c <= lastColumn; c++) {
       const header = el('div', 'header', columnLetters(c));
       header.setAttribute('role', 'columnheader');
+      if (inRanges(hiddenColumns, c)) markHidden(header);
       headers.appendChild(header);
     }
     canvas.appendChild(headers);
 
+    // Merged ranges in sight: the top-left cell spans the columns of its row; the cells it covers are blank.
+    const mergesInSight = merges.filter(([r1, c1, r2, c2]) => r2 >= firstRow && r1 <= lastRow && c2 >= firstColumn && c1 <= lastColumn);
+    const mergeAt = (r, c) => mergesInSight.find(([r1, c1, r2, c2]) => r >= r1 && r <= r2 && c >= c1 && c <= c2);
     for (let r = firstRow; r <= lastRow; r++) {
       const line = el('div', 'row');
       line.setAttribute('role', 'row');
@@ -163,6 +186,8 @@
       line.style.top = `${r * ROW_HEIGHT}px`;
       const header = el('div', 'header row-header', String(r));
       header.setAttribute('role', 'rowheader');
+      const rowHidden = inRanges(hiddenRows, r);
+      if (rowHidden) markHidden(header);
       line.appendChild(header);
       const gap = el('div');
       gap.style.width = `${left - ROW_HEADER_WIDTH}px`;
@@ -170,7 +195,21 @@
       line.appendChild(gap);
       const cells = rows.get(r);
       for (let c = firstColumn; c <= lastColumn; c++) {
-        const cell = el('div', 'cell', cells ? cells.get(c) || '' : '');
+        const merge = mergeAt(r, c);
+        const anchor = merge && merge[0] === r && merge[1] === c;
+        // Covered by the anchor to its left in this row: the anchor's width already holds it.
+        if (merge && !anchor && merge[0] === r && merge[1] >= firstColumn) continue;
+        const cell = el('div', 'cell', merge && !anchor ? '' : cells ? cells.get(c) || '' : '');
+        if (anchor) {
+          const span = Math.min(merge[3], lastColumn) - c + 1;
+          cell.style.width = `${span * COLUMN_WIDTH}px`;
+          cell.classList.add('merged');
+          cell.setAttribute('aria-colspan', String(merge[3] - merge[1] + 1));
+          cell.setAttribute('aria-rowspan', String(merge[2] - merge[0] + 1));
+        } else if (merge) {
+          cell.classList.add('covered');
+        }
+        if (rowHidden || inRanges(hiddenColumns, c)) cell.classList.add('hidden-cell');
         cell.setAttribute('role', 'gridcell');
         cell.setAttribute('aria-colindex', String(c));
         cell.dataset.row = String(r);
@@ -351,7 +390,10 @@
         accepted: node.classList.contains('accepted'),
       });
     }
-    return { sheet: s && s.name, message: banner.hidden ? undefined : banner.textContent, flagged, findings: view ? view.findings.length : 0, revealed };
+    const placeOf = (node) => `${s.name}!${columnLetters(Number(node.dataset.column))}${node.dataset.row}`;
+    const merged = Array.from(canvas.querySelectorAll('.cell.merged')).map(placeOf);
+    const hidden = Array.from(canvas.querySelectorAll('.header.hidden-line')).map((node) => node.textContent);
+    return { sheet: s && s.name, message: banner.hidden ? undefined : banner.textContent, flagged, merged, hidden, findings: view ? view.findings.length : 0, revealed };
   }
 
   /** Requests that came before the first model wait for it. */

@@ -14,6 +14,8 @@ interface WorkbookViewState {
   sheet?: string;
   message?: string;
   flagged: { place: string; severity: string; accepted: boolean }[];
+  merged: string[];
+  hidden: string[];
   findings: number;
   revealed?: { place: string; text: string };
 }
@@ -134,6 +136,9 @@ describe('workbook view', () => {
       { place: 'Quote!E4', severity: 'error', accepted: false },
     ]);
     assert.ok(!state.flagged.some((f) => f.place.endsWith('5')), 'the Aztech row is clean');
+    // As laid out in the workbook: the merged title, the hidden margin column G and notes row 7, marked.
+    assert.deepEqual(state.merged, ['Quote!A1']);
+    assert.deepEqual([...state.hidden].sort(), ['7', 'G']);
 
     const diagnostics = await eventually('two findings in the Problems panel', () => {
       const found = vendorLensDiagnostics(workbook);

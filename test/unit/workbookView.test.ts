@@ -7,7 +7,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { analyzeWorkbook, workbookAcceptanceEdit, workbookFileReport, workbookFormatOf } from '../../src/core/services/workbook';
 import { parsePolicy } from '../../src/core/knowledge/policy';
 import { decodeBase64, encodeBase64 } from '../../src/shared/base64';
-import { buildXlsx, buildZip, quoteOds, resellerQuoteXlsx, xlsxMembers } from '../fixtures/boms/spreadsheets';
+import { buildOds, buildXlsx, buildZip, odsEmpty, odsRow, odsText, quoteOds, resellerQuoteXlsx, xlsxMembers } from '../fixtures/boms/spreadsheets';
 import { knowledge, languageService } from './helpers';
 
 const WORKSPACE = 'file:///work/site';
@@ -25,9 +25,12 @@ describe('workbook view model', () => {
     const service = languageService({ profile: 'us-federal' });
     const view = analyzeWorkbook(service, WORKBOOK, resellerQuoteXlsx(), TODAY);
     assert.equal(view.format, 'xlsx');
-    assert.deepEqual(view.sheets.map((s) => [s.name, s.rowCount, s.columnCount]), [['Quote', 5, 6]]);
+    assert.deepEqual(view.sheets.map((s) => [s.name, s.rowCount, s.columnCount]), [['Quote', 7, 7]]);
     const row5 = view.sheets[0]!.rows.find(([row]) => row === 5)!;
-    assert.deepEqual(row5[1], [[1, '3'], [2, 'Northwind Networks'], [3, 'Aztech'], [4, 'HL113EP'], [5, 'Powerline adapter'], [6, '3']]);
+    assert.deepEqual(row5[1], [[1, '3'], [2, 'Northwind Networks'], [3, 'Aztech'], [4, 'HL113EP'], [5, 'Powerline adapter'], [6, '3'], [7, '0.3']]);
+    // Laid out as in the workbook: the merged title, the hidden margin column and notes row.
+    const { merges, hiddenRows, hiddenColumns } = view.sheets[0]!;
+    assert.deepEqual({ merges, hiddenRows, hiddenColumns }, { merges: [[1, 1, 1, 6]], hiddenRows: [[7, 7]], hiddenColumns: [[7, 7]] });
     assert.deepEqual(
       view.findings.map((f) => [f.place, f.row, f.column, f.data.vendorId, f.severity, f.accepted, f.code]),
       [
@@ -94,6 +97,21 @@ describe('workbook view model', () => {
     assert.deepEqual(view.sheets.map((s) => s.name), ['Parts', 'Spares']);
     assert.deepEqual(view.findings.map((f) => f.place).sort(), ['Parts!B5', 'Parts!B9', 'Spares!D2']);
     assert.equal(view.sheets[1]!.rows.find(([row]) => row === 2)![1][0]![0], 4, 'Spares!D2 after three empty cells');
+  });
+
+  it('reads an ODS sheet\'s hidden rows and columns and merged cells, hidden runs joined and bounded by the sheet', () => {
+    const table =
+      '<table:table table:name="Layout"><table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/><table:table-column/>' +
+      odsRow('<table:table-cell office:value-type="string" table:number-columns-spanned="3" table:number-rows-spanned="2"><text:p>Quote title</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="2"/>' + odsText('x')) +
+      odsRow(odsText('a')) +
+      '<table:table-row table:visibility="collapse" table:number-rows-repeated="2">' + odsText('hidden') + '</table:table-row>' +
+      '<table:table-row table:visibility="collapse">' + odsText('hidden too') + '</table:table-row>' +
+      odsRow(odsEmpty(5), 1048570) +
+      '</table:table>';
+    const view = analyzeWorkbook(languageService(), 'file:///w/layout.ods', buildOds(table), TODAY);
+    const { merges, hiddenRows, hiddenColumns, rows } = view.sheets[0]!;
+    assert.deepEqual({ merges, hiddenRows, hiddenColumns }, { merges: [[1, 1, 2, 3]], hiddenRows: [[3, 5]], hiddenColumns: [[3, 4]] });
+    assert.deepEqual(rows[0], [1, [[1, 'Quote title'], [4, 'x']]]);
   });
 
   it('shows damaged, encrypted and truncated workbooks as problems, never as an empty success', () => {

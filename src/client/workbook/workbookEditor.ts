@@ -40,6 +40,9 @@ export interface WorkbookViewState {
   message?: string;
   /** The rendered flagged cells of the sheet shown, with the class that highlights them. */
   flagged: { place: string; severity: string; accepted: boolean }[];
+  /** Rendered merged cells (their top-left place) and the headers of rendered hidden rows and columns. */
+  merged: string[];
+  hidden: string[];
   findings: number;
   revealed?: { place: string; text: string };
 }
@@ -89,6 +92,7 @@ function viewStrings(): Record<string, string> {
     omitted: vscode.l10n.t('{0} cells are not shown (the view keeps at most a million); all of them were analysed.'),
     loading: vscode.l10n.t('Reading the workbook…'),
     empty: vscode.l10n.t('This sheet has no cells with text.'),
+    hidden: vscode.l10n.t('Hidden in the workbook'),
   };
 }
 

@@ -31,6 +31,11 @@ export interface WorkbookSheetView {
   rowCount: number;
   columnCount: number;
   rows: WorkbookRow[];
+  /** Inclusive 1-based ranges, as the workbook hides them. */
+  hiddenRows: [first: number, last: number][];
+  hiddenColumns: [first: number, last: number][];
+  /** Merged cells: the top-left cell holds the text. */
+  merges: [firstRow: number, firstColumn: number, lastRow: number, lastColumn: number][];
 }
 
 export interface WorkbookFindingView {
@@ -98,7 +103,15 @@ function sheetViews(workbook: SpreadsheetDocument, limits: WorkbookViewLimits): 
         rowCount = record.row;
       }
     }
-    return { name: sheet.name, rowCount, columnCount, rows };
+    const hiddenRows: [number, number][] = [];
+    const hiddenColumns: [number, number][] = [];
+    const merges: [number, number, number, number][] = [];
+    for (const item of sheet.layout) {
+      if (item.kind === 'hidden-rows') hiddenRows.push([item.first, item.last]);
+      else if (item.kind === 'hidden-columns') hiddenColumns.push([item.first, item.last]);
+      else merges.push([item.firstRow, item.firstColumn, item.lastRow, item.lastColumn]);
+    }
+    return { name: sheet.name, rowCount, columnCount, rows, hiddenRows, hiddenColumns, merges };
   });
   return { sheets, omitted };
 }

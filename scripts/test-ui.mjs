@@ -257,10 +257,12 @@ async function main() {
 
     await check('the workbook view follows a dark theme', async () => {
       await page.mouse.move(5, 5);
-      await runCommand('Preferences: Color Theme');
-      await page.keyboard.type('Dark Modern');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      // Through the user settings file, which the workbench follows: the theme picker's typing races its
+      // marketplace search, which fails offline.
+      const settingsFile = path.join(dirs['user-data'], 'User', 'settings.json');
+      const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+      fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+      await page.locator('.monaco-workbench.vs-dark').waitFor();
       const view = workbookView();
       await view.locator('body.vscode-dark').waitFor();
       await view.locator('.finding', { hasText: 'Quote!D3' }).click();

@@ -97,17 +97,21 @@ function viewStrings(): Record<string, string> {
 }
 
 class WorkbookPanel {
-  private readonly pending = new Map<number, (state: WorkbookViewState) => void>();
+  private readonly pending = new Map<number, (state: WorkbookViewState | undefined) => void>();
   private nextRequest = 1;
   ready = false;
   private readonly whenReady: Promise<void>;
   private markReady!: () => void;
+  private isDisposed = false;
+  private readonly disposed: Promise<void>;
+  private markDisposed!: () => void;
 
   constructor(
     readonly uri: vscode.Uri,
     readonly panel: vscode.WebviewPanel,
   ) {
     this.whenReady = new Promise((resolve) => (this.markReady = resolve));
+    this.disposed = new Promise((resolve) => (this.markDisposed = resolve));
   }
 
   setReady(): void {
@@ -120,12 +124,21 @@ class WorkbookPanel {
   }
 
   /** Sends a request the webview answers with its state (after rendering what was asked). */
-  async ask(message: Record<string, unknown>): Promise<WorkbookViewState> {
-    await this.whenReady;
+  async ask(message: Record<string, unknown>): Promise<WorkbookViewState | undefined> {
+    await Promise.race([this.whenReady, this.disposed]);
+    if (this.isDisposed) return undefined;
     const requestId = this.nextRequest++;
-    const answer = new Promise<WorkbookViewState>((resolve) => this.pending.set(requestId, resolve));
+    const answer = new Promise<WorkbookViewState | undefined>((resolve) => this.pending.set(requestId, resolve));
     await this.post({ ...message, requestId });
     return answer;
+  }
+
+  /** Closed: questions still open get no answer (undefined). */
+  dispose(): void {
+    this.isDisposed = true;
+    this.markDisposed();
+    for (const resolve of this.pending.values()) resolve(undefined);
+    this.pending.clear();
   }
 
   answered(requestId: number, state: WorkbookViewState): void {
@@ -204,12 +217,20 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
       `<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="${style}"><title>${title}</title></head>` +
       `<body><div id="app" data-strings="${strings.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></div>` +
       `<script nonce="${key}" src="${script}"></script></body></html>`;
-    webviewPanel.onDidDispose(() => this.panels.delete(panel));
+    webviewPanel.onDidDispose(() => {
+      this.panels.delete(panel);
+      panel.dispose();
+    });
     webview.onDidReceiveMessage(async (message: { type?: string; findingId?: string; requestId?: number; state?: WorkbookViewState }) => {
       switch (message?.type) {
         case 'ready':
           panel.setReady();
-          await this.load(document.uri);
+          {
+            // A view made visible again reloads its webview: what was read stays valid (the watchers refresh it).
+            const cached = this.loads.get(document.uri.toString());
+            if (cached) await this.show(panel, cached);
+            else await this.load(document.uri);
+          }
           break;
         case 'accept':
           if (typeof message.findingId === 'string') await this.accept(document.uri, message.findingId);

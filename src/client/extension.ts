@@ -11,6 +11,7 @@ import type { Names } from './views/findingsModel';
 import { registerFindingsView, VIEW_ID, type FindingsTreeProvider } from './views/findingsTree';
 import { FindingsStatusBar } from './views/statusBar';
 import { askJurisdictionOnce, registerWalkthroughCommands } from './walkthrough';
+import { WorkbookEditorProvider, type WorkbookViewState } from './workbook/workbookEditor';
 
 export const CLIENT_ID = 'vendorlens';
 export const CLIENT_NAME = 'VendorLens';
@@ -62,6 +63,8 @@ export interface VendorLensApi {
   readonly findings: FindingsTreeProvider;
   /** The status-bar item's text; undefined while it is hidden. */
   statusBarText(): string | undefined;
+  /** What the workbook view of `uri` shows (undefined when it is not open). */
+  workbookViewState(uri: vscode.Uri): Promise<WorkbookViewState | undefined>;
 }
 
 function today(): string {
@@ -79,7 +82,7 @@ function isDate(text: string): boolean {
 }
 
 /** Asks for reason, ticket and expiry; undefined when the reviewer cancels. */
-async function askForNote(resource: vscode.Uri): Promise<NoteInput | undefined> {
+export async function askForNote(resource: vscode.Uri): Promise<NoteInput | undefined> {
   const reason = await vscode.window.showInputBox({
     title: vscode.l10n.t('Accept finding (1/3): reason'),
     prompt: vscode.l10n.t('Why is this finding acceptable?'),
@@ -173,7 +176,11 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     }
   });
   await client.start();
-  return { client, api: activateViews(context, client, output) };
+  // Workbooks (XLSX, ODS) are no text documents: a view of their own, analysed from their bytes.
+  const workbooks = new WorkbookEditorProvider(context.extensionUri, client, askForNote);
+  context.subscriptions.push(workbooks, workbooks.register());
+  const api = activateViews(context, client, output, workbooks);
+  return { client, api: { ...api, workbookViewState: (uri) => workbooks.state(uri) } };
 }
 
 /** Whether the language server analyses this open document itself (else the workspace review covers it). */
@@ -181,7 +188,7 @@ function isHandledByServer(document: vscode.TextDocument): boolean {
   return vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
 }
 
-function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.OutputChannel): VendorLensApi {
+function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.OutputChannel, workbooks: WorkbookEditorProvider): Omit<VendorLensApi, 'workbookViewState'> {
   // Vendor and advisory names for the view, from the knowledge base in effect (the policy file can add some).
   let summary: KnowledgeSummary | undefined;
   let summaryRequest: Promise<KnowledgeSummary | undefined> | undefined;
@@ -208,7 +215,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
     },
   };
   const findings = registerFindingsView(context, () => names);
-  const review = new WorkspaceReview(client, output, isHandledByServer);
+  const review = new WorkspaceReview(client, output, isHandledByServer, (uri, bytes) => workbooks.analyseBytes(uri, bytes));
   const exporter = new ReportExporter(client, output);
   const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri), () => summary);
   void loadSummary().then((loaded) => askJurisdictionOnce(context, loaded));

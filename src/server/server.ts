@@ -29,6 +29,8 @@ import { hasFailedFiles, isReportFormat, renderReport } from '../core/report/ren
 import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type FileReport } from '../core/report/scanReport';
 import { isoDate } from '../core/text';
 import { isDataOld } from '../core/knowledge/dataAge';
+import { analyzeWorkbook, workbookAcceptanceEdit, workbookFileReport, type WorkbookView } from '../core/services/workbook';
+import { decodeBase64 } from '../shared/base64';
 import {
   Requests,
   type AcceptanceEditParams,
@@ -37,6 +39,9 @@ import {
   type FileReportParams,
   type KnowledgeSummary,
   type RenderReportParams,
+  type AnalyzeWorkbookParams,
+  type WorkbookAcceptanceEditParams,
+  type WorkbookFileReportParams,
 } from '../shared/protocol';
 
 declare const VENDORLENS_VERSION: string;
@@ -461,6 +466,40 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       omitted: NOTHING_OMITTED,
       executionSuccessful: !hasFailedFiles(report),
     });
+  });
+
+  // Workbooks are no text documents: the client sends their bytes (the web worker cannot read files itself).
+  connection.onRequest(Requests.analyzeWorkbook, async (params: AnalyzeWorkbookParams): Promise<WorkbookView | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service, enabled } = await serviceFor(params.uri);
+    if (!service || !enabled) return null;
+    try {
+      return analyzeWorkbook(service, params.uri, bytes, isoDate(new Date()));
+    } catch (e) {
+      connection.console.error(`VendorLens could not analyse ${params.uri}: ${(e as Error).stack ?? e}`);
+      return { format: 'xlsx', sheets: [], findings: [], cellsOmitted: 0, problems: [{ severity: 'error', code: 'analysis-failed', message: `VendorLens could not analyse this workbook (${String(e).slice(0, 200)}).` }] };
+    }
+  });
+
+  connection.onRequest(Requests.workbookAcceptanceEdit, async (params: WorkbookAcceptanceEditParams): Promise<WorkspaceEdit | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service } = await serviceFor(params.uri);
+    return (service && workbookAcceptanceEdit(service, params.uri, bytes, params.findingId, params.note)) ?? null;
+  });
+
+  connection.onRequest(Requests.workbookFileReport, async (params: WorkbookFileReportParams): Promise<FileReport | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service, enabled } = await serviceFor(params.uri);
+    if (!service || !enabled) return null;
+    try {
+      return workbookFileReport(service, params.uri, bytes, params.display);
+    } catch (e) {
+      connection.console.error(`VendorLens could not analyse ${params.uri}: ${(e as Error).stack ?? e}`);
+      return { findings: [], problems: [{ file: params.display, line: 0, column: 0, severity: 'error', code: 'analysis-failed', message: `analysis failed: ${String(e)}` }] };
+    }
   });
 
   connection.onRequest(Requests.knowledgeSummary, async (params: { uri?: string }): Promise<KnowledgeSummary | null> => {

@@ -27,7 +27,31 @@ export const Requests = {
   readFile: 'vendorlens/readFile',
   /** Client → server notification: the workspace was trusted. */
   trustChanged: 'vendorlens/trustChanged',
+  /** Reads and analyses an XLSX/ODS workbook whose bytes come with the request, for the workbook view. */
+  analyzeWorkbook: 'vendorlens/analyzeWorkbook',
+  /** The policy-file edit accepting one finding of a workbook (bytes in the request). */
+  workbookAcceptanceEdit: 'vendorlens/workbookAcceptanceEdit',
+  /** The report record of a workbook (bytes in the request), for the report export. */
+  workbookFileReport: 'vendorlens/workbookFileReport',
 } as const;
+
+/** A workbook's bytes travel base64-encoded: JSON-RPC carries no binary. */
+export interface AnalyzeWorkbookParams {
+  uri: string;
+  base64: string;
+}
+
+export interface WorkbookFileReportParams extends AnalyzeWorkbookParams {
+  /** The file as the report names it: its workspace-relative path. */
+  display: string;
+}
+
+export interface WorkbookAcceptanceEditParams extends AnalyzeWorkbookParams {
+  findingId: string;
+  note: NoteInput;
+}
+
+export type { WorkbookView, WorkbookFindingView, WorkbookSheetView, WorkbookProblemView } from '../core/services/workbook';
 
 export interface AnalyzeTextParams {
   uri: string;

@@ -25,6 +25,7 @@ import {
   odsText,
   quoteOds,
   quoteXlsx,
+  resellerQuoteXlsx,
   xlsxMembers,
 } from '../fixtures/boms/spreadsheets';
 import { knowledge, languageService, ROOT } from './helpers';
@@ -214,6 +215,7 @@ describe('spreadsheet fixtures', () => {
   it('are what make-spreadsheets.ts writes', () => {
     assert.deepEqual(new Uint8Array(readFileSync(join(FIXTURES, 'branch-refresh-quote.xlsx'))), quoteXlsx());
     assert.deepEqual(new Uint8Array(readFileSync(join(FIXTURES, 'branch-refresh-quote.ods'))), quoteOds());
+    assert.deepEqual(new Uint8Array(readFileSync(join(FIXTURES, 'reseller-quote.xlsx'))), resellerQuoteXlsx());
   });
 });
 

@@ -5,6 +5,12 @@ import type { KnowledgeSummary } from '../../shared/protocol';
 import { countFindings } from './findingsModel';
 import { findingsIn, onDidChangeFindings } from './findingsSource';
 
+/** The workbook shown in VendorLens's workbook view, when that is the active editor (no text editor then). */
+function activeWorkbook(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.viewType === 'vendorlens.workbook' ? input.uri : undefined;
+}
+
 export class FindingsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('vendorlens.status', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
@@ -18,8 +24,9 @@ export class FindingsStatusBar implements vscode.Disposable {
     this.subscriptions = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.update()),
       onDidChangeFindings((uris) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        const active = (vscode.window.activeTextEditor?.document.uri ?? activeWorkbook())?.toString();
         if (active && uris.some((u) => u.toString() === active)) this.update();
       }, 50),
     ];
@@ -35,12 +42,13 @@ export class FindingsStatusBar implements vscode.Disposable {
 
   update(): void {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !this.isAnalysed(document)) {
+    const uri = document ? (this.isAnalysed(document) ? document.uri : undefined) : activeWorkbook();
+    if (!uri) {
       this.item.hide();
       this.visible = false;
       return;
     }
-    const counts = countFindings(findingsIn(document.uri));
+    const counts = countFindings(findingsIn(uri));
     const summary = this.knowledge();
     const active = summary?.activeProfiles ?? [];
     const profile = active.map((p) => p.id).join(',');

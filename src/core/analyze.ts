@@ -14,9 +14,10 @@ import { createProductModelMatcher } from './evidence/productModels';
 import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createVendorNameMatcher } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
+import { createOemRelabelMatcher } from './evidence/oemRelabels';
 import { createCpeMatcher } from './evidence/cpe';
 import { createPurlMatcher } from './evidence/purl';
-import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FormatId, KnowledgeBase, Profile, Vendor } from './model';
+import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FindingSeverity, FormatId, KnowledgeBase, Profile, Vendor } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides, type VendorAssessment } from './review/profiles';
@@ -102,6 +103,7 @@ export function createMatchers(kb: KnowledgeBase): Matchers {
     createDomainMatcher(kb),
     createAsnMatcher(kb),
     createPartNumberMatcher(kb),
+    createOemRelabelMatcher(kb),
     createCpeMatcher(kb),
     createPurlMatcher(kb),
   ];
@@ -337,6 +339,11 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
   if (pending.length > 0) yield* flush();
 }
 
+/** A low-confidence finding is never an error: it is a "possible" finding at information level (DESIGN). */
+function severityOf(evidence: Evidence, severity: FindingSeverity): FindingSeverity {
+  return evidence.confidence === 'low' && (severity === 'error' || severity === 'warning') ? 'information' : severity;
+}
+
 function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string {
   if (!note) return '';
   const ticket = note.ticket ? `, ${note.ticket}` : '';
@@ -434,10 +441,10 @@ export function analyzeDocument(
       range,
       vendorId: vendor.id,
       evidence,
-      severity: accepted ? 'information' : assessment.severity,
+      severity: accepted ? 'information' : severityOf(evidence, assessment.severity),
       advisoryIds,
       advisoriesInForce: assessment.inForce.map((a) => a.id),
-      message: describe(kb, evidence, advisoryIds, assessment.inForce.length) + noteSuffix(note, options.trusted),
+      message: (evidence.confidence === 'low' ? t('Possible: {0}', describe(kb, evidence, advisoryIds, assessment.inForce.length)) : describe(kb, evidence, advisoryIds, assessment.inForce.length)) + noteSuffix(note, options.trusted),
       fingerprint,
       accepted,
       expiredNote: note?.expired ? note : undefined,

@@ -127,6 +127,6 @@ export function applyPolicy(base: KnowledgeBase, policy: Policy): KnowledgeBase 
   const knownVendors = new Set([...vendors, ...ownVendors].map((v) => v.id));
   // An advisory naming an unknown vendor was reported; drop the unknown ids rather than the advisory.
   const advisories = [...base.advisories, ...ownAdvisories.map((a) => ({ ...a, vendors: a.vendors.filter((v) => knownVendors.has(v)) }))];
-  return indexKnowledge([...vendors, ...ownVendors], advisories, [...base.profiles], { prefixes: base.macPrefixes, registry: base.macRegistry });
+  return indexKnowledge([...vendors, ...ownVendors], advisories, [...base.profiles], { prefixes: base.macPrefixes, registry: base.macRegistry }, base.catalogue);
 }
 

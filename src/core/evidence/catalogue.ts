@@ -165,6 +165,7 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
     : [...new Set([...free.flatMap((e) => e.prefixes!), ...[...models.keys()].map((k) => k.split('-')[0]!.slice(0, 4))])];
   const partPatterns = entries.filter((e) => e.identification.partOnly).map((e) => `(?<![A-Za-z0-9])${e.regex.source.replace(/^\^/, '').replace(/\$$/, '')}(?![A-Za-z0-9])`);
   const unprefixed = free.filter((e) => !e.prefixes);
+  const partOnly = entries.filter((e) => e.identification.partOnly);
 
   function isLookalike(value: string): boolean {
     return lookalikes.some((l) => l.regex!.test(value));
@@ -176,11 +177,15 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
     return { vendorId: model.vendor, kind: 'model', model, family, confidence: family?.confidence === 'low' ? 'low' : 'medium', corroboration: family?.corroboration === 'required', catchAll: false, partOnly: false, brandOnly: false };
   }
 
+  /** What the catalogue reads `value` as; a lookalike pattern vetoes it (tested only when something would claim the value). */
   function identify(value: string, options: { partValue?: boolean; brands?: readonly CatalogueRelabel[] } = {}, candidates?: readonly Entry[]): Identification | 'lookalike' | undefined {
-    if (isLookalike(value)) return 'lookalike';
+    const found = claim(value, options, candidates ?? [...(candidatesAt(value, 0, options.brands ?? []) ?? []), ...(options.partValue ? partOnly : [])]);
+    return found && isLookalike(value) ? 'lookalike' : found;
+  }
+
+  function claim(value: string, options: { partValue?: boolean; brands?: readonly CatalogueRelabel[] }, pool: readonly Entry[]): Identification | undefined {
     const listed = models.get(modelKey(value));
     if (listed) return modelIdentification(listed);
-    const pool = candidates ?? entries;
     let fallback: Identification | undefined;
     for (const entry of pool) {
       const id = entry.identification;

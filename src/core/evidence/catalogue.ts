@@ -6,7 +6,7 @@
 // entry per word. A policy file's own `productPatterns` join as families.
 import type { CatalogueFamily, CatalogueLookalike, CatalogueModel, CatalogueRelabel, Confidence, Field, KnowledgeBase, RowContext } from '../model';
 import { boundedSource, compileAnchoredPattern, flexibleNameSource } from './patterns';
-import { literalPrefixes } from './productModels';
+import { closingParen, literalPrefixes, topLevelAlternatives } from './productModels';
 import { createVendorNameMatcher } from './vendorNames';
 import { t } from '../l10n';
 
@@ -61,9 +61,118 @@ function tokenEnd(text: string, index: number): number {
   return index + end;
 }
 
+/** A piece every writing of a listed model contains: its longest run of letters and digits, at most 6 long ("2CD214" of "DS-2CD2143G2-I"). */
+function modelLiteral(key: string): string {
+  return key.split('-').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, PREFIX_LENGTH);
+}
+
 /** How a listed model is looked up: case, spaces, underscores and hyphens aside ("NE8000 F1A" = "ne8000-f1a"). */
 export function modelKey(model: string): string {
   return model.toUpperCase().replace(/[\s_-]+/g, '-');
+}
+
+/** Prefixes stop growing at this length: long enough to be rare in configs ("AP4", "SD2", "MF8"). */
+const PREFIX_LENGTH = 6;
+const MAX_PREFIXES = 400;
+
+/** The characters a small class stands for ("[0-9]", "[345]", "[ -]"), or undefined for a large or negated one. */
+function classCharacters(body: string): string[] | undefined {
+  if (body.startsWith('^')) return undefined;
+  const chars: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\') return undefined;
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      for (let code = c.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) chars.push(String.fromCharCode(code));
+      i += 2;
+    } else chars.push(c);
+  }
+  return chars.length <= 10 && chars.every((c) => /[A-Za-z0-9 _-]/.test(c)) ? chars : undefined;
+}
+
+interface Prefixes {
+  strings: string[];
+  /** The whole source was read (so what follows a group it came from can be appended). */
+  complete: boolean;
+}
+
+/**
+ * The strings every match of an anchored pattern starts with, read further than literalPrefixes: small
+ * classes and alternations are expanded ("AP[0-9]{4}" → "AP0"…"AP9") until each is PREFIX_LENGTH long.
+ * They are the model matchers' triggers: two letters alone ("AP", "AC") occur on nearly every config line.
+ */
+export function triggerPrefixes(source: string): string[] | undefined {
+  const read = prefixesFrom(source.startsWith('^') ? source.slice(1) : source, ['']);
+  if (!read || read.strings.some((p) => p.length < 2)) return literalPrefixes(source);
+  return [...new Set(read.strings)];
+}
+
+function prefixesFrom(source: string, stems: string[], stopAt = PREFIX_LENGTH): Prefixes | undefined {
+  let current = stems;
+  let i = 0;
+  while (i < source.length) {
+    if (current.every((p) => p.length >= stopAt)) return { strings: current, complete: false };
+    const c = source[i]!;
+    let options: string[] | undefined;
+    let optionsComplete = true;
+    let end: number;
+    if (/[A-Za-z0-9 _-]/.test(c)) {
+      options = [c];
+      end = i + 1;
+    } else if (c === '\\') {
+      const e = source[i + 1] ?? '';
+      options = e === 'd' ? [...'0123456789'] : /[-./ ]/.test(e) ? [e] : undefined;
+      end = i + 2;
+    } else if (c === '[') {
+      const close = source.indexOf(']', i + 1);
+      if (close < 0) return undefined;
+      options = classCharacters(source.slice(i + 1, close));
+      end = close + 1;
+    } else if (c === '(') {
+      const close = closingParen(source, i);
+      if (close < 0) return undefined;
+      // An alternative is read whole when it can be, so that what follows the group can be appended.
+      const alternatives = topLevelAlternatives(source.slice(i + 1, close).replace(/^\?:/, '')).map((a) => prefixesFrom(a, [''], Infinity));
+      if (alternatives.some((a) => a === undefined)) options = undefined;
+      else {
+        options = alternatives.flatMap((a) => a!.strings);
+        optionsComplete = alternatives.every((a) => a!.complete);
+      }
+      end = close + 1;
+    } else {
+      return { strings: current, complete: false };
+    }
+    if (!options) return { strings: current, complete: false };
+    const quantifier = /^(\?|\*|\+|\{(\d+)(,(\d*))?\})/.exec(source.slice(end));
+    const min = !quantifier ? 1 : quantifier[1] === '?' || quantifier[1] === '*' ? 0 : quantifier[1] === '+' ? 1 : Number(quantifier[2]);
+    const exactlyOnce = !quantifier || (quantifier[2] !== undefined && quantifier[3] === undefined && min === 1);
+    let crossed = current.flatMap((p) => options!.map((o) => p + o));
+    if (crossed.length > MAX_PREFIXES) {
+      // Too many: the options cut shorter, as long as some of each is kept.
+      for (let length = Math.max(...options.map((o) => o.length)) - 1; length >= 1; length--) {
+        const shorter = [...new Set(options.map((o) => o.slice(0, length)))];
+        if (current.length * shorter.length <= MAX_PREFIXES) return { strings: current.flatMap((p) => shorter.map((o) => p + o)), complete: false };
+      }
+      return { strings: current, complete: false };
+    }
+    // A required repetition ("[0-9]{3}") is crossed as often as it must occur, while the prefixes stay few and short.
+    for (let n = 1; n < min && crossed.every((p) => p.length < stopAt); n++) {
+      const more = crossed.flatMap((p) => options!.map((o) => p + o));
+      if (more.length > MAX_PREFIXES) return { strings: crossed, complete: false };
+      crossed = more;
+    }
+    if (min === 0) {
+      // Optional: a match starts with or without it; what follows a repeated one cannot be appended.
+      const either = [...current, ...crossed];
+      if (quantifier![1] !== '?' || !optionsComplete || either.length > MAX_PREFIXES) return { strings: either, complete: false };
+      current = either;
+    } else {
+      current = crossed;
+      if (!exactlyOnce || !optionsComplete) return { strings: current, complete: false };
+    }
+    i = end + (quantifier?.[0].length ?? 0);
+  }
+  return { strings: current, complete: true };
 }
 
 export interface CatalogueIndex {
@@ -121,7 +230,7 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
   const add = (identification: Identification, pattern: string) => {
     const { regex } = compileAnchoredPattern(pattern);
     if (!regex) return;
-    entries.push({ identification, regex, prefixes: literalPrefixes(pattern)?.map((p) => p.toUpperCase()) });
+    entries.push({ identification, regex, prefixes: triggerPrefixes(pattern)?.map((p) => p.toUpperCase()) });
   };
   for (const family of [...catalogue.families, ...policyFamilies(kb)]) {
     if (!kb.vendorById.has(family.vendor)) continue;
@@ -162,7 +271,7 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
   const modelStarts = new Set([...models.keys()].map((k) => k.slice(0, 2)));
   const literals = free.some((e) => !e.prefixes)
     ? undefined
-    : [...new Set([...free.flatMap((e) => e.prefixes!), ...[...models.keys()].map((k) => k.split('-')[0]!.slice(0, 4))])];
+    : [...new Set([...free.flatMap((e) => e.prefixes!), ...[...models.keys()].map(modelLiteral)])];
   const partPatterns = entries.filter((e) => e.identification.partOnly).map((e) => `(?<![A-Za-z0-9])${e.regex.source.replace(/^\^/, '').replace(/\$$/, '')}(?![A-Za-z0-9])`);
   const unprefixed = free.filter((e) => !e.prefixes);
   const partOnly = entries.filter((e) => e.identification.partOnly);

@@ -8,7 +8,7 @@ import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { catalogueIndex, weigh } from './catalogue';
 
 /** Splits `|` at the top level of a regex source (outside groups and classes). */
-function topLevelAlternatives(source: string): string[] {
+export function topLevelAlternatives(source: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let inClass = false;
@@ -29,7 +29,7 @@ function topLevelAlternatives(source: string): string[] {
   return parts;
 }
 
-function closingParen(source: string, open: number): number {
+export function closingParen(source: string, open: number): number {
   let depth = 0;
   let inClass = false;
   for (let i = open; i < source.length; i++) {

@@ -69,7 +69,7 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
   if (fields.some((m) => m.trigger === undefined)) return undefined;
   // The review-note marker rides along, so that one pass over a document finds notes too. A field holding
   // it is then tested by the matchers for nothing: they find only what is there.
-  const search = createLiteralSearch([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER], { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
+  const search = createLiteralSearch([...new Set([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER])], { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
   const sources = fields.flatMap((m) => m.trigger!.patterns ?? []);
   const pattern = sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi') : undefined;
   return {

@@ -66,13 +66,25 @@ function modelLiteral(key: string): string {
   return key.split('-').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, PREFIX_LENGTH);
 }
 
+/** The literals without those that contain another one (case aside): a text holding the longer holds the shorter. */
+function minimalLiterals(literals: readonly string[]): string[] {
+  const sorted = [...new Set(literals.map((l) => l.toUpperCase()))].sort((a, b) => a.length - b.length);
+  const kept = new Set<string>();
+  for (const literal of sorted) {
+    let implied = false;
+    for (let i = 0; i < literal.length && !implied; i++) for (let j = i + 1; j <= literal.length && !implied; j++) implied = j - i < literal.length && kept.has(literal.slice(i, j));
+    if (!implied) kept.add(literal);
+  }
+  return [...kept];
+}
+
 /** How a listed model is looked up: case, spaces, underscores and hyphens aside ("NE8000 F1A" = "ne8000-f1a"). */
 export function modelKey(model: string): string {
   return model.toUpperCase().replace(/[\s_-]+/g, '-');
 }
 
 /** Prefixes stop growing at this length: long enough to be rare in configs ("AP4", "SD2", "MF8"). */
-const PREFIX_LENGTH = 6;
+const PREFIX_LENGTH = 5;
 const MAX_PREFIXES = 400;
 
 /** The characters a small class stands for ("[0-9]", "[345]", "[ -]"), or undefined for a large or negated one. */
@@ -271,7 +283,7 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
   const modelStarts = new Set([...models.keys()].map((k) => k.slice(0, 2)));
   const literals = free.some((e) => !e.prefixes)
     ? undefined
-    : [...new Set([...free.flatMap((e) => e.prefixes!), ...[...models.keys()].map(modelLiteral)])];
+    : minimalLiterals([...free.flatMap((e) => e.prefixes!), ...[...models.keys()].map(modelLiteral)]);
   const partPatterns = entries.filter((e) => e.identification.partOnly).map((e) => `(?<![A-Za-z0-9])${e.regex.source.replace(/^\^/, '').replace(/\$$/, '')}(?![A-Za-z0-9])`);
   const unprefixed = free.filter((e) => !e.prefixes);
   const partOnly = entries.filter((e) => e.identification.partOnly);

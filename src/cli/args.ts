@@ -42,6 +42,8 @@ export interface EvalOptions {
   /** Labelled corpus folders: each sub-folder's name is its files' label. */
   folders: string[];
   format: 'text' | 'json';
+  /** Labelled product lists (TSV) scored as BOM rows by productEvaluation.ts. */
+  products: string[];
 }
 
 export type Command = ScanOptions | ExplainOptions | AdvisoriesOptions | EvalOptions | { command: 'help' } | { command: 'version' };
@@ -54,6 +56,7 @@ export const USAGE = `Usage: vendorlens scan [options] [PATH...|-]
        vendorlens explain VENDOR|ADVISORY [--profile ID]
        vendorlens advisories [--profile ID]
        vendorlens eval [--format text|json] DIR...
+       vendorlens eval [--format text|json] --products FILE.tsv
 
 Finds equipment and services of government-flagged vendors in network configs,
 show/display captures and bills of materials.
@@ -88,6 +91,12 @@ config dialect (huawei_vrp, h3c_comware, zte_zxros, cisco_ios, …) or a BOM fol
 (csv, spdx, …) whose files expect what DIR/MANIFEST.tsv or their name says. Prints
 a dialect confusion table and flagged-vendor precision and recall; exits 1 when a
 file is wrong or a flagged vendor is found where none is expected.
+  --products FILE           a labelled product list (TSV: model, true_maker, sold_as,
+                            kind, …): each product becomes a BOM row with the maker named,
+                            with no maker, with a reseller, and (relabels) with the brand,
+                            read through the CSV path; prints recall per kind and maker and
+                            every lookalike flagged; exits 1 when a target is missed or a
+                            lookalike is flagged
 
   -h, --help                show this help
   --version                 show the version
@@ -163,9 +172,10 @@ export function parseArgs(argv: string[]): Command {
   }
 
   if (command === 'eval') {
-    const options: EvalOptions = { command, folders: [], format: 'text' };
+    const options: EvalOptions = { command, folders: [], format: 'text', products: [] };
     eachOption(rest, (name, value) => {
-      if (name === '--format') {
+      if (name === '--products') options.products.push(value());
+      else if (name === '--format') {
         const v = value();
         if (v !== 'text' && v !== 'json') throw new UsageError(`eval --format must be text or json, not '${v}'`);
         options.format = v;
@@ -173,7 +183,7 @@ export function parseArgs(argv: string[]): Command {
       else return false;
       return true;
     });
-    if (options.folders.length === 0) throw new UsageError("name a labelled corpus folder: 'vendorlens eval corpus/configs'");
+    if (options.folders.length === 0 && options.products.length === 0) throw new UsageError("name a labelled corpus folder: 'vendorlens eval corpus/configs' (or a product list: --products FILE.tsv)");
     return options;
   }
 

@@ -23,6 +23,7 @@ import { DEFAULT_MAX_FILE_SIZE, UsageError, type EvalOptions } from './args';
 import { describeIoError } from './io';
 import { evaluationJson, judgeFile, renderEvaluation, summarize, type Evaluation, type Expectation, type VendorStatus } from './evaluation';
 import { walkPaths, pathText, type FilePath } from './walk';
+import { runProductEval } from './productEvaluation';
 
 const MANIFEST = 'MANIFEST.tsv';
 
@@ -210,6 +211,7 @@ export async function evaluateFolder(folder: string, kb: KnowledgeBase): Promise
 
 /** The `eval` command; `kb` is the bundled knowledge base (passed in: this module is also unit-tested from source). */
 export async function runEval(options: EvalOptions, kb: KnowledgeBase): Promise<number> {
+  if (options.products.length > 0) return runProductEval(options, kb);
   const evaluations: Evaluation[] = [];
   for (const folder of options.folders) evaluations.push(await evaluateFolder(folder, kb));
   const passed = evaluations.every((e) => e.passed);

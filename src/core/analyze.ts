@@ -14,9 +14,10 @@ import { createProductModelMatcher } from './evidence/productModels';
 import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createVendorNameMatcher } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
+import { createOemRelabelMatcher } from './evidence/oemRelabels';
 import { createCpeMatcher } from './evidence/cpe';
 import { createPurlMatcher } from './evidence/purl';
-import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FormatId, KnowledgeBase, Profile, Vendor } from './model';
+import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FindingSeverity, FormatId, KnowledgeBase, Profile, Vendor } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides, type VendorAssessment } from './review/profiles';
@@ -68,7 +69,7 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
   if (fields.some((m) => m.trigger === undefined)) return undefined;
   // The review-note marker rides along, so that one pass over a document finds notes too. A field holding
   // it is then tested by the matchers for nothing: they find only what is there.
-  const search = createLiteralSearch([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER], { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
+  const search = createLiteralSearch([...new Set([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER])], { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
   const sources = fields.flatMap((m) => m.trigger!.patterns ?? []);
   const pattern = sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi') : undefined;
   return {
@@ -114,6 +115,7 @@ function fieldMatchers(kb: KnowledgeBase): EvidenceMatcher[] {
     createDomainMatcher(kb),
     createAsnMatcher(kb),
     createPartNumberMatcher(kb),
+    createOemRelabelMatcher(kb),
     createCpeMatcher(kb),
     createPurlMatcher(kb),
   ];
@@ -380,6 +382,11 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
   if (pending.length > 0) yield* flush();
 }
 
+/** A low-confidence finding is never an error: it is a "possible" finding at information level (DESIGN). */
+function severityOf(evidence: Evidence, severity: FindingSeverity): FindingSeverity {
+  return evidence.confidence === 'low' && (severity === 'error' || severity === 'warning') ? 'information' : severity;
+}
+
 function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string {
   if (!note) return '';
   const ticket = note.ticket ? `, ${note.ticket}` : '';
@@ -478,7 +485,7 @@ export function analyzeDocument(
       vendorId: vendor.id,
       evidence,
       // A low-confidence finding is never more than information: a "possible" finding (see describe).
-      severity: accepted || evidence.confidence === 'low' ? 'information' : assessment.severity,
+      severity: accepted ? 'information' : severityOf(evidence, assessment.severity),
       advisoryIds,
       advisoriesInForce: assessment.inForce.map((a) => a.id),
       message: describe(kb, evidence, assessment, options.profiles) + noteSuffix(note, options.trusted),

@@ -53,6 +53,78 @@ export interface Vendor {
   sources: SourceRef[];
 }
 
+/** A model family of the product catalogue (data/catalogue/<maker>.yaml): one anchored pattern, what it covers, why it is safe. */
+export interface CatalogueFamily {
+  id: string;
+  vendor: string;
+  family: string;
+  pattern: string;
+  covers: string;
+  collisions: string;
+  /** Vendors with look-alike numbers: a maker column naming one of them decides against this family. */
+  collidesWith?: string[];
+  confidence: 'medium' | 'low';
+  /** A shape other makers use too: a finding only inside a BOM row (a quantity or description beside it). */
+  corroboration?: 'required';
+  /** A brand word followed by anything ("SmartAX …"): in free text used only when nothing specific matches. */
+  catchAll?: boolean;
+  /** 'part': only a whole value of a part/model column (numeric BOM codes). */
+  where?: 'part';
+  examples?: string[];
+  counterExamples?: string[];
+  source: SourceRef;
+}
+
+/** A model listed by a device-type library (NetBox), with the file and commit it was read from. */
+export interface CatalogueModel {
+  vendor: string;
+  model: string;
+  partNumber?: string;
+  /** The catalogue family the model belongs to, when one matches it. */
+  family?: string;
+  source: { library: string; file: string; commit: string; url: string };
+}
+
+/** A brand selling products made by a flagged maker (NDAA §889 covers equipment produced by the maker). */
+export interface CatalogueRelabel {
+  id: string;
+  brand: string;
+  names: string[];
+  maker: string;
+  from?: string;
+  until?: string;
+  /** The brand's own model scheme, for the products the maker made. */
+  models?: string;
+  /** The brand also sells other makers' products under this name: only a model names the maker. */
+  modelsOnly?: boolean;
+  /** The brand's own short model names are read only when the brand is the row's maker. */
+  brandOnlyModels?: boolean;
+  covers: string;
+  note: string;
+  source: SourceRef;
+}
+
+/** Another maker's product that resembles a flagged maker's: never a finding for that maker. */
+export interface CatalogueLookalike {
+  id: string;
+  maker: string;
+  names: string[];
+  looksLike: string;
+  pattern: string;
+  why: string;
+  examples?: string[];
+  source: SourceRef;
+}
+
+/** data/generated/catalogue.json: made by scripts/generate-catalogue.mjs from data/catalogue and data/sources. */
+export interface ProductCatalogue {
+  generatedFrom: string[];
+  families: CatalogueFamily[];
+  models: CatalogueModel[];
+  relabels: CatalogueRelabel[];
+  lookalikes: CatalogueLookalike[];
+}
+
 /** The IEEE MAC-prefix assignments of the listed organisations (data/generated/oui.json). */
 export interface OuiRegistrySubset {
   /** The npm package the IEEE registry was read from, e.g. 'oui-data'. */
@@ -139,6 +211,8 @@ export interface KnowledgeBase {
   macPrefixes: ReadonlyMap<string, MacPrefixOwner>;
   /** Where the MAC prefixes come from, e.g. 'oui-data 2.1.9'. */
   macRegistry?: string;
+  /** The product catalogue (model families, listed models, relabels, lookalikes); empty without one. */
+  catalogue: ProductCatalogue;
 }
 
 /** What kind of proof ties a piece of text to a vendor. One matcher module per kind. */
@@ -147,6 +221,7 @@ export type EvidenceKind =
   | 'dialect'
   | 'banner'
   | 'model'
+  | 'oem-relabel'
   | 'mac-oui'
   | 'snmp-oid'
   | 'domain'

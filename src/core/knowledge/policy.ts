@@ -145,7 +145,7 @@ export function applyPolicy(base: KnowledgeBase, policy: Policy, restricted = fa
   const knownVendors = new Set([...vendors, ...ownVendors].map((v) => v.id));
   // An advisory naming an unknown vendor was reported; drop the unknown ids rather than the advisory.
   const advisories = [...base.advisories, ...ownAdvisories.map((a) => ({ ...a, vendors: a.vendors.filter((v) => knownVendors.has(v)) }))];
-  return indexKnowledge([...vendors, ...ownVendors], advisories, [...base.profiles], { prefixes: base.macPrefixes, registry: base.macRegistry }, { version: base.dataVersion, reviewed: base.reviewedOn });
+  return indexKnowledge([...vendors, ...ownVendors], advisories, [...base.profiles], { prefixes: base.macPrefixes, registry: base.macRegistry }, { version: base.dataVersion, reviewed: base.reviewedOn }, base.catalogue);
 }
 
 

@@ -25,6 +25,10 @@ const OUTPUTS: [dialect: string, command: string, text: string][] = [
   ['huawei-smartax', 'display location', lines('   SRV-P BUNDLE TYPE MAC            MAC TYPE F /S /P', '      12     -  gpon 00e0-fc01-0203 dynamic  0 /2 /1', '  Note: F--Frame, S--Slot, P--Port,')],
   ['huawei-smartax', 'ont add result', lines('  Number of ONTs that can be added: 1, success: 1', '  PortID :3, ONTID :7')],
   ['huawei-smartax', 'display ont autofind', lines('   Number              : 2', '   Ont SN              : 48575443ABCDEF01 (HWTC-ABCDEF01)', '   VendorID            : HWTC', '   Ont EquipmentID     : HG8010H')],
+  // ZTE ZXA10 OLT and ZXR10.
+  ['zte-zxros', 'show card', lines('Rack Shelf Slot CfgType RealType Port  HardVer SoftVer         Status', '1    1     3    GTGO    GTGO     8     V1.0    V2.1.0          INSERVICE')],
+  ['zte-zxros', 'show processor', lines('         M/S  CPU(5s)  CPU(30s)  CPU(2m)  PhyMem(MB)  FreeMem(MB)  Mem(%)', 'MP(1/1)  M    12%      11%       11%      2048        1024         50%')],
+  ['zte-zxros', 'show gpon onu detail-info', lines('Name:                  cust-17', 'Phase state:           working', 'Config state:          success', 'Serial number:         ZTEGC1A2B3C4')],
   // Comware.
   ['h3c-comware', 'display device (Comware 5)', lines('Slot No.  Brd Type        Brd Status   Subslot Num    Sft Ver', '0         WX3024E         Normal       0              R2509P10')],
   ['h3c-comware', 'display transceiver diagnosis', lines('GigabitEthernet1/0/49 transceiver diagnostic information:', '  Current diagnostic parameters:', '    Temp.(°C) Voltage(V)  Bias(mA)  RX power(dBm)  TX power(dBm)')],
@@ -109,6 +113,14 @@ describe('captures round 2: lookalikes are not claimed', () => {
     const olt = lines('OLT(config)# show ont optical-info', '  ONT  Rx power  Tx power  OLT Rx ONT  Temperature', '  ID   (dBm)     (dBm)     power(dBm)  (C)', '    1  -20.00    2.00      -22.00      40');
     const d = detectDialect(olt);
     assert.ok(d.id !== 'huawei-smartax' || d.confidence === 'low', `${d.id} ${d.confidence}`);
+  });
+
+  it('a ZTE-like OLT table without a ZTE serial is claimed at low confidence at most', () => {
+    const olt = lines('OnuIndex   Type          Mode    AuthInfo                 State', 'gpon-onu_1/1/1:1  F601   sn      SN:ABCD12345678          ready');
+    const plain = lines('OnuIndex   Type          Mode    AuthInfo                 State', '1/1/1:1    F601          sn      SN:ABCD12345678          ready');
+    assert.equal(detectDialect(olt).id, 'zte-zxros');
+    const d = detectDialect(plain);
+    assert.ok(d.id === 'unknown' || d.confidence === 'low', `${d.id} ${d.confidence}`);
   });
 
   it('a Cumulus/FRR "show ip bgp summary" is not FortiOS', () => {

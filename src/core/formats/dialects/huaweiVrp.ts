@@ -55,7 +55,7 @@ export const huaweiVrp: DialectSpec = {
     { regex: /^[ \t]*(?<anchor>HTTP (?:IPv6 )?Secure-server (?:Status|Port))[ \t]*:/m, weight: 7, reason: '"display http server" field "HTTP Secure-server Status"' },
     { regex: /^[ \t]*(?<anchor>HTTP Server Status)[ \t]+:/m, weight: 4, reason: '"display http server" field "HTTP Server Status"' },
     { regex: /^[ \t]*(?<anchor>TELNET (?:IPv[46] )?server(?: port| source address)?)[ \t]+:/m, weight: 7, reason: '"display telnet server status" field "TELNET IPv4 server :"' },
-    { regex: /^[ \t]*(?<anchor>(?:STELNET|SFTP|SCP) (?:IPv[46] )?server(?: port)?)[ \t]+:/m, weight: 7, reason: '"display ssh server status" field "STELNET IPv4 server :"' },
+    { regex: /^[ \t]*(?<anchor>(?:STELNET|Stelnet|SFTP|SCP) (?:IPv[46] )?server(?: port)?)[ \t]+:/m, weight: 7, reason: '"display ssh server status" field "STELNET IPv4 server :"' },
     { regex: /^[ \t]*(?<anchor>nominal frequency): \d/m, weight: 6, reason: '"display ntp status" field "nominal frequency:" (IOS says "nominal freq is")' },
     { regex: /^[ \t]*(?<anchor>synchronization state): /m, weight: 6, reason: '"display ntp status" field "synchronization state:"' },
     { regex: /^[ \t]*(?<anchor>Total IPv[46] VPN-Instances configured)[ \t]*:/m, weight: 7, reason: '"display ip vpn-instance" totals ("Total IPv4 VPN-Instances configured")' },

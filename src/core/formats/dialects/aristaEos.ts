@@ -44,5 +44,10 @@ export const aristaEos: DialectSpec = {
     { regex: /^[ \t]*interface (?<anchor>Ethernet\d+(?:\/\d+)?)[ \t]*$/m, weight: 1, reason: 'Ethernet interface names', generic: true },
     { regex: /^(?<anchor>end)[ \t]*$/m, weight: 1, reason: 'config ends with "end"', generic: true },
     { regex: /^(?<anchor>!)[ \t]*$/m, weight: 1, reason: '"!" separators', generic: true },
+    { regex: /^[ \t]*(?<anchor>Interface[ \t]+IP Address[ \t]+Status[ \t]+Protocol[ \t]+MTU)/m, weight: 8, reason: '"show ip interface brief" header ("Interface IP Address Status Protocol MTU")' },
+    { regex: /(?<![\w-])(?<anchor>lowerlayerdown)(?![\w-])/, weight: 4, reason: 'EOS protocol state "lowerlayerdown"' },
+    { regex: /(?<anchor>Neighbor Status Codes: m - Under maintenance)/, weight: 9, reason: '"show bgp … summary" legend ("Neighbor Status Codes: m - Under maintenance")' },
+    { regex: /^[ \t]*(?<anchor>DHCP Smart Relay is (?:enabled|disabled))/im, weight: 7, reason: '"show ip helper-address" line "DHCP Smart Relay is disabled"' },
+    { regex: /^[ \t]*(?<anchor>Instance[ \t]+VRF[ \t]+System Id[ \t]+Type[ \t]+Interface)/m, weight: 8, reason: '"show isis neighbors" header ("Instance VRF System Id Type Interface")' },
   ],
 };

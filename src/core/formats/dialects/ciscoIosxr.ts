@@ -42,5 +42,7 @@ export const ciscoIosxr: DialectSpec = {
     { regex: /^(?<anchor>Building configuration)\.\.\./m, weight: 2, reason: '"Building configuration..."' },
     { regex: /^(?<anchor>hostname) \S/m, weight: 1, reason: '"hostname"', generic: true },
     { regex: /^(?<anchor>!)[ \t]*$/m, weight: 1, reason: '"!" separators', generic: true },
+    { regex: /(?<anchor>CPU utilization for one minute: \d+%; five minutes)/, weight: 8, reason: '"show processes cpu" ("CPU utilization for one minute: 1%; five minutes")' },
+    { regex: /^[ \t]*(?<anchor>SNo\.[ \t]+Label\/ID[ \t]+User)/m, weight: 9, reason: '"show configuration commit list" header ("SNo. Label/ID User")' },
   ],
 };

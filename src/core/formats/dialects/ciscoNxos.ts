@@ -54,5 +54,13 @@ export const ciscoNxos: DialectSpec = {
     { regex: /(?<anchor>Process ID \d+ VRF \S+, in area)/, weight: 7, reason: '"show ip ospf neighbors detail" ("Process ID 1 VRF default, in area")' },
     { regex: /^(?<anchor>hostname) \S/m, weight: 1, reason: '"hostname"', generic: true },
     { regex: /^(?<anchor>!)[ \t]*$/m, weight: 1, reason: '"!" separators', generic: true },
+    { regex: /^[ \t]*(?<anchor>Feature Name[ \t]+Instance[ \t]+State)/m, weight: 9, reason: '"show feature" header ("Feature Name Instance State")' },
+    { regex: /^[ \t]*(?<anchor>Usage for (?:bootflash|volatile|logflash|usb\d?):)/m, weight: 9, reason: '"dir" totals ("Usage for bootflash://sup-local")' },
+    { regex: /^(?<anchor>FEX: \d+ Description:)/m, weight: 8, reason: '"show fex <id>" heading ("FEX: 101 Description:")' },
+    { regex: /^[ \t]*(?<anchor>(?:Maximum number of sessions allowed|Current number of active sessions)) *:?/m, weight: 6, reason: '"show configuration session summary" fields' },
+    { regex: /(?<anchor>BGP routing table information for VRF \S+, address family)/, weight: 8, reason: '"show ip bgp" heading ("BGP routing table information for VRF default")' },
+    { regex: /(?<anchor>Status: s-suppressed, x-deleted, S-stale)/, weight: 7, reason: '"show ip bgp" legend ("Status: s-suppressed, x-deleted, S-stale")' },
+    { regex: /(?<anchor>D - Remotely-Managed-Device|s - Supports-STP-Dispute)/, weight: 8, reason: '"show cdp neighbors" legend ("D - Remotely-Managed-Device")' },
+    { regex: /^[ \t]*(?<anchor>Interface[ \t]+Mode[ \t]+IFC-state[ \t]+Auth-state)/im, weight: 7, reason: '"show cts interface brief" header' },
   ],
 };

@@ -170,14 +170,16 @@ function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | nul
 function scoreDialect(spec: DialectSpec, find: (regex: RegExp) => RegExpExecArray | null): Score {
   const signals: Signal[] = [];
   const corroborating: Signal[] = [];
+  let penalty = 0;
   for (const fingerprint of spec.fingerprints) {
     if (fingerprint.gate && !find(fingerprint.gate)) continue;
     const match = find(fingerprint.regex);
     if (!match) continue;
-    (fingerprint.corroborates || fingerprint.generic ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
+    if (fingerprint.weight < 0) penalty += fingerprint.weight;
+    else (fingerprint.corroborates || fingerprint.generic ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
   }
   if (signals.length > 0) signals.push(...corroborating);
-  const score = signals.reduce((sum, s) => sum + s.fingerprint.weight, 0);
+  const score = signals.reduce((sum, s) => sum + s.fingerprint.weight, signals.length > 0 ? penalty : 0);
   const strongest = signals.reduce((max, s) => Math.max(max, s.fingerprint.weight), 0);
   return { spec, score, strongest, signals };
 }

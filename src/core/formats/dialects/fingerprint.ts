@@ -16,7 +16,10 @@ export interface Fingerprint {
    * leading character class makes the engine try every position. A test holds each gate to that.
    */
   gate?: RegExp;
-  /** 1–2: weak, only counts in combination; 3–5: telling; 6+: strong. */
+  /**
+   * 1–2: weak, only counts in combination; 3–5: telling; 6+: strong. Negative: the grammar of another
+   * platform that resembles this one (VyOS braces for Junos): subtracted, never shown as a reason.
+   */
   weight: number;
   /** Human-readable, e.g. '"vlan batch" (VRP VLAN syntax)'. */
   reason: string;

@@ -28,5 +28,9 @@ export const fortinetFortios: DialectSpec = {
     { regex: /^[ \t]+(?<anchor>next)[ \t]*$/m, weight: 3, reason: '"next" closing an entry' },
     { regex: /^[ \t]+(?<anchor>set) [\w-]+ /m, weight: 1, reason: 'indented "set" lines', generic: true },
     { regex: /^(?<anchor>end)[ \t]*$/m, weight: 1, reason: 'blocks ended by "end"', generic: true },
+    { regex: /^[ \t]*(?<anchor>current (?:date|time) is): \d/m, weight: 7, reason: '"execute date" / "execute time" ("current date is: 2021-03-01")' },
+    { regex: /^[ \t]*(?<anchor>last ntp sync):/m, weight: 5, reason: '"execute time" field "last ntp sync:"' },
+    { regex: /^(?<anchor>\d+ BGP (?:AS-PATH|community) entries)[ \t]*$/m, weight: 7, reason: '"get router info bgp summary" line "1 BGP AS-PATH entries" (IOS adds "using … bytes of memory")' },
+    { regex: /^(?<anchor>OSPF process \d+(?:, VRF \S+)?):[ \t]*$/m, weight: 5, reason: '"get router info ospf neighbor" heading ("OSPF process 0:")' },
   ],
 };

@@ -82,5 +82,10 @@ export const h3cComware: DialectSpec = {
     { regex: /(?<anchor>xmlns="http:\/\/www\.h3c\.com\/netconf\/)/, weight: 10, reason: 'NETCONF reply in an H3C namespace' },
     { regex: /(?<![A-Za-z])(?<anchor>H3C|HPE|HP)(?![A-Za-z])/, weight: 3, reason: 'H3C/HPE named alongside VRP-family syntax', corroborates: true },
     ...VRP_FAMILY_SIGNALS,
+    { regex: /^[ \t]*(?<anchor>Slot No\.[ \t]+Brd Type[ \t]+Brd Status)/m, weight: 9, reason: '"display device" header (Comware 5: "Slot No. Brd Type Brd Status")' },
+    { regex: /^[ \t]*(?<anchor>Slot[ \t]+Type[ \t]+State[ \t]+Subslot[ \t]+Soft Ver)/m, weight: 8, reason: '"display device" header (Comware 7: "Slot Type State Subslot Soft Ver")' },
+    { regex: /^[ \t]*(?<anchor>Current diagnostic parameters):/m, weight: 7, reason: '"display transceiver diagnosis" heading ("Current diagnostic parameters:")' },
+    { regex: /^(?<anchor>Route-policy: )\S/m, weight: 5, reason: '"display route-policy" heading without a space before the colon (VRP: "Route-policy : ")' },
+    { regex: /^[ \t]+(?<anchor>(?:Permit|Deny)[ \t]+: \d+)[ \t]*$/m, weight: 4, reason: '"display route-policy" node line ("Permit : 10")' },
   ],
 };

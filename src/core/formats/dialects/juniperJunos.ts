@@ -52,5 +52,17 @@ export const juniperJunos: DialectSpec = {
     { regex: /(?<![\w-])(?<anchor>(?:ae|fxp|em|irb|vlan|lo)\d+\.\d+)(?![\w.])/, weight: 3, reason: 'Junos logical unit names (ae3.0, fxp0.0)' },
     { regex: /^[ \t]+[\w-]+(?: [^;{}\n]+)?(?<anchor>;)[ \t]*$/m, weight: 1, reason: 'statements ending in ";"', generic: true },
     { regex: /^[ \t]*(?<anchor>\})[ \t]*$/m, weight: 1, reason: 'closing braces', generic: true },
+    { regex: /^[ \t]*(?<anchor>(?:No|\d+) alarms? currently active)/m, weight: 7, reason: '"show chassis alarms" ("No alarms currently active")' },
+    { regex: /^[ \t]*(?<anchor>MAC Address[ \t]+Address[ \t]+Interface[ \t]+Flags)/m, weight: 7, reason: '"show arp no-resolve" header' },
+    { regex: /(?<anchor>Redundancy group: \d+ , Failover count)/, weight: 8, reason: '"show chassis cluster status" ("Redundancy group: 0 , Failover count")' },
+    { regex: /^[ \t]*(?<anchor>Monitor Failure codes):/m, weight: 7, reason: '"show chassis cluster status" legend' },
+    { regex: /^[ \t]*(?<anchor>RSVP interface: \d+ active)/m, weight: 8, reason: '"show rsvp interface" heading ("RSVP interface: 2 active")' },
+    // VyOS, EdgeOS and Vyatta configs share Junos's braces and "set" style, not its grammar: no ";" ends a
+    // statement, interfaces are "ethernet eth0", services sit under "service".
+    { regex: /(?<anchor>(?:vyatta|vyos|edgeos)-config-version|Release version: VyOS)/i, weight: -20, reason: 'VyOS / Vyatta / EdgeOS version footer' },
+    { regex: /^[ \t]*(?:set interfaces )?(?<anchor>(?:ethernet|bonding|switch) (?:eth|bond|switch)\d+)/m, weight: -12, reason: 'VyOS interface "ethernet eth0"' },
+    { regex: /^[ \t]*(?<anchor>(?:address|host-name) \S+)[ \t]*$/m, weight: -8, reason: 'statement without ";" (VyOS)' },
+    { regex: /^[ \t]*(?:set )?(?<anchor>service) (?:\{|ssh|dhcp-server|gui|nat|dns)/m, weight: -6, reason: 'VyOS "service" (Junos says "services")' },
+    { regex: /^(?<anchor>set protocols static route) /m, weight: -8, reason: 'VyOS "set protocols static route" (Junos: "routing-options static")' },
   ],
 };

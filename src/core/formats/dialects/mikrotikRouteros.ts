@@ -25,5 +25,9 @@ export const mikrotikRouteros: DialectSpec = {
     { regex: /^#[ \t]+platform: (?<anchor>MikroTik)/m, weight: 6, reason: '"platform: MikroTik"' },
     { regex: /^# (?<anchor>model) = /m, weight: 3, reason: '"# model =" header' },
     { regex: /^(?<anchor>add|set) [\w-]+=/m, weight: 3, reason: '"add key=value" commands' },
+    { regex: /(?<anchor>sent=\d+ received=\d+ packet-loss=\d+%)/, weight: 9, reason: '"ping" totals ("sent=4 received=4 packet-loss=0%")' },
+    { regex: /^[ \t]*(?<anchor>SEQ HOST[ \t]+SIZE TTL TIME)/m, weight: 8, reason: '"ping" header ("SEQ HOST SIZE TTL TIME STATUS")' },
+    { regex: /^[ \t]*(?<anchor>#[ \t]+NAME[ \t]+ADDRESSES[ \t]+SECURITY)/m, weight: 8, reason: '"/snmp community print" header ("# NAME ADDRESSES SECURITY")' },
+    { regex: /^[ \t]*(?<anchor>Flags: [XD*] - (?:disabled|default|dynamic))/m, weight: 4, reason: '"print" legend ("Flags: X - disabled")' },
   ],
 };

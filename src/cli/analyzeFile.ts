@@ -29,7 +29,8 @@ const REUSED_BUFFER_MAX = 16 * 1024 * 1024;
  * benchmark scan's median peak RSS went from 179 MB to 169. Only valid until the next call.
  */
 function readWhole(fd: number, size: number): Buffer {
-  if (size > REUSED_BUFFER_MAX) return readFileSync(fd);
+  // Size 0 may be a pseudo-file (/proc, /sys) whose size is unknown until read: read it to its end.
+  if (size === 0 || size > REUSED_BUFFER_MAX) return readFileSync(fd);
   if (reused.length < size) reused = Buffer.allocUnsafe(Math.min(REUSED_BUFFER_MAX, Math.max(size, reused.length * 2)));
   let read = 0;
   for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, reused, read, size - read, read);
@@ -47,7 +48,8 @@ export function fileProblem(display: string, code: string, message: string, seve
 }
 
 export interface FileAnalyzer {
-  analyzeFile(path: string, display: string): Promise<FileReport & { bytes: number }>;
+  /** `path` as bytes when the file's name is not valid UTF-8. */
+  analyzeFile(path: string | Uint8Array, display: string): Promise<FileReport & { bytes: number }>;
   /** Standard input or anything else already in memory; `name` decides the format as a file name would. */
   analyzeInput(bytes: Uint8Array, display: string, name: string): FileReport;
 }
@@ -88,7 +90,7 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
       let fd: number | undefined;
       try {
         // Non-blocking: a FIFO put where the walk saw a file must not hang the scan; it is then refused below.
-        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+        fd = openSync(typeof path === 'string' ? path : Buffer.from(path), constants.O_RDONLY | constants.O_NONBLOCK);
         const info = fstatSync(fd);
         if (!info.isFile()) return { ...fileProblem(display, 'io-error', 'not a regular file'), bytes: 0 };
         const { size } = info;
@@ -97,9 +99,10 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
         }
         const bytes = readWhole(fd, size);
         // Spreadsheets are ZIP archives, binary by the test below: the extension says to read them as workbooks.
-        const spreadsheet = spreadsheetFormatOf(path);
-        if (spreadsheet) return { ...analyzeSpreadsheet(bytes, spreadsheet, display, fileUri(path)), bytes: bytes.length };
-        return { ...analyzeBytes(bytes, display, path, fileUri(path)), bytes: bytes.length };
+        const name = typeof path === 'string' ? path : Buffer.from(path).toString('utf8');
+        const spreadsheet = spreadsheetFormatOf(name);
+        if (spreadsheet) return { ...analyzeSpreadsheet(bytes, spreadsheet, display, fileUri(name)), bytes: bytes.length };
+        return { ...analyzeBytes(bytes, display, name, fileUri(name)), bytes: bytes.length };
       } catch (e) {
         // An exception from the analysis itself is a bug; it costs this file, never the scan.
         const io = typeof (e as NodeJS.ErrnoException).code === 'string';

@@ -42,6 +42,8 @@ export interface EvalOptions {
   /** Labelled corpus folders: each sub-folder's name is its files' label. */
   folders: string[];
   format: 'text' | 'json';
+  /** Labelled product lists (TSV) scored as BOM rows by productEvaluation.ts. */
+  products: string[];
 }
 
 export type Command = ScanOptions | ExplainOptions | AdvisoriesOptions | EvalOptions | { command: 'help' } | { command: 'version' };
@@ -54,6 +56,7 @@ export const USAGE = `Usage: vendorlens scan [options] [PATH...|-]
        vendorlens explain VENDOR|ADVISORY [--profile ID]
        vendorlens advisories [--profile ID]
        vendorlens eval [--format text|json] DIR...
+       vendorlens eval [--format text|json] --products FILE.tsv
 
 Finds equipment and services of government-flagged vendors in network configs,
 show/display captures and bills of materials.
@@ -61,7 +64,9 @@ show/display captures and bills of materials.
 scan: PATH is a file, a directory (walked recursively; .gitignore respected),
 a glob such as 'configs/**/*.cfg', or - for standard input.
   --format FORMAT           text (default), json, sarif, markdown, html or csv
-  -o, --output FILE         write the report to FILE instead of standard output
+  -o, --output FILE         write the report to FILE instead of standard output (never one
+                            of the files scanned; left out of a scanned directory; a link
+                            there is replaced, not followed)
   --fail-on LEVEL           exit 1 when an open finding is at or above LEVEL:
                             error, warning, information or none (default: warning)
   --profile ID[,ID…]        jurisdiction profiles, e.g. cz or cz,eu-5g (default: the policy
@@ -74,7 +79,8 @@ a glob such as 'configs/**/*.cfg', or - for standard input.
   --stdin-filename NAME     name for standard input in reports; its extension picks the format
   --max-file-size BYTES     skip larger files with a message (default: ${DEFAULT_MAX_FILE_SIZE})
   --jobs N                  files analysed at once: the main thread and N-1 worker threads
-                            (default: one per core, at most 8, for large scans)
+                            (default: one per core, at most 8, for large scans; never more
+                            than the files, nor than the cores or 8, whichever is larger)
   --progress / --no-progress  progress on standard error (default: on for a terminal)
   --color / --no-color      force or disable colours (default: on for a terminal)
 
@@ -85,6 +91,12 @@ config dialect (huawei_vrp, h3c_comware, zte_zxros, cisco_ios, …) or a BOM fol
 (csv, spdx, …) whose files expect what DIR/MANIFEST.tsv or their name says. Prints
 a dialect confusion table and flagged-vendor precision and recall; exits 1 when a
 file is wrong or a flagged vendor is found where none is expected.
+  --products FILE           a labelled product list (TSV: model, true_maker, sold_as,
+                            kind, …): each product becomes a BOM row with the maker named,
+                            with no maker, with a reseller, and (relabels) with the brand,
+                            read through the CSV path; prints recall per kind and maker and
+                            every lookalike flagged; exits 1 when a target is missed or a
+                            lookalike is flagged
 
   -h, --help                show this help
   --version                 show the version
@@ -132,7 +144,10 @@ function positiveInteger(name: string, text: string, allowZero = false): number 
 }
 
 export function parseArgs(argv: string[]): Command {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
+  // After `--` every argument is an operand: a file named -h is scanned, not a request for help.
+  const end = argv.indexOf('--');
+  const beforeOperands = end < 0 ? argv : argv.slice(0, end);
+  if (argv.length === 0 || beforeOperands.includes('-h') || beforeOperands.includes('--help') || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version' || argv[0] === 'version') return { command: 'version' };
   const [command, ...rest] = argv;
   if (!COMMANDS.has(command!)) throw new UsageError(`unknown command '${command}'; try 'vendorlens scan PATH'`);
@@ -157,9 +172,10 @@ export function parseArgs(argv: string[]): Command {
   }
 
   if (command === 'eval') {
-    const options: EvalOptions = { command, folders: [], format: 'text' };
+    const options: EvalOptions = { command, folders: [], format: 'text', products: [] };
     eachOption(rest, (name, value) => {
-      if (name === '--format') {
+      if (name === '--products') options.products.push(value());
+      else if (name === '--format') {
         const v = value();
         if (v !== 'text' && v !== 'json') throw new UsageError(`eval --format must be text or json, not '${v}'`);
         options.format = v;
@@ -167,7 +183,7 @@ export function parseArgs(argv: string[]): Command {
       else return false;
       return true;
     });
-    if (options.folders.length === 0) throw new UsageError("name a labelled corpus folder: 'vendorlens eval corpus/configs'");
+    if (options.folders.length === 0 && options.products.length === 0) throw new UsageError("name a labelled corpus folder: 'vendorlens eval corpus/configs' (or a product list: --products FILE.tsv)");
     return options;
   }
 
@@ -216,9 +232,13 @@ export function parseArgs(argv: string[]): Command {
       case '--output':
         options.output = value();
         return true;
-      case '--jobs':
-        options.jobs = positiveInteger('--jobs', value());
+      case '--jobs': {
+        const v = value();
+        // Digits only: '1e3' and '0x10' are not what anyone types for a thread count.
+        if (!/^\d+$/.test(v)) throw new UsageError(`--jobs must be a positive whole number, not '${v}'`);
+        options.jobs = positiveInteger('--jobs', v);
         return true;
+      }
       case '--progress':
         options.progress = true;
         return true;

@@ -10,17 +10,20 @@
 //   flagged vendors its MANIFEST note names as "FLAGGED VENDOR (X)"; a file without a MANIFEST row expects
 //   the flagged vendors its file name names as a whole word (`netbox-Huawei-S5735….yaml`); otherwise none.
 // - DIR/MANIFEST.tsv, when present, is read by its header: `local_file` (path relative to DIR), `vendor`
-//   (a label that overrides the folder's), `kind` (e.g. `trap`, shown in the report) and `note`/`notes`.
+//   (a label that overrides the folder's), `kind` (e.g. `trap`, shown in the report), `note`/`notes`, and
+//   `flagged`: the flagged vendors the file's content shows (comma-separated ids or `none`), whatever its
+//   dialect. When a row has it, it is the vendor expectation; the dialect still comes from the label.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { DIALECTS } from '../core/formats/dialects/detect';
+import { DIALECTS, explainDialect } from '../core/formats/dialects/detect';
 import type { KnowledgeBase } from '../core/model';
 import { DEFAULT_PROFILE } from '../core/review/profiles';
 import { createFileAnalyzer, fileProblem } from './analyzeFile';
 import { DEFAULT_MAX_FILE_SIZE, UsageError, type EvalOptions } from './args';
 import { describeIoError } from './io';
 import { evaluationJson, judgeFile, renderEvaluation, summarize, type Evaluation, type Expectation, type VendorStatus } from './evaluation';
-import { walkPaths } from './walk';
+import { walkPaths, pathText, type FilePath } from './walk';
+import { runProductEval } from './productEvaluation';
 
 const MANIFEST = 'MANIFEST.tsv';
 
@@ -30,6 +33,8 @@ const DIALECT_ALIASES: Record<string, string> = {
   'huawei-vrpv8': 'huawei-vrp',
   vrp: 'huawei-vrp',
   smartax: 'huawei-smartax',
+  'huawei-ont': 'huawei-echolife',
+  echolife: 'huawei-echolife',
   'hp-comware': 'h3c-comware',
   'hpe-comware': 'h3c-comware',
   comware: 'h3c-comware',
@@ -64,6 +69,8 @@ interface ManifestRow {
   vendor?: string;
   kind?: string;
   note?: string;
+  /** The `flagged` column as written: vendor ids or names, comma-separated, or `none`. */
+  flagged?: string;
 }
 
 /** MANIFEST.tsv by its header; rows keyed by `local_file`. Absent file: empty. */
@@ -75,12 +82,15 @@ export function parseManifest(text: string): Map<string, ManifestRow> {
   const column = (...names: string[]) => names.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
   const file = column('local_file', 'file', 'path');
   if (file < 0) return rows;
-  const [vendor, kind, note] = [column('vendor', 'label'), column('kind'), column('note', 'notes')];
+  const [vendor, kind, note, flagged] = [column('vendor', 'label'), column('kind'), column('note', 'notes'), column('flagged')];
   for (const line of lines) {
     const cells = line.split('\t');
     const cell = (i: number) => (i >= 0 && cells[i]?.trim() ? cells[i]!.trim() : undefined);
     const path = cell(file);
-    if (path) rows.set(path, { vendor: cell(vendor), kind: cell(kind), note: cell(note) });
+    if (!path) continue;
+    const row: ManifestRow = { vendor: cell(vendor), kind: cell(kind), note: cell(note) };
+    if (cell(flagged) !== undefined) row.flagged = cell(flagged);
+    rows.set(path, row);
   }
   return rows;
 }
@@ -103,10 +113,24 @@ export function vendorsInFileName(kb: KnowledgeBase, fileName: string): string[]
     .map((v) => v.id);
 }
 
+/** The `flagged` column's vendors, resolved to ids; `none` or empty: no vendor. */
+function flaggedColumn(kb: KnowledgeBase, file: string, column: string): string[] {
+  const names = column.split(',').map((n) => n.trim()).filter((n) => n !== '' && n.toLowerCase() !== 'none');
+  return names.map((name) => {
+    const id = resolveVendor(kb, name);
+    if (!id) throw new UsageError(`${MANIFEST}: ${file} names an unknown vendor '${name}' in its flagged column`);
+    return id;
+  });
+}
+
 /** What one file is expected to yield, by the rules at the top of this file. */
 export function expectationFor(kb: KnowledgeBase, file: string, folder: string, row: ManifestRow | undefined): Expectation {
   const label = row?.vendor ?? folder;
   const dialect = dialectOfLabel(label);
+  if (row?.flagged !== undefined) {
+    const vendors = flaggedColumn(kb, file, row.flagged);
+    return { file, dialect, vendors, source: 'MANIFEST flagged column', kind: row.kind };
+  }
   if (dialect !== undefined) {
     const vendors = flaggedVendors(kb)
       .filter((v) => v.dialects?.includes(dialect))
@@ -150,6 +174,16 @@ async function subFolders(folder: string): Promise<string[]> {
     .sort();
 }
 
+/** The best dialect scores and their signals, or a line saying none scored. */
+async function whatWasPresent(path: FilePath): Promise<string[]> {
+  try {
+    const seen = explainDialect(await readFile(typeof path === 'string' ? path : Buffer.from(path), 'utf8'));
+    return seen.length > 0 ? seen : ['no dialect signal'];
+  } catch (e) {
+    return [`cannot re-read: ${describeIoError(e)}`];
+  }
+}
+
 /** Evaluates one labelled folder with the scan's own file analyser. */
 export async function evaluateFolder(folder: string, kb: KnowledgeBase): Promise<Evaluation> {
   const manifest = await readManifest(folder);
@@ -159,10 +193,14 @@ export async function evaluateFolder(folder: string, kb: KnowledgeBase): Promise
   for (const label of await subFolders(folder)) {
     for (const item of walkPaths([join(folder, label)])) {
       if (item.kind === 'stdin') continue;
-      const file = relative(folder, item.path).split(sep).join('/');
+      const file = relative(folder, pathText(item.path)).split(sep).join('/');
       const expectation = expectationFor(kb, file, label, manifest.get(file));
       const report = item.kind === 'error' ? fileProblem(file, 'io-error', item.message) : await analyzer.analyzeFile(item.path, file);
-      outcomes.push(judgeFile(expectation, report, vendors));
+      const outcome = judgeFile(expectation, report, vendors);
+      if (item.kind !== 'error' && report.document && (outcome.verdict !== 'right' || outcome.vendorVerdict !== 'right')) {
+        outcome.present = await whatWasPresent(item.path);
+      }
+      outcomes.push(outcome);
     }
   }
   for (const listed of manifest.keys()) {
@@ -173,6 +211,7 @@ export async function evaluateFolder(folder: string, kb: KnowledgeBase): Promise
 
 /** The `eval` command; `kb` is the bundled knowledge base (passed in: this module is also unit-tested from source). */
 export async function runEval(options: EvalOptions, kb: KnowledgeBase): Promise<number> {
+  if (options.products.length > 0) return runProductEval(options, kb);
   const evaluations: Evaluation[] = [];
   for (const folder of options.folders) evaluations.push(await evaluateFolder(folder, kb));
   const passed = evaluations.every((e) => e.passed);

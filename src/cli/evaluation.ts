@@ -36,8 +36,14 @@ export interface FileOutcome extends Expectation {
   /** Borderline vendors (e.g. H3C) seen: listed, never counted for or against. */
   borderline: string[];
   verdict: Verdict;
+  /** The dialect alone: absent when no dialect is expected (BOMs and other files) or the file was not analysed. */
+  dialectVerdict?: 'right' | 'wrong' | 'not identified';
+  /** The flagged vendors alone: every expected one found and none unexpected ('right'), else what went wrong. */
+  vendorVerdict: 'right' | 'missed' | 'false positive' | 'missed and false positive';
   /** Why the verdict is not 'right', in words. */
   notes: string[];
+  /** For a file not right: what the analysis saw (the best dialect scores and their signals), filled in by the caller. */
+  present?: string[];
 }
 
 export interface VendorScore {
@@ -59,6 +65,10 @@ export interface Evaluation {
   confusion: Map<string, Map<string, number>>;
   vendors: VendorScore[];
   counts: Record<Verdict, number>;
+  /** The dialect alone, over the files a dialect is expected for (those expecting 'unknown' included). */
+  dialectCounts: { right: number; wrong: number; 'not identified': number };
+  /** Files expecting at least one flagged vendor, and how many of them got every one. */
+  flaggedFiles: { expected: number; found: number };
   falsePositives: number;
   /** True when no file is wrong: every identified file right, no flagged-vendor false positive, nothing expected missed. */
   passed: boolean;
@@ -96,11 +106,13 @@ export function judgeFile(expectation: Expectation, report: FileReport, vendors:
     flagged,
     borderline,
     verdict: 'right',
+    vendorVerdict: 'right',
     notes: [],
   };
 
   if (!report.document) {
     const problem = report.problems[0];
+    if (expectation.vendors.length > 0) outcome.vendorVerdict = 'missed';
     outcome.verdict = problem && NOT_ANALYSED.has(problem.code) ? 'not analysed' : 'wrong';
     outcome.notes.push(problem?.message ?? 'no analysis');
     return outcome;
@@ -112,6 +124,9 @@ export function judgeFile(expectation: Expectation, report: FileReport, vendors:
   const unidentified = expectation.dialect !== undefined && expectation.dialect !== 'unknown' && outcome.detectedDialect === 'unknown';
   const wrongDialect = expectation.dialect !== undefined && !unidentified && outcome.detectedDialect !== expectation.dialect;
 
+  if (expectation.dialect !== undefined) outcome.dialectVerdict = wrongDialect ? 'wrong' : unidentified ? 'not identified' : 'right';
+  if (missed.length > 0) outcome.vendorVerdict = falsePositives.length > 0 ? 'missed and false positive' : 'missed';
+  else if (falsePositives.length > 0) outcome.vendorVerdict = 'false positive';
   if (wrongDialect) outcome.notes.push(`recognised as ${outcome.detectedDialect}, expected ${expectation.dialect}`);
   if (unidentified) outcome.notes.push(`dialect not recognised (expected ${expectation.dialect})`);
   for (const v of falsePositives) outcome.notes.push(`false positive: ${v} (${flagged[v]!.evidence.join(', ')})`);
@@ -134,9 +149,16 @@ export function summarize(folder: string, files: FileOutcome[]): Evaluation {
     return s;
   };
   const counts: Record<Verdict, number> = { right: 0, wrong: 0, 'not identified': 0, 'not analysed': 0 };
+  const dialectCounts = { right: 0, wrong: 0, 'not identified': 0 };
+  const flaggedFiles = { expected: 0, found: 0 };
 
   for (const f of files) {
     counts[f.verdict]++;
+    if (f.dialectVerdict) dialectCounts[f.dialectVerdict]++;
+    if (f.vendors.length > 0) {
+      flaggedFiles.expected++;
+      if (f.vendors.every((v) => f.flagged[v])) flaggedFiles.found++;
+    }
     if (f.dialect !== undefined && f.detectedDialect !== undefined) {
       const row = confusion.get(f.dialect) ?? new Map<string, number>();
       row.set(f.detectedDialect, (row.get(f.detectedDialect) ?? 0) + 1);
@@ -156,7 +178,7 @@ export function summarize(folder: string, files: FileOutcome[]): Evaluation {
   }
   const vendors = [...scores.values()].sort((a, b) => b.expected - a.expected || a.vendor.localeCompare(b.vendor));
   const falsePositives = vendors.reduce((n, s) => n + s.falsePositives, 0);
-  return { folder, files, confusion, vendors, counts, falsePositives, passed: counts.wrong === 0 };
+  return { folder, files, confusion, vendors, counts, dialectCounts, flaggedFiles, falsePositives, passed: counts.wrong === 0 };
 }
 
 export function ratio(part: number, whole: number): string {
@@ -260,6 +282,7 @@ export function renderEvaluation(evaluation: Evaluation, options: RenderOptions)
         const kind = f.kind === 'trap' ? ' [trap]' : '';
         const notes = f.notes.length ? ` — ${f.notes.join('; ')}` : '';
         out.push(`  ${f.file}${kind}: expected ${f.dialect}, recognised ${recognised}; flagged: ${describeFlagged(f)}; ${f.verdict}${notes}`);
+        for (const line of f.present ?? []) out.push(`      present: ${line}`);
       }
     }
   }
@@ -278,7 +301,20 @@ export function renderEvaluation(evaluation: Evaluation, options: RenderOptions)
     out.push(`  borderline vendors seen (not counted): ${[...borderline].map(([v, n]) => `${v} in ${n} file${n === 1 ? '' : 's'}`).join(', ')}`);
   }
 
-  const { counts } = evaluation;
+  const { counts, dialectCounts, flaggedFiles } = evaluation;
+  const judged = dialectCounts.right + dialectCounts.wrong + dialectCounts['not identified'];
+  if (judged > 0) {
+    out.push(
+      '',
+      `Dialect alone: ${dialectCounts.right}/${judged} right (${ratio(dialectCounts.right, judged)}), ${dialectCounts.wrong} wrong, ${dialectCounts['not identified']} not identified`,
+    );
+  }
+  out.push(`Flagged vendors alone: ${flaggedFiles.found}/${flaggedFiles.expected} files that show one got its finding (recall ${ratio(flaggedFiles.found, flaggedFiles.expected)}); ${evaluation.falsePositives} false positive${evaluation.falsePositives === 1 ? '' : 's'}`);
+  const missedFiles = files.filter((f) => f.vendorVerdict === 'missed' || f.vendorVerdict === 'missed and false positive');
+  for (const f of missedFiles) {
+    out.push(`  missed ${f.vendors.filter((v) => !f.flagged[v]).join(', ')} in ${f.file} (recognised ${f.detectedDialect ?? 'not analysed'})`);
+    for (const line of f.present ?? []) out.push(`      present: ${line}`);
+  }
   out.push(
     '',
     `Result: ${counts.right} right, ${counts.wrong} wrong, ${counts['not identified']} not identified, ${counts['not analysed']} not analysed; ` +
@@ -293,6 +329,8 @@ export function evaluationJson(evaluation: Evaluation): unknown {
     folder: evaluation.folder,
     passed: evaluation.passed,
     counts: evaluation.counts,
+    dialectCounts: evaluation.dialectCounts,
+    flaggedFiles: evaluation.flaggedFiles,
     falsePositives: evaluation.falsePositives,
     confusion: Object.fromEntries([...evaluation.confusion].map(([expected, row]) => [expected, Object.fromEntries(row)])),
     vendors: evaluation.vendors.map((s) => ({

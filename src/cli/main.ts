@@ -1,12 +1,12 @@
 // `vendorlens` command line: scans files, directories, globs and standard input for flagged-vendor
 // findings and writes text, JSON, SARIF, Markdown, HTML or CSV; explains the knowledge base.
 import { statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { KnowledgeBaseError } from '../core/knowledge/load';
+import { POLICY_FILE_NAME } from '../core/knowledge/policy';
 import type { KnowledgeBase, Profile } from '../core/model';
 import { explainAdvisory, explainVendor, findSubject, listAdvisories } from '../core/report/explain';
+import { dataDescription } from '../core/knowledge/dataAge';
 import { hasFailedFiles, renderReport, type RenderOptions } from '../core/report/render';
 import { mergeFileReports, SEVERITY_RANK, type FileReport, type ScanReport } from '../core/report/scanReport';
 import { toText, type TextStyle } from '../core/report/text';
@@ -17,6 +17,8 @@ import { createFileAnalyzer, fileProblem, type AnalyzerSettings, type FileAnalyz
 import { parseArgs, USAGE, UsageError, type AdvisoriesOptions, type ExplainOptions, type ScanOptions } from './args';
 import { loadBaseline } from './baseline';
 import { runEval } from './eval';
+import { jobsFor } from './jobs';
+import { checkOutput, endQuietlyOnClosedPipe, writeOutput, type OutputTarget } from './output';
 import { loadPolicy } from './policy';
 import { WorkerPool } from './pool';
 import { Progress } from './progress';
@@ -27,8 +29,6 @@ type WalkItemOrStdin = WalkItem | { kind: 'stdin' };
 declare const VENDORLENS_VERSION: string;
 /** Scans of fewer files than this run in the main thread: starting workers would cost more than it saves. */
 const SMALL_SCAN_FILES = 32;
-/** Each worker holds its own heap (tens of MB): past this many, memory grows faster than the scan speeds up. */
-const MAX_DEFAULT_JOBS = 8;
 const STDIN_NAME = '<stdin>';
 
 function ansiStyle(): TextStyle {
@@ -104,16 +104,16 @@ function recordKeeper(): <T extends FileReport>(report: T) => T {
 }
 
 /** A file's size for the pool's queue limits; 0 when it cannot be read (the worker reports why). */
-function sizeOf(path: string): number {
+function sizeOf(path: string | Uint8Array): number {
   try {
-    return statSync(path).size;
+    return statSync(typeof path === 'string' ? path : Buffer.from(path)).size;
   } catch {
     return 0;
   }
 }
 
 /** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
-async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, progress: Progress): Promise<FileReport[]> {
+async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, progress: Progress, output?: OutputTarget): Promise<FileReport[]> {
   const walker = walkPaths(options.paths)[Symbol.iterator]();
   // Look ahead a little: a handful of files is faster without workers.
   const lookahead: WalkItemOrStdin[] = [];
@@ -124,9 +124,11 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
       walkDone = true;
       break;
     }
+    // The report being written is not scanned: the next run would find its own findings in it.
+    if (next.value.kind === 'file' && output?.isOutput(next.value.path)) continue;
     lookahead.push(next.value);
   }
-  const jobs = options.jobs || (walkDone ? 1 : Math.min(availableParallelism(), MAX_DEFAULT_JOBS));
+  const jobs = jobsFor(options.jobs, walkDone ? lookahead.filter((i) => i.kind === 'file').length : undefined);
   // The main thread is one of the `jobs` analysers: it takes a file whenever every worker has its share,
   // so one core needs no thread of its own (each costs a start-up and a JIT warm-up of its own).
   const pool = jobs > 1 ? new WorkerPool(jobs - 1, join(__dirname, 'cli-worker.js'), settings) : undefined;
@@ -164,7 +166,12 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
   };
   try {
     for (const item of lookahead) await handle(item);
-    if (!walkDone) for (let next = walker.next(); !next.done; next = walker.next()) await handle(next.value);
+    if (!walkDone) {
+      for (let next = walker.next(); !next.done; next = walker.next()) {
+        if (next.value.kind === 'file' && output?.isOutput(next.value.path)) continue;
+        await handle(next.value);
+      }
+    }
     progress.walkFinished();
     return await Promise.all(results);
   } finally {
@@ -174,7 +181,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
 }
 
 function render(options: ScanOptions, renderOptions: RenderOptions, report: ScanReport): string {
-  if (options.format === 'text') return toText(report, options.output ? undefined : style(options.color, process.stdout), renderOptions.omitted);
+  if (options.format === 'text') return toText(report, options.output ? undefined : style(options.color, process.stdout), renderOptions.omitted, renderOptions);
   return renderReport(options.format, report, renderOptions);
 }
 
@@ -185,6 +192,7 @@ async function scan(options: ScanOptions): Promise<number> {
   // An explicit --profile wins over the policy file's.
   const profiles = profilesOf(kb, options.profile, policy?.policy.profiles);
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
+  const outputTarget = options.output ? checkOutput(options.output, options.paths, [options.policy ?? POLICY_FILE_NAME, options.baseline ?? '']) : undefined;
 
   // Progress goes to standard error, and only when that is a terminal: piped output stays clean.
   const showProgress = options.progress ?? process.stderr.isTTY === true;
@@ -195,7 +203,7 @@ async function scan(options: ScanOptions): Promise<number> {
     maxFileSize: options.maxFileSize,
     knowledge: bundled,
   };
-  const scanned = mergeFileReports(await analyzeAll(options, settings, progress));
+  const scanned = mergeFileReports(await analyzeAll(options, settings, progress, outputTarget));
 
   const fresh = baseline ? scanned.findings.filter((f) => !baseline.has(f)) : scanned.findings;
   // JSON and SARIF always carry accepted findings (marked); the human formats list them on request.
@@ -220,11 +228,7 @@ async function scan(options: ScanOptions): Promise<number> {
     { ...scanned, findings: shown },
   );
   if (options.output) {
-    try {
-      await writeFile(options.output, output);
-    } catch (e) {
-      throw new UsageError(`cannot write --output ${options.output}: ${(e as Error).message}`);
-    }
+    writeOutput(options.output, output);
   } else {
     process.stdout.write(output);
   }
@@ -240,7 +244,7 @@ function explain(options: ExplainOptions | AdvisoriesOptions): number {
   const textStyle = style(options.color, process.stdout);
   const today = isoDate(new Date());
   if (options.command === 'advisories') {
-    process.stdout.write(listAdvisories(kb, profile, textStyle));
+    process.stdout.write(listAdvisories(kb, profile, textStyle, today));
     return 0;
   }
   const subject = findSubject(kb, options.subject);
@@ -263,7 +267,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE);
         return 0;
       case 'version':
-        process.stdout.write(`${VENDORLENS_VERSION}\n`);
+        process.stdout.write(`${VENDORLENS_VERSION}\n${dataDescription(bundledKnowledge(), isoDate(new Date()))}\n`);
         return 0;
       case 'scan':
         return await scan(command);
@@ -286,6 +290,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+endQuietlyOnClosedPipe();
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

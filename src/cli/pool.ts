@@ -97,7 +97,7 @@ export class WorkerPool {
   }
 
   /** `bytes`: the file's size, as far as known (0 if not), for the byte limit of a worker's queue. */
-  analyze(path: string, display: string, bytes = 0): Promise<Analysed> {
+  analyze(path: string | Uint8Array, display: string, bytes = 0): Promise<Analysed> {
     if (this.slots.length === 0) {
       return Promise.resolve({ ...fileProblem(display, 'analysis-failed', 'analysis failed: no worker thread could be started'), bytes: 0 });
     }

@@ -4,7 +4,7 @@
 // globs. Symbolic links inside directories are not followed; a named one is.
 // Synchronous: the thread walking is the one analysing between directories, and an asynchronous readdir
 // per directory cost a scan of a thousand files more waiting than reading.
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { GitignoreRules } from '../shared/gitignore';
 import { readRegularFileSync } from '../shared/readRegularFile';
@@ -15,9 +15,58 @@ import { describeIoError } from './io';
 /** Never worth scanning, whatever .gitignore says. */
 const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '.vscode-test']);
 
+/** A file's path: a string, or its bytes when its name is not valid UTF-8 (a string would lose it). */
+export type FilePath = string | Uint8Array;
+
 export type WalkItem =
-  | { kind: 'file'; path: string; display: string }
+  | { kind: 'file'; path: FilePath; display: string }
   | { kind: 'error'; path: string; display: string; message: string };
+
+/** A path as text (for extensions and URIs): invalid UTF-8 decoded as U+FFFD. */
+export function pathText(path: FilePath): string {
+  return typeof path === 'string' ? path : Buffer.from(path).toString('utf8');
+}
+
+/** A file name that is not valid UTF-8, as reports show it: its other bytes decoded, those as \xNN. */
+function displayBytes(name: Buffer): string {
+  let out = '';
+  for (let i = 0; i < name.length; ) {
+    const lead = name[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    const sequence = length > 0 ? name.subarray(i, i + length) : undefined;
+    const text = sequence && sequence.length === length ? sequence.toString('utf8') : undefined;
+    if (text !== undefined && !text.includes('\uFFFD')) {
+      out += text;
+      i += length;
+    } else {
+      out += `\\x${lead.toString(16).padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The entries of a directory whose names are not valid UTF-8, read as bytes: readdir's strings replace
+ * the bad bytes with U+FFFD, and a file named so cannot be opened (probe L1). Files only: a directory
+ * named so is reported, not walked.
+ */
+function* undecodableEntries(directory: string, display: (path: string, name: string) => string): Generator<WalkItem> {
+  let entries: Dirent<Buffer>[];
+  try {
+    entries = readdirSync(directory, { withFileTypes: true, encoding: 'buffer' });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const name = entry.name;
+    if (Buffer.from(name.toString('utf8'), 'utf8').equals(name)) continue; // valid UTF-8: walked as text
+    const shown = display(join(directory, displayBytes(name)), displayBytes(name));
+    const path = Buffer.concat([Buffer.from(directory.endsWith(sep) ? directory : directory + sep, 'utf8'), name]);
+    if (entry.isFile()) yield { kind: 'file', path, display: shown };
+    else if (entry.isDirectory()) yield { kind: 'error', path: shown, display: shown, message: 'not walked: the directory name is not valid UTF-8' };
+  }
+}
 
 function toPosix(path: string): string {
   return path.split(sep).join('/');
@@ -32,6 +81,16 @@ export function displayPath(path: string): string {
 function exists(path: string): boolean {
   try {
     statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a directory entry of this name exists (a link too, even a broken one). */
+function named(path: string): boolean {
+  try {
+    lstatSync(path);
     return true;
   } catch {
     return false;
@@ -99,7 +158,11 @@ function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: st
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const directoryFromRoot = toPosix(relative(ignores.root, directory));
   const display = childDisplay(directory);
+  // A name readdir could not decode (U+FFFD) is read again as bytes.
+  const undecodable = entries.some((e) => e.name.includes('\uFFFD'));
+  if (undecodable) yield* undecodableEntries(directory, display);
   for (const entry of entries) {
+    if (undecodable && entry.name.includes('\uFFFD') && !named(join(directory, entry.name))) continue; // yielded above, by its bytes
     const path = join(directory, entry.name);
     const fromRoot = directoryFromRoot === '' ? entry.name : `${directoryFromRoot}/${entry.name}`;
     const tracked = ignores.tracked;

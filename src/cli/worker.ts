@@ -5,7 +5,8 @@ import { createFileAnalyzer, type AnalyzerSettings } from './analyzeFile';
 
 export interface WorkerTask {
   id: number;
-  path: string;
+  /** Bytes when the name is not valid UTF-8 (walk.ts). */
+  path: string | Uint8Array;
   display: string;
 }
 

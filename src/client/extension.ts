@@ -10,7 +10,8 @@ import { WorkspaceReview, type ReviewOptions, type ReviewResult } from './review
 import type { Names } from './views/findingsModel';
 import { registerFindingsView, VIEW_ID, type FindingsTreeProvider } from './views/findingsTree';
 import { FindingsStatusBar } from './views/statusBar';
-import { registerWalkthroughCommands } from './walkthrough';
+import { askJurisdictionOnce, registerWalkthroughCommands } from './walkthrough';
+import { WorkbookEditorProvider, type WorkbookViewState } from './workbook/workbookEditor';
 
 export const CLIENT_ID = 'vendorlens';
 export const CLIENT_NAME = 'VendorLens';
@@ -64,6 +65,8 @@ export interface VendorLensApi {
   statusBarText(): string | undefined;
   /** What the language server holds for a document (its settings, the version it has): tests wait on it. */
   documentState(uri: vscode.Uri): Promise<DocumentStateResult | null>;
+  /** What the workbook view of `uri` shows (undefined when it is not open). */
+  workbookViewState(uri: vscode.Uri): Promise<WorkbookViewState | undefined>;
 }
 
 function today(): string {
@@ -81,7 +84,7 @@ function isDate(text: string): boolean {
 }
 
 /** Asks for reason, ticket and expiry; undefined when the reviewer cancels. */
-async function askForNote(resource: vscode.Uri): Promise<NoteInput | undefined> {
+export async function askForNote(resource: vscode.Uri): Promise<NoteInput | undefined> {
   const reason = await vscode.window.showInputBox({
     title: vscode.l10n.t('Accept finding (1/3): reason'),
     prompt: vscode.l10n.t('Why is this finding acceptable?'),
@@ -175,7 +178,11 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     }
   });
   await client.start();
-  return { client, api: activateViews(context, client, output) };
+  // Workbooks (XLSX, ODS) are no text documents: a view of their own, analysed from their bytes.
+  const workbooks = new WorkbookEditorProvider(context.extensionUri, client, askForNote);
+  context.subscriptions.push(workbooks, workbooks.register());
+  const api = activateViews(context, client, output, workbooks);
+  return { client, api: { ...api, workbookViewState: (uri) => workbooks.state(uri) } };
 }
 
 /** Whether the language server analyses this open document itself (else the workspace review covers it). */
@@ -183,7 +190,7 @@ function isHandledByServer(document: vscode.TextDocument): boolean {
   return vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
 }
 
-function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.OutputChannel): VendorLensApi {
+function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.OutputChannel, workbooks: WorkbookEditorProvider): Omit<VendorLensApi, 'workbookViewState'> {
   // Vendor and advisory names for the view, from the knowledge base in effect (the policy file can add some).
   let summary: KnowledgeSummary | undefined;
   let summaryRequest: Promise<KnowledgeSummary | undefined> | undefined;
@@ -192,6 +199,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
       (loaded) => {
         summary = loaded ?? undefined;
         findings.refresh();
+        statusBar.update();
         return summary;
       },
       (e) => {
@@ -209,10 +217,10 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
     },
   };
   const findings = registerFindingsView(context, () => names);
-  const review = new WorkspaceReview(client, output, isHandledByServer);
+  const review = new WorkspaceReview(client, output, isHandledByServer, (uri, bytes) => workbooks.analyseBytes(uri, bytes));
   const exporter = new ReportExporter(client, output);
-  const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri));
-  void loadSummary();
+  const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri), () => summary);
+  void loadSummary().then((loaded) => askJurisdictionOnce(context, loaded));
   registerWalkthroughCommands(context, loadSummary);
 
   const runReview = async (options: ReviewOptions = {}): Promise<ReviewResult> => {

@@ -32,3 +32,21 @@ export function registerWalkthroughCommands(context: vscode.ExtensionContext, su
     }),
   );
 }
+
+const ASKED_KEY = 'vendorlens.jurisdictionAsked';
+
+/**
+ * Once per installation: when neither the setting nor a policy file chose a profile (the default, every
+ * jurisdiction's bans as errors, is in effect), ask which jurisdiction applies; the choice is written to
+ * the settings by vendorlens.selectProfile.
+ */
+export async function askJurisdictionOnce(context: vscode.ExtensionContext, summary: KnowledgeSummary | undefined): Promise<void> {
+  if (!summary || context.globalState.get<boolean>(ASKED_KEY)) return;
+  const chosen = vscode.workspace.getConfiguration('vendorlens').get<string>('profile', '');
+  const active = summary.activeProfiles ?? [];
+  if (chosen || active.some((p) => p.id !== 'global')) return;
+  await context.globalState.update(ASKED_KEY, true);
+  const choose = vscode.l10n.t('Choose Jurisdiction');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t("Which jurisdiction applies to you? Until you choose, VendorLens counts every country's bans as errors."), choose);
+  if (answer === choose) await vscode.commands.executeCommand('vendorlens.selectProfile');
+}

@@ -14,9 +14,10 @@ import { createProductModelMatcher } from './evidence/productModels';
 import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createVendorNameMatcher } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
+import { createOemRelabelMatcher } from './evidence/oemRelabels';
 import { createCpeMatcher } from './evidence/cpe';
 import { createPurlMatcher } from './evidence/purl';
-import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FormatId, KnowledgeBase, Profile, Vendor } from './model';
+import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FindingSeverity, FormatId, KnowledgeBase, Profile, Vendor } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
 import { evidenceFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides, type VendorAssessment } from './review/profiles';
@@ -67,7 +68,7 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
   if (fields.some((m) => m.trigger === undefined)) return undefined;
   // The review-note marker rides along, so that one pass over a document finds notes too. A field holding
   // it is then tested by the matchers for nothing: they find only what is there.
-  const search = createLiteralSearch([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER], { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
+  const search = createLiteralSearch([...new Set([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER])], { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
   const sources = fields.flatMap((m) => m.trigger!.patterns ?? []);
   const pattern = sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi') : undefined;
   return {
@@ -91,8 +92,20 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
   };
 }
 
-export function createMatchers(kb: KnowledgeBase): Matchers {
+/**
+ * The matchers of a knowledge base; with `additions` (Restricted Mode: what an untrusted policy adds), its
+ * field matchers run beside the others, so their matches only ever add evidence.
+ */
+export function createMatchers(kb: KnowledgeBase, additions?: KnowledgeBase): Matchers {
   const fields: EvidenceMatcher[] = [
+    ...fieldMatchers(kb),
+    ...(additions ? fieldMatchers(additions) : []),
+  ];
+  return { fields, document: [createDialectMatcher(kb)], trigger: combinedTrigger(fields) };
+}
+
+function fieldMatchers(kb: KnowledgeBase): EvidenceMatcher[] {
+  return [
     createBannerMatcher(kb),
     createVendorNameMatcher(kb),
     createProductModelMatcher(kb),
@@ -101,10 +114,10 @@ export function createMatchers(kb: KnowledgeBase): Matchers {
     createDomainMatcher(kb),
     createAsnMatcher(kb),
     createPartNumberMatcher(kb),
+    createOemRelabelMatcher(kb),
     createCpeMatcher(kb),
     createPurlMatcher(kb),
   ];
-  return { fields, document: [createDialectMatcher(kb)], trigger: combinedTrigger(fields) };
 }
 
 /**
@@ -230,17 +243,49 @@ function findNote(notes: Notes, line: number, vendorId: string, fingerprint: str
   return candidates.find((n) => !n.expired) ?? candidates[0];
 }
 
-function describe(kb: KnowledgeBase, evidence: Evidence, advisoryIds: string[], inForce: number): string {
+/** For a low-confidence finding: what would confirm it, by the kind of evidence. */
+function wouldConfirm(kind: Evidence['kind']): string {
+  switch (kind) {
+    case 'vendor-name':
+      return t('the maker named in a manufacturer or description field');
+    case 'dialect':
+    case 'banner':
+    case 'snmp-oid':
+      return t("the device's own version output (display version, show version) or banner");
+    case 'model':
+      return t("the maker's name next to the model, or the device's version output");
+    case 'mac-oui':
+      return t('the device behind the address (its LLDP or CDP entry, or an inventory record)');
+    default:
+      return t('the record the identifier names');
+  }
+}
+
+/**
+ * The finding's message: the lead advisory (see orderAdvisories), why a category rule links it, and what
+ * the others are - how many are in force under the active profiles, and which are superseded.
+ */
+function describe(kb: KnowledgeBase, evidence: Evidence, assessment: VendorAssessment, profiles: readonly Profile[]): string {
   const vendor = kb.vendorById.get(evidence.vendorId)!;
-  const what = t('{0}: {1} "{2}"', vendor.displayName, evidence.detail, evidence.matched.replace(/\s+/g, ' '));
-  if (vendor.status === 'borderline') return t('{0} (borderline vendor, not named by an advisory)', what);
-  const first = kb.advisoryById.get(advisoryIds[0]!);
+  const found = t('{0}: {1} "{2}"', vendor.displayName, evidence.detail, evidence.matched.replace(/\s+/g, ' '));
+  const what = evidence.confidence === 'low' ? t('Possible {0} (low confidence; {1} would confirm it)', found, wouldConfirm(evidence.kind)) : found;
+  const first = assessment.advisories[0];
+  if (vendor.status === 'borderline' && (!first || !assessment.inForce.includes(first))) return t('{0} (borderline vendor, not named by an advisory)', what);
   if (!first) return what;
   const title = first.shortTitle ?? first.instrument;
-  const advisory = t('{0} ({1}, {2})', title, first.jurisdiction.toUpperCase(), first.date);
-  const more = advisoryIds.length > 1 ? t(' and {0} more', advisoryIds.length - 1) : '';
-  const where = inForce > 0 ? '' : t(' (none in force under the active profile)');
-  return `${what}. ${advisory}${more}${where}`;
+  let advisory = t('{0} ({1}, {2})', title, first.jurisdiction.toUpperCase(), first.date);
+  const link = kb.categoryLinks.get(vendor.id)?.get(first.id);
+  if (link) advisory += t(' [by product category: {0} from {1}, not named]', link.categories.join(', '), link.country.toUpperCase());
+  const profile = profiles.map((p) => p.id).join(',');
+  const others = assessment.advisories.length - 1;
+  const leadInForce = assessment.inForce.includes(first);
+  const othersInForce = assessment.inForce.length - (leadInForce ? 1 : 0);
+  const superseded = assessment.superseded.filter((a) => a !== first).map((a) => a.id);
+  const supersededPart = superseded.length > 0 ? t('; superseded: {0}', superseded.join(', ')) : '';
+  let rest = '';
+  if (!leadInForce) rest = t(', not in force under {0}', profile);
+  if (others > 0) rest += t(' and {0} more ({1} in force under {2}{3})', others, othersInForce, profile, supersededPart);
+  return `${what}. ${advisory}${rest}`;
 }
 
 /** A BOM row (of a sheet, in a spreadsheet), or a single line: one finding per vendor in it (see evidence/overlap.ts). */
@@ -334,6 +379,11 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
     for (const matcher of matchers.fields) for (const evidence of matcher.match(field)) pending.push(evidence);
   }
   if (pending.length > 0) yield* flush();
+}
+
+/** A low-confidence finding is never an error: it is a "possible" finding at information level (DESIGN). */
+function severityOf(evidence: Evidence, severity: FindingSeverity): FindingSeverity {
+  return evidence.confidence === 'low' && (severity === 'error' || severity === 'warning') ? 'information' : severity;
 }
 
 function noteSuffix(note: AcceptanceNote | undefined, trusted: boolean): string {
@@ -433,10 +483,11 @@ export function analyzeDocument(
       range,
       vendorId: vendor.id,
       evidence,
-      severity: accepted ? 'information' : assessment.severity,
+      // A low-confidence finding is never more than information: a "possible" finding (see describe).
+      severity: accepted ? 'information' : severityOf(evidence, assessment.severity),
       advisoryIds,
       advisoriesInForce: assessment.inForce.map((a) => a.id),
-      message: describe(kb, evidence, advisoryIds, assessment.inForce.length) + noteSuffix(note, options.trusted),
+      message: describe(kb, evidence, assessment, options.profiles) + noteSuffix(note, options.trusted),
       fingerprint,
       accepted,
       expiredNote: note?.expired ? note : undefined,

@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type Diagnostic, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyzeDocument, createMatchers, problemOnlyAnalysis, type AnalysisOptions, type Matchers, type PreparedDocument } from './analyze';
-import { applyPolicy, parsePolicy, type Policy } from './knowledge/policy';
+import { applyPolicy, parsePolicy, policyAdditions, type Policy } from './knowledge/policy';
 import type { KnowledgeProblem } from './knowledge/load';
 import type { DocumentAnalysis, KnowledgeBase, Profile } from './model';
 import { pathRelativeToPolicy } from './review/paths';
@@ -168,12 +168,18 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
   return {
     configure(next: LanguageSettings) {
       const policyChanged = next.policy?.uri !== settings.policy?.uri || next.policy?.text !== settings.policy?.text;
+      const trustChanged = (next.trusted !== false) !== (settings.trusted !== false);
       settings = { ...next };
       if (policyChanged) {
         const result = next.policy?.text !== undefined ? parsePolicySafely(next.policy.uri, next.policy.text) : { problems: [] };
         policy = { source: next.policy, value: result.policy, problems: result.problems };
-        kb = result.policy ? applyPolicy(bundled, result.policy) : bundled;
-        matchers = createMatchers(kb);
+      }
+      if (policyChanged || (trustChanged && policy.value)) {
+        const trusted = next.trusted !== false;
+        kb = policy.value ? applyPolicy(bundled, policy.value, !trusted) : bundled;
+        // In Restricted Mode the policy's additions are matched apart from the bundled knowledge: they can add
+        // findings, never exclude, shadow or re-attribute one (a longer alias around a flagged vendor's name).
+        matchers = !policy.value ? createMatchers(bundled) : trusted ? createMatchers(kb) : createMatchers(bundled, policyAdditions(bundled, policy.value));
       }
       const requested = typeof next.profile === 'string' ? [next.profile] : (next.profile ?? []);
       const chosen = requested.filter((p) => p !== '');

@@ -33,6 +33,10 @@ export interface Vendor {
   status: 'flagged' | 'borderline';
   statusNote?: string;
   kind?: 'equipment' | 'software' | 'service';
+  /** ISO 3166-1 alpha-2 code (lower case) of the headquarters' country. */
+  country?: string;
+  /** Kinds of product the vendor makes, which an advisory's appliesTo can name. */
+  productCategories?: string[];
   names: VendorName[];
   exclusions?: string[];
   relatedTo?: string[];
@@ -47,6 +51,78 @@ export interface Vendor {
   banners?: string[];
   productPatterns?: ProductPattern[];
   sources: SourceRef[];
+}
+
+/** A model family of the product catalogue (data/catalogue/<maker>.yaml): one anchored pattern, what it covers, why it is safe. */
+export interface CatalogueFamily {
+  id: string;
+  vendor: string;
+  family: string;
+  pattern: string;
+  covers: string;
+  collisions: string;
+  /** Vendors with look-alike numbers: a maker column naming one of them decides against this family. */
+  collidesWith?: string[];
+  confidence: 'medium' | 'low';
+  /** A shape other makers use too: a finding only inside a BOM row (a quantity or description beside it). */
+  corroboration?: 'required';
+  /** A brand word followed by anything ("SmartAX …"): in free text used only when nothing specific matches. */
+  catchAll?: boolean;
+  /** 'part': only a whole value of a part/model column (numeric BOM codes). */
+  where?: 'part';
+  examples?: string[];
+  counterExamples?: string[];
+  source: SourceRef;
+}
+
+/** A model listed by a device-type library (NetBox), with the file and commit it was read from. */
+export interface CatalogueModel {
+  vendor: string;
+  model: string;
+  partNumber?: string;
+  /** The catalogue family the model belongs to, when one matches it. */
+  family?: string;
+  source: { library: string; file: string; commit: string; url: string };
+}
+
+/** A brand selling products made by a flagged maker (NDAA §889 covers equipment produced by the maker). */
+export interface CatalogueRelabel {
+  id: string;
+  brand: string;
+  names: string[];
+  maker: string;
+  from?: string;
+  until?: string;
+  /** The brand's own model scheme, for the products the maker made. */
+  models?: string;
+  /** The brand also sells other makers' products under this name: only a model names the maker. */
+  modelsOnly?: boolean;
+  /** The brand's own short model names are read only when the brand is the row's maker. */
+  brandOnlyModels?: boolean;
+  covers: string;
+  note: string;
+  source: SourceRef;
+}
+
+/** Another maker's product that resembles a flagged maker's: never a finding for that maker. */
+export interface CatalogueLookalike {
+  id: string;
+  maker: string;
+  names: string[];
+  looksLike: string;
+  pattern: string;
+  why: string;
+  examples?: string[];
+  source: SourceRef;
+}
+
+/** data/generated/catalogue.json: made by scripts/generate-catalogue.mjs from data/catalogue and data/sources. */
+export interface ProductCatalogue {
+  generatedFrom: string[];
+  families: CatalogueFamily[];
+  models: CatalogueModel[];
+  relabels: CatalogueRelabel[];
+  lookalikes: CatalogueLookalike[];
 }
 
 /** The IEEE MAC-prefix assignments of the listed organisations (data/generated/oui.json). */
@@ -88,6 +164,23 @@ export interface Advisory {
   status?: 'in-force' | 'superseded' | 'historical';
   sources: SourceRef[];
   note?: string;
+  /** When the entry was last checked against its sources (every bundled advisory has one). */
+  reviewed?: string;
+  /** An instrument naming product categories rather than makers. */
+  appliesTo?: ProductCategoryRule;
+}
+
+export interface ProductCategoryRule {
+  productCategories: string[];
+  makerCountries: string[];
+  /** What the instrument says about the categories, shown with each linked finding. */
+  why?: string;
+}
+
+/** Why an advisory that names no vendor is linked to one: the categories it names that the vendor makes. */
+export interface CategoryLink {
+  categories: string[];
+  country: string;
 }
 
 export interface Profile {
@@ -106,12 +199,20 @@ export interface KnowledgeBase {
   vendorById: ReadonlyMap<string, Vendor>;
   advisoryById: ReadonlyMap<string, Advisory>;
   profileById: ReadonlyMap<string, Profile>;
-  /** Advisories naming each vendor, newest first. */
+  /** Advisories naming each vendor (or linked to it by product category), newest first. */
   advisoriesByVendor: ReadonlyMap<string, readonly Advisory[]>;
+  /** vendor id → advisory id → why a category rule links them; absent where the advisory names the vendor. */
+  categoryLinks: ReadonlyMap<string, ReadonlyMap<string, CategoryLink>>;
+  /** Version of the data (advisories.yaml `version`), e.g. '2026.12.1'. */
+  dataVersion?: string;
+  /** When the data was last reviewed as a whole (YYYY-MM-DD). */
+  reviewedOn?: string;
   /** MAC prefix (6, 7 or 9 upper-case hex digits) → owner; empty without a registry subset. */
   macPrefixes: ReadonlyMap<string, MacPrefixOwner>;
   /** Where the MAC prefixes come from, e.g. 'oui-data 2.1.9'. */
   macRegistry?: string;
+  /** The product catalogue (model families, listed models, relabels, lookalikes); empty without one. */
+  catalogue: ProductCatalogue;
 }
 
 /** What kind of proof ties a piece of text to a vendor. One matcher module per kind. */
@@ -120,6 +221,7 @@ export type EvidenceKind =
   | 'dialect'
   | 'banner'
   | 'model'
+  | 'oem-relabel'
   | 'mac-oui'
   | 'snmp-oid'
   | 'domain'
@@ -255,6 +357,20 @@ export interface DialectDetection {
   reasons: string[];
   /** The most telling token: where a document-level finding is placed. */
   anchor?: { start: number; end: number };
+  /**
+   * When the text holds captures of several devices (prompts naming different hosts) whose dialects
+   * differ: each device's stretch of text, with its own detection (anchors are offsets in the whole text).
+   */
+  sections?: DialectSection[];
+}
+
+/** One device's captures in a text that holds several. */
+export interface DialectSection {
+  start: number;
+  end: number;
+  /** The host its prompts name. */
+  host: string;
+  detection: DialectDetection;
 }
 
 export interface DocumentProblem {

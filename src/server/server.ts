@@ -4,6 +4,8 @@
 import {
   CancellationToken,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
@@ -26,6 +28,9 @@ import { DIAGNOSTIC_SOURCE } from '../core/services/diagnostics';
 import { hasFailedFiles, isReportFormat, renderReport } from '../core/report/render';
 import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type FileReport } from '../core/report/scanReport';
 import { isoDate } from '../core/text';
+import { isDataOld } from '../core/knowledge/dataAge';
+import { analyzeWorkbook, workbookAcceptanceEdit, workbookFileReport, type WorkbookView } from '../core/services/workbook';
+import { decodeBase64 } from '../shared/base64';
 import {
   Requests,
   type AcceptanceEditParams,
@@ -35,6 +40,9 @@ import {
   type FileReportParams,
   type KnowledgeSummary,
   type RenderReportParams,
+  type AnalyzeWorkbookParams,
+  type WorkbookAcceptanceEditParams,
+  type WorkbookFileReportParams,
 } from '../shared/protocol';
 
 declare const VENDORLENS_VERSION: string;
@@ -87,6 +95,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let options: InitializationOptions = {};
   let trusted = true;
   let folders: WorkspaceFolder[] = [];
+  let folderChangeEvents = false;
+  let shutDown = false;
   // One language service per distinct settings (profile, policy…), so each folder can differ.
   const services = new Map<string, LanguageService>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -112,13 +122,32 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return cached;
   }
 
-  /** The policy file of the workspace folder holding `uri`: live text when open, else read once. */
-  async function policyFor(uri: string): Promise<PolicySource | undefined> {
+  /** Where the policy file of the workspace folder holding `uri` is, or would be. */
+  function policyUriFor(uri: string): string | undefined {
     const folder = folders
       .filter((f) => uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`))
       .sort((a, b) => b.uri.length - a.uri.length)[0];
-    if (!folder) return undefined;
-    const policyUri = `${folder.uri.replace(/\/$/, '')}/${POLICY_FILE_NAME}`;
+    return folder && `${folder.uri.replace(/\/$/, '')}/${POLICY_FILE_NAME}`;
+  }
+
+  /**
+   * Reads the policy file again before an edit is built against it: clients that send no file events
+   * (Neovim, Helix) would otherwise get an edit computed on stale text, which corrupts the file (probe M5).
+   * When it changed, every open document is analysed again with it.
+   */
+  async function refreshPolicy(uri: string): Promise<void> {
+    const policyUri = policyUriFor(uri);
+    if (!policyUri || documents.get(policyUri)) return;
+    const cached = await policyReads.get(policyUri);
+    const current = await readFile(policyUri);
+    policyReads.set(policyUri, Promise.resolve(current));
+    if (current !== cached) revalidateAll();
+  }
+
+  /** The policy file of the workspace folder holding `uri`: live text when open, else read once. */
+  async function policyFor(uri: string): Promise<PolicySource | undefined> {
+    const policyUri = policyUriFor(uri);
+    if (!policyUri) return undefined;
     const open = documents.get(policyUri);
     if (open) return { uri: policyUri, text: open.getText() };
     let read = policyReads.get(policyUri);
@@ -242,6 +271,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // Before anything is analysed: the core translates its messages as it builds them.
     if (options.l10nBundle && typeof options.l10nBundle === 'object') configureLocalization({ contents: options.l10nBundle });
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    // Only a client that announces workspace folders sends their changes; asking any other fails (probe L9).
+    folderChangeEvents = params.capabilities.workspace?.workspaceFolders === true;
     try {
       knowledge = runtime.loadKnowledge();
     } catch (e) {
@@ -262,11 +293,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(() => {
-    connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+    if (!folderChangeEvents) return;
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
       folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
       revalidateAll();
     });
   });
+
+  // After shutdown only exit is valid: any other request is an error, as the protocol says (probe L13).
+  connection.onShutdown(() => {
+    shutDown = true;
+  });
+  const running = () => {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shut down');
+  };
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -330,6 +370,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onHover(async (params: HoverParams) => {
+    running();
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const { service, enabled } = await serviceFor(document.uri);
@@ -337,25 +378,32 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onCodeAction(async (params: CodeActionParams) => {
+    running();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    // Quick fixes may edit the policy file: built against what is on disk now.
+    await refreshPolicy(document.uri);
     const { service, enabled } = await serviceFor(document.uri);
     return enabled ? ((await service?.doCodeActions(document, params.range, params.context)) ?? []) : [];
   });
 
   connection.onRequest(Requests.acceptanceEdit, async (params: AcceptanceEditParams): Promise<WorkspaceEdit | null> => {
+    running();
     const document = documents.get(params.uri);
     if (!document) return null;
+    await refreshPolicy(document.uri);
     const { service } = await serviceFor(document.uri);
     return service?.acceptanceEdit(document, params.findingId, params.scope, params.note) ?? null;
   });
 
   connection.onRequest(Requests.vendorDetails, async (params: { vendorId: string; uri?: string }): Promise<string | null> => {
+    running();
     const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
     return service?.vendorDetails(params.vendorId) ?? null;
   });
 
   connection.onCodeLens(async (params: CodeLensParams) => {
+    running();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const { service, enabled } = await serviceFor(document.uri);
@@ -363,6 +411,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onRequest(Requests.analyzeText, async (params: AnalyzeTextParams, token: CancellationToken): Promise<AnalyzeTextResult | null> => {
+    running();
     const { service, enabled } = await serviceFor(params.uri);
     if (!service || !enabled || token.isCancellationRequested) return null;
     const settings = await settingsFor(params.uri);
@@ -380,6 +429,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onRequest(Requests.fileReport, async (params: FileReportParams, token: CancellationToken): Promise<FileReport | null> => {
+    running();
     const { service, enabled } = await serviceFor(params.uri);
     if (!service || !enabled || token.isCancellationRequested) return null;
     const document = TextDocument.create(params.uri, params.languageId ?? 'plaintext', 0, params.text);
@@ -409,6 +459,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onRequest(Requests.renderReport, async (params: RenderReportParams): Promise<string | null> => {
+    running();
     if (!isReportFormat(params.format) || !Array.isArray(params.files)) return null;
     const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
     if (!service) return null;
@@ -424,7 +475,42 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
   });
 
+  // Workbooks are no text documents: the client sends their bytes (the web worker cannot read files itself).
+  connection.onRequest(Requests.analyzeWorkbook, async (params: AnalyzeWorkbookParams): Promise<WorkbookView | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service, enabled } = await serviceFor(params.uri);
+    if (!service || !enabled) return null;
+    try {
+      return analyzeWorkbook(service, params.uri, bytes, isoDate(new Date()));
+    } catch (e) {
+      connection.console.error(`VendorLens could not analyse ${params.uri}: ${(e as Error).stack ?? e}`);
+      return { format: 'xlsx', sheets: [], findings: [], cellsOmitted: 0, problems: [{ severity: 'error', code: 'analysis-failed', message: `VendorLens could not analyse this workbook (${String(e).slice(0, 200)}).` }] };
+    }
+  });
+
+  connection.onRequest(Requests.workbookAcceptanceEdit, async (params: WorkbookAcceptanceEditParams): Promise<WorkspaceEdit | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service } = await serviceFor(params.uri);
+    return (service && workbookAcceptanceEdit(service, params.uri, bytes, params.findingId, params.note)) ?? null;
+  });
+
+  connection.onRequest(Requests.workbookFileReport, async (params: WorkbookFileReportParams): Promise<FileReport | null> => {
+    const bytes = typeof params?.base64 === 'string' ? decodeBase64(params.base64) : undefined;
+    if (!bytes || typeof params.uri !== 'string') return null;
+    const { service, enabled } = await serviceFor(params.uri);
+    if (!service || !enabled) return null;
+    try {
+      return workbookFileReport(service, params.uri, bytes, params.display);
+    } catch (e) {
+      connection.console.error(`VendorLens could not analyse ${params.uri}: ${(e as Error).stack ?? e}`);
+      return { findings: [], problems: [{ file: params.display, line: 0, column: 0, severity: 'error', code: 'analysis-failed', message: `analysis failed: ${String(e)}` }] };
+    }
+  });
+
   connection.onRequest(Requests.knowledgeSummary, async (params: { uri?: string }): Promise<KnowledgeSummary | null> => {
+    running();
     const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
     if (!service) return null;
     const kb = service.knowledge;
@@ -432,10 +518,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       vendors: kb.vendors.map((v) => ({ id: v.id, displayName: v.displayName, status: v.status })),
       advisories: kb.advisories.map((a) => ({ id: a.id, title: a.shortTitle ?? a.instrument, issuer: a.issuer, jurisdiction: a.jurisdiction, date: a.date, url: a.url })),
       profiles: kb.profiles.map((p) => ({ id: p.id, title: p.title })),
+      activeProfiles: service.profiles.map((p) => ({ id: p.id, title: p.title })),
+      dataVersion: kb.dataVersion,
+      reviewedOn: kb.reviewedOn,
+      dataOld: isDataOld(kb, isoDate(new Date())),
     };
   });
 
   connection.onExecuteCommand(async (params) => {
+    running();
     if (params.command !== OPEN_ADVISORY_COMMAND) return;
     const url = params.arguments?.[0];
     // Only advisory links from the knowledge base are opened, never an arbitrary scheme.

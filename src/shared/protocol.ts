@@ -33,6 +33,12 @@ export const Requests = {
    * server instead of waiting for time to pass.
    */
   documentState: 'vendorlens/documentState',
+  /** Reads and analyses an XLSX/ODS workbook whose bytes come with the request, for the workbook view. */
+  analyzeWorkbook: 'vendorlens/analyzeWorkbook',
+  /** The policy-file edit accepting one finding of a workbook (bytes in the request). */
+  workbookAcceptanceEdit: 'vendorlens/workbookAcceptanceEdit',
+  /** The report record of a workbook (bytes in the request), for the report export. */
+  workbookFileReport: 'vendorlens/workbookFileReport',
 } as const;
 
 export interface DocumentStateResult {
@@ -43,6 +49,24 @@ export interface DocumentStateResult {
   /** Whether an analysis of it is waiting to run (the typing delay). */
   analysisScheduled: boolean;
 }
+
+/** A workbook's bytes travel base64-encoded: JSON-RPC carries no binary. */
+export interface AnalyzeWorkbookParams {
+  uri: string;
+  base64: string;
+}
+
+export interface WorkbookFileReportParams extends AnalyzeWorkbookParams {
+  /** The file as the report names it: its workspace-relative path. */
+  display: string;
+}
+
+export interface WorkbookAcceptanceEditParams extends AnalyzeWorkbookParams {
+  findingId: string;
+  note: NoteInput;
+}
+
+export type { WorkbookView, WorkbookFindingView, WorkbookSheetView, WorkbookProblemView } from '../core/services/workbook';
 
 export interface AnalyzeTextParams {
   uri: string;
@@ -78,5 +102,11 @@ export interface KnowledgeSummary {
   vendors: { id: string; displayName: string; status: 'flagged' | 'borderline' }[];
   advisories: { id: string; title: string; issuer: string; jurisdiction: string; date: string; url: string }[];
   profiles: { id: string; title: string }[];
+  /** The profiles in effect for the workspace (setting, else policy file, else the default). */
+  activeProfiles?: { id: string; title: string }[];
+  /** Version and review date of the knowledge base, and whether it is over 180 days old (by the date alone). */
+  dataVersion?: string;
+  reviewedOn?: string;
+  dataOld?: boolean;
 }
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ROOT } from '../unit/helpers';
+import { resellerQuoteXlsx } from '../fixtures/boms/spreadsheets';
 
 // Runs in the page: the project's lib settings have no DOM types.
 declare const Worker: any;
@@ -87,5 +88,62 @@ describe('language server in a browser web worker', function () {
     assert.match(result.hover ?? '', /Huawei — flagged vendor/);
     assert.match(result.html ?? '', /<h3>By vendor<\/h3>/);
     assert.match(result.html ?? '', /<code>configs\/edge1\.cfg<\/code>/);
+  });
+
+  it('reads and analyses a workbook sent as bytes, as the web extension\'s workbook view does', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.evaluate('globalThis.__name = (f) => f');
+    const result = await page.evaluate(
+      async ({ source, base64 }: { source: string; base64: string }) => {
+        const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+        const workerErrors: string[] = [];
+        worker.onerror = (e: { message: string }) => workerErrors.push(e.message);
+        const pending = new Map<number, (value: unknown) => void>();
+        worker.onmessage = (event: { data: any }) => {
+          const message = event.data;
+          if (message.id !== undefined && pending.has(message.id) && message.method === undefined) pending.get(message.id)!(message.result);
+          else if (message.method && message.id !== undefined) {
+            // The policy file: none in this workspace.
+            worker.postMessage({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+          }
+        };
+        let next = 1;
+        const request = (method: string, params: unknown) =>
+          new Promise<any>((resolve) => {
+            const id = next++;
+            pending.set(id, resolve);
+            worker.postMessage({ jsonrpc: '2.0', id, method, params });
+          });
+        await request('initialize', { processId: null, rootUri: 'vscode-vfs://github/example', capabilities: {} });
+        worker.postMessage({ jsonrpc: '2.0', method: 'initialized', params: {} });
+        const uri = 'vscode-vfs://github/example/boms/reseller-quote.xlsx';
+        const view = await request('vendorlens/analyzeWorkbook', { uri, base64 });
+        const finding = view.findings.find((f: { data: { vendorId: string } }) => f.data.vendorId === 'zte');
+        const edit = await request('vendorlens/workbookAcceptanceEdit', { uri, base64, findingId: finding.id, note: { reason: 'web check', expires: '2027-01-31' } });
+        const broken = await request('vendorlens/analyzeWorkbook', { uri, base64: btoa('PK\u0003\u0004 broken') });
+        worker.terminate();
+        return { view, edit, broken, workerErrors };
+      },
+      { source: readFileSync(BUNDLE, 'utf8'), base64: Buffer.from(resellerQuoteXlsx()).toString('base64') },
+    );
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result.workerErrors, []);
+    assert.deepEqual(result.view.sheets.map((s: { name: string }) => s.name), ['Quote']);
+    assert.deepEqual(
+      result.view.findings.map((f: { place: string; data: { vendorId: string } }) => [f.place, f.data.vendorId]),
+      [
+        ['Quote!D3', 'huawei'],
+        ['Quote!E4', 'zte'],
+      ],
+    );
+    assert.match(result.view.findings[0].hover, /Huawei — flagged vendor/);
+    // The policy file does not exist yet: the edit creates it with the acceptance.
+    assert.equal(result.edit.documentChanges[0].kind, 'create');
+    assert.equal(result.edit.documentChanges[0].uri, 'vscode-vfs://github/example/.vendorlens.yaml');
+    assert.match(result.edit.documentChanges[1].edits[0].newText, /file: boms\/reseller-quote\.xlsx\n.*\n {4}vendor: zte\n {4}evidence: ZTE\n {4}reason: web check/s);
+    assert.deepEqual(result.broken.sheets, []);
+    assert.deepEqual(result.broken.problems.map((p: { code: string }) => p.code), ['spreadsheet-unreadable']);
   });
 });

@@ -185,6 +185,9 @@ describe('vendorlens CLI', () => {
     const { code, stdout } = run(['scan', 'examples/configs/dc1-core-sw1.ios.cfg']);
     assert.equal(code, 1);
     const lines = stdout.trimEnd().split('\n');
+    // The profile and the data's date come first: without --profile, every jurisdiction's bans count.
+    assert.match(lines.shift()!, /^Profile 'global' \(All jurisdictions\): every jurisdiction's bans count as errors - choose yours with --profile .*; knowledge base \d{4}\.\d{2}\.\d+ reviewed on \d{4}-\d{2}-\d{2}/);
+    assert.equal(lines.shift(), '');
     assert.equal(lines[0], 'examples/configs/dc1-core-sw1.ios.cfg');
     assert.match(lines[1]!, /^ {2}\d+:\d+ {2}error {8}Huawei: brand "HUAWEI"/);
     assert.match(lines.at(-1)!, /^2 findings \(2 error\) in 1 of 1 file\.$/);
@@ -464,7 +467,16 @@ describe('vendorlens CLI', () => {
     assert.match(advisory.stdout, /in force under profile 'cz'/);
     const list = run(['advisories', '--profile', 'cz']);
     assert.equal(list.code, 0);
-    assert.match(list.stdout.split('\n')[2]!, / CZ .* in force /);
+    const rows = list.stdout.split('\n').filter((l) => /^\d{4}-/.test(l));
+    assert.match(rows[0]!, / CZ .* in force .*cz-nukib-/);
+    assert.match(rows[1]!, / CZ .* in force .*cz-nukib-/);
+    assert.match(list.stdout, /knowledge base \d{4}\.\d{2}\.\d+ reviewed on /);
+    // cz with eu-5g: the national warning still leads Huawei's advisories, then the 2025 one.
+    const both = run(['explain', 'huawei', '--profile', 'cz,eu-5g']).stdout.split('\n').filter((l) => /^ {2}\d{4}-/.test(l));
+    assert.match(both[0]!, /cz-nukib-2018-huawei-zte$/);
+    assert.match(both[1]!, /cz-nukib-2025-prc-data$/);
+    const version = run(['--version']);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\nknowledge base \d{4}\.\d{2}\.\d+ reviewed on \d{4}-\d{2}-\d{2}/);
     for (const args of [['explain', 'acme'], ['explain'], ['advisories', 'extra'], ['explain', 'zte', '--profile', 'mars']]) {
       const r = run(args);
       assert.equal(r.code, 2, args.join(' '));

@@ -96,8 +96,10 @@ describe('VendorLens in VS Code', () => {
     });
     const titles = actions.map((a) => a.title);
     const open = actions.filter((a) => a.title.startsWith('Open advisory: '));
-    assert.ok(open.length > 0, titles.join(' | '));
+    // The advisories in force under the profile, at most three, the lead one preferred; the vendor's details last.
+    assert.ok(open.length > 0 && open.length <= 3, titles.join(' | '));
     assert.equal(open.filter((a) => a.isPreferred).length, 1, 'one advisory link is the preferred fix');
+    assert.match(titles.at(-1)!, /^Show vendor details: /);
     const accept = actions.find((a) => a.title === 'Accept with review note…');
     const command = accept?.command;
     assert.equal(command?.command, 'vendorlens.acceptFinding', titles.join(' | '));

@@ -15,19 +15,24 @@ function part(text: string, row: Partial<RowContext> = {}, offset = 10): Field {
 describe('model / part-number evidence', () => {
   const matcher = createPartNumberMatcher(knowledge());
 
-  it('matches whole values only, at the exact value without surrounding spaces', () => {
+  it('matches whole values first, at the exact value without surrounding spaces, then models word by word', () => {
     const [hit] = matcher.match(part('  NE8000-M8 '));
     assert.ok(hit);
     assert.deepEqual([hit.vendorId, hit.kind, hit.start, hit.end, hit.matched, hit.confidence], ['huawei', 'model', 12, 21, 'NE8000-M8', 'medium']);
-    assert.deepEqual(matcher.match(part('NE8000-M8 chassis, refurbished, 2 PSU')), []);
+    const inText = matcher.match(part('NE8000-M8 chassis, refurbished, 2 PSU'));
+    assert.deepEqual(inText.map((e) => [e.matched, e.start, e.end]), [['NE8000-M8', 10, 19]], 'a model written with words around it in a part cell');
     assert.deepEqual(matcher.match(part('XNE8000-M8')), []);
     assert.deepEqual(matcher.match({ ...part('NE8000-M8'), role: 'description' }), [], 'only part values');
   });
 
   it('lowers confidence where model families collide (Huawei vs H3C S-series) unless the row corroborates', () => {
-    const bare = matcher.match(part('S5720-28X-SI-AC'))[0]!;
-    assert.equal(bare.confidence, 'low');
-    assert.match(bare.detail, /H3C .*look-alike/);
+    const suffixed = matcher.match(part('S5720-28X-SI-AC'))[0]!;
+    assert.equal(suffixed.confidence, 'medium', 'the suffix grammar is Huawei\'s: distinctive');
+    assert.match(suffixed.detail, /H3C .*look-alike/);
+    const bare = matcher.match(part('S5720', { quantity: '2' }))[0]!;
+    assert.equal(bare.confidence, 'low', 'a bare series number is shared: low, and only in a BOM row');
+    assert.match(bare.detail, /possible/);
+    assert.deepEqual(matcher.match({ offset: 0, text: 'S5720', role: 'part' }), [], 'no row around it: no corroboration');
     const byMaker = matcher.match(part('S5720-28X-SI-AC', { maker: 'HUAWEI' }))[0]!;
     assert.equal(byMaker.confidence, 'high');
     assert.doesNotMatch(byMaker.detail, /look-alike/);

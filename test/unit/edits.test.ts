@@ -156,3 +156,21 @@ describe('edits: the policy file (sidecar) for files without comments', () => {
     assert.equal(edit.documentChanges?.length, 2);
   });
 });
+
+describe('edits keep the document\'s own line breaks (probe L13)', () => {
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR alone', '\r']] as const) {
+    it(`${name}: the note is inserted with ${JSON.stringify(eol)}, and the file has no other line break`, async () => {
+      const s = service();
+      const text = ['hostname edge', 'interface Gi0/1', ' description uplink HUAWEI NE40E', ' shutdown', ''].join(eol);
+      const document = TextDocument.create('file:///ws/edge.ios', 'network-config', 1, text);
+      const finding = findingOf(s, document, 'huawei', 2)!;
+      assert.ok(finding, 'the finding on line 3');
+      const [lineAction] = await acceptActions(s, document, finding);
+      const [edit] = singleEdit(lineAction!.edit, document.uri);
+      const after = TextDocument.applyEdits(document, [edit!]);
+      const breaks = after.match(/\r\n|\r|\n/g)!;
+      assert.ok(breaks.length === text.match(/\r\n|\r|\n/g)!.length + 1, 'one line more');
+      assert.ok(breaks.every((b) => b === eol), JSON.stringify(after));
+    });
+  }
+});

@@ -118,4 +118,31 @@ describe('eval verdicts and scores', () => {
     assert.match(text, /cisco_ios\/b\.cfg: expected cisco-ios, recognised cisco-ios; flagged: huawei ×1 \(vendor-name high\); wrong — false positive: huawei/);
     assert.match(text, /Result: 2 right, 1 wrong, 1 not identified, 0 not analysed; 1 flagged-vendor false positive — FAIL\n$/);
   });
+
+  it('reads the MANIFEST flagged column as the vendor expectation, whatever the dialect label', () => {
+    const kb = knowledge();
+    const rows = parseManifest('vendor\tlocal_file\tkind\tflagged\ncisco_ios\tcisco_ios/arp.raw\tshow-output\thuawei\nother\tother/lldp.raw\tshow-output\tHuawei, ZTE\nhuawei_vrp\thuawei_vrp/x.raw\tshow-output\tnone\n');
+    const arp = expectationFor(kb, 'cisco_ios/arp.raw', 'cisco_ios', rows.get('cisco_ios/arp.raw'));
+    assert.deepEqual([arp.dialect, arp.vendors, arp.source], ['cisco-ios', ['huawei'], 'MANIFEST flagged column'], 'a Cisco capture with Huawei findings');
+    assert.deepEqual(expectationFor(kb, 'other/lldp.raw', 'other', rows.get('other/lldp.raw')).vendors, ['huawei', 'zte'], 'names resolve to ids');
+    assert.deepEqual(expectationFor(kb, 'huawei_vrp/x.raw', 'huawei_vrp', rows.get('huawei_vrp/x.raw')).vendors, [], '"none" overrides the folder');
+    assert.throws(() => expectationFor(kb, 'a', 'cisco_ios', { flagged: 'Acme' }), /unknown vendor 'Acme' in its flagged column/);
+  });
+
+  it('scores the dialect and the flagged vendors separately, and lists each miss with what was present', () => {
+    const ciscoWithHuawei: Expectation = { ...iosFile, file: 'cisco_ios/arp.raw', vendors: ['huawei'] };
+    const found = judgeFile(ciscoWithHuawei, report('cisco-ios', finding('huawei', 'mac-oui')), status);
+    assert.deepEqual([found.verdict, found.dialectVerdict, found.vendorVerdict], ['right', 'right', 'right']);
+    const unrecognised = judgeFile(vrpFile, report('unknown', finding('huawei', 'banner')), status);
+    assert.deepEqual([unrecognised.dialectVerdict, unrecognised.vendorVerdict], ['not identified', 'right'], 'the vendor was found though the dialect was not');
+    const missed = judgeFile({ ...vrpFile, file: 'huawei_vrp/m.raw' }, report('unknown'), status);
+    missed.present = ['Huawei VRP 3: "<host>display" prompt and echo ×3'];
+    const evaluation = summarize('corpus', [found, unrecognised, missed]);
+    assert.deepEqual(evaluation.dialectCounts, { right: 1, wrong: 0, 'not identified': 2 });
+    assert.deepEqual(evaluation.flaggedFiles, { expected: 3, found: 2 });
+    const text = renderEvaluation(evaluation, { dialectOrder: ['huawei-vrp', 'cisco-ios'], rules: { configs: 'folders', others: 'names' } });
+    assert.match(text, /^Dialect alone: 1\/3 right \(0\.333\), 0 wrong, 2 not identified$/m);
+    assert.match(text, /^Flagged vendors alone: 2\/3 files that show one got its finding \(recall 0\.667\); 0 false positives$/m);
+    assert.match(text, /^ {2}missed huawei in huawei_vrp\/m\.raw \(recognised unknown\)\n {6}present: Huawei VRP 3: "<host>display" prompt and echo ×3$/m);
+  });
 });

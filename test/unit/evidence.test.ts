@@ -234,13 +234,22 @@ describe('model evidence', () => {
   });
 
   it('does not match inside longer words or bare generic numbers', () => {
-    for (const text of ['xNE40E', 'NE40EX', 'C620 OLT', 'F460 ONT', 'AR7000', 'interface GigabitEthernet0/0/1', 'S5735-L48T4X-A1']) {
+    for (const text of ['xNE40E', 'NE40EX', 'C620 OLT', 'F460 ONT', 'AR7000', 'interface GigabitEthernet0/0/1', 'S5720 spare', 'AR1220 router']) {
       assert.deepEqual(run(matcher, text), [], text);
     }
   });
 
+  it('recognises distinctive models in capture lines (display device, AP lists)', () => {
+    assert.deepEqual(spans(matcher, '0    -   AirEngine5760-10   Normal'), [['huawei', 'AirEngine5760-10']]);
+    assert.deepEqual(spans(matcher, 'Device type: CE6850-48S6Q-HI'), [['huawei', 'CE6850-48S6Q-HI']]);
+    assert.deepEqual(spans(matcher, 'S5735-L48T4X-A1 uptime is 3 weeks'), [['huawei', 'S5735-L48T4X-A1']]);
+    assert.ok(run(matcher, 'S5735-L24T4S-A').every((e) => e.confidence === 'medium'));
+  });
+
   it('lowers confidence where another vendor numbers its models alike, and leaves part cells to partNumbers', () => {
-    assert.equal(run(matcher, 'core S7706 chassis')[0]!.confidence, 'low', 'S77xx collides with H3C numbering');
+    assert.deepEqual(run(matcher, 'core S7706 chassis'), [], 'a bare S77xx is shared with other numbering: no finding without a BOM row');
+    const inRow = matcher.match({ offset: 0, text: 'core S7706 chassis', role: 'description', row: { row: 2, quantity: '1' } });
+    assert.deepEqual(inRow.map((e) => [e.matched, e.confidence]), [['S7706', 'low']], 'in a BOM row: a possible finding');
     assert.equal(run(matcher, 'core NE40E chassis')[0]!.confidence, 'medium');
     assert.deepEqual(run(matcher, 'NE40E-X8A', 'part'), [], 'whole part values are weighed with their row by evidence/partNumbers.ts');
   });

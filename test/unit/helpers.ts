@@ -16,6 +16,7 @@ export function knowledgeSources(): KnowledgeSources {
     advisories: read('advisories.yaml'),
     profiles: read('profiles.yaml'),
     ouiRegistry: { file: 'data/generated/oui.json', data: ouiRegistry },
+    catalogue: { file: 'data/generated/catalogue.json', data: JSON.parse(readFileSync(join(ROOT, 'data', 'generated', 'catalogue.json'), 'utf8')) },
   };
 }
 

@@ -101,8 +101,13 @@ describe('language service', () => {
     const diagnostics = await service.doValidation(doc);
     const actions = await service.doCodeActions(doc, diagnostics[0]!.range, { diagnostics });
     const open = actions.filter((a) => a.title.startsWith('Open advisory: '));
-    assert.ok(open.length >= 3);
+    // At most three advisories in force (the lead one preferred), then the review actions, then the vendor's details for the rest.
+    assert.equal(open.length, 3);
     assert.equal(open.filter((a) => a.isPreferred).length, 1);
+    assert.equal(actions.indexOf(open.find((a) => a.isPreferred)!), 0);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.indexOf('Accept with review note…') > titles.indexOf(open[2]!.title));
+    assert.match(titles.at(-1)!, /^Show vendor details: Huawei \(all \d+ advisories\)$/);
     assert.ok(actions.every((a) => a.diagnostics?.[0] === diagnostics[0]));
     assert.ok(open.every((a) => a.command?.command === 'vendorlens.openAdvisory' && /^https:/.test(String(a.command.arguments?.[0]))));
     const accept = actions.find((a) => a.title === 'Accept with review note…');

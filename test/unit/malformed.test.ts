@@ -51,3 +51,19 @@ describe('malformed input: a diagnostic says what is wrong and where', () => {
     });
   }
 });
+
+describe('malformed input: one problem per place (probe L13)', () => {
+  it('a CycloneDX JSON cut short inside five open brackets gets one json-syntax problem at the cut, not five', () => {
+    const text = '{"bomFormat":"CycloneDX","components":[{"name":"x","supplier":{"name":"Huawei","contact":[{"email":"a@b"';
+    const parsed = formatModule('cyclonedx-json').parse(text);
+    const syntax = parsed.problems.filter((p) => p.code === 'json-syntax');
+    assert.equal(syntax.length, 1, JSON.stringify(syntax));
+    assert.ok(syntax[0]!.start >= text.length - 1);
+    assert.equal(new Set(parsed.problems.map((p) => `${p.code}@${p.start}`)).size, parsed.problems.length);
+  });
+
+  it('two errors at different places are both reported', () => {
+    const parsed = formatModule('inventory-json').parse('[{"manufacturer": "Huawei", "model": }, {"a" "b"}]');
+    assert.ok(parsed.problems.filter((p) => p.code === 'json-syntax').length >= 2);
+  });
+});

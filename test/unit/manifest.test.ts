@@ -34,6 +34,22 @@ describe('extension manifest', () => {
     }
   });
 
+  it('keeps the workspace from setting anything that lowers or removes findings in Restricted Mode (probe M2)', () => {
+    // Each setting, by what a workspace could do with it: hide findings (restricted), or only change when,
+    // how verbosely or by whom findings are shown (harmless).
+    const lowersOrRemoves = {
+      'vendorlens.enable': 'false turns the analysis off',
+      'vendorlens.profile': 'a milder profile (info) lowers every severity',
+      'vendorlens.maxFindingsPerFile': 'a cap of 1 drops the rest of a file',
+      'vendorlens.maxFileSizeMB': 'a tiny limit skips every file',
+      'vendorlens.review.maxFileSizeKb': 'a tiny limit skips every file of a workspace review',
+    };
+    const harmless = ['vendorlens.reviewer', 'vendorlens.noteExpiryDays', 'vendorlens.run', 'vendorlens.timeBudget.warnMs', 'vendorlens.trace.server'];
+    const settings = Object.keys(manifest.contributes.configuration.properties);
+    assert.deepEqual([...settings].sort(), [...Object.keys(lowersOrRemoves), ...harmless].sort(), 'every setting is classified: a new one must be added to one list');
+    assert.deepEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), Object.keys(lowersOrRemoves).sort());
+  });
+
   it('declares no online service: VendorLens never uses the network', () => {
     assert.ok(!JSON.stringify(manifest).includes('usesOnlineServices'), 'no usesOnlineServices tag or keyword');
   });

@@ -184,6 +184,10 @@ describe('ReDoS: built-in regexes are linear-time on adversarial input', functio
     for (const vendor of knowledge().vendors) {
       for (const p of vendor.productPatterns ?? []) assert.equal(backtrackingRisk(p.pattern), undefined, `${vendor.id}: ${p.pattern}`);
     }
+    const { families, relabels, lookalikes } = knowledge().catalogue;
+    const patterns = [...families.map((f) => [f.id, f.pattern]), ...relabels.flatMap((r) => (r.models ? [[r.id, r.models]] : [])), ...lookalikes.map((l) => [l.id, l.pattern])];
+    assert.ok(patterns.length > 80, `${patterns.length} catalogue patterns`);
+    for (const [id, pattern] of patterns) assert.equal(backtrackingRisk(pattern!, 'iu'), undefined, `${id}: ${pattern}`);
   });
 });
 

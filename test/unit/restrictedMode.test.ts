@@ -72,6 +72,54 @@ describe('Restricted Mode: workspace policy and notes are shown, without effect'
   });
 });
 
+describe('Restricted Mode: a workspace policy cannot remove, shadow or re-attribute a finding (probe M2)', () => {
+  const CONFIG = 'hostname a\n description uplink to HUAWEI\n description Huawei Technologies box\n ntp server ntp.huawei.com\n';
+  const findingsUnder = (policyText: string | undefined, trusted: boolean) =>
+    service({ trusted, policy: policyText === undefined ? undefined : { uri: POLICY_URI, text: policyText } })
+      .analyze(TextDocument.create('file:///ws/a.cfg', 'plaintext', 1, CONFIG))
+      .findings.map((f) => `L${f.range.start.line} ${f.vendorId} ${f.severity}`);
+  const POLICIES: Record<string, string> = {
+    exclusions: 'schemaVersion: 1\nextendVendors:\n  huawei:\n    exclusions: ["HUAWEI", "Huawei Technologies"]\n',
+    'a longer alias of a borderline vendor around the name': 'schemaVersion: 1\nextendVendors:\n  h3c:\n    names:\n      - { text: "uplink to HUAWEI", kind: alias }\n      - { text: "Huawei Technologies box", kind: alias }\n',
+    "another vendor claiming the flagged vendor's own name and domain":
+      'schemaVersion: 1\nextendVendors:\n  h3c:\n    names: [{ text: HUAWEI, kind: alias }]\n    domains: [huawei.com]\n',
+    'a vendor of its own claiming the name':
+      'schemaVersion: 1\nvendors:\n  - id: acme\n    displayName: ACME\n    status: borderline\n    names: [{ text: "uplink to HUAWEI", kind: brand }, { text: "Huawei", kind: alias }]\n    sources: [{ url: "https://intranet.example/acme", checked: official }]\n',
+  };
+  const withoutPolicy = () => findingsUnder(undefined, false).filter((f) => f.includes('huawei'));
+
+  it('without a policy, every line is a Huawei error (the baseline the policies try to lower)', () => {
+    assert.deepEqual(withoutPolicy(), ['L1 huawei error', 'L2 huawei error', 'L3 huawei error']);
+  });
+
+  for (const [what, text] of Object.entries(POLICIES)) {
+    it(`${what}: untrusted, every Huawei finding stays; trusted, the policy takes effect`, () => {
+      const untrusted = findingsUnder(text, false);
+      for (const expected of withoutPolicy()) assert.ok(untrusted.includes(expected), `${expected} in ${untrusted.join(', ')}`);
+      const trusted = findingsUnder(text, true);
+      assert.notDeepEqual(trusted.filter((f) => f.includes('huawei')), withoutPolicy(), 'the same policy does change findings once trusted');
+    });
+  }
+
+  it("an untrusted policy's additions still find what they name, beside the bundled findings", () => {
+    const text = 'schemaVersion: 1\nextendVendors:\n  huawei:\n    names: [{ text: "Hua Wei Tech", kind: alias }]\n';
+    const findings = service({ trusted: false, policy: { uri: POLICY_URI, text } })
+      .analyze(TextDocument.create('file:///ws/b.cfg', 'plaintext', 1, 'hostname b\n description Hua Wei Tech uplink\n'))
+      .findings.map((f) => `L${f.range.start.line} ${f.vendorId}`);
+    assert.deepEqual(findings, ['L1 huawei']);
+  });
+
+  it('trust granted later re-applies the policy in full; withdrawn, restricts it again', () => {
+    const s = service({ trusted: false, policy: { uri: POLICY_URI, text: POLICIES.exclusions! } });
+    const huaweiLines = () => s.analyze(TextDocument.create('file:///ws/a.cfg', 'plaintext', 1, CONFIG)).findings.filter((f) => f.vendorId === 'huawei').length;
+    assert.equal(huaweiLines(), 3);
+    s.configure({ trusted: true, policy: { uri: POLICY_URI, text: POLICIES.exclusions! } });
+    assert.ok(huaweiLines() < 3);
+    s.configure({ trusted: false, policy: { uri: POLICY_URI, text: POLICIES.exclusions! } });
+    assert.equal(huaweiLines(), 3);
+  });
+});
+
 describe('nothing from the workspace runs as code', () => {
   /** Fails the test if anything calls eval or the Function constructor while `work` runs. */
   async function withoutEval<T>(work: () => Promise<T> | T): Promise<T> {

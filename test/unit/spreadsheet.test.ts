@@ -25,6 +25,7 @@ import {
   odsText,
   quoteOds,
   quoteXlsx,
+  resellerQuoteXlsx,
   xlsxMembers,
 } from '../fixtures/boms/spreadsheets';
 import { knowledge, languageService, ROOT } from './helpers';
@@ -212,6 +213,7 @@ describe('spreadsheet fixtures', () => {
   it('are what make-spreadsheets.ts writes', () => {
     assert.deepEqual(new Uint8Array(readFileSync(join(FIXTURES, 'branch-refresh-quote.xlsx'))), quoteXlsx());
     assert.deepEqual(new Uint8Array(readFileSync(join(FIXTURES, 'branch-refresh-quote.ods'))), quoteOds());
+    assert.deepEqual(new Uint8Array(readFileSync(join(FIXTURES, 'reseller-quote.xlsx'))), resellerQuoteXlsx());
   });
 });
 
@@ -350,6 +352,7 @@ describe('hostile and broken spreadsheets', () => {
     assert.equal(fieldAt(partial.fields, 'Parts!A1')!.text, 'ZTE');
     assert.deepEqual(partial.problems.map((p) => p.code), ['spreadsheet-malformed']);
     assert.match(partial.problems[0]!.message, /sheet "Parts" \(xl\/worksheets\/sheet1\.xml\) is malformed at line 1, column \d+: .*What came before it was read\./);
+    assert.doesNotMatch(partial.problems[0]!.message, /\.\./, 'one full stop between sentences (probe L13)');
   });
 
   it('reports a workbook-level problem at no cell, and a sheet problem at its sheet', () => {

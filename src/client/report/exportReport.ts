@@ -5,8 +5,9 @@
 // works on the web too); HTML also opens in a webview.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { Requests, type FileReport, type FileReportParams, type RenderReportParams, type ReportFormat } from '../../shared/protocol';
-import { forEachBounded, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewFile } from '../review/reviewFiles';
+import { encodeBase64 } from '../../shared/base64';
+import { Requests, type FileReport, type FileReportParams, type RenderReportParams, type ReportFormat, type WorkbookFileReportParams } from '../../shared/protocol';
+import { forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile } from '../review/reviewFiles';
 import { countExport, defaultReportName, FORMAT_CHOICES, formatChoice, skippedFileProblem, withPanelCsp, type ExportCounts, type FormatChoice } from './exportModel';
 
 export const REPORT_VIEW_TYPE = 'vendorlens.report';
@@ -113,6 +114,7 @@ export class ReportExporter implements vscode.Disposable {
   /** One file's record; an open file as the editor has it (unsaved edits included), as its diagnostics show it. */
   private async fileReport(uri: vscode.Uri, token: vscode.CancellationToken): Promise<FileReport | undefined> {
     const display = vscode.workspace.asRelativePath(uri);
+    if (isWorkbookFile(uri)) return this.workbookReport(uri, display, token);
     const open = openDocument(uri);
     let text: string;
     if (open) text = open.getText();
@@ -126,6 +128,21 @@ export class ReportExporter implements vscode.Disposable {
     try {
       // null: VendorLens is disabled for this file (vendorlens.enable).
       return (await this.client.sendRequest<FileReport | null>(Requests.fileReport, params, token)) ?? undefined;
+    } catch (e) {
+      if (token.isCancellationRequested) return undefined;
+      this.output.appendLine(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
+      return skippedFileProblem(display, { kind: 'unreadable', error: String(e) });
+    }
+  }
+
+  /** A workbook's record: its bytes, read as a workbook by the language server (as the CLI reads it). */
+  private async workbookReport(uri: vscode.Uri, display: string, token: vscode.CancellationToken): Promise<FileReport | undefined> {
+    const read = await readReviewBytes(uri);
+    if (read.kind === 'gone') return undefined;
+    if (read.kind !== 'bytes') return skippedFileProblem(display, read);
+    const params: WorkbookFileReportParams = { uri: uri.toString(), base64: encodeBase64(read.bytes), display };
+    try {
+      return (await this.client.sendRequest<FileReport | null>(Requests.workbookFileReport, params, token)) ?? undefined;
     } catch (e) {
       if (token.isCancellationRequested) return undefined;
       this.output.appendLine(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));

@@ -8,7 +8,7 @@ import { GitignoreRules } from '../../shared/gitignore';
 
 /** The files a review reads, by name; content decides the rest (dialect, CSV or not). */
 export const REVIEW_GLOB =
-  '**/{*.cfg,*.conf,*.txt,*.log,*.csv,*.tsv,*.ios,*.nxos,*.iosxr,*.eos,*.junos,*.vrp,*.zxros,*.comware,*.rsc,*running-config*,*startup-config*,*current-configuration*,*.json,*.xml,*.yaml,*.yml,*.spdx,.vendorlens.yaml}';
+  '**/{*.cfg,*.conf,*.txt,*.log,*.csv,*.tsv,*.ios,*.nxos,*.iosxr,*.eos,*.junos,*.vrp,*.zxros,*.comware,*.rsc,*running-config*,*startup-config*,*current-configuration*,*.json,*.xml,*.yaml,*.yml,*.spdx,*.xlsx,*.xlsm,*.ods,.vendorlens.yaml}';
 const NETWORK_CONFIG = /\.(ios|ios\.cfg|nxos|iosxr|eos|junos|vrp|vrp\.cfg|zxros|comware)$|running-config|startup-config|current-configuration/i;
 /** Files read and analysed at once: enough to overlap reading with analysis, few enough to keep the host responsive. */
 export const READ_CONCURRENCY = 4;
@@ -111,6 +111,27 @@ export async function readReviewFile(uri: vscode.Uri): Promise<ReadResult> {
   // UTF-16 with a byte order mark is text, as the editor shows it.
   const decoded = decodeTextBytes(bytes);
   return decoded.kind === 'binary' ? { kind: 'binary' } : { kind: 'text', text: decoded.text };
+}
+
+/** XLSX and ODS workbooks: read as bytes and analysed as workbooks, never as text. */
+export function isWorkbookFile(uri: vscode.Uri): boolean {
+  return /\.(xlsx|xlsm|ods)$/i.test(uri.path);
+}
+
+export type BytesReadResult = { kind: 'bytes'; bytes: Uint8Array } | Exclude<ReadResult, { kind: 'text' } | { kind: 'binary' }>;
+
+/** Reads a workbook the review covers, unless it is over vendorlens.review.maxFileSizeKb. */
+export async function readReviewBytes(uri: vscode.Uri): Promise<BytesReadResult> {
+  const maxKb = vscode.workspace.getConfiguration('vendorlens', uri).get<number>('review.maxFileSizeKb', DEFAULT_MAX_FILE_SIZE_KB);
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) return { kind: 'gone' };
+    if (stat.size > maxKb * 1024) return { kind: 'size', size: stat.size, maxKb };
+    return { kind: 'bytes', bytes: await vscode.workspace.fs.readFile(uri) };
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { kind: 'gone' };
+    return { kind: 'unreadable', error: String(e) };
+  }
 }
 
 /** The document open in an editor for `uri`, if any: its text may differ from what is on disk. */

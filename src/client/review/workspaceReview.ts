@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type AnalyzeTextParams, type AnalyzeTextResult } from '../../shared/protocol';
-import { folderRelative, forEachBounded, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewFile, REVIEW_GLOB, WorkspaceIgnores } from './reviewFiles';
+import { folderRelative, forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile, REVIEW_GLOB, WorkspaceIgnores } from './reviewFiles';
 
 const CHANGE_DELAY_MS = 300;
 
@@ -51,6 +51,8 @@ export class WorkspaceReview implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
     /** True when the language server analyses this open document itself. */
     private readonly isHandledByServer: (document: vscode.TextDocument) => boolean,
+    /** Analyses a workbook's bytes into the workbook view's diagnostics; true when it has findings. */
+    private readonly analyseWorkbook?: (uri: vscode.Uri, bytes: Uint8Array) => Promise<boolean>,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => {
@@ -166,6 +168,7 @@ export class WorkspaceReview implements vscode.Disposable {
 
   /** Reads and analyses one file into the review collection. */
   private async analyseFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'analysed' | 'findings' | 'open' | 'gone' | SkipReason | 'cancelled'> {
+    if (isWorkbookFile(uri) && this.analyseWorkbook) return this.analyseWorkbookFile(uri, token);
     const open = openDocument(uri);
     if (open && this.isHandledByServer(open)) {
       this.collection.delete(uri);
@@ -199,6 +202,23 @@ export class WorkspaceReview implements vscode.Disposable {
     }
     this.collection.set(uri, await this.client.protocol2CodeConverter.asDiagnostics(result.diagnostics));
     return 'findings';
+  }
+
+  /** A workbook: its findings go where the workbook view puts them (its own diagnostic collection). */
+  private async analyseWorkbookFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'analysed' | 'findings' | 'gone' | SkipReason | 'cancelled'> {
+    const read = await readReviewBytes(uri);
+    if (read.kind === 'unreadable') {
+      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
+      return 'unreadable';
+    }
+    if (read.kind !== 'bytes') return read.kind;
+    if (token.isCancellationRequested) return 'cancelled';
+    try {
+      return (await this.analyseWorkbook!(uri, read.bytes)) ? 'findings' : 'analysed';
+    } catch (e) {
+      this.output.appendLine(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
+      return 'unreadable';
+    }
   }
 
   private startWatching(): void {

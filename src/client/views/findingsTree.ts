@@ -162,13 +162,18 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     const { finding } = node;
     const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
     item.id = id;
-    item.description = `${vscode.l10n.t('line {0}', finding.line + 1)}${finding.accepted ? ` · ${vscode.l10n.t('accepted')}` : ''}`;
+    // A workbook finding's message starts with its cell (`Quote!D3: …`): no line to show.
+    const workbook = /\.(xlsx|xlsm|ods)$/i.test(finding.path);
+    item.description = [workbook ? '' : vscode.l10n.t('line {0}', finding.line + 1), finding.accepted ? vscode.l10n.t('accepted') : ''].filter(Boolean).join(' · ');
     item.tooltip = finding.message;
     const [icon, color] = finding.accepted ? ['pass', 'testing.iconPassed'] : SEVERITY_ICON[finding.severity];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     item.contextValue = finding.accepted ? 'vendorlens.finding.accepted' : 'vendorlens.finding';
     const selection = new vscode.Range(finding.line, finding.character, finding.endLine, finding.endCharacter);
-    item.command = { command: 'vscode.open', title: vscode.l10n.t('Reveal finding'), arguments: [vscode.Uri.parse(finding.uri), { selection }] };
+    item.command = workbook
+      ? // A workbook opens in its view, at the cell (the diagnostic's line and character are its row and column).
+        { command: 'vendorlens.revealWorkbookCell', title: vscode.l10n.t('Reveal finding'), arguments: [finding.uri, selection.start] }
+      : { command: 'vscode.open', title: vscode.l10n.t('Reveal finding'), arguments: [vscode.Uri.parse(finding.uri), { selection }] };
     return item;
   }
 

@@ -12,6 +12,7 @@ const KIND_RANK: Record<EvidenceKind, number> = {
   banner: 9,
   'vendor-name': 8,
   model: 7,
+  'oem-relabel': 7,
   'snmp-oid': 6,
   'mac-oui': 5,
   cpe: 4,

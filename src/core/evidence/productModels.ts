@@ -1,43 +1,14 @@
-// Evidence kind 'model': product models and part names matched by vendors.yaml `productPatterns`.
-// The patterns are anchored and describe a whole value, so a free-text line is first cut into
-// candidate tokens (and runs of up to three, for "ATN 910" or "CloudEngine CE12800"); a value in a
-// part column is tested whole. A pattern with `collidesWith` (e.g. S-series switches that H3C numbers
-// alike) gives lower confidence.
-import type { Confidence, Evidence, Field, KnowledgeBase, ProductPattern } from '../model';
+// Evidence kind 'model' (and 'oem-relabel') in free text: product models named by the product catalogue
+// (evidence/catalogue.ts: model families, listed models, relabel model schemes). The patterns are anchored
+// and describe a whole value, so a line is cut into candidate tokens (and runs of up to three, for "ATN 910"
+// or "CloudEngine CE12800") where a catalogue prefix starts; a value in a part column is read whole by
+// partNumbers.ts. A shape other makers share needs a BOM row around it and gives low confidence.
+import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
-import { compileAnchoredPattern, escapeRegExp } from './patterns';
-import { t } from '../l10n';
-
-interface CompiledPattern {
-  vendorId: string;
-  pattern: ProductPattern;
-  regex: RegExp;
-  /** Matches anything after a brand word ("SmartAX( .*)?"): in free text, a last resort. */
-  catchAll: boolean;
-}
-
-/** Longer runs are no model number (URLs, hashes, base64): a cap that keeps the scan linear. */
-const MAX_TOKEN = 64;
-/** A token starting exactly at lastIndex (sticky), read at most one character past the cap. */
-const TOKEN_AT = new RegExp(`[A-Za-z0-9][A-Za-z0-9+/().-]{0,${MAX_TOKEN}}`, 'y');
-const MAX_WINDOW = 3;
-
-/** The token starting at `index`, without trailing punctuation ("NE40E," → "NE40E"); its end, or -1. */
-function tokenEnd(text: string, index: number): number {
-  TOKEN_AT.lastIndex = index;
-  const m = TOKEN_AT.exec(text);
-  // Candidates also start inside a token (after '/', '.', '('): without the cap each would rescan the rest of it.
-  if (!m || m[0].length > MAX_TOKEN) return -1;
-  const token = m[0];
-  let end = token.length;
-  while (end > 1 && '.,:;'.includes(token[end - 1]!)) end--;
-  // A ')' only belongs with its '('.
-  if (token[end - 1] === ')' && !token.slice(0, end).includes('(')) while (end > 1 && token[end - 1] === ')') end--;
-  return index + end;
-}
+import { catalogueIndex, weigh } from './catalogue';
 
 /** Splits `|` at the top level of a regex source (outside groups and classes). */
-function topLevelAlternatives(source: string): string[] {
+export function topLevelAlternatives(source: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let inClass = false;
@@ -58,7 +29,7 @@ function topLevelAlternatives(source: string): string[] {
   return parts;
 }
 
-function closingParen(source: string, open: number): number {
+export function closingParen(source: string, open: number): number {
   let depth = 0;
   let inClass = false;
   for (let i = open; i < source.length; i++) {
@@ -147,97 +118,31 @@ function prefixesOf(source: string): string[] | undefined {
   return [literal];
 }
 
-function confidenceOf(p: CompiledPattern, field: Field): Confidence {
-  if (field.role === 'comment') return 'low';
-  const collides = (p.pattern.collidesWith ?? []).length > 0;
-  return collides ? 'low' : 'medium';
-}
-
 export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
-  const byFirst = new Map<string, CompiledPattern[]>();
-  const anyFirst: CompiledPattern[] = [];
-  const NONE: CompiledPattern[] = [];
-  const allPatterns: CompiledPattern[] = [];
-  for (const vendor of kb.vendors) {
-    for (const pattern of vendor.productPatterns ?? []) {
-      const regex = compileAnchoredPattern(pattern.pattern).regex;
-      if (!regex) continue;
-      const compiled = { vendorId: vendor.id, pattern, regex, catchAll: pattern.pattern.includes('.*') };
-      allPatterns.push(compiled);
-      const first = leadingCharacters(pattern.pattern);
-      if (!first) anyFirst.push(compiled);
-      else for (const c of first) byFirst.set(c, [...(byFirst.get(c) ?? []), compiled]);
-    }
-  }
-  // Patterns that can start with each character, those that can start with anything included.
-  for (const [c, list] of byFirst) byFirst.set(c, [...list, ...anyFirst]);
-  // Where a candidate can start: a word start with a literal prefix some pattern begins with, or, when a
-  // pattern has none, any word start whose first character some pattern begins with.
-  const prefixes = allPatterns.map((p) => literalPrefixes(p.pattern.pattern));
-  const leading = anyFirst.length > 0 ? 'A-Za-z0-9' : [...byFirst.keys()].map((c) => `${c}${c.toLowerCase()}`).join('');
-  const startOfCandidate = prefixes.every((p) => p !== undefined)
-    ? new RegExp(`(?<![A-Za-z0-9_-])(?:${[...new Set(prefixes.flat() as string[])].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|') || '(?!)'})`, 'gi')
-    : new RegExp(`(?<![A-Za-z0-9_-])[${leading || '^\\s\\S'}]`, 'g');
-  const candidatesFor = (text: string) => byFirst.get(text[0]!.toUpperCase()) ?? (anyFirst.length > 0 ? anyFirst : NONE);
-
-  function evidence(field: Field, p: CompiledPattern, start: number, end: number): Evidence {
-    return {
-      kind: 'model',
-      vendorId: p.vendorId,
-      start: field.offset + start,
-      end: field.offset + end,
-      matched: field.text.slice(start, end),
-      confidence: confidenceOf(p, field),
-      detail: t('model of the {0} family', p.pattern.family),
-      field,
-    };
-  }
-
+  const index = catalogueIndex(kb);
   return {
     kind: 'model',
-    // A candidate starts with one of the literal prefixes, or else with one of the leading characters.
-    trigger: prefixes.every((p) => p !== undefined) ? { literals: prefixes.flat() as string[] } : { literals: [], patterns: [`[${leading || '^\\s\\S'}]`] },
+    // Every model evidence starts with one of the catalogue's literal prefixes (or listed models' first characters).
+    trigger: index.literals ? { literals: index.literals } : undefined,
     match(field: Field): readonly Evidence[] {
-      const trimmed = field.text.trim();
-      if (trimmed === '') return NO_EVIDENCE;
       // Whole part / model values (BOM cells) belong to evidence/partNumbers.ts, which weighs the row.
-      if (field.role === 'part') return NO_EVIDENCE;
+      if (field.role === 'part' || field.text.trim() === '') return NO_EVIDENCE;
       const found: Evidence[] = [];
-      const text = field.text;
-      startOfCandidate.lastIndex = 0;
-      for (let m = startOfCandidate.exec(text); m; m = startOfCandidate.exec(text)) {
-        const start = m.index;
-        const patterns = candidatesFor(text[start]!);
-        // The shortest span a specific pattern matches ("NE40E", not "NE40E V800R011"); a catch-all
-        // brand pattern ("SmartAX …") only when nothing specific matches.
-        let best: number | undefined;
-        let bestPattern: CompiledPattern | undefined;
-        let fallback: number | undefined;
-        let fallbackPattern: CompiledPattern | undefined;
-        let end = tokenEnd(text, start);
-        for (let k = 0; k < MAX_WINDOW && end > start; k++) {
-          const candidate = text.slice(start, end);
-          const specific = patterns.find((p) => !p.catchAll && p.regex.test(candidate));
-          if (specific) {
-            best = end;
-            bestPattern = specific;
-            break;
-          }
-          if (fallback === undefined) {
-            const brand = patterns.find((p) => p.catchAll && p.regex.test(candidate));
-            if (brand) [fallback, fallbackPattern] = [end, brand];
-          }
-          // Words of one model are separated by exactly one space.
-          if (text[end] !== ' ' || !/[A-Za-z0-9]/.test(text[end + 1] ?? '')) break;
-          end = tokenEnd(text, end + 1);
-        }
-        if (best === undefined) [best, bestPattern] = [fallback, fallbackPattern];
-        if (best !== undefined && bestPattern) {
-          found.push(evidence(field, bestPattern, start, best));
-          startOfCandidate.lastIndex = best;
-        }
+      for (const hit of index.scan(field.text)) {
+        const weighed = weigh(kb, index, hit.identification, field);
+        if (!weighed) continue;
+        found.push({
+          kind: weighed.kind,
+          vendorId: hit.identification.vendorId,
+          start: field.offset + hit.start,
+          end: field.offset + hit.end,
+          matched: field.text.slice(hit.start, hit.end),
+          confidence: weighed.confidence,
+          detail: weighed.detail,
+          field,
+        });
       }
-      return found;
+      return found.length > 0 ? found : NO_EVIDENCE;
     },
   };
 }

@@ -84,8 +84,9 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     }
     const exclusionNames = (vendor.exclusions ?? []).filter((e) => e.trim() !== '');
     if (exclusionNames.length) {
-      const sources = exclusionNames.map(flexibleNameSource);
-      exclusions.set(vendor.id, new RegExp(boundedSource(sources, false), 'giu'));
+      // Each bounded as its own script requires: 大华银行 sits inside running Chinese text with no spaces.
+      const sources = exclusionNames.map((e) => boundedSource([flexibleNameSource(e)], isUnspacedScript(e)));
+      exclusions.set(vendor.id, new RegExp(sources.join('|'), 'giu'));
     }
   }
   const groups = [

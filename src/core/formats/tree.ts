@@ -175,7 +175,10 @@ export function parseJsonTree(text: string): ParsedTree {
   }
   // Errors at the cut are the cut's own (unclosed brackets), already explained.
   if (tooDeep >= 0) errors.splice(0, errors.length, ...errors.filter((e) => e.offset < tooDeep));
-  problems.push(...errors.slice(0, 20).map((e) => {
+  // An unfinished file gets one error per bracket still open, all at its end: one problem per place is enough.
+  const seen = new Set<number>();
+  const distinct = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
+  problems.push(...distinct.slice(0, 20).map((e) => {
     const code = printParseErrorCode(e.error);
     return {
       start: Math.min(e.offset, text.length),

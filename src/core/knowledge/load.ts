@@ -6,7 +6,8 @@ import advisoriesSchema from '../../../data/schema/advisories.schema.json';
 import profilesSchema from '../../../data/schema/profiles.schema.json';
 import policySchema from '../../../data/schema/policy.schema.json';
 import vendorsSchema from '../../../data/schema/vendors.schema.json';
-import type { Advisory, KnowledgeBase, MacPrefixOwner, OuiRegistrySubset, Profile, Vendor } from '../model';
+import catalogueSchema from '../../../data/schema/catalogue.schema.json';
+import type { Advisory, CategoryLink, KnowledgeBase, MacPrefixOwner, OuiRegistrySubset, ProductCatalogue, Profile, Vendor } from '../model';
 import { compileAnchoredPattern } from '../evidence/patterns';
 
 export interface KnowledgeSource {
@@ -26,7 +27,11 @@ export interface KnowledgeSources {
   profiles: KnowledgeSource;
   /** data/generated/oui.json; without it no MAC address is attributed. */
   ouiRegistry?: { file: string; data: OuiRegistrySubset };
+  /** data/generated/catalogue.json; without it models are matched only by a policy's own patterns. */
+  catalogue?: { file: string; data: unknown };
 }
+
+export const EMPTY_CATALOGUE: ProductCatalogue = { generatedFrom: [], families: [], models: [], relabels: [], lookalikes: [] };
 
 export interface KnowledgeProblem {
   file: string;
@@ -67,6 +72,39 @@ const validators = {
   profiles: new Validator(profilesSchema as Schema, '2020-12', false),
   policy: policyValidator(),
 };
+const catalogueValidator = new Validator(catalogueSchema as Schema, '2020-12', false);
+
+/** Validates the generated catalogue and compiles its patterns; problems name the entry and field. */
+function checkCatalogue(source: { file: string; data: unknown }, vendorIds: ReadonlyMap<string, unknown>, problems: KnowledgeProblem[]): ProductCatalogue | undefined {
+  const result = catalogueValidator.validate(source.data);
+  if (!result.valid) {
+    for (const error of mostSpecificErrors(result.errors)) problems.push({ file: source.file, line: 0, field: pointerSegments(error.instanceLocation).join('.'), message: describeSchemaError(error) });
+    return undefined;
+  }
+  const catalogue = source.data as ProductCatalogue;
+  const check = (entry: string, field: string, pattern: string | undefined) => {
+    const error = pattern === undefined ? undefined : compileAnchoredPattern(pattern).error;
+    if (error) problems.push({ file: source.file, line: 0, entry, field, message: error });
+  };
+  const known = (entry: string, field: string, id: string) => {
+    if (!vendorIds.has(id)) problems.push({ file: source.file, line: 0, entry, field, message: `refers to unknown vendor '${id}'` });
+  };
+  for (const f of catalogue.families) {
+    check(f.id, 'pattern', f.pattern);
+    known(f.id, 'vendor', f.vendor);
+    (f.collidesWith ?? []).forEach((id) => known(f.id, 'collidesWith', id));
+  }
+  for (const r of catalogue.relabels) {
+    check(r.id, 'models', r.models);
+    known(r.id, 'maker', r.maker);
+  }
+  for (const l of catalogue.lookalikes) {
+    check(l.id, 'pattern', l.pattern);
+    known(l.id, 'looksLike', l.looksLike);
+  }
+  for (const m of catalogue.models) known(m.model, 'vendor', m.vendor);
+  return catalogue;
+}
 
 export interface Parsed<T> {
   value: T | undefined;
@@ -224,7 +262,7 @@ function lineOfEntry(parsed: Parsed<unknown>, list: string, index: number, key?:
 export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const vendorsDoc = parseAndValidate<{ vendors: Vendor[] }>(sources.vendors, 'vendors', problems);
-  const advisoriesDoc = parseAndValidate<{ advisories: Advisory[] }>(sources.advisories, 'advisories', problems);
+  const advisoriesDoc = parseAndValidate<{ advisories: Advisory[]; version?: string; reviewed?: string }>(sources.advisories, 'advisories', problems);
   const profilesDoc = parseAndValidate<{ profiles: Profile[] }>(sources.profiles, 'profiles', problems);
   if (!vendorsDoc.value || !advisoriesDoc.value || !profilesDoc.value) throw new KnowledgeBaseError(problems);
 
@@ -287,13 +325,18 @@ export function loadKnowledgeBase(sources: KnowledgeSources): KnowledgeBase {
     });
   });
   const macPrefixes = indexMacPrefixes(vendors, sources, vendorsDoc, problems);
+  const catalogue = sources.catalogue ? checkCatalogue(sources.catalogue, vendorById, problems) : EMPTY_CATALOGUE;
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 
   const registry = sources.ouiRegistry?.data;
-  return indexKnowledge(vendors, advisories, profiles, {
-    prefixes: macPrefixes,
-    registry: registry ? `${registry.source} ${registry.version}` : undefined,
-  });
+  return indexKnowledge(
+    vendors,
+    advisories,
+    profiles,
+    { prefixes: macPrefixes, registry: registry ? `${registry.source} ${registry.version}` : undefined },
+    { version: advisoriesDoc.value.version, reviewed: advisoriesDoc.value.reviewed },
+    catalogue ?? EMPTY_CATALOGUE,
+  );
 }
 
 /** MAC prefixes attributed to vendors, and which registry they came from. */
@@ -303,16 +346,39 @@ export interface MacIndex {
 }
 
 /** Builds the lookups over already validated vendors, advisories and profiles. */
-export function indexKnowledge(vendors: Vendor[], advisories: Advisory[], profiles: Profile[], mac: MacIndex): KnowledgeBase {
+export function indexKnowledge(
+  vendors: Vendor[],
+  advisories: Advisory[],
+  profiles: Profile[],
+  mac: MacIndex,
+  data: { version?: string; reviewed?: string } = {},
+  catalogue: ProductCatalogue = EMPTY_CATALOGUE,
+): KnowledgeBase {
   const advisoriesByVendor = new Map<string, Advisory[]>();
+  const categoryLinks = new Map<string, Map<string, CategoryLink>>();
+  const add = (vendorId: string, advisory: Advisory) => {
+    const list = advisoriesByVendor.get(vendorId) ?? [];
+    if (!list.includes(advisory)) list.push(advisory);
+    advisoriesByVendor.set(vendorId, list);
+  };
   for (const advisory of [...advisories].sort((a, b) => b.date.localeCompare(a.date))) {
-    for (const v of advisory.vendors) {
-      const list = advisoriesByVendor.get(v) ?? [];
-      list.push(advisory);
-      advisoriesByVendor.set(v, list);
+    for (const v of advisory.vendors) add(v, advisory);
+    const rule = advisory.appliesTo;
+    if (!rule) continue;
+    for (const vendor of vendors) {
+      if (advisory.vendors.includes(vendor.id) || !vendor.country || !rule.makerCountries.includes(vendor.country)) continue;
+      const categories = (vendor.productCategories ?? []).filter((c) => rule.productCategories.includes(c));
+      if (categories.length === 0) continue;
+      add(vendor.id, advisory);
+      const links = categoryLinks.get(vendor.id) ?? new Map<string, CategoryLink>();
+      links.set(advisory.id, { categories, country: vendor.country });
+      categoryLinks.set(vendor.id, links);
     }
   }
   return {
+    categoryLinks,
+    dataVersion: data.version,
+    reviewedOn: data.reviewed,
     vendors,
     advisories,
     profiles,
@@ -322,6 +388,7 @@ export function indexKnowledge(vendors: Vendor[], advisories: Advisory[], profil
     advisoriesByVendor,
     macPrefixes: mac.prefixes,
     macRegistry: mac.registry,
+    catalogue,
   };
 }
 

@@ -3,6 +3,7 @@
 // every problem is located in the policy file so an editor can underline it.
 import type { Advisory, FindingSeverity, KnowledgeBase, ProductPattern, Vendor, VendorName } from '../model';
 import { compileAnchoredPattern } from '../evidence/patterns';
+import { isValidDate } from '../review/notes';
 import { indexKnowledge, locate, parseAndValidate, type KnowledgeProblem, type KnowledgeSource } from './load';
 
 export const POLICY_FILE_NAME = '.vendorlens.yaml';
@@ -84,9 +85,23 @@ export function parsePolicy(source: KnowledgeSource, base: KnowledgeBase): Polic
   for (const id of Object.keys(policy.severity?.advisories ?? {})) {
     if (!advisoryIds.has(id)) at(['severity', 'advisories', id], `unknown advisory '${id}'`);
   }
+  // The schema checks the shape; the calendar is checked as for review notes in files: 2027-02-30 is no date.
+  const impossible = new Set<SidecarAcceptance>();
   (policy.acceptances ?? []).forEach((a, i) => {
     if (!vendorIds.has(a.vendor)) at(['acceptances', i, 'vendor'], `unknown vendor '${a.vendor}'`);
+    for (const key of ['expires', 'on'] as const) {
+      const value = a[key];
+      if (value !== undefined && !isValidDate(value)) {
+        at(['acceptances', i, key], `'${value}' is not a date: write it as YYYY-MM-DD`);
+        impossible.add(a);
+      }
+    }
   });
+  (policy.advisories ?? []).forEach((advisory, i) => {
+    if (!isValidDate(advisory.date)) at(['advisories', i, 'date'], `'${advisory.date}' is not a date: write it as YYYY-MM-DD`, advisory.id);
+  });
+  // An acceptance with an impossible date accepts nothing.
+  if (impossible.size > 0) policy.acceptances = policy.acceptances!.filter((a) => !impossible.has(a));
   return { policy, problems };
 }
 
@@ -105,15 +120,18 @@ function checkPatterns(
 const union = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined =>
   a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined;
 
-/** The bundled knowledge base with the policy's vendors, identifiers and advisories added. */
-export function applyPolicy(base: KnowledgeBase, policy: Policy): KnowledgeBase {
+/**
+ * The bundled knowledge base with the policy's vendors, identifiers and advisories added. Restricted:
+ * the exclusions a policy adds to bundled vendors are left out, as they can only remove findings.
+ */
+export function applyPolicy(base: KnowledgeBase, policy: Policy, restricted = false): KnowledgeBase {
   const vendors = base.vendors.map((vendor) => {
     const extension = policy.extendVendors?.[vendor.id];
     if (!extension) return vendor;
     return {
       ...vendor,
       names: [...vendor.names, ...(extension.names ?? [])],
-      exclusions: union(vendor.exclusions, extension.exclusions),
+      exclusions: restricted ? vendor.exclusions : union(vendor.exclusions, extension.exclusions),
       productPatterns: union(vendor.productPatterns, extension.productPatterns),
       domains: union(vendor.domains, extension.domains),
       cpeVendors: union(vendor.cpeVendors, extension.cpeVendors),
@@ -127,6 +145,38 @@ export function applyPolicy(base: KnowledgeBase, policy: Policy): KnowledgeBase 
   const knownVendors = new Set([...vendors, ...ownVendors].map((v) => v.id));
   // An advisory naming an unknown vendor was reported; drop the unknown ids rather than the advisory.
   const advisories = [...base.advisories, ...ownAdvisories.map((a) => ({ ...a, vendors: a.vendors.filter((v) => knownVendors.has(v)) }))];
-  return indexKnowledge([...vendors, ...ownVendors], advisories, [...base.profiles], { prefixes: base.macPrefixes, registry: base.macRegistry });
+  return indexKnowledge([...vendors, ...ownVendors], advisories, [...base.profiles], { prefixes: base.macPrefixes, registry: base.macRegistry }, { version: base.dataVersion, reviewed: base.reviewedOn }, base.catalogue);
 }
 
+
+/**
+ * Only what the policy adds, as a knowledge base of its own: the policy's vendors, and each extended
+ * vendor with only the policy's identifiers (no exclusions, no bundled names). In Restricted Mode its
+ * matchers run beside the bundled ones, so an added name, pattern or number can add a finding but never
+ * shadow, exclude or re-attribute one the bundled knowledge makes.
+ */
+export function policyAdditions(base: KnowledgeBase, policy: Policy): KnowledgeBase {
+  const extended = base.vendors.flatMap((vendor): Vendor[] => {
+    const extension = policy.extendVendors?.[vendor.id];
+    if (!extension) return [];
+    return [
+      {
+        id: vendor.id,
+        displayName: vendor.displayName,
+        status: vendor.status,
+        kind: vendor.kind,
+        names: extension.names ?? [],
+        productPatterns: extension.productPatterns,
+        domains: extension.domains,
+        cpeVendors: extension.cpeVendors,
+        purlNamespaces: extension.purlNamespaces,
+        enterpriseNumbers: extension.enterpriseNumbers,
+        asns: extension.asns,
+        sources: vendor.sources,
+      },
+    ];
+  });
+  const ownVendors = (policy.vendors ?? []).filter((v) => !base.vendorById.has(v.id));
+  // No MAC prefixes: the registry is bundled, and its matches come from the bundled matchers.
+  return indexKnowledge([...extended, ...ownVendors], [...base.advisories], [...base.profiles], { prefixes: new Map(), registry: base.macRegistry });
+}

@@ -1,9 +1,10 @@
 // The knowledge base for people at a terminal: `vendorlens explain VENDOR|ADVISORY` and `vendorlens advisories`.
 import type { Advisory, KnowledgeBase, NameKind, Profile, Vendor } from '../model';
-import { assessVendor, isInForce } from '../review/profiles';
+import { assessVendor, isInForce, orderAdvisories } from '../review/profiles';
 
 const profileIds = (profiles: readonly Profile[]) => profiles.map((p) => p.id).join(',');
 import { timeUntil } from '../text';
+import { dataDescription } from '../knowledge/dataAge';
 import type { TextStyle } from './text';
 import { PLAIN_STYLE } from './text';
 
@@ -80,12 +81,22 @@ export function explainVendor(kb: KnowledgeBase, vendor: Vendor, profiles: reado
   out.push(...field('Dialects', vendor.dialects?.join(', '), style));
   out.push('', style.bold(assessment.advisories.length ? `Advisories (${assessment.advisories.length}; in force under '${profileIds(profiles)}' first)` : 'Advisories: none'));
   for (const a of assessment.advisories) {
-    const mark = assessment.inForce.includes(a) ? 'in force' : 'elsewhere';
-    out.push(`  ${a.date}  ${a.jurisdiction.toUpperCase().padEnd(3)} ${a.measure.padEnd(11)} ${style.dim(mark.padEnd(9))} ${a.shortTitle ?? a.instrument}  ${style.dim(a.id)}`);
+    const mark = standing(a, profiles, assessment.inForce.includes(a));
+    const link = kb.categoryLinks.get(vendor.id)?.get(a.id);
+    const why = link ? style.dim(` (by category: ${link.categories.join(', ')} from ${link.country.toUpperCase()}; information)`) : '';
+    out.push(`  ${a.date}  ${a.jurisdiction.toUpperCase().padEnd(3)} ${a.measure.padEnd(11)} ${style.dim(mark.padEnd(11))} ${a.shortTitle ?? a.instrument}${why}  ${style.dim(a.id)}`);
   }
   out.push('', style.bold('Sources'), ...vendor.sources.map((s) => `  ${s.url} ${style.dim(`(${s.checked})`)}`));
-  out.push('', style.dim(`Details of an advisory: vendorlens explain ADVISORY-ID (today is ${today}).`));
+  out.push('', style.dim(`Details of an advisory: vendorlens explain ADVISORY-ID (today is ${today}; ${dataDescription(kb, today)}).`));
   return out.join('\n') + '\n';
+}
+
+/** "in force", "superseded", "elsewhere" (another jurisdiction) or "not chosen" (same jurisdiction, left out by the profile). */
+function standing(a: Advisory, profiles: readonly Profile[], inForce: boolean): string {
+  if (inForce) return 'in force';
+  if (a.status === 'superseded' || a.status === 'historical') return a.status;
+  const ownJurisdiction = profiles.some((p) => p.jurisdictions.includes(a.jurisdiction) || p.jurisdictions.includes('*'));
+  return ownJurisdiction ? 'not chosen' : 'elsewhere';
 }
 
 export function explainAdvisory(kb: KnowledgeBase, advisory: Advisory, profiles: readonly Profile[], today: string, style: TextStyle = PLAIN_STYLE): string {
@@ -96,26 +107,39 @@ export function explainAdvisory(kb: KnowledgeBase, advisory: Advisory, profiles:
   out.push(...field('Where', advisory.jurisdiction.toUpperCase(), style));
   out.push(...field('Measure', `${advisory.measure}${advisory.status ? `, ${advisory.status}` : ''}; ${isInForce(advisory, profiles) ? 'in force' : 'not in force'} under profile '${profileIds(profiles)}'`, style));
   out.push(...field('Vendors', advisory.vendors.map((id) => kb.vendorById.get(id)?.displayName ?? id).join(', '), style));
+  if (advisory.appliesTo) {
+    const linked = [...kb.categoryLinks].filter(([, links]) => links.has(advisory.id)).map(([id]) => kb.vendorById.get(id)?.displayName ?? id);
+    out.push(...field('Applies to', `${advisory.appliesTo.productCategories.join(', ')} from makers in ${advisory.appliesTo.makerCountries.map((c) => c.toUpperCase()).join(', ')}${advisory.appliesTo.why ? ` - ${advisory.appliesTo.why}` : ''}`, style));
+    out.push(...field('Linked vendors', linked.length ? `${linked.join(', ')} (information level: by product category, not named)` : undefined, style));
+  }
   out.push(...field('Scope', advisory.scope, style));
   out.push(...field('Requires', advisory.requires, style));
   for (const d of advisory.deadlines ?? []) out.push(...field('Deadline', `${d.date} (${timeUntil(today, d.date)}): ${d.what}`, style));
   out.push(...field('Official', advisory.url, style));
   out.push(...field('Note', advisory.note, style));
+  out.push(...field('Reviewed', advisory.reviewed, style));
   out.push('', style.bold('Sources'), ...advisory.sources.map((s) => `  ${s.url} ${style.dim(`(${s.checked}${s.note ? `: ${s.note}` : ''})`)}`));
   return out.join('\n') + '\n';
 }
 
-/** A table of every advisory, those in force under the profile first, newest first. */
-export function listAdvisories(kb: KnowledgeBase, profiles: readonly Profile[], style: TextStyle = PLAIN_STYLE): string {
-  const rows = [...kb.advisories].sort(
-    (a, b) => Number(isInForce(b, profiles)) - Number(isInForce(a, profiles)) || b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
+/** A table of every advisory: those in force under the profile first (national before EU), then the rest by strength. */
+export function listAdvisories(kb: KnowledgeBase, profiles: readonly Profile[], style: TextStyle = PLAIN_STYLE, today?: string): string {
+  const ordered = orderAdvisories(
+    kb,
+    '',
+    kb.advisories.filter((a) => isInForce(a, profiles)),
+    kb.advisories.filter((a) => !isInForce(a, profiles)),
   );
-  const inForce = rows.filter((a) => isInForce(a, profiles)).length;
-  const out = [style.bold(`${rows.length} advisories; ${inForce} in force under profile '${profileIds(profiles)}' (${profiles.map((p) => p.title).join(' + ')})`), ''];
+  const rows = [...ordered.inForce, ...ordered.elsewhere];
+  const inForce = ordered.inForce.length;
+  const out = [style.bold(`${rows.length} advisories; ${inForce} in force under profile '${profileIds(profiles)}' (${profiles.map((p) => p.title).join(' + ')})`)];
+  if (today) out.push(style.dim(dataDescription(kb, today)));
+  out.push('');
   const idWidth = Math.max(...rows.map((a) => a.id.length));
   for (const a of rows) {
-    const vendors = a.vendors.map((id) => kb.vendorById.get(id)?.displayName ?? id).join(', ');
-    const mark = isInForce(a, profiles) ? 'in force ' : style.dim('elsewhere');
+    const linked = [...kb.categoryLinks].filter(([, links]) => links.has(a.id)).map(([id]) => kb.vendorById.get(id)?.displayName ?? id);
+    const vendors = [...a.vendors.map((id) => kb.vendorById.get(id)?.displayName ?? id), ...linked.map((v) => `${v} (by category)`)].join(', ');
+    const mark = isInForce(a, profiles) ? 'in force  ' : style.dim(standing(a, profiles, false).padEnd(10));
     out.push(`${a.date}  ${a.jurisdiction.toUpperCase().padEnd(3)} ${a.measure.padEnd(11)} ${mark}  ${a.id.padEnd(idWidth)}  ${a.shortTitle ?? a.instrument} ${style.dim(`[${vendors}]`)}`);
   }
   out.push('', style.dim('Details: vendorlens explain ADVISORY-ID'));

@@ -2,6 +2,7 @@
 // ticket or opened from a CI artifact. Every piece of text is escaped; links come only from the
 // knowledge base and only as http(s); a Content-Security-Policy forbids scripts even if escaping failed.
 import { escapeHtml as h, webUrl } from './links';
+import { dataDescription } from '../knowledge/dataAge';
 import {
   citedAdvisories,
   describeAcceptance,
@@ -127,7 +128,7 @@ export function toHtml(report: ScanReport, context: ReportContext): string {
   const body: string[] = [
     '<h1>VendorLens report</h1>',
     `<p class="meta">Profile <strong>${h(profileIds)}</strong> (${h(profileTitles)}) · ${h(plural(report.documents.length, 'file'))} scanned · ` +
-      `${h(context.generatedOn)} · VendorLens ${h(context.toolVersion)}</p>`,
+      `${h(context.generatedOn)} · VendorLens ${h(context.toolVersion)} · ${h(dataDescription(kb, context.generatedOn))}</p>`,
     ...summaryTables(summary),
     ...omittedSentences(context.omitted).map((s) => `<p class="note">${h(s)}</p>`),
     '<h2>Findings</h2>',

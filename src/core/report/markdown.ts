@@ -2,6 +2,7 @@
 // excerpt, the advisories cited and the problems met. Text from scanned files is escaped so it renders
 // literally (no links, images, HTML or tables broken by a `|`).
 import { escapeMarkdown } from '../text';
+import { dataDescription } from '../knowledge/dataAge';
 import { webUrl } from './links';
 import {
   citedAdvisories,
@@ -95,7 +96,7 @@ export function toMarkdown(report: ScanReport, context: ReportContext): string {
     '# VendorLens report',
     '',
     `Profile **${escapeMarkdown(profileIds)}** (${escapeMarkdown(profileTitles)}) · ${plural(report.documents.length, 'file')} scanned · ` +
-      `${context.generatedOn} · VendorLens ${escapeMarkdown(context.toolVersion)}`,
+      `${context.generatedOn} · VendorLens ${escapeMarkdown(context.toolVersion)} · ${escapeMarkdown(dataDescription(kb, context.generatedOn))}`,
     '',
     ...summaryTables(summary),
   ];

@@ -1,5 +1,6 @@
 // One entry point for the report files, shared by the CLI and the language server (VS Code's
 // *Export Report*), so that a report written in the editor and one written in CI are the same.
+import { escapeControlsInJson, showControlsDeep, showControlsInDocument } from './controls';
 import { toCsv } from './csv';
 import { toHtml } from './html';
 import { toJsonReport } from './json';
@@ -49,19 +50,25 @@ const FILE_NOT_CHECKED = new Set([
   'xml-too-deep',
 ]);
 
+/**
+ * A report file. No control character from a scanned file, a file name or a policy reaches one raw
+ * (controls.ts): JSON keeps the exact values, escaped; SARIF, Markdown, HTML and CSV show them as escapes.
+ */
 export function renderReport(format: ReportFormat, report: ScanReport, options: RenderOptions): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+      return escapeControlsInJson(JSON.stringify(toJsonReport(report), null, 2)) + '\n';
     case 'sarif': {
-      const { kb, profiles, toolVersion, baselineApplied, executionSuccessful } = options;
-      return JSON.stringify(toSarif(report, { kb, profiles, toolVersion, informationUri: INFORMATION_URI, baselineApplied, executionSuccessful }), null, 2) + '\n';
+      const { kb, profiles, toolVersion, baselineApplied, executionSuccessful, generatedOn } = options;
+      // Viewers show message texts as they are; URIs are percent-encoded already.
+      const log = showControlsDeep(toSarif(report, { kb, profiles, toolVersion, informationUri: INFORMATION_URI, baselineApplied, executionSuccessful, generatedOn }));
+      return escapeControlsInJson(JSON.stringify(log, null, 2)) + '\n';
     }
     case 'markdown':
-      return toMarkdown(report, options);
+      return showControlsInDocument(toMarkdown(report, options));
     case 'html':
-      return toHtml(report, options);
+      return showControlsInDocument(toHtml(report, options));
     case 'csv':
-      return toCsv(report);
+      return showControlsInDocument(toCsv(report));
   }
 }

@@ -5,6 +5,7 @@
 // results per run (errors kept first), and a note in the log whenever something was cut.
 import type { Advisory, FindingSeverity, KnowledgeBase, Profile, Vendor } from '../model';
 import { assessVendor } from '../review/profiles';
+import { isDataOld } from '../knowledge/dataAge';
 import { diagnosticCode } from '../services/diagnostics';
 import { escapeMarkdown as md } from '../text';
 import { FINGERPRINT_KEY } from './fingerprint';
@@ -27,6 +28,8 @@ export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
 export interface SarifOptions {
   kb: KnowledgeBase;
+  /** YYYY-MM-DD: whether the knowledge base is old is judged against it. Default: not judged. */
+  generatedOn?: string;
   /** The active profiles (severity, and the automation id). */
   profiles: readonly Profile[];
   toolVersion: string;
@@ -277,7 +280,15 @@ export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: options.executionSuccessful ?? true, toolExecutionNotifications: notifications }],
         results,
-        ...(omitted > 0 ? { properties: { omittedResults: omitted } } : {}),
+        properties: {
+          profiles: profiles.map((p) => p.id),
+          knowledgeBase: {
+            version: kb.dataVersion,
+            reviewedOn: kb.reviewedOn,
+            ...(options.generatedOn ? { old: isDataOld(kb, options.generatedOn) } : {}),
+          },
+          ...(omitted > 0 ? { omittedResults: omitted } : {}),
+        },
       },
     ],
   };

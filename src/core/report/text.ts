@@ -1,5 +1,8 @@
 // Human-readable scan output: grouped by file, one line per finding, a summary line.
-import type { FindingSeverity } from '../model';
+import type { FindingSeverity, KnowledgeBase, Profile } from '../model';
+import { dataDescription } from '../knowledge/dataAge';
+import { DEFAULT_PROFILE } from '../review/profiles';
+import { withVisibleControls } from './controls';
 import { findingPlace, NOTHING_OMITTED, omittedSentences, plural, type OmittedFindings, type ScanReport } from './scanReport';
 
 export interface TextStyle {
@@ -13,8 +16,27 @@ export const PLAIN_STYLE: TextStyle = { bold: (s) => s, dim: (s) => s, severity:
 const ORDER: FindingSeverity[] = ['error', 'warning', 'information', 'hint'];
 
 
-export function toText(report: ScanReport, style: TextStyle = PLAIN_STYLE, omitted: OmittedFindings = NOTHING_OMITTED): string {
+/** The profile the severities follow and the data's date, printed first. */
+export interface TextHeader {
+  kb: KnowledgeBase;
+  profiles: readonly Profile[];
+  /** YYYY-MM-DD. */
+  generatedOn: string;
+}
+
+export function profileSentence(profiles: readonly Profile[]): string {
+  const ids = profiles.map((p) => p.id).join(',');
+  const base = `Profile '${ids}' (${profiles.map((p) => p.title).join(' + ')})`;
+  return profiles.length === 1 && profiles[0]!.id === DEFAULT_PROFILE
+    ? `${base}: every jurisdiction's bans count as errors - choose yours with --profile (vendorlens advisories lists them)`
+    : base;
+}
+
+export function toText(scanned: ScanReport, style: TextStyle = PLAIN_STYLE, omitted: OmittedFindings = NOTHING_OMITTED, header?: TextHeader): string {
+  // For a terminal: an escape from a scanned file or its name would clear the screen or rewrite earlier lines.
+  const report = withVisibleControls(scanned);
   const out: string[] = [];
+  if (header) out.push(style.dim(`${profileSentence(header.profiles)}; ${dataDescription(header.kb, header.generatedOn)}.`), '');
   const where = findingPlace;
   const width = Math.max(0, ...[...report.problems, ...report.findings].map((x) => where(x).length));
   const at = (x: { line: number; column: number; location?: string }) => style.dim(where(x).padEnd(width));

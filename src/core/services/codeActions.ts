@@ -21,6 +21,8 @@ import { t } from '../l10n';
 
 export const OPEN_ADVISORY_COMMAND = 'vendorlens.openAdvisory';
 export const SHOW_VENDOR_COMMAND = 'vendorlens.showVendor';
+/** Past this many advisories in force, the rest are in the vendor's details. */
+export const MAX_ADVISORY_ACTIONS = 3;
 /** Asks the reviewer for reason, ticket and expiry, then applies `vendorlens/acceptanceEdit`. */
 export const ACCEPT_FINDING_COMMAND = 'vendorlens.acceptFinding';
 
@@ -53,8 +55,13 @@ function lineText(document: TextDocument, line: number): string {
   return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
 }
 
-function eolOf(document: TextDocument): string {
-  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+/** The document's own line break, as its first one is written: CRLF, LF, or CR alone (classic Mac exports). */
+export function eolOf(document: TextDocument): string {
+  const text = document.getText();
+  const cr = text.indexOf('\r');
+  const lf = text.indexOf('\n');
+  if (cr < 0 || (lf >= 0 && lf < cr)) return '\n';
+  return text[cr + 1] === '\n' ? '\r\n' : '\r';
 }
 
 const COMMENT_LEAD = /^[ \t]*[!#]+[ \t]*/;
@@ -199,7 +206,9 @@ export function codeActionsFor(
     if (!finding) continue;
     const vendor = kb.vendorById.get(finding.vendorId);
     const quickFix = (title: string, rest: Partial<CodeAction>): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
-    finding.advisoryIds.forEach((id, index) => {
+    // A readable menu: the advisories in force (lead first, at most three), the review actions, then the
+    // vendor's details, which list every advisory.
+    finding.advisoriesInForce.slice(0, MAX_ADVISORY_ACTIONS).forEach((id, index) => {
       const advisory = kb.advisoryById.get(id);
       if (!advisory) return;
       actions.push(
@@ -234,7 +243,9 @@ export function codeActionsFor(
       }
     }
     if (vendor) {
-      actions.push(quickFix(t('Show vendor details: {0}', vendor.displayName), { command: { title: t('Show vendor details'), command: SHOW_VENDOR_COMMAND, arguments: [vendor.id] } }));
+      const shown = Math.min(finding.advisoriesInForce.length, MAX_ADVISORY_ACTIONS);
+      const title = finding.advisoryIds.length > shown ? t('Show vendor details: {0} (all {1} advisories)', vendor.displayName, finding.advisoryIds.length) : t('Show vendor details: {0}', vendor.displayName);
+      actions.push(quickFix(title, { command: { title: t('Show vendor details'), command: SHOW_VENDOR_COMMAND, arguments: [vendor.id] } }));
     }
   }
   return actions;

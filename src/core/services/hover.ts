@@ -1,5 +1,6 @@
 // Hover: the vendor, the evidence and where it sits, and each advisory that applies.
 // The markdown is meant to be rendered untrusted: text from the file is escaped, and no command links are used.
+import { DATA_MAX_AGE_DAYS, isDataOld } from '../knowledge/dataAge';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { AcceptanceNote, Advisory, Finding, KnowledgeBase, Profile } from '../model';
 import { isInForce } from '../review/profiles';
@@ -85,6 +86,13 @@ function describeNote(n: AcceptanceNote, today: string): string {
   );
 }
 
+/** The knowledge base's version and review date; past 180 days, that the data is old (no network check). */
+export function dataLine(kb: KnowledgeBase, today: string): string {
+  if (!kb.reviewedOn) return t('Knowledge base {0}', kb.dataVersion ?? '');
+  const line = t('Knowledge base {0}, reviewed on {1}.', kb.dataVersion ?? '', kb.reviewedOn);
+  return isDataOld(kb, today) ? `${line} ${t('The data is over {0} days old: advisories may have changed since.', DATA_MAX_AGE_DAYS)}` : line;
+}
+
 export function profileTitles(profiles: readonly Profile[]): string {
   return profiles.map((p) => escapeMarkdown(p.title)).join(' + ');
 }
@@ -116,8 +124,12 @@ export function renderFindingHover(kb: KnowledgeBase, profiles: readonly Profile
   if (finding.advisoryIds.length > 0) sections.push(t('Advisories (profile: {0}):', profileTitles(profiles)));
   for (const id of finding.advisoryIds) {
     const advisory = kb.advisoryById.get(id);
-    if (advisory) sections.push(advisoryBlock(advisory, today, inForce.has(id)));
+    if (!advisory) continue;
+    const link = kb.categoryLinks.get(vendor.id)?.get(id);
+    const why = link ? `\n\n${t('Linked by product category, at information level: it names {0} from makers in {1}, not {2} itself.', link.categories.join(', '), link.country.toUpperCase(), escapeMarkdown(vendor.displayName))}` : '';
+    sections.push(advisoryBlock(advisory, today, inForce.has(id)) + why);
   }
+  sections.push(dataLine(kb, today));
   return sections.join('\n\n---\n\n');
 }
 
@@ -140,7 +152,8 @@ export function renderVendorDetails(kb: KnowledgeBase, profiles: readonly Profil
     `# ${escapeMarkdown(vendor.displayName)} — ${vendorStatus(vendor)}`,
     ...(vendor.statusNote ? [escapeMarkdown(vendor.statusNote)] : []),
     ...list(t('Names'), vendor.names.map((n) => n.text)),
-    ...list(t('Product families'), vendor.productPatterns?.map((p) => p.family)),
+    ...list(t('Product families'), [...new Set([...kb.catalogue.families.filter((f) => f.vendor === vendor.id).map((f) => f.family), ...(vendor.productPatterns ?? []).map((p) => p.family)])]),
+    ...list(t('Sold under other brands'), kb.catalogue.relabels.filter((r) => r.maker === vendor.id).map((r) => r.brand)),
     ...list(t('IANA enterprise numbers'), vendor.enterpriseNumbers),
     ...list(t('MAC address organisations'), vendor.ouiOrganizations),
     ...list(t('Domains'), vendor.domains),

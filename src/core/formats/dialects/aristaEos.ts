@@ -1,5 +1,6 @@
 // Arista EOS running configs and backups (reference §3.4).
 import type { DialectSpec } from './fingerprint';
+import { iosFamilySignals } from './iosFamily';
 
 export const aristaEos: DialectSpec = {
   id: 'arista-eos',
@@ -16,11 +17,37 @@ export const aristaEos: DialectSpec = {
     { regex: /^(?<anchor>no aaa root)/m, weight: 5, reason: '"no aaa root"' },
     { regex: /^(?<anchor>logging level) [A-Z][A-Z0-9]+ [a-z]+/m, weight: 5, reason: '"logging level FACILITY severity"' },
     { regex: /(?<![\w-])(?<anchor>DCS-7\d{3}\w*)/, weight: 5, reason: 'Arista DCS model name' },
+    // Command output without a prompt (EOS wording).
+    { regex: /^[ \t]*(?<anchor>Arista (?:vEOS|cEOS|[A-Z]{3}-\d{4}\S*))/m, weight: 10, reason: '"show version" first line ("Arista DCS-7150…")' },
+    { regex: /^[ \t]*(?<anchor>Software image version): \d/m, weight: 7, reason: '"show version" field "Software image version"' },
+    { regex: /^[ \t]*(?<anchor>Internal build (?:version|ID)):/m, weight: 6, reason: '"show version" field "Internal build version"' },
+    { regex: /^[ \t]*(?<anchor>System cooling status is):/m, weight: 8, reason: '"show environment cooling" heading' },
+    { regex: /^[ \t]*(?<anchor>System has \d+ (?:power supply|fan module|card) slots?)/m, weight: 7, reason: '"show inventory" line "System has N power supply slots"' },
+    { regex: /^[ \t]*(?<anchor>Supply[ \t]+Model[ \t]+Capacity)/m, weight: 6, reason: '"show environment power" header' },
+    { regex: /^[ \t]*(?<anchor>Port[ \t]+Neighbor Device ID[ \t]+Neighbor Port ID[ \t]+TTL)/m, weight: 7, reason: '"show lldp neighbors" header' },
+    { regex: /^[ \t]*(?<anchor>Last table change time)[ \t]*:/m, weight: 5, reason: '"show lldp neighbors" counters' },
+    { regex: /^[ \t]*(?<anchor>MLAG (?:Configuration|Status)):/m, weight: 7, reason: '"show mlag" output' },
+    { regex: /^[ \t]*(?<anchor>Reload Cause \d+):/m, weight: 6, reason: '"show reload cause" output' },
+    { regex: /^[ \t]*(?<anchor>FQDN):[ \t]+\S/m, weight: 6, reason: '"show hostname" field "FQDN:"' },
+    { regex: /(?<anchor>A2D readouts)/, weight: 6, reason: '"show interfaces transceiver" legend ("A2D readouts")' },
+    { regex: /^[ \t]*(?<anchor>a - LACP Active[ \t]+p - LACP Passive)/m, weight: 6, reason: '"show port-channel" legend' },
+    { regex: /^[ \t]*(?<anchor>Codes: C - connected, S - static, K - kernel)/m, weight: 7, reason: '"show ip route" legend with "K - kernel"' },
+    { regex: /(?<anchor>Neighbor ID[ \t]+(?:Instance[ \t]+)?VRF[ \t]+Pri[ \t]+State)/, weight: 7, reason: '"show ip ospf neighbor" header ("Neighbor ID Instance VRF Pri State")' },
+    { regex: /^[ \t]*(?<anchor>Address[ \t]+Age \((?:min|sec)\)[ \t]+Hardware Addr[ \t]+Interface)/m, weight: 6, reason: '"show ip arp" header ("Address Age (min) Hardware Addr Interface")' },
+    { regex: /(?<![\w/.-])(?<anchor>Et\d+(?:\/\d+){0,2})(?![\w/])/, weight: 3, reason: 'EOS abbreviated port names (Et1, Et3/1/1)' },
+    { regex: /(?<![\w-])(?<anchor>Port-Channel\d+)(?![\w/])/, weight: 3, reason: 'EOS "Port-Channel" names' },
+    { regex: /^[ \t]*(?<anchor>Neighbor[ \t]+V[ \t]+AS[ \t]+MsgRcvd[ \t]+MsgSent[ \t]+InQ[ \t]+OutQ)/m, weight: 5, reason: '"show ip bgp summary" header without TblVer' },
+    ...iosFamilySignals('eos'),
     { regex: /^(?<anchor>! Command: show running-config)/m, weight: 4, reason: '"! Command: show running-config"' },
     { regex: /^(?<anchor>interface Management1)[ \t]*$/m, weight: 3, reason: '"interface Management1"' },
-    { regex: /^ {3}(?<anchor>\S)/m, weight: 2, reason: 'three-space indentation' },
-    { regex: /^[ \t]*interface (?<anchor>Ethernet\d+(?:\/\d+)?)[ \t]*$/m, weight: 1, reason: 'Ethernet interface names' },
-    { regex: /^(?<anchor>end)[ \t]*$/m, weight: 1, reason: 'config ends with "end"' },
-    { regex: /^(?<anchor>!)[ \t]*$/m, weight: 1, reason: '"!" separators' },
+    { regex: /^ {3}(?<anchor>\S)/m, weight: 2, reason: 'three-space indentation', generic: true },
+    { regex: /^[ \t]*interface (?<anchor>Ethernet\d+(?:\/\d+)?)[ \t]*$/m, weight: 1, reason: 'Ethernet interface names', generic: true },
+    { regex: /^(?<anchor>end)[ \t]*$/m, weight: 1, reason: 'config ends with "end"', generic: true },
+    { regex: /^(?<anchor>!)[ \t]*$/m, weight: 1, reason: '"!" separators', generic: true },
+    { regex: /^[ \t]*(?<anchor>Interface[ \t]+IP Address[ \t]+Status[ \t]+Protocol[ \t]+MTU)/m, weight: 8, reason: '"show ip interface brief" header ("Interface IP Address Status Protocol MTU")' },
+    { regex: /(?<![\w-])(?<anchor>lowerlayerdown)(?![\w-])/, weight: 4, reason: 'EOS protocol state "lowerlayerdown"' },
+    { regex: /(?<anchor>Neighbor Status Codes: m - Under maintenance)/, weight: 9, reason: '"show bgp … summary" legend ("Neighbor Status Codes: m - Under maintenance")' },
+    { regex: /^[ \t]*(?<anchor>DHCP Smart Relay is (?:enabled|disabled))/im, weight: 7, reason: '"show ip helper-address" line "DHCP Smart Relay is disabled"' },
+    { regex: /^[ \t]*(?<anchor>Instance[ \t]+VRF[ \t]+System Id[ \t]+Type[ \t]+Interface)/m, weight: 8, reason: '"show isis neighbors" header ("Instance VRF System Id Type Interface")' },
   ],
 };

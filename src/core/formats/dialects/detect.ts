@@ -1,7 +1,7 @@
 // Recognises a config dialect by content alone (never by file name): each dialect's fingerprints are
 // tested once against the head of the document, their weights added up, and the best score wins when
 // it is strong enough and clearly ahead of the runner-up.
-import type { Confidence, DialectDetection } from '../../model';
+import type { Confidence, DialectDetection, DialectSection } from '../../model';
 import { aristaEos } from './aristaEos';
 import { ciscoIos } from './ciscoIos';
 import { ciscoIosxr } from './ciscoIosxr';
@@ -9,6 +9,7 @@ import { ciscoNxos } from './ciscoNxos';
 import { STRONG, type DialectSpec, type Fingerprint } from './fingerprint';
 import { fortinetFortios } from './fortinetFortios';
 import { h3cComware } from './h3cComware';
+import { huaweiEcholife } from './huaweiEcholife';
 import { huaweiSmartax } from './huaweiSmartax';
 import { huaweiVrp } from './huaweiVrp';
 import { juniperJunos } from './juniperJunos';
@@ -22,6 +23,7 @@ import { positionInText } from '../../text';
 export const DIALECTS: readonly DialectSpec[] = [
   huaweiVrp,
   huaweiSmartax,
+  huaweiEcholife,
   h3cComware,
   zteZxros,
   ciscoIos,
@@ -71,8 +73,13 @@ interface Score {
  * and versions), keeping offsets: a VRP capture that lists a Cisco neighbour is still VRP.
  */
 export function maskNeighbourText(sample: string): string {
-  const opener = /^[ \t]*(?:System [Dd]escription|Version|Port [Ii][Dd]|Port [Dd]escription|Platform)[ \t]*:/;
-  const closer = /^[ \t]*(?:System [Cc]apabilit|Time remaining|Management [Aa]ddress|Port [Ii][Dd]|Interface:|Holdtime|Local Intf)/;
+  // "Version:" and "Platform:" open a neighbour's text only in a neighbour listing; elsewhere (a device's
+  // own "get system status", "show version") they are the device's own.
+  const listing = /^[ \t]*(?:Device ID|System Name|SysName|Chassis [Ii][Dd]|Neighbor index)[ \t]*[:=]/m.test(sample);
+  const opener = listing
+    ? /^[ \t]*(?:System [Dd]escription|Version|Port [Ii][Dd]|Port [Dd]escription|Platform)[ \t]*[:=]/
+    : /^[ \t]*(?:System [Dd]escription|Port [Ii][Dd]|Port [Dd]escription)[ \t]*[:=]/;
+  const closer = /^[ \t]*(?:System [Cc]apabilit|Capabilities|Time remaining|Management [Aa]ddress|Management IP|Port [Ii][Dd]|Interface:|Holdtime|Local Intf)/;
   if (!new RegExp(opener.source, 'm').test(sample)) return sample;
   const chars = sample.split('');
   let masking = 0;
@@ -83,7 +90,7 @@ export function maskNeighbourText(sample: string): string {
     const open = opener.exec(line);
     if (open) {
       for (let j = lineStart + open[0].length; j < i; j++) if (chars[j] !== '\r') chars[j] = ' ';
-      masking = /(?:Description|Version)[ \t]*:/.test(open[0]) ? 6 : 0;
+      masking = /(?:Description|Version)[ \t]*[:=]/.test(open[0]) ? 6 : 0;
     } else if (masking > 0 && line.trim() !== '' && !closer.test(line)) {
       for (let j = lineStart; j < i; j++) if (chars[j] !== '\r') chars[j] = ' ';
       masking--;
@@ -136,17 +143,22 @@ function regexTable(all: readonly RegExp[]): RegexTable {
   return { idOf, needs, search: createLiteralSearch(literals, { ignoreCase: true }) };
 }
 
-const TABLE = regexTable(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex]))));
+let table: RegexTable | undefined;
+/** Built on the first detection: a run that reads no plain text (BOMs only) never pays for it. */
+function fingerprintTable(): RegexTable {
+  return (table ??= regexTable(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex])))));
+}
 
 /** Runs each distinct fingerprint regex at most once per sample, and none whose literals are absent. */
 function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | null {
-  const present = TABLE.search.present(sample);
-  const results: (RegExpExecArray | null | undefined)[] = new Array(TABLE.needs.length);
+  const regexes = fingerprintTable();
+  const present = regexes.search.present(sample);
+  const results: (RegExpExecArray | null | undefined)[] = new Array(regexes.needs.length);
   return (regex) => {
-    const id = TABLE.idOf.get(regex)!;
+    const id = regexes.idOf.get(regex)!;
     let match = results[id];
     if (match === undefined) {
-      const need = TABLE.needs[id];
+      const need = regexes.needs[id];
       regex.lastIndex = 0;
       match = need && !need.some((i) => present.has(i)) ? null : regex.exec(sample);
       results[id] = match;
@@ -158,23 +170,27 @@ function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | nul
 function scoreDialect(spec: DialectSpec, find: (regex: RegExp) => RegExpExecArray | null): Score {
   const signals: Signal[] = [];
   const corroborating: Signal[] = [];
+  let penalty = 0;
   for (const fingerprint of spec.fingerprints) {
     if (fingerprint.gate && !find(fingerprint.gate)) continue;
     const match = find(fingerprint.regex);
     if (!match) continue;
-    (fingerprint.corroborates ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
+    if (fingerprint.weight < 0) penalty += fingerprint.weight;
+    else (fingerprint.corroborates || fingerprint.generic ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
   }
   if (signals.length > 0) signals.push(...corroborating);
-  const score = signals.reduce((sum, s) => sum + s.fingerprint.weight, 0);
+  const score = signals.reduce((sum, s) => sum + s.fingerprint.weight, signals.length > 0 ? penalty : 0);
   const strongest = signals.reduce((max, s) => Math.max(max, s.fingerprint.weight), 0);
   return { spec, score, strongest, signals };
 }
 
+/** Enough to claim: a strong signal, or two signals that are not generic syntax (such as "!" or "end"). */
 function qualifies(s: Score): boolean {
-  return s.score >= MIN_SCORE && (s.strongest >= STRONG || s.signals.length >= 2);
+  return s.score >= MIN_SCORE && (s.strongest >= STRONG || s.signals.filter((signal) => !signal.fingerprint.generic).length >= 2);
 }
 
 function confidenceOf(best: Score, margin: number): Confidence {
+  if (best.signals.every((s) => s.fingerprint.imitated || s.fingerprint.corroborates || s.fingerprint.generic)) return 'low';
   if ((best.strongest >= 9 || best.score >= 14) && margin >= 6) return 'high';
   if (best.score >= 7 && margin >= 3) return 'medium';
   return 'low';
@@ -192,7 +208,78 @@ function describe(best: Score, runnerUp: Score | undefined, sample: string): str
 export function detectDialect(text: string): DialectDetection {
   const firstLook = detectInSample(text.slice(0, FIRST_LOOK_CHARS));
   const decided = firstLook.id !== 'unknown' && firstLook.confidence !== 'low';
-  return decided || text.length <= FIRST_LOOK_CHARS ? firstLook : detectInSample(text.slice(0, SAMPLE_CHARS));
+  const detection = decided || text.length <= FIRST_LOOK_CHARS ? firstLook : detectInSample(text.slice(0, SAMPLE_CHARS));
+  const sections = deviceSections(text);
+  if (!sections) return detection;
+  // Several devices of different dialects: the document is its first device's; the others report their own.
+  const first = sections.find((s) => s.detection.id !== 'unknown')!.detection;
+  return { ...shifted(first, 0), sections };
+}
+
+/** A section's detection with its anchor moved by `offset`; its reasons still worked out only when read. */
+function shifted(d: DialectDetection, offset: number): DialectDetection {
+  const anchor = d.anchor && { start: d.anchor.start + offset, end: d.anchor.end + offset };
+  return {
+    id: d.id,
+    confidence: d.confidence,
+    get reasons() {
+      return d.reasons;
+    },
+    ...(anchor ? { anchor } : {}),
+  };
+}
+
+/**
+ * A prompt with a command after it, naming its host: "<host>dis …", "host#show …", "host>sh …",
+ * "RP/0/RSP0/CPU0:host#…", "user@host> show …", "[admin@host] /ip> …", "FGT # get …".
+ */
+const PROMPT =
+  /^[ \t]*(?:<(?<vrp>[\w.:/()-]+)>|(?:RP\/\d+\/RS?P\d+\/CPU\d+:)?(?<ios>[A-Za-z][\w.-]*)(?:\([\w-]+\))?[ ]?[#>]|[\w.-]+@(?<junos>[\w.-]+)[>#]|\[[\w.-]+@(?<ros>[^\]\n]+)\][^>\n]*>)[ \t]*(?:dis|disp|display|sh|sho|show|get|diag|diagnose|execute|ping|print|\/)/;
+/** At most this many device sections are told apart in one file. */
+const MAX_SECTIONS = 32;
+/** Captures longer than this are cut into device sections only as far as this. */
+const SECTION_SCAN_CHARS = 4 * 1024 * 1024;
+
+function holdsPromptCharacter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */ || c === 62 /* > */) return true;
+  }
+  return false;
+}
+
+/**
+ * A file of several devices' captures, cut where the host its prompts name changes, each part detected on
+ * its own; undefined unless at least two parts are recognised as different dialects.
+ */
+function deviceSections(text: string): DialectSection[] | undefined {
+  const cuts: { start: number; host: string }[] = [];
+  const limit = Math.min(text.length, SECTION_SCAN_CHARS);
+  for (let start = 0; start < limit; ) {
+    // A file with no prompt in its head is no capture file (configs, BOMs): the rest is not read.
+    if (cuts.length === 0 && start >= SAMPLE_CHARS) return undefined;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // Most lines are not prompts: only short lines holding a prompt character are tried.
+    if (end - start < 300 && holdsPromptCharacter(text, start, end)) {
+      const m = PROMPT.exec(text.slice(start, end));
+      const host = m?.groups && (m.groups.vrp ?? m.groups.ios ?? m.groups.junos ?? m.groups.ros);
+      if (host && host !== cuts[cuts.length - 1]?.host) {
+        // Past this many devices the rest stays with the last one: each section costs a detection.
+        if (cuts.length === MAX_SECTIONS) break;
+        cuts.push({ start: cuts.length === 0 ? 0 : start, host });
+      }
+    }
+    start = end + 1;
+  }
+  if (new Set(cuts.map((c) => c.host)).size < 2) return undefined;
+  const sections: DialectSection[] = cuts.map((cut, i) => {
+    const end = i + 1 < cuts.length ? cuts[i + 1]!.start : text.length;
+    const detection = shifted(detectInSample(text.slice(cut.start, Math.min(end, cut.start + SAMPLE_CHARS))), cut.start);
+    return { start: cut.start, end, host: cut.host, detection };
+  });
+  const recognised = new Set(sections.map((s) => s.detection.id).filter((id) => id !== 'unknown'));
+  return recognised.size >= 2 ? sections : undefined;
 }
 
 function detectInSample(head: string): DialectDetection {
@@ -202,7 +289,8 @@ function detectInSample(head: string): DialectDetection {
   const [best, runnerUp] = scores as [Score, Score];
   if (!qualifies(best)) return { id: 'unknown', confidence: 'low', reasons: [] };
   const margin = best.score - (runnerUp?.score ?? 0);
-  if (qualifies(runnerUp) && margin < MIN_MARGIN) {
+  // A runner-up close behind, claimable or not, makes the winner doubtful.
+  if (runnerUp && runnerUp.score >= MIN_SCORE && margin < MIN_MARGIN) {
     return {
       id: 'unknown',
       confidence: 'low',
@@ -220,4 +308,18 @@ function detectInSample(head: string): DialectDetection {
     },
     anchor: { start: top.start, end: top.end },
   };
+}
+
+/**
+ * What the detector saw in a text, for a reviewer asking why a file was not recognised: the best-scoring
+ * dialects (up to `top`) with the signals that scored, as 'Huawei VRP 5: "sysname" …, …'.
+ */
+export function explainDialect(text: string, top = 3): string[] {
+  const sample = maskNeighbourText(text.slice(0, SAMPLE_CHARS));
+  const find = createMatcher(sample);
+  return DIALECTS.map((spec) => scoreDialect(spec, find))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, top)
+    .map((s) => `${s.spec.label} ${s.score}: ${s.signals.map((signal) => `${signal.fingerprint.reason} ×${signal.fingerprint.weight}`).join(', ')}`);
 }

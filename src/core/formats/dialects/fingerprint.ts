@@ -16,12 +16,25 @@ export interface Fingerprint {
    * leading character class makes the engine try every position. A test holds each gate to that.
    */
   gate?: RegExp;
-  /** 1–2: weak, only counts in combination; 3–5: telling; 6+: strong. */
+  /**
+   * 1–2: weak, only counts in combination; 3–5: telling; 6+: strong. Negative: the grammar of another
+   * platform that resembles this one (VyOS braces for Junos): subtracted, never shown as a reason.
+   */
   weight: number;
   /** Human-readable, e.g. '"vlan batch" (VRP VLAN syntax)'. */
   reason: string;
   /** Counts only when another signal of the same dialect is present (e.g. a vendor word in a hostname). */
   corroborates?: boolean;
+  /**
+   * Lookalike CLIs of other makers print this too (an OLT that copies SmartAX's tables, a switch that
+   * copies VRP's commands): a dialect claimed on such signals alone is claimed at low confidence.
+   */
+  imitated?: boolean;
+  /**
+   * Syntax many CLIs share ("!" separators, "end", "hostname", three-space indents): counts only when
+   * another signal of the dialect is present, and never makes one of the two signals a claim needs.
+   */
+  generic?: boolean;
 }
 
 export interface DialectSpec {

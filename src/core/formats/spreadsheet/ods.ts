@@ -79,6 +79,8 @@ export function readOds(archive: ZipArchive, sink: SheetSink): void {
   let rowRepeat = 1;
   let rowCells: RowCell[] = [];
   let columnsBefore = 0;
+  /** Columns declared so far by `table:table-column` (their visibility marks hidden columns). */
+  let columnsDeclared = 0;
   let cell: OpenCell | undefined;
 
   const openInCell = (open: OpenCell, tag: NsTag) => {
@@ -120,6 +122,7 @@ export function readOds(archive: ZipArchive, sink: SheetSink): void {
         sheet = attribute(tag, 'name', TABLE) ?? `Sheet${sheetCount + 1}`;
         sheetCount++;
         rowsBefore = 0;
+        columnsDeclared = 0;
         sink.startSheet(sheet);
       } else if (tables !== 1 || rowsBefore >= MAX_ROW) {
         return;
@@ -127,7 +130,29 @@ export function readOds(archive: ZipArchive, sink: SheetSink): void {
         rowRepeat = repeatCount(tag, 'number-rows-repeated');
         rowCells = [];
         columnsBefore = 0;
+        if (attribute(tag, 'visibility', TABLE) === 'collapse') {
+          sink.layout?.({ kind: 'hidden-rows', first: rowsBefore + 1, last: Math.min(rowsBefore + rowRepeat, MAX_ROW) });
+        }
+      } else if (tag.local === 'table-column') {
+        const repeat = repeatCount(tag, 'number-columns-repeated');
+        if (attribute(tag, 'visibility', TABLE) === 'collapse' && columnsDeclared < MAX_COLUMN) {
+          sink.layout?.({ kind: 'hidden-columns', first: columnsDeclared + 1, last: Math.min(columnsDeclared + repeat, MAX_COLUMN) });
+        }
+        columnsDeclared += repeat;
       } else if (tag.local === 'table-cell' || tag.local === 'covered-table-cell') {
+        const rowsSpanned = Number(attribute(tag, 'number-rows-spanned', TABLE) ?? 1);
+        const columnsSpanned = Number(attribute(tag, 'number-columns-spanned', TABLE) ?? 1);
+        if (tag.local === 'table-cell' && (rowsSpanned > 1 || columnsSpanned > 1) && Number.isInteger(rowsSpanned) && Number.isInteger(columnsSpanned)) {
+          const firstRow = rowsBefore + 1;
+          const firstColumn = columnsBefore + 1;
+          sink.layout?.({
+            kind: 'merge',
+            firstRow,
+            firstColumn,
+            lastRow: Math.min(firstRow + Math.max(rowsSpanned, 1) - 1, MAX_ROW),
+            lastColumn: Math.min(firstColumn + Math.max(columnsSpanned, 1) - 1, MAX_COLUMN),
+          });
+        }
         const value = attribute(tag, 'string-value', OFFICE) ?? attribute(tag, 'value', OFFICE) ?? attribute(tag, 'date-value', OFFICE) ?? attribute(tag, 'boolean-value', OFFICE);
         cell = { repeat: repeatCount(tag, 'number-columns-repeated'), text: '', paragraphs: 0, value, depth, capturing: [] };
       }

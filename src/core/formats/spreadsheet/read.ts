@@ -9,7 +9,7 @@ import type { CellAddress, SpreadsheetFormatId } from '../../model';
 import { UNKNOWN_DIALECT, type ParsedDocument, type ParseProblem } from '../format';
 import { tableFields, type TableCell, type TableRecord } from '../table';
 import { readOds } from './ods';
-import { DEFAULT_SPREADSHEET_LIMITS, ReadBudget, SpreadsheetError, type SheetProblem, type SheetSink, type SpreadsheetFailure, type SpreadsheetLimits } from './workbook';
+import { DEFAULT_SPREADSHEET_LIMITS, ReadBudget, SpreadsheetError, type SheetLayoutItem, type SheetProblem, type SheetSink, type SpreadsheetFailure, type SpreadsheetLimits } from './workbook';
 import { readXlsx } from './xlsx';
 import { isZip, openZip, ZipError, type ZipFailure } from './zip';
 
@@ -19,6 +19,8 @@ export interface SpreadsheetDocument {
   /** The text view the field offsets point into. */
   text: string;
   parsed: ParsedDocument;
+  /** Each sheet's rows with text, in workbook order: what a view of the workbook shows. */
+  sheets: readonly SpreadsheetSheet[];
 }
 
 const EXTENSIONS: Record<string, SpreadsheetFormatId> = { xlsx: 'xlsx', xlsm: 'xlsx', ods: 'ods' };
@@ -29,10 +31,18 @@ export function spreadsheetFormatOf(name: string): SpreadsheetFormatId | undefin
   return extension === undefined ? undefined : EXTENSIONS[extension];
 }
 
-interface Sheet {
+export interface SpreadsheetSheet {
   name: string;
+  /** Rows with text in row order; a cell's `address` is set for cells with text, empty cells between share one. */
   records: TableRecord[];
+  /** Hidden rows and columns, merged cells (at most MAX_LAYOUT_ITEMS, adjacent hidden ranges joined). */
+  layout: SheetLayoutItem[];
 }
+
+/** Layout items kept per sheet: a view needs the merged headers and hidden ranges, not a million of them. */
+const MAX_LAYOUT_ITEMS = 10_000;
+
+type Sheet = SpreadsheetSheet;
 
 /** Collects each sheet's rows as table records and writes the text view as it goes. */
 class SheetCollector implements SheetSink {
@@ -61,7 +71,18 @@ class SheetCollector implements SheetSink {
 
   startSheet(name: string): void {
     this.endSheet();
-    this.current = { name, records: [], sorted: true };
+    this.current = { name, records: [], layout: [], sorted: true };
+  }
+
+  layout(item: SheetLayoutItem): void {
+    const layout = this.current?.layout;
+    if (!layout) return;
+    const previous = layout.at(-1);
+    if (previous && previous.kind === item.kind && item.kind !== 'merge' && previous.kind !== 'merge' && item.first <= previous.last + 1 && item.first >= previous.first) {
+      previous.last = Math.max(previous.last, item.last);
+      return;
+    }
+    if (layout.length < MAX_LAYOUT_ITEMS) layout.push(item);
   }
 
   cell(row: number, column: number, text: string): void {
@@ -76,10 +97,10 @@ class SheetCollector implements SheetSink {
   endSheet(): void {
     this.endRow();
     if (!this.current) return;
-    const { name, records, sorted } = this.current;
+    const { name, records, layout, sorted } = this.current;
     // Rows come in order from every writer seen; should one not, its sheet is still read in row order.
     if (!sorted) records.sort((a, b) => a.row - b.row);
-    this.sheets.push({ name, records });
+    this.sheets.push({ name, records, layout });
     this.current = undefined;
   }
 
@@ -198,5 +219,5 @@ export function readSpreadsheet(bytes: Uint8Array, format: SpreadsheetFormatId, 
   }
   const text = collector.text;
   const fields = collector.sheets.flatMap((sheet) => tableFields(text, sheet.records, { reportRaggedRows: false }).fields);
-  return { format: actual, text, parsed: { fields, problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT } };
+  return { format: actual, text, parsed: { fields, problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT }, sheets: collector.sheets };
 }

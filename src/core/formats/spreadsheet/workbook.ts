@@ -50,7 +50,15 @@ export interface SheetSink {
   cell(row: number, column: number, text: string): void;
   endSheet(): void;
   problem(problem: SheetProblem): void;
+  /** How the sheet is laid out (for a view of it; the analysis ignores it): hidden rows and columns, merged cells. */
+  layout?(layout: SheetLayoutItem): void;
 }
+
+/** 1-based, inclusive ranges. */
+export type SheetLayoutItem =
+  | { kind: 'hidden-rows'; first: number; last: number }
+  | { kind: 'hidden-columns'; first: number; last: number }
+  | { kind: 'merge'; firstRow: number; firstColumn: number; lastRow: number; lastColumn: number };
 
 /** Counts what a workbook keeps against its limits; over a limit, reading stops with 'spreadsheet-too-large'. */
 export class ReadBudget {

@@ -131,6 +131,10 @@ function cellText(cell: OpenCell, sharedStrings: readonly string[]): string {
   }
 }
 
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
 function readWorksheet(archive: ZipArchive, part: string, sheet: string, sharedStrings: readonly string[], sink: SheetSink): void {
   let inSheetData = false;
   let row = 0;
@@ -162,7 +166,21 @@ function readWorksheet(archive: ZipArchive, part: string, sheet: string, sharedS
           // `r` may be left out: the row then follows the previous one.
           row = Number(attribute(tag, 'r') ?? row + 1) || row + 1;
           column = 0;
+          if (isTrue(attribute(tag, 'hidden')) && row <= MAX_ROW) sink.layout?.({ kind: 'hidden-rows', first: row, last: row });
           break;
+        case 'col': {
+          const first = Number(attribute(tag, 'min'));
+          const last = Math.min(Number(attribute(tag, 'max')), MAX_COLUMN);
+          if (!inSheetData && isTrue(attribute(tag, 'hidden')) && Number.isInteger(first) && first >= 1 && last >= first) sink.layout?.({ kind: 'hidden-columns', first, last });
+          break;
+        }
+        case 'mergeCell': {
+          const [from, to] = (attribute(tag, 'ref') ?? '').split(':').map(parseCellReference);
+          if (from && to && to.row >= from.row && to.column >= from.column) {
+            sink.layout?.({ kind: 'merge', firstRow: from.row, firstColumn: from.column, lastRow: to.row, lastColumn: to.column });
+          }
+          break;
+        }
         case 'c':
           if (inSheetData) cell = openCell(tag);
           break;

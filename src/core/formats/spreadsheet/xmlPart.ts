@@ -37,7 +37,9 @@ export function readXmlPart(archive: ZipArchive, part: string, attach: (parser: 
   const parser: PlainParser = new SaxesParser({ position: true });
   const stop = (message: string) => new XmlStop({ part, line: parser.line, column: parser.column, message });
   parser.on('error', (error) => {
-    throw stop(error.message.replace(/^\d+:\d+: /, ''));
+    // saxes ends its messages with a full stop; the sentence around them adds its own.
+    const message = error.message.replace(/^\d+:\d+: /, '');
+    throw stop(message.endsWith('.') ? message.slice(0, -1) : message);
   });
   parser.on('doctype', () => {
     throw stop('it has a document type declaration (DTD), which spreadsheet parts never have');

@@ -1,0 +1,198 @@
+// The product catalogue (data/catalogue → data/generated/catalogue.json): every entry has a source, the
+// generated file is what the script makes, each family's examples go through the real matchers to its maker
+// and its counter-examples and every lookalike do not, relabels name who made the product and how sure that is,
+// and the four BOM paths (CSV, CycloneDX, SPDX, spreadsheet) all read it.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPartNumberMatcher } from '../../src/core/evidence/partNumbers';
+import { createProductModelMatcher } from '../../src/core/evidence/productModels';
+import { createOemRelabelMatcher } from '../../src/core/evidence/oemRelabels';
+import { catalogueIndex } from '../../src/core/evidence/catalogue';
+import { createMatchers } from '../../src/core/analyze';
+import { readSpreadsheet } from '../../src/core/formats/spreadsheet/read';
+import type { Field, RowContext } from '../../src/core/model';
+import { evaluateProducts, parseLabelledProducts, summarizeProducts } from '../../src/cli/productEvaluation';
+import { knowledge, languageService, ROOT, textDocument } from './helpers';
+import { buildXlsx } from '../fixtures/boms/spreadsheets';
+
+const kb = () => knowledge();
+
+function part(text: string, row: Partial<RowContext> = {}): Field {
+  return { offset: 0, text, role: 'part', row: { row: 2, part: text, quantity: '1', ...row } };
+}
+
+describe('product catalogue', () => {
+  it('is what scripts/generate-catalogue.mjs makes from data/catalogue and the kept NetBox listing', () => {
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-catalogue.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+  });
+
+  it('gives every entry a source, and keeps the NetBox commit and licence of every listed model', () => {
+    const { families, models, relabels, lookalikes } = kb().catalogue;
+    for (const entry of [...families, ...relabels, ...lookalikes]) assert.match(entry.source.url, /^https:\/\//, entry.id);
+    for (const model of models) {
+      assert.match(model.source.commit, /^[0-9a-f]{40}$/, model.model);
+      assert.match(model.source.library, /devicetype-library \(CC0-1\.0\)/);
+      assert.ok(model.source.url.includes(model.source.commit), model.model);
+    }
+    const netbox = JSON.parse(readFileSync(join(ROOT, 'data', 'sources', 'netbox-device-types.json'), 'utf8'));
+    assert.equal(netbox.licence, 'CC0-1.0');
+    assert.ok(models.length > 100 && families.length > 50, `${families.length} families, ${models.length} models`);
+  });
+
+  it('has a family for every flagged equipment maker and literal prefixes for every free-text family (the prefilter stays on)', () => {
+    const makers = new Set(kb().catalogue.families.map((f) => f.vendor));
+    for (const id of ['huawei', 'zte', 'hikvision', 'dahua', 'hytera']) assert.ok(makers.has(id), id);
+    assert.ok(catalogueIndex(kb()).literals, 'every family read in free text starts with a literal');
+    assert.deepEqual(createMatchers(kb()).fields.filter((m) => m.trigger === undefined).map((m) => m.kind), []);
+  });
+
+  it("identifies every family's examples as its maker's, in a BOM row through the part matcher", () => {
+    const matcher = createPartNumberMatcher(kb());
+    for (const family of kb().catalogue.families) {
+      for (const example of family.examples ?? []) {
+        const found = matcher.match(part(example));
+        assert.ok(found.some((e) => e.vendorId === family.vendor), `${family.id}: ${example}`);
+      }
+    }
+  });
+
+  it("finds the distinctive families' examples in free text too, and never a family's counter-examples", () => {
+    const free = createProductModelMatcher(kb());
+    const parts = createPartNumberMatcher(kb());
+    for (const family of kb().catalogue.families) {
+      if (family.corroboration !== 'required' && family.where !== 'part') {
+        for (const example of family.examples ?? []) {
+          const found = free.match({ offset: 0, text: `uplink ${example} ok`, role: 'text' });
+          // The shortest run of words that is a model ("NE8000" of "NE8000 F1A-8H20Q", "CloudEngine" of "CloudEngine 16800").
+          assert.ok(found.some((e) => e.vendorId === family.vendor && example.startsWith(e.matched)), `${family.id}: ${example}`);
+        }
+      }
+      // Not this family (another family of the maker may still read a bare number, in a BOM row, as possible).
+      const byFamily = (e: { vendorId: string; detail: string }) => e.vendorId === family.vendor && e.detail.includes(`(${family.id};`);
+      for (const counter of family.counterExamples ?? []) {
+        assert.ok(!parts.match(part(counter)).some(byFamily), `${family.id} counter-example ${counter}`);
+        assert.ok(!free.match({ offset: 0, text: counter, role: 'text' }).some((e) => e.vendorId === family.vendor), `${family.id} counter-example ${counter} in text`);
+      }
+    }
+  });
+
+  it('never flags a lookalike: not by model alone, not with its maker named, not with a reseller', () => {
+    const service = languageService({ profile: 'us-federal' });
+    for (const lookalike of kb().catalogue.lookalikes) {
+      for (const example of lookalike.examples ?? []) {
+        for (const maker of ['', lookalike.maker, 'CDW']) {
+          const text = `Manufacturer;Part Number;Qty\n${maker};${example};2\n`;
+          const findings = service.analyze(textDocument(text, 'file:///ws/q.csv', 'csv')).findings.filter((f) => kb().vendorById.get(f.vendorId)?.status === 'flagged');
+          assert.deepEqual(findings.map((f) => f.vendorId), [], `${lookalike.id}: ${example} with maker "${maker}"`);
+        }
+      }
+    }
+  });
+
+  it('names the family and the catalogue source in the message, and the NetBox file for a listed model', () => {
+    const service = languageService({ profile: 'us-federal' });
+    const [nvr] = service.analyze(textDocument('Manufacturer;Part Number;Qty\n;DS-7608NI-K2;2\n', 'file:///ws/q.csv', 'csv')).findings;
+    assert.ok(nvr);
+    assert.match(nvr.message, /^Hikvision: model of the Hikvision DS-7xxx\/8xxx\/9xxx NVR\/DVR.* family \(hikvision\/recorder; per https:\/\/\S+\) "DS-7608NI-K2"/);
+    const [listed] = service.analyze(textDocument('Manufacturer;Part Number;Qty\nCDW;S5735-L24P4S-A;2\n', 'file:///ws/q.csv', 'csv')).findings;
+    assert.match(listed!.message, /listed in the NetBox device-type library as S5735-L24P4S-A \(device-types\/Huawei\/S5735-L24P4S-A\.yaml at 546f83d\)/);
+    assert.match(listed!.message, /maker given as "CDW": a reseller or distributor/);
+  });
+});
+
+describe('OEM relabels (kind oem-relabel)', () => {
+  const service = () => languageService({ profile: 'us-federal' });
+  const row = (maker: string, model: string) => service().analyze(textDocument(`Manufacturer;Part Number;Qty\n${maker};${model};1\n`, 'file:///ws/q.csv', 'csv')).findings;
+
+  it('a relabel model under its brand: high confidence, saying who made it and on what source', () => {
+    const [amcrest] = row('Amcrest', 'IP8M-2496EB');
+    assert.deepEqual([amcrest!.vendorId, amcrest!.evidence.kind, amcrest!.evidence.confidence, amcrest!.severity], ['dahua', 'oem-relabel', 'high', 'error']);
+    assert.match(amcrest!.message, /sold as Amcrest.*made by Dahua.*relabel\/amcrest; per https:/);
+    const [empire] = row('EmpireTech', 'IPC-T5442TM-AS');
+    assert.deepEqual([empire!.vendorId, empire!.evidence.kind, empire!.evidence.confidence], ['dahua', 'oem-relabel', 'high']);
+  });
+
+  it("a brand's own short model names are read only under the brand", () => {
+    const [annke] = row('ANNKE', 'C800');
+    assert.deepEqual([annke!.vendorId, annke!.evidence.kind, annke!.evidence.confidence], ['hikvision', 'oem-relabel', 'high']);
+    assert.match(annke!.message, /brand Annke, model C800: model sold as Annke, made by Hikvision/);
+    assert.deepEqual(row('', 'C800'), [], 'C800 alone is no product');
+  });
+
+  it('the brand alone is weak: a possible finding at information level that says what would confirm it', () => {
+    const [lorex] = row('Lorex', 'XYZ-1');
+    assert.deepEqual([lorex!.vendorId, lorex!.evidence.kind, lorex!.evidence.confidence, lorex!.severity], ['dahua', 'oem-relabel', 'low', 'information']);
+    assert.match(lorex!.message, /^Possible: Dahua: brand Lorex.*2018–2023.*a model of Dahua or of the brand's Dahua-made range would confirm it/);
+  });
+
+  it('a carrier brand names the maker only by its model suffix', () => {
+    const matcher = createOemRelabelMatcher(kb());
+    const maker = (model: string): Field => ({ offset: 0, text: 'Vodafone', role: 'maker', row: { row: 2, maker: 'Vodafone', part: model } });
+    assert.deepEqual(matcher.match(maker('K3772-Z')).map((e) => [e.vendorId, e.confidence]), [['zte', 'high']]);
+    assert.deepEqual(matcher.match(maker('K5150h')).map((e) => [e.vendorId, e.confidence]), [['huawei', 'high']]);
+    assert.deepEqual(matcher.match(maker('Smart Router 4')), [], 'Vodafone also sells other makers\' products');
+  });
+});
+
+describe('BOM formats use the catalogue', () => {
+  const service = () => languageService({ profile: 'us-federal' });
+
+  it('CycloneDX, SPDX and inventory components are identified by model with a reseller as supplier', () => {
+    const cdx = JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components: [{ type: 'device', supplier: { name: 'Bechtle' }, name: 'SUN2000-10KTL-M1' }] });
+    const a = service().analyze(textDocument(cdx, 'file:///ws/hbom.cdx.json', 'json')).findings;
+    assert.deepEqual(a.map((f) => [f.vendorId, f.evidence.kind, f.evidence.matched]), [['huawei', 'model', 'SUN2000-10KTL-M1']]);
+    const spdx = ['SPDXVersion: SPDX-2.3', 'DataLicense: CC0-1.0', 'SPDXID: SPDXRef-DOCUMENT', 'DocumentName: cams', 'DocumentNamespace: https://example.com/x', '', 'PackageName: DS-2CD2143G2-I firmware', 'SPDXID: SPDXRef-1', 'PackageSupplier: Organization: Insight', ''].join('\n');
+    const b = service().analyze(textDocument(spdx, 'file:///ws/cams.spdx', 'plaintext')).findings;
+    assert.ok(b.some((f) => f.vendorId === 'hikvision' && f.evidence.matched === 'DS-2CD2143G2-I'), JSON.stringify(b.map((f) => f.message)));
+    const inventory = 'devices:\n  - manufacturer: Ingram Micro\n    model: ZXA10 C300\n';
+    const c = service().analyze(textDocument(inventory, 'file:///ws/devices.yaml', 'yaml')).findings;
+    assert.deepEqual(c.map((f) => [f.vendorId, f.evidence.matched]), [['zte', 'ZXA10 C300']]);
+  });
+
+  it('a spreadsheet row is identified by model and by relabel brand', () => {
+    const bytes = buildXlsx([{ name: 'Parts', cells: { A1: 'Manufacturer', B1: 'Part Number', C1: 'Qty', A2: 'CDW', B2: 'DS-7608NI-K2', C2: 2, A3: 'Amcrest', B3: 'IP8M-2496EB', C3: 1 } }]);
+    const workbook = readSpreadsheet(bytes, 'xlsx');
+    const document = textDocument(workbook.text, 'file:///ws/quote.xlsx', 'xlsx');
+    const findings = service().analyzePrepared(document, { format: workbook.format, parsed: workbook.parsed }).findings;
+    assert.deepEqual(findings.map((f) => [f.vendorId, f.evidence.kind, f.evidence.field.cell?.row]), [['hikvision', 'model', 2], ['dahua', 'oem-relabel', 3]]);
+  });
+});
+
+describe('eval --products (scoring a labelled product list)', () => {
+  const file = join(ROOT, 'test', 'fixtures', 'products', 'catalogue-sample.tsv');
+
+  it('reads the labelled TSV by its header, with lookalikes a third of it or more', () => {
+    const products = parseLabelledProducts(readFileSync(file, 'utf8'));
+    const lookalikes = products.filter((p) => p.kind === 'lookalike');
+    assert.ok(lookalikes.length * 3 >= products.length, `${lookalikes.length} of ${products.length}`);
+    assert.ok(products.every((p) => p.kind === 'lookalike' ? p.trueMaker === undefined : p.trueMaker !== undefined));
+    assert.throws(() => parseLabelledProducts('name\tmaker\nx\ty\n'), /model.*true_maker/);
+  });
+
+  it('scores every kind of BOM row, and counts any flagged finding in a lookalike row as a false positive', () => {
+    const summary = summarizeProducts(evaluateProducts(kb(), file, parseLabelledProducts(readFileSync(file, 'utf8'))));
+    assert.deepEqual(Object.keys(summary.byKind), ['maker named', 'model only', 'reseller named', 'OEM relabel']);
+    for (const [kind, tally] of Object.entries(summary.byKind)) assert.equal(tally.found, tally.total, kind);
+    assert.deepEqual(summary.lookalikesFlagged, []);
+    assert.ok(summary.passed);
+    // A lookalike that a family did claim is reported, with its row kind and maker.
+    const planted = parseLabelledProducts('model\ttrue_maker\tkind\nDS-7608NI-K2\tnone\tlookalike\n');
+    const flagged = summarizeProducts(evaluateProducts(kb(), 'planted', planted));
+    assert.deepEqual(flagged.lookalikesFlagged.map((l) => [l.model, l.kind, l.vendors]), [
+      ['DS-7608NI-K2', 'model only', ['hikvision']],
+      ['DS-7608NI-K2', 'reseller named', ['hikvision']],
+    ]);
+    assert.equal(flagged.passed, false);
+  });
+
+  it('treats a borderline maker\'s product (H3C) as one no flagged finding may name', () => {
+    const h3c = parseLabelledProducts('model\ttrue_maker\tsold_as\tkind\nS5130S-28S-EI\th3c\tHPE\tproduct\n');
+    const summary = summarizeProducts(evaluateProducts(kb(), 'h3c', h3c));
+    assert.equal(summary.products, 0);
+    assert.equal(summary.lookalikes, 1);
+    assert.deepEqual(summary.lookalikesFlagged, []);
+  });
+});

@@ -268,7 +268,7 @@ function wouldConfirm(kind: Evidence['kind']): string {
 function describe(kb: KnowledgeBase, evidence: Evidence, assessment: VendorAssessment, profiles: readonly Profile[]): string {
   const vendor = kb.vendorById.get(evidence.vendorId)!;
   const found = t('{0}: {1} "{2}"', vendor.displayName, evidence.detail, evidence.matched.replace(/\s+/g, ' '));
-  const what = evidence.confidence === 'low' ? t('Possible {0} (low confidence; {1} would confirm it)', found, wouldConfirm(evidence.kind)) : found;
+  const what = evidence.confidence === 'low' ? t('Possible {0} (low confidence; {1} would confirm it)', found, evidence.wouldConfirm ?? wouldConfirm(evidence.kind)) : found;
   const first = assessment.advisories[0];
   if (vendor.status === 'borderline' && (!first || !assessment.inForce.includes(first))) return t('{0} (borderline vendor, not named by an advisory)', what);
   if (!first) return what;

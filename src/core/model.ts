@@ -287,6 +287,8 @@ export interface Evidence {
   reasons?: string[];
   /** Weaker evidence of the same vendor in the same place, folded into this one. */
   also?: Evidence[];
+  /** For a low-confidence finding: what would confirm it, when the matcher knows better than its kind does. */
+  wouldConfirm?: string;
 }
 
 export interface AcceptanceNote {

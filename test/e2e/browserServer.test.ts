@@ -142,7 +142,7 @@ describe('language server in a browser web worker', function () {
     // The policy file does not exist yet: the edit creates it with the acceptance.
     assert.equal(result.edit.documentChanges[0].kind, 'create');
     assert.equal(result.edit.documentChanges[0].uri, 'vscode-vfs://github/example/.vendorlens.yaml');
-    assert.match(result.edit.documentChanges[1].edits[0].newText, /file: boms\/reseller-quote\.xlsx\n.*\n {4}vendor: zte\n {4}evidence: ZTE\n {4}reason: web check/s);
+    assert.match(result.edit.documentChanges[1].edits[0].newText, /file: boms\/reseller-quote\.xlsx\n.*\n {4}vendor: zte\n {4}evidence: ZTE ZXA10\n {4}reason: web check/s);
     assert.deepEqual(result.broken.sheets, []);
     assert.deepEqual(result.broken.problems.map((p: { code: string }) => p.code), ['spreadsheet-unreadable']);
   });

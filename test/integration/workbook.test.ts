@@ -184,7 +184,7 @@ describe('workbook view', () => {
     assert.equal(applied, true);
 
     const policyText = await eventually('the policy file to hold the acceptance', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === policy.toString())?.getText());
-    assert.match(policyText, /acceptances:\n {2}- file: workbook-tmp\/reseller-quote\.xlsx\n {4}fingerprint: \S+\n {4}vendor: zte\n {4}evidence: ZTE\n {4}reason: OLT replaced in Q1, integration check\n {4}ticket: CHG-2040\n {4}expires: 2027-03-31\n/);
+    assert.match(policyText, /acceptances:\n {2}- file: workbook-tmp\/reseller-quote\.xlsx\n {4}fingerprint: \S+\n {4}vendor: zte\n {4}evidence: ZTE ZXA10\n {4}reason: OLT replaced in Q1, integration check\n {4}ticket: CHG-2040\n {4}expires: 2027-03-31\n/);
 
     const state = await eventually(
       'the view to show the ZTE cell accepted',

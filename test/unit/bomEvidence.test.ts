@@ -31,7 +31,8 @@ describe('model / part-number evidence', () => {
     assert.match(suffixed.detail, /H3C .*look-alike/);
     const bare = matcher.match(part('S5720', { quantity: '2' }))[0]!;
     assert.equal(bare.confidence, 'low', 'a bare series number is shared: low, and only in a BOM row');
-    assert.match(bare.detail, /possible/);
+    assert.match(bare.detail, /a short number other makers use too/);
+    assert.match(bare.wouldConfirm ?? '', /maker column or description naming Huawei/);
     assert.deepEqual(matcher.match({ offset: 0, text: 'S5720', role: 'part' }), [], 'no row around it: no corroboration');
     const byMaker = matcher.match(part('S5720-28X-SI-AC', { maker: 'HUAWEI' }))[0]!;
     assert.equal(byMaker.confidence, 'high');

@@ -125,7 +125,8 @@ describe('OEM relabels (kind oem-relabel)', () => {
   it('the brand alone is weak: a possible finding at information level that says what would confirm it', () => {
     const [lorex] = row('Lorex', 'XYZ-1');
     assert.deepEqual([lorex!.vendorId, lorex!.evidence.kind, lorex!.evidence.confidence, lorex!.severity], ['dahua', 'oem-relabel', 'low', 'information']);
-    assert.match(lorex!.message, /^Possible: Dahua: brand Lorex.*2018–2023.*a model of Dahua or of the brand's Dahua-made range would confirm it/);
+    assert.match(lorex!.message, /^Possible Dahua: brand Lorex.*2018–2023.*\(low confidence; a model of Dahua or of the brand's Dahua-made range would confirm it\)/);
+    assert.equal(lorex!.message.match(/would confirm/g)?.length, 1, 'one confirmation, not two');
   });
 
   it('a carrier brand names the maker only by its model suffix', () => {

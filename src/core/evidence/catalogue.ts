@@ -385,6 +385,8 @@ export interface Weighed {
   kind: 'model' | 'oem-relabel';
   confidence: Confidence;
   detail: string;
+  /** What would confirm a low-confidence identification. */
+  wouldConfirm?: string;
 }
 
 /** Dates of a relabel ("2018–2023"), for messages. */
@@ -424,6 +426,7 @@ export function weigh(kb: KnowledgeBase, index: CatalogueIndex, id: Identificati
   let kind = id.kind;
   let confidence: Confidence = field.role === 'comment' ? 'low' : id.confidence;
   const notes: string[] = [];
+  let wouldConfirm: string | undefined;
   const described = field.role === 'description' ? new Set<string>() : index.vendorsNamedIn(row?.description);
   if (makers.has(vendor)) {
     confidence = 'high';
@@ -444,11 +447,12 @@ export function weigh(kb: KnowledgeBase, index: CatalogueIndex, id: Identificati
   if (confidence !== 'high') {
     if (id.corroboration) {
       confidence = 'low';
-      notes.push(t('a short number other makers use too: possible, a maker column or description naming {0} would confirm it', displayName(vendor)));
+      notes.push(t('a short number other makers use too'));
+      wouldConfirm = t('a maker column or description naming {0}', displayName(vendor));
     } else if (collides.length > 0) {
       notes.push(t('{0} uses look-alike model numbers: confirm the maker', collides.map(displayName).join(', ')));
     }
   }
   const detail = describeIdentification(kb, id);
-  return { kind, confidence, detail: notes.length > 0 ? `${detail} (${notes.join('; ')})` : detail };
+  return { kind, confidence, detail: notes.length > 0 ? `${detail} (${notes.join('; ')})` : detail, wouldConfirm };
 }

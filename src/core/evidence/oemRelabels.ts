@@ -39,7 +39,8 @@ export function createOemRelabelMatcher(kb: KnowledgeBase): EvidenceMatcher {
           confidence: confirmed ? 'high' : 'low',
           detail: confirmed
             ? t('brand {0}, model {1}: {2}', relabel.brand, part!, describeIdentification(kb, confirmed.relabel ? confirmed : { ...confirmed, relabel }))
-            : t("brand {0}, whose products are made by {1} ({2}; per {3}): possible, a model of {1} or of the brand's {1}-made range would confirm it", relabel.brand, maker, `${relabel.id}${when}`, relabel.source.url),
+            : t('brand {0}, whose products are made by {1} ({2}; per {3})', relabel.brand, maker, `${relabel.id}${when}`, relabel.source.url),
+          wouldConfirm: confirmed ? undefined : t("a model of {0} or of the brand's {0}-made range", maker),
           field,
         });
       }

@@ -49,6 +49,7 @@ export function createPartNumberMatcher(kb: KnowledgeBase): EvidenceMatcher {
           matched: field.text.slice(hit.start, hit.end),
           confidence: weighed.confidence,
           detail: weighed.detail,
+          wouldConfirm: weighed.wouldConfirm,
           field,
         });
       }

@@ -139,6 +139,7 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
           matched: field.text.slice(hit.start, hit.end),
           confidence: weighed.confidence,
           detail: weighed.detail,
+          wouldConfirm: weighed.wouldConfirm,
           field,
         });
       }

@@ -132,9 +132,61 @@ describe('OEM relabels (kind oem-relabel)', () => {
   it('a carrier brand names the maker only by its model suffix', () => {
     const matcher = createOemRelabelMatcher(kb());
     const maker = (model: string): Field => ({ offset: 0, text: 'Vodafone', role: 'maker', row: { row: 2, maker: 'Vodafone', part: model } });
-    assert.deepEqual(matcher.match(maker('K3772-Z')).map((e) => [e.vendorId, e.confidence]), [['zte', 'high']]);
-    assert.deepEqual(matcher.match(maker('K5150h')).map((e) => [e.vendorId, e.confidence]), [['huawei', 'high']]);
+    // The Linux drivers name the sticks: "ZTE (Vodafone) K4505-Z" under ZTE's USB id, HUAWEI_PRODUCT_K4505 under Huawei's.
+    assert.deepEqual(matcher.match(maker('K4505-Z')).map((e) => [e.vendorId, e.confidence]), [['zte', 'high']]);
+    assert.deepEqual(matcher.match(maker('K4505')).map((e) => [e.vendorId, e.confidence]), [['huawei', 'high']]);
+    assert.deepEqual(matcher.match(maker('K5150h')), [], 'the h suffix has no source and names no maker');
+    assert.deepEqual(matcher.match(maker('R216-Z')), [], 'no source for the R suffix');
     assert.deepEqual(matcher.match(maker('Smart Router 4')), [], 'Vodafone also sells other makers\' products');
+  });
+});
+
+describe('catalogue round 2: modem, phone, legacy switch, board and OEM families', () => {
+  const service = () => languageService({ profile: 'us-federal' });
+  const flagged = (maker: string, model: string, description = 'network equipment') =>
+    service()
+      .analyze(textDocument(`Manufacturer;Part Number;Description;Qty\n${maker};${model};${description};1\n`, 'file:///ws/q.csv', 'csv'))
+      .findings.filter((f) => knowledge().vendorById.get(f.vendorId)?.status === 'flagged')
+      .map((f) => [f.vendorId, f.evidence.confidence]);
+
+  it('reads the capture model strings display device and AP lists print', () => {
+    for (const model of ['CE6881-48S6CQ', 'CE6856HI', 'CE6850-48S4Q-EI', 'AirEngine5760-10', 'AirEngine1111R-11E', 'AP4050DN', 'MA5608T', 'MA5800-X7', 'EA5800-X15', 'HG8245H', 'EG8145V5']) {
+      assert.deepEqual(flagged('', model).slice(0, 1), [['huawei', 'medium']], model);
+    }
+    // Boards and line cards are short: a possible finding in a BOM row, never free text.
+    for (const model of ['H802SCUN', 'H805GPFD', 'H807GPBD', 'H801X2CS', 'H901MPLA', 'CE88-D16Q', 'CE88-D24S2CQ']) {
+      assert.deepEqual(flagged('', model), [['huawei', 'low']], model);
+      assert.deepEqual(createProductModelMatcher(kb()).match({ offset: 0, text: `board ${model} normal`, role: 'text' }), [], model);
+    }
+  });
+
+  it('names the maker of new product families at the confidence their shape earns', () => {
+    const cases: [string, string, string][] = [
+      ['E5576-606', 'huawei', 'medium'],
+      ['E173s-6', 'huawei', 'medium'],
+      ['KIW-L24', 'huawei', 'low'],
+      ['Nexus 6P', 'huawei', 'medium'],
+      ['S2326TP-EI', 'huawei', 'low'],
+      ['MF287Pro', 'zte', 'medium'],
+      ['ME3620', 'zte', 'low'],
+      ['MC2716', 'zte', 'low'],
+      ['E8820V2', 'zte', 'low'],
+      ['NX563J', 'zte', 'low'],
+      ['IPC-Color4K-T', 'dahua', 'medium'],
+      ['AD410', 'dahua', 'low'],
+      ['DS-2SF7C442MXG2/LM-EL', 'hikvision', 'medium'],
+      ['TM-610', 'hytera', 'low'],
+    ];
+    for (const [model, maker, confidence] of cases) assert.deepEqual(flagged('CDW', model), [[maker, confidence]], model);
+  });
+
+  it('leaves other makers\' similar codes alone, with their maker named or not', () => {
+    for (const model of ['E5-2680', 'E3-1230', 'MC7455', 'MC547', 'EM7565', 'M7350', 'TM-281A', 'TM-V71A', 'NX300M', 'S5500-28C-EI', 'S3100-8TP-PWR-EI', 'RM500Q', 'IPC2122LR3-PF40M-D']) {
+      assert.deepEqual(flagged('', model), [], model);
+    }
+    assert.deepEqual(flagged('Kenwood', 'TM-281A'), []);
+    assert.deepEqual(flagged('Google', 'Pixel 7'), [], 'Google is a relabel brand for the Nexus 6P only');
+    assert.deepEqual(flagged('H3C', 'S3100-8TP-PWR-EI').filter(([v]) => v === 'huawei'), [], 'S3100 was H3C\'s too');
   });
 });
 

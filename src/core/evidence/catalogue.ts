@@ -307,16 +307,20 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
   function claim(value: string, options: { partValue?: boolean; brands?: readonly CatalogueRelabel[] }, pool: readonly Entry[]): Identification | undefined {
     const listed = models.get(modelKey(value));
     if (listed) return modelIdentification(listed);
+    // A distinctive reading beats a shape that needs corroboration, which beats a catch-all (the Huawei-made
+    // Vodafone K4505 under its brand is a relabel, not the bare K number that needs a BOM row).
+    let shortShape: Identification | undefined;
     let fallback: Identification | undefined;
     for (const entry of pool) {
       const id = entry.identification;
       if (id.partOnly && !options.partValue) continue;
       if (id.brandOnly && !(options.brands ?? []).includes(id.relabel!)) continue;
       if (!entry.regex.test(value)) continue;
-      if (!id.catchAll) return id;
-      fallback ??= id;
+      if (id.catchAll) fallback ??= id;
+      else if (id.corroboration) shortShape ??= id;
+      else return id;
     }
-    return fallback;
+    return shortShape ?? fallback;
   }
 
   function candidatesAt(text: string, start: number, brands: readonly CatalogueRelabel[]): Entry[] | undefined {

@@ -1,12 +1,12 @@
 // Which files a scan covers, yielded one at a time so a tree of any size is never listed in memory:
 // named files (always scanned, even if ignored), directories walked depth-first in name order with
-// .gitignore respected (from the repository root down; a named directory is walked even if ignored), and
-// globs. Symbolic links inside directories are not followed; a named one is.
+// .gitignore and .vendorlensignore respected (from the repository root down; a named directory is walked
+// even if ignored) and --exclude patterns left out, and globs. Symbolic links inside directories are not followed; a named one is.
 // Synchronous: the thread walking is the one analysing between directories, and an asynchronous readdir
 // per directory cost a scan of a thousand files more waiting than reading.
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { GitignoreRules } from '../shared/gitignore';
+import { GitignoreRules, IGNORE_FILE_NAMES } from '../shared/gitignore';
 import { compileGlob, hasGlobSyntax } from './glob';
 import { describeIoError } from './io';
 
@@ -95,10 +95,11 @@ function named(path: string): boolean {
   }
 }
 
-/** A walk's .gitignore rules and the directory their paths are relative to. */
+/** A walk's ignore-file rules and the directory their paths are relative to; the excludes are relative to the walked directory. */
 interface WalkIgnores {
   root: string;
   rules: GitignoreRules;
+  excludes?: { root: string; rules: GitignoreRules };
 }
 
 function addIgnoreFile(ignores: WalkIgnores, directory: string, file: string): void {
@@ -128,7 +129,7 @@ function ignoresFor(directory: string): WalkIgnores {
   const repository: WalkIgnores = { root: upward.at(-1)!, rules: new GitignoreRules() };
   // Read first, so that the root .gitignore overrides it.
   addIgnoreFile(repository, repository.root, join('.git', 'info', 'exclude'));
-  for (const dir of upward.slice(1).reverse()) addIgnoreFile(repository, dir, '.gitignore');
+  for (const dir of upward.slice(1).reverse()) for (const file of IGNORE_FILE_NAMES) addIgnoreFile(repository, dir, file);
   return repository.rules.isIgnored(toPosix(relative(repository.root, directory)), true) ? own : repository;
 }
 
@@ -147,7 +148,8 @@ function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: st
     yield { kind: 'error', path: directory, display: displayPath(directory), message: describeIoError(e) };
     return;
   }
-  if (entries.some((e) => e.name === '.gitignore' && e.isFile())) addIgnoreFile(ignores, directory, '.gitignore');
+  // .vendorlensignore after .gitignore: its patterns win where the two disagree.
+  for (const file of IGNORE_FILE_NAMES) if (entries.some((e) => e.name === file && e.isFile())) addIgnoreFile(ignores, directory, file);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const directoryFromRoot = toPosix(relative(ignores.root, directory));
   const display = childDisplay(directory);
@@ -158,18 +160,30 @@ function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: st
     if (undecodable && entry.name.includes('\uFFFD') && !named(join(directory, entry.name))) continue; // yielded above, by its bytes
     const path = join(directory, entry.name);
     const fromRoot = directoryFromRoot === '' ? entry.name : `${directoryFromRoot}/${entry.name}`;
+    const excluded = (isDirectory: boolean) => ignores.excludes !== undefined && ignores.excludes.rules.isIgnored(toPosix(relative(ignores.excludes.root, path)), isDirectory);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRECTORIES.has(entry.name) || ignores.rules.isIgnored(fromRoot, true)) continue;
+      if (SKIPPED_DIRECTORIES.has(entry.name) || ignores.rules.isIgnored(fromRoot, true) || excluded(true)) continue;
       yield* walkDirectory(path, ignores, keep);
     } else if (entry.isFile()) {
-      if (ignores.rules.isIgnored(fromRoot, false) || !keep(path)) continue;
+      if (ignores.rules.isIgnored(fromRoot, false) || excluded(false) || !keep(path)) continue;
       yield { kind: 'file', path, display: display(path, entry.name) };
     }
   }
 }
 
-/** Everything the named paths cover, in order; '-' is passed through for standard input. */
-export function* walkPaths(paths: readonly string[]): Generator<WalkItem | { kind: 'stdin' }> {
+/** --exclude and the policy's exclude: gitignore patterns, relative to each directory walked (or a glob's base). */
+function withExcludes(ignores: WalkIgnores, root: string, exclude: readonly string[]): WalkIgnores {
+  if (exclude.length === 0) return ignores;
+  const rules = new GitignoreRules();
+  rules.add('', exclude.join('\n'));
+  return { ...ignores, excludes: { root, rules } };
+}
+
+/**
+ * Everything the named paths cover, in order; '-' is passed through for standard input. A file named
+ * on the command line is always scanned; `exclude` applies to what directories and globs cover.
+ */
+export function* walkPaths(paths: readonly string[], exclude: readonly string[] = []): Generator<WalkItem | { kind: 'stdin' }> {
   for (const named of paths) {
     if (named === '-') {
       yield { kind: 'stdin' };
@@ -180,7 +194,7 @@ export function* walkPaths(paths: readonly string[]): Generator<WalkItem | { kin
       info = statSync(named);
     } catch (e) {
       if (hasGlobSyntax(named)) {
-        yield* walkGlob(named);
+        yield* walkGlob(named, exclude);
         continue;
       }
       yield { kind: 'error', path: named, display: displayPath(named), message: describeIoError(e) };
@@ -190,19 +204,19 @@ export function* walkPaths(paths: readonly string[]): Generator<WalkItem | { kin
       yield { kind: 'file', path: named, display: displayPath(named) };
     } else if (info.isDirectory()) {
       const absolute = resolve(named);
-      yield* walkDirectory(absolute, ignoresFor(absolute), () => true);
+      yield* walkDirectory(absolute, withExcludes(ignoresFor(absolute), absolute, exclude), () => true);
     } else {
       yield { kind: 'error', path: named, display: displayPath(named), message: 'not a regular file or directory' };
     }
   }
 }
 
-function* walkGlob(glob: string): Generator<WalkItem> {
+function* walkGlob(glob: string, exclude: readonly string[]): Generator<WalkItem> {
   const compiled = compileGlob(toPosix(glob));
   const base = resolve(compiled.base);
   let matched = 0;
   const keep = (path: string) => compiled.matches(toPosix(relative(base, path)));
-  for (const item of walkDirectory(base, ignoresFor(base), keep)) {
+  for (const item of walkDirectory(base, withExcludes(ignoresFor(base), base, exclude), keep)) {
     if (item.kind === 'file') matched++;
     yield item;
   }

@@ -10,6 +10,7 @@ import { dataDescription } from '../core/knowledge/dataAge';
 import { hasFailedFiles, renderReport, type RenderOptions } from '../core/report/render';
 import { mergeFileReports, SEVERITY_RANK, type FileReport, type ScanReport } from '../core/report/scanReport';
 import { toText, type TextStyle } from '../core/report/text';
+import { toGithubAnnotations } from '../core/report/githubAnnotations';
 import { DEFAULT_PROFILE } from '../core/review/profiles';
 import { isoDate } from '../core/text';
 import { bundledKnowledge } from '../shared/bundledKnowledge';
@@ -175,6 +176,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
 
 function render(options: ScanOptions, renderOptions: RenderOptions, report: ScanReport): string {
   if (options.format === 'text') return toText(report, options.output ? undefined : style(options.color, process.stdout), renderOptions.omitted, renderOptions);
+  if (options.format === 'github') return toGithubAnnotations(report);
   return renderReport(options.format, report, renderOptions);
 }
 

@@ -1,8 +1,10 @@
-// Command-line parsing for `vendorlens`. Hand-written: the CLI has few options and no dependency is worth it.
+// Command-line parsing for `vendorlens`: Node's own util.parseArgs splits the arguments (no dependency);
+// this module checks them per command, suggests the option or command a typo meant, and writes the help.
+import { parseArgs as tokenize } from 'node:util';
 import type { FindingSeverity } from '../core/model';
 
 export type FailOn = FindingSeverity | 'none';
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface ScanOptions {
@@ -22,6 +24,10 @@ export interface ScanOptions {
   jobs: number;
   progress?: boolean;
   color?: boolean;
+  /** Globs of paths left out of the walk, besides .gitignore, .vendorlensignore and the policy's exclude. */
+  exclude: string[];
+  /** A scan that finds no file to read exits 0 instead of 2. */
+  allowEmpty: boolean;
 }
 
 export interface ExplainOptions {
@@ -46,13 +52,15 @@ export interface EvalOptions {
   products: string[];
 }
 
-export type Command = ScanOptions | ExplainOptions | AdvisoriesOptions | EvalOptions | { command: 'help' } | { command: 'version' };
+export type CommandName = 'scan' | 'explain' | 'advisories' | 'eval';
+export type Command = ScanOptions | ExplainOptions | AdvisoriesOptions | EvalOptions | { command: 'help'; topic?: CommandName } | { command: 'version' };
 
 export class UsageError extends Error {}
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 
-export const USAGE = `Usage: vendorlens scan [options] [PATH...|-]
+
+const OVERVIEW = `Usage: vendorlens scan [options] [PATH...|-]
        vendorlens explain VENDOR|ADVISORY [--profile ID]
        vendorlens advisories [--profile ID]
        vendorlens eval [--format text|json] DIR...
@@ -60,10 +68,12 @@ export const USAGE = `Usage: vendorlens scan [options] [PATH...|-]
 
 Finds equipment and services of government-flagged vendors in network configs,
 show/display captures and bills of materials.
+`;
 
-scan: PATH is a file, a directory (walked recursively; .gitignore respected),
-a glob such as 'configs/**/*.cfg', or - for standard input.
-  --format FORMAT           text (default), json, sarif, markdown, html or csv
+const SCAN_HELP = `scan: PATH is a file, a directory (walked recursively; .gitignore and
+.vendorlensignore respected), a glob such as 'configs/**/*.cfg', or - for standard input.
+  --format FORMAT           text (default), json, sarif, markdown, html, csv, or github
+                            (GitHub Actions annotations: ::error file=…,line=…::message)
   -o, --output FILE         write the report to FILE instead of standard output (never one
                             of the files scanned; left out of a scanned directory; a link
                             there is replaced, not followed)
@@ -74,6 +84,9 @@ a glob such as 'configs/**/*.cfg', or - for standard input.
   --policy FILE             organisation policy (default: .vendorlens.yaml in the working
                             folder, if there is one)
   --baseline FILE           report only findings not in this earlier JSON or SARIF result
+  --exclude GLOB            leave out paths matching GLOB, e.g. 'lab/**' or '*.bak'
+                            (repeatable; added to the policy's exclude: list)
+  --allow-empty             exit 0 when no file is found to scan (default: exit 2)
   --include-accepted        list accepted findings in text, markdown, html and csv too
                             (json and sarif always carry them, marked accepted)
   --stdin-filename NAME     name for standard input in reports; its extension picks the format
@@ -82,59 +95,170 @@ a glob such as 'configs/**/*.cfg', or - for standard input.
                             (default: one per core, at most 8, for large scans; never more
                             than the files, nor than the cores or 8, whichever is larger)
   --progress / --no-progress  progress on standard error (default: on for a terminal)
-  --color / --no-color      force or disable colours (default: on for a terminal)
+  --color / --no-color      force or disable colours (default: on for a terminal, off with
+                            NO_COLOR set, on with FORCE_COLOR set to anything but 0)
+`;
 
-explain: the vendor (id or any of its names) or advisory, with sources.
-advisories: every advisory, those in force under the profile first.
-eval: scores the scan on a labelled corpus. Each sub-folder of DIR is a label: a
+const EXPLAIN_HELP = `explain: the vendor (id or any of its names) or advisory, with sources.
+  --profile ID[,ID…]        the advisories in force under these profiles lead
+  --color / --no-color      force or disable colours
+`;
+
+const ADVISORIES_HELP = `advisories: every advisory, those in force under the profile first.
+  --profile ID[,ID…]        jurisdiction profiles (default: global)
+  --color / --no-color      force or disable colours
+`;
+
+const EVAL_HELP = `eval: scores the scan on a labelled corpus. Each sub-folder of DIR is a label: a
 config dialect (huawei_vrp, h3c_comware, zte_zxros, cisco_ios, …) or a BOM folder
 (csv, spdx, …) whose files expect what DIR/MANIFEST.tsv or their name says. Prints
 a dialect confusion table and flagged-vendor precision and recall; exits 1 when a
 file is wrong or a flagged vendor is found where none is expected.
+  --format text|json        the score as text (default) or JSON
   --products FILE           a labelled product list (TSV: model, true_maker, sold_as,
                             kind, …): each product becomes a BOM row with the maker named,
                             with no maker, with a reseller, and (relabels) with the brand,
                             read through the CSV path; prints recall per kind and maker and
                             every lookalike flagged; exits 1 when a target is missed or a
                             lookalike is flagged
-
-  -h, --help                show this help
-  --version                 show the version
-
-Exit codes: 0 no open finding at or above --fail-on (eval: every file right); 1
-findings (eval: a file wrong); 2 usage error, unreadable file, or invalid policy,
-baseline or knowledge base.
 `;
 
-const FAIL_ON = new Set(['error', 'warning', 'information', 'hint', 'none']);
-const COMMANDS = new Set(['scan', 'explain', 'advisories', 'eval']);
+const COMMON_HELP = `
+  -h, --help                show this help ('vendorlens COMMAND --help' for one command)
+  -V, --version             show the tool's and the knowledge base's versions
 
-/** Splits `--name=value` and `--name value`, and hands each option to `take`. */
-function eachOption(rest: string[], take: (name: string, value: () => string, arg: string) => boolean): void {
-  let onlyOperands = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const eq = arg.indexOf('=');
-    const name = !onlyOperands && arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (arg.startsWith('--') && eq > 0) return arg.slice(eq + 1);
-      const next = rest[++i];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      return next;
-    };
-    if (!onlyOperands && arg === '--') {
-      onlyOperands = true;
-      continue;
-    }
-    if (onlyOperands) {
-      take('', () => arg, arg);
-      continue;
-    }
-    if (!take(name, value, arg)) {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-      take('', () => arg, arg);
+Exit codes: 0 no open finding at or above --fail-on (eval: every file right); 1
+findings (eval: a file wrong); 2 usage error, unreadable file, no file to scan, or
+invalid policy, baseline or knowledge base.
+`;
+
+const COMMAND_HELP: Record<CommandName, string> = { scan: SCAN_HELP, explain: EXPLAIN_HELP, advisories: ADVISORIES_HELP, eval: EVAL_HELP };
+const USAGE_LINE: Record<CommandName, string> = {
+  scan: 'Usage: vendorlens scan [options] [PATH...|-]',
+  explain: 'Usage: vendorlens explain VENDOR|ADVISORY [--profile ID]',
+  advisories: 'Usage: vendorlens advisories [--profile ID]',
+  eval: 'Usage: vendorlens eval [--format text|json] DIR... | --products FILE.tsv',
+};
+
+/** The whole help, or one command's. */
+export function usage(topic?: CommandName): string {
+  if (topic) return `${USAGE_LINE[topic]}\n\n${COMMAND_HELP[topic]}${COMMON_HELP}`;
+  return `${OVERVIEW}\n${SCAN_HELP}\n${EXPLAIN_HELP}${ADVISORIES_HELP}${EVAL_HELP}${COMMON_HELP}`;
+}
+
+/** The whole help, as `vendorlens --help` prints it. */
+export const USAGE = usage();
+
+const FAIL_ON = new Set(['error', 'warning', 'information', 'hint', 'none']);
+const COMMANDS: readonly CommandName[] = ['scan', 'explain', 'advisories', 'eval'];
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
+const HELP_OPTIONS: Record<string, OptionSpec> = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } };
+const COLOR_OPTIONS: Record<string, OptionSpec> = { color: { type: 'boolean' }, 'no-color': { type: 'boolean' } };
+const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
+  scan: {
+    ...HELP_OPTIONS,
+    ...COLOR_OPTIONS,
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'fail-on': { type: 'string' },
+    profile: { type: 'string' },
+    policy: { type: 'string' },
+    baseline: { type: 'string' },
+    exclude: { type: 'string', multiple: true },
+    'allow-empty': { type: 'boolean' },
+    'include-accepted': { type: 'boolean' },
+    'stdin-filename': { type: 'string' },
+    'max-file-size': { type: 'string' },
+    jobs: { type: 'string' },
+    progress: { type: 'boolean' },
+    'no-progress': { type: 'boolean' },
+  },
+  explain: { ...HELP_OPTIONS, ...COLOR_OPTIONS, profile: { type: 'string' } },
+  advisories: { ...HELP_OPTIONS, ...COLOR_OPTIONS, profile: { type: 'string' } },
+  eval: { ...HELP_OPTIONS, format: { type: 'string' }, products: { type: 'string', multiple: true } },
+};
+
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps), for typo suggestions. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
+  return d[a.length]![b.length]!;
+}
+
+/** The known word closest to a typo, if it is close enough to be what was meant. */
+export function closest(typed: string, known: readonly string[]): string | undefined {
+  // A word cut short ('advisory', '--include') means the word it begins.
+  const lower = typed.toLowerCase();
+  const extended = known.filter((word) => lower.length >= 3 && word.startsWith(lower.replace(/y$/, '')));
+  if (extended.length === 1) return extended[0];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const word of known) {
+    const distance = editDistance(typed.toLowerCase(), word);
+    if (distance < bestDistance) [best, bestDistance] = [word, distance];
+  }
+  // A third of the word may be wrong: '--formt' and '--fial-on' are typos, '--xyz' is not '--jobs'.
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(typed.length / 3)) ? best : undefined;
+}
+
+function unknownOption(raw: string, command: CommandName): UsageError {
+  const spec = OPTIONS[command];
+  const known = Object.entries(spec).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+  const typed = raw.split('=')[0]!;
+  const guess = typed.startsWith('--') ? closest(typed, known.filter((k) => k.startsWith('--'))) : undefined;
+  const elsewhere = COMMANDS.filter((c) => c !== command && Object.hasOwn(OPTIONS[c], typed.replace(/^--/, '')));
+  const hint = guess ? `; did you mean ${guess}?` : elsewhere.length > 0 ? `; it is an option of '${elsewhere.join("', '")}'` : '';
+  return new UsageError(`unknown option '${typed}' for '${command}'${hint}`);
+}
+
+interface Parsed {
+  /** Each option's values in the order given (the last wins unless the option repeats). */
+  values: Map<string, (string | boolean)[]>;
+  operands: string[];
+}
+
+/** Splits one command's arguments with util.parseArgs and checks each option against the command's own. */
+function parseCommand(command: CommandName, rest: string[]): Parsed {
+  const spec = OPTIONS[command];
+  const { tokens } = tokenize({ args: rest, options: spec, strict: false, allowPositionals: true, tokens: true });
+  const parsed: Parsed = { values: new Map(), operands: [] };
+  for (const token of tokens) {
+    if (token.kind === 'positional') parsed.operands.push(token.value);
+    else if (token.kind === 'option') {
+      const option = spec[token.name];
+      if (!option) throw unknownOption(token.rawName, command);
+      if (option.type === 'string' && token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
+      if (option.type === 'boolean' && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+      const list = parsed.values.get(token.name) ?? [];
+      list.push(token.value ?? true);
+      parsed.values.set(token.name, list);
+    }
+  }
+  return parsed;
+}
+
+function last(parsed: Parsed, name: string): string | undefined {
+  const list = parsed.values.get(name);
+  const value = list?.[list.length - 1];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `--x` / `--no-x`: whichever came last, or undefined. */
+function toggle(parsed: Parsed, rest: string[], name: string): boolean | undefined {
+  const on = parsed.values.has(name);
+  const off = parsed.values.has(`no-${name}`);
+  if (!on && !off) return undefined;
+  if (on !== off) return on;
+  const end = rest.indexOf('--');
+  const before = end < 0 ? rest : rest.slice(0, end);
+  return before.lastIndexOf(`--${name}`) > before.lastIndexOf(`--no-${name}`);
 }
 
 function positiveInteger(name: string, text: string, allowZero = false): number {
@@ -143,121 +267,102 @@ function positiveInteger(name: string, text: string, allowZero = false): number 
   return v;
 }
 
+function isCommand(word: string | undefined): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word ?? '');
+}
+
 export function parseArgs(argv: string[]): Command {
   // After `--` every argument is an operand: a file named -h is scanned, not a request for help.
   const end = argv.indexOf('--');
   const beforeOperands = end < 0 ? argv : argv.slice(0, end);
-  if (argv.length === 0 || beforeOperands.includes('-h') || beforeOperands.includes('--help') || argv[0] === 'help') return { command: 'help' };
-  if (argv[0] === '--version' || argv[0] === 'version') return { command: 'version' };
-  const [command, ...rest] = argv;
-  if (!COMMANDS.has(command!)) throw new UsageError(`unknown command '${command}'; try 'vendorlens scan PATH'`);
+  const [first, ...rest] = argv;
+  const asksHelp = beforeOperands.includes('-h') || beforeOperands.includes('--help');
+  if (argv.length === 0 || first === '--help' || first === '-h') return { command: 'help' };
+  if (first === 'help') return isCommand(rest[0]) ? { command: 'help', topic: rest[0] } : { command: 'help' };
+  if (first === '--version' || first === '-V' || first === 'version') return { command: 'version' };
+  if (!isCommand(first)) {
+    if (first!.startsWith('-')) {
+      const guess = closest(first!, ['--help', '--version']);
+      throw new UsageError(`unknown option '${first}'${guess ? `; did you mean ${guess}?` : ''}; name a command first: 'vendorlens scan PATH'`);
+    }
+    const guess = closest(first!, COMMANDS);
+    throw new UsageError(`unknown command '${first}'${guess ? `; did you mean '${guess}'?` : `; commands: ${COMMANDS.join(', ')}`}`);
+  }
+  const command = first;
+  if (asksHelp) return { command: 'help', topic: command };
+  const parsed = parseCommand(command, rest);
+  if (parsed.values.has('version')) return { command: 'version' };
 
   if (command === 'explain' || command === 'advisories') {
     const options: { profile?: string; color?: boolean } = {};
-    const operands: string[] = [];
-    eachOption(rest, (name, value) => {
-      if (name === '--profile') options.profile = value();
-      else if (name === '--color') options.color = true;
-      else if (name === '--no-color') options.color = false;
-      else if (name === '') operands.push(value());
-      else return false;
-      return true;
-    });
+    const profile = last(parsed, 'profile');
+    if (profile !== undefined) options.profile = profile;
+    const color = toggle(parsed, rest, 'color');
+    if (color !== undefined) options.color = color;
     if (command === 'advisories') {
-      if (operands.length > 0) throw new UsageError(`'advisories' takes no operands; did you mean 'vendorlens explain ${operands[0]}'?`);
+      if (parsed.operands.length > 0) throw new UsageError(`'advisories' takes no operands; did you mean 'vendorlens explain ${parsed.operands[0]}'?`);
       return { command, ...options };
     }
-    if (operands.length !== 1) throw new UsageError("name one vendor or advisory: 'vendorlens explain huawei'");
-    return { command, subject: operands[0]!, ...options };
+    if (parsed.operands.length !== 1) throw new UsageError("name one vendor or advisory: 'vendorlens explain huawei'");
+    return { command, subject: parsed.operands[0]!, ...options };
   }
 
   if (command === 'eval') {
-    const options: EvalOptions = { command, folders: [], format: 'text', products: [] };
-    eachOption(rest, (name, value) => {
-      if (name === '--products') options.products.push(value());
-      else if (name === '--format') {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`eval --format must be text or json, not '${v}'`);
-        options.format = v;
-      } else if (name === '') options.folders.push(value());
-      else return false;
-      return true;
-    });
-    if (options.folders.length === 0 && options.products.length === 0) throw new UsageError("name a labelled corpus folder: 'vendorlens eval corpus/configs' (or a product list: --products FILE.tsv)");
-    return options;
+    const format = last(parsed, 'format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`eval --format must be text or json, not '${format}'`);
+    const products = (parsed.values.get('products') ?? []).filter((v): v is string => typeof v === 'string');
+    if (parsed.operands.length === 0 && products.length === 0) throw new UsageError("name a labelled corpus folder: 'vendorlens eval corpus/configs' (or a product list: --products FILE.tsv)");
+    return { command, folders: parsed.operands, format, products };
   }
 
   const options: ScanOptions = {
     command: 'scan',
-    paths: [],
+    paths: parsed.operands,
     format: 'text',
     failOn: 'warning',
-    includeAccepted: false,
+    includeAccepted: parsed.values.has('include-accepted'),
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     jobs: 0,
+    exclude: (parsed.values.get('exclude') ?? []).map(String),
+    allowEmpty: parsed.values.has('allow-empty'),
   };
-  eachOption(rest, (name, value) => {
-    switch (name) {
-      case '--format': {
-        const v = value();
-        if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${v}'`);
-        options.format = v as OutputFormat;
-        return true;
-      }
-      case '--fail-on': {
-        const v = value();
-        if (!FAIL_ON.has(v)) throw new UsageError(`--fail-on must be error, warning, information or none, not '${v}'`);
-        options.failOn = v as FailOn;
-        return true;
-      }
-      case '--profile':
-        options.profile = value();
-        return true;
-      case '--policy':
-        options.policy = value();
-        return true;
-      case '--baseline':
-        options.baseline = value();
-        return true;
-      case '--include-accepted':
-        options.includeAccepted = true;
-        return true;
-      case '--stdin-filename':
-        options.stdinFilename = value();
-        return true;
-      case '--max-file-size':
-        options.maxFileSize = positiveInteger('--max-file-size', value());
-        return true;
-      case '-o':
-      case '--output':
-        options.output = value();
-        return true;
-      case '--jobs': {
-        const v = value();
-        // Digits only: '1e3' and '0x10' are not what anyone types for a thread count.
-        if (!/^\d+$/.test(v)) throw new UsageError(`--jobs must be a positive whole number, not '${v}'`);
-        options.jobs = positiveInteger('--jobs', v);
-        return true;
-      }
-      case '--progress':
-        options.progress = true;
-        return true;
-      case '--no-progress':
-        options.progress = false;
-        return true;
-      case '--color':
-        options.color = true;
-        return true;
-      case '--no-color':
-        options.color = false;
-        return true;
-      case '':
-        options.paths.push(value());
-        return true;
-      default:
-        return false;
+  const format = last(parsed, 'format');
+  if (format !== undefined) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+      const guess = closest(format, OUTPUT_FORMATS);
+      throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${format}'${guess ? `; did you mean ${guess}?` : ''}`);
     }
-  });
+    options.format = format as OutputFormat;
+  }
+  const failOn = last(parsed, 'fail-on');
+  if (failOn !== undefined) {
+    if (!FAIL_ON.has(failOn)) throw new UsageError(`--fail-on must be error, warning, information or none, not '${failOn}'`);
+    options.failOn = failOn as FailOn;
+  }
+  for (const [name, key] of [
+    ['profile', 'profile'],
+    ['policy', 'policy'],
+    ['baseline', 'baseline'],
+    ['stdin-filename', 'stdinFilename'],
+    ['output', 'output'],
+  ] as const) {
+    const value = last(parsed, name);
+    if (value !== undefined) options[key] = value;
+  }
+  const maxFileSize = last(parsed, 'max-file-size');
+  if (maxFileSize !== undefined) options.maxFileSize = positiveInteger('--max-file-size', maxFileSize);
+  const jobs = last(parsed, 'jobs');
+  if (jobs !== undefined) {
+    // Digits only: '1e3' and '0x10' are not what anyone types for a thread count.
+    if (!/^\d+$/.test(jobs)) throw new UsageError(`--jobs must be a positive whole number, not '${jobs}'`);
+    options.jobs = positiveInteger('--jobs', jobs);
+  }
+  const progress = toggle(parsed, rest, 'progress');
+  if (progress !== undefined) options.progress = progress;
+  const color = toggle(parsed, rest, 'color');
+  if (color !== undefined) options.color = color;
+  for (const glob of options.exclude) if (glob.trim() === '') throw new UsageError('--exclude needs a non-empty glob');
+
   if (options.paths.length === 0) throw new UsageError("no PATH given: name the files or directories to scan, or '-' for standard input");
   if (options.paths.filter((p) => p === '-').length > 1) throw new UsageError("'-' (standard input) can be named only once");
   if (options.stdinFilename !== undefined && !options.paths.includes('-')) throw new UsageError("--stdin-filename names standard input: add '-' to the paths");

@@ -10,14 +10,16 @@ import { dataDescription } from '../core/knowledge/dataAge';
 import { hasFailedFiles, renderReport, type RenderOptions } from '../core/report/render';
 import { mergeFileReports, SEVERITY_RANK, type FileReport, type ScanReport } from '../core/report/scanReport';
 import { toText, type TextStyle } from '../core/report/text';
+import { toGithubAnnotations } from '../core/report/githubAnnotations';
 import { DEFAULT_PROFILE } from '../core/review/profiles';
 import { isoDate } from '../core/text';
 import { bundledKnowledge } from '../shared/bundledKnowledge';
 import { createFileAnalyzer, fileProblem, type AnalyzerSettings, type FileAnalyzer } from './analyzeFile';
-import { parseArgs, USAGE, UsageError, type AdvisoriesOptions, type ExplainOptions, type ScanOptions } from './args';
+import { parseArgs, usage, UsageError, type AdvisoriesOptions, type ExplainOptions, type ScanOptions } from './args';
 import { loadBaseline } from './baseline';
 import { runEval } from './eval';
 import { jobsFor } from './jobs';
+import { wantsColor } from './color';
 import { checkOutput, endQuietlyOnClosedPipe, writeOutput, type OutputTarget } from './output';
 import { loadPolicy } from './policy';
 import { WorkerPool } from './pool';
@@ -31,6 +33,8 @@ declare const VENDORLENS_VERSION: string;
 const SMALL_SCAN_FILES = 32;
 const STDIN_NAME = '<stdin>';
 
+class EmptyScanError extends Error {}
+
 function ansiStyle(): TextStyle {
   const code = (n: number) => (s: string) => `\u001b[${n}m${s}\u001b[0m`;
   const colours: Record<string, (s: string) => string> = { error: code(31), warning: code(33), information: code(36), hint: code(90) };
@@ -38,7 +42,7 @@ function ansiStyle(): TextStyle {
 }
 
 function style(color: boolean | undefined, stream: NodeJS.WriteStream): TextStyle | undefined {
-  return (color ?? (stream.isTTY === true && !process.env.NO_COLOR)) ? ansiStyle() : undefined;
+  return wantsColor(color, process.env, stream.isTTY === true) ? ansiStyle() : undefined;
 }
 
 /** `--profile a,b`: each must exist; none given means the policy file's, else the default. */
@@ -114,7 +118,7 @@ function sizeOf(path: string | Uint8Array): number {
 
 /** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
 async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, progress: Progress, output?: OutputTarget): Promise<FileReport[]> {
-  const walker = walkPaths(options.paths)[Symbol.iterator]();
+  const walker = walkPaths(options.paths, options.exclude)[Symbol.iterator]();
   // Look ahead a little: a handful of files is faster without workers.
   const lookahead: WalkItemOrStdin[] = [];
   let walkDone = false;
@@ -182,6 +186,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
 
 function render(options: ScanOptions, renderOptions: RenderOptions, report: ScanReport): string {
   if (options.format === 'text') return toText(report, options.output ? undefined : style(options.color, process.stdout), renderOptions.omitted, renderOptions);
+  if (options.format === 'github') return toGithubAnnotations(report);
   return renderReport(options.format, report, renderOptions);
 }
 
@@ -191,6 +196,9 @@ async function scan(options: ScanOptions): Promise<number> {
   const kb = policy?.knowledge ?? bundled;
   // An explicit --profile wins over the policy file's.
   const profiles = profilesOf(kb, options.profile, policy?.policy.profiles);
+  // The policy's exclude patterns are relative to its folder; the walk's to each directory walked. The
+  // same pattern list serves both when the policy sits in the working folder, as .vendorlens.yaml does.
+  options = { ...options, exclude: [...(policy?.policy.exclude ?? []), ...options.exclude] };
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
   const outputTarget = options.output ? checkOutput(options.output, options.paths, [options.policy ?? POLICY_FILE_NAME, options.baseline ?? '']) : undefined;
 
@@ -203,7 +211,12 @@ async function scan(options: ScanOptions): Promise<number> {
     maxFileSize: options.maxFileSize,
     knowledge: bundled,
   };
-  const scanned = mergeFileReports(await analyzeAll(options, settings, progress, outputTarget));
+  const fileReports = await analyzeAll(options, settings, progress, outputTarget);
+  // Nothing to read is a mistake in CI (a wrong path, an exclude too wide), not a clean result.
+  if (fileReports.length === 0 && !options.allowEmpty) {
+    throw new EmptyScanError(`no file to scan in ${options.paths.join(', ')} (after .gitignore, .vendorlensignore and excludes); pass --allow-empty to accept an empty scan`);
+  }
+  const scanned = mergeFileReports(fileReports);
 
   const fresh = baseline ? scanned.findings.filter((f) => !baseline.has(f)) : scanned.findings;
   // JSON and SARIF always carry accepted findings (marked); the human formats list them on request.
@@ -264,7 +277,7 @@ async function main(argv: string[]): Promise<number> {
     const command = parseArgs(argv);
     switch (command.command) {
       case 'help':
-        process.stdout.write(USAGE);
+        process.stdout.write(usage(command.topic));
         return 0;
       case 'version':
         process.stdout.write(`${VENDORLENS_VERSION}\n${dataDescription(bundledKnowledge(), isoDate(new Date()))}\n`);
@@ -277,8 +290,13 @@ async function main(argv: string[]): Promise<number> {
         return explain(command);
     }
   } catch (e) {
+    if (e instanceof EmptyScanError) {
+      process.stderr.write(`vendorlens: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
-      process.stderr.write(`vendorlens: ${e.message}\nRun 'vendorlens --help' for usage.\n`);
+      const topic = ['scan', 'explain', 'advisories', 'eval'].includes(argv[0] ?? '') ? `${argv[0]} ` : '';
+      process.stderr.write(`vendorlens: ${e.message}\nRun 'vendorlens ${topic}--help' for usage.\n`);
       return 2;
     }
     if (e instanceof KnowledgeBaseError) {

@@ -1,12 +1,12 @@
 // Which files a scan covers, yielded one at a time so a tree of any size is never listed in memory:
 // named files (always scanned, even if ignored), directories walked depth-first in name order with
-// .gitignore respected (from the repository root down; a named directory is walked even if ignored), and
-// globs. Symbolic links inside directories are not followed; a named one is.
+// .gitignore and .vendorlensignore respected (from the repository root down; a named directory is walked
+// even if ignored) and --exclude patterns left out, and globs. Symbolic links inside directories are not followed; a named one is.
 // Synchronous: the thread walking is the one analysing between directories, and an asynchronous readdir
 // per directory cost a scan of a thousand files more waiting than reading.
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { GitignoreRules } from '../shared/gitignore';
+import { GitignoreRules, IGNORE_FILE_NAMES } from '../shared/gitignore';
 import { readRegularFileSync } from '../shared/readRegularFile';
 import { trackedPaths, type TrackedPaths } from './gitIndex';
 import { compileGlob, hasGlobSyntax } from './glob';
@@ -97,13 +97,14 @@ function named(path: string): boolean {
   }
 }
 
-/** A walk's .gitignore rules and the directory their paths are relative to. */
+/** A walk's ignore-file rules and the directory their paths are relative to; the excludes are relative to the walked directory. */
 interface WalkIgnores {
   root: string;
   rules: GitignoreRules;
   /** What git tracks (ignore rules do not apply to it), and the path from the repository root to `root`. */
   tracked?: TrackedPaths;
   trackedPrefix?: string;
+  excludes?: { root: string; rules: GitignoreRules };
 }
 
 function addIgnoreFile(ignores: WalkIgnores, directory: string, file: string): void {
@@ -133,7 +134,7 @@ function ignoresFor(directory: string): WalkIgnores {
   const repository: WalkIgnores = { root: upward.at(-1)!, rules: new GitignoreRules(), tracked: trackedPaths(upward.at(-1)!), trackedPrefix: '' };
   // Read first, so that the root .gitignore overrides it.
   addIgnoreFile(repository, repository.root, join('.git', 'info', 'exclude'));
-  for (const dir of upward.slice(1).reverse()) addIgnoreFile(repository, dir, '.gitignore');
+  for (const dir of upward.slice(1).reverse()) for (const file of IGNORE_FILE_NAMES) addIgnoreFile(repository, dir, file);
   const fromRoot = toPosix(relative(repository.root, directory));
   if (!repository.rules.isIgnored(fromRoot, true)) return repository;
   return { ...own, tracked: repository.tracked, trackedPrefix: `${fromRoot}/` };
@@ -154,7 +155,8 @@ function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: st
     yield { kind: 'error', path: directory, display: displayPath(directory), message: describeIoError(e) };
     return;
   }
-  if (entries.some((e) => e.name === '.gitignore' && e.isFile())) addIgnoreFile(ignores, directory, '.gitignore');
+  // .vendorlensignore after .gitignore: its patterns win where the two disagree.
+  for (const file of IGNORE_FILE_NAMES) if (entries.some((e) => e.name === file && e.isFile())) addIgnoreFile(ignores, directory, file);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const directoryFromRoot = toPosix(relative(ignores.root, directory));
   const display = childDisplay(directory);
@@ -166,8 +168,9 @@ function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: st
     const path = join(directory, entry.name);
     const fromRoot = directoryFromRoot === '' ? entry.name : `${directoryFromRoot}/${entry.name}`;
     const tracked = ignores.tracked;
+    const excluded = (isDirectory: boolean) => ignores.excludes !== undefined && ignores.excludes.rules.isIgnored(toPosix(relative(ignores.excludes.root, path)), isDirectory);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      if (SKIPPED_DIRECTORIES.has(entry.name) || excluded(true)) continue;
       if (ignores.rules.isIgnored(fromRoot, true)) {
         // Git tracks files in it all the same: only those are walked.
         if (tracked?.directories.has(ignores.trackedPrefix + fromRoot)) yield* walkDirectory(path, ignores, (p) => keep(p) && isTracked(ignores, p));
@@ -175,7 +178,7 @@ function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: st
       }
       yield* walkDirectory(path, ignores, keep);
     } else if (entry.isFile()) {
-      if (!keep(path)) continue;
+      if (!keep(path) || excluded(false)) continue;
       if (ignores.rules.isIgnored(fromRoot, false) && !tracked?.files.has(ignores.trackedPrefix + fromRoot)) continue;
       yield { kind: 'file', path, display: display(path, entry.name) };
     }
@@ -186,8 +189,19 @@ function isTracked(ignores: WalkIgnores, path: string): boolean {
   return ignores.tracked?.files.has(ignores.trackedPrefix + toPosix(relative(ignores.root, path))) === true;
 }
 
-/** Everything the named paths cover, in order; '-' is passed through for standard input. */
-export function* walkPaths(paths: readonly string[]): Generator<WalkItem | { kind: 'stdin' }> {
+/** --exclude and the policy's exclude: gitignore patterns, relative to each directory walked (or a glob's base). */
+function withExcludes(ignores: WalkIgnores, root: string, exclude: readonly string[]): WalkIgnores {
+  if (exclude.length === 0) return ignores;
+  const rules = new GitignoreRules();
+  rules.add('', exclude.join('\n'));
+  return { ...ignores, excludes: { root, rules } };
+}
+
+/**
+ * Everything the named paths cover, in order; '-' is passed through for standard input. A file named
+ * on the command line is always scanned; `exclude` applies to what directories and globs cover.
+ */
+export function* walkPaths(paths: readonly string[], exclude: readonly string[] = []): Generator<WalkItem | { kind: 'stdin' }> {
   for (const named of paths) {
     if (named === '-') {
       yield { kind: 'stdin' };
@@ -198,7 +212,7 @@ export function* walkPaths(paths: readonly string[]): Generator<WalkItem | { kin
       info = statSync(named);
     } catch (e) {
       if (hasGlobSyntax(named)) {
-        yield* walkGlob(named);
+        yield* walkGlob(named, exclude);
         continue;
       }
       yield { kind: 'error', path: named, display: displayPath(named), message: describeIoError(e) };
@@ -208,19 +222,19 @@ export function* walkPaths(paths: readonly string[]): Generator<WalkItem | { kin
       yield { kind: 'file', path: named, display: displayPath(named) };
     } else if (info.isDirectory()) {
       const absolute = resolve(named);
-      yield* walkDirectory(absolute, ignoresFor(absolute), () => true);
+      yield* walkDirectory(absolute, withExcludes(ignoresFor(absolute), absolute, exclude), () => true);
     } else {
       yield { kind: 'error', path: named, display: displayPath(named), message: 'not a regular file or directory' };
     }
   }
 }
 
-function* walkGlob(glob: string): Generator<WalkItem> {
+function* walkGlob(glob: string, exclude: readonly string[]): Generator<WalkItem> {
   const compiled = compileGlob(toPosix(glob));
   const base = resolve(compiled.base);
   let matched = 0;
   const keep = (path: string) => compiled.matches(toPosix(relative(base, path)));
-  for (const item of walkDirectory(base, ignoresFor(base), keep)) {
+  for (const item of walkDirectory(base, withExcludes(ignoresFor(base), base, exclude), keep)) {
     if (item.kind === 'file') matched++;
     yield item;
   }

@@ -4,6 +4,9 @@
 // class decides between the files. Used by the workspace review and the CLI walk, so no `vscode` import.
 import ignore from 'ignore';
 
+/** The ignore files read in each directory, in order: .vendorlensignore (gitignore syntax) after .gitignore, so it wins. */
+export const IGNORE_FILE_NAMES = ['.gitignore', '.vendorlensignore'] as const;
+
 // Git compares names without case only where `git init` found a file system that ignores case
 // (core.ignorecase), as it does by default on Windows and macOS; elsewhere, and in a browser, case counts.
 const IGNORE_CASE = typeof process !== 'undefined' && (process.platform === 'win32' || process.platform === 'darwin');

@@ -1,10 +1,12 @@
 // The files the workspace review and the report export cover, and how they are read: by name (REVIEW_GLOB),
-// minus what files.exclude (through findFiles) and the folders' .gitignore files exclude, skipping files
+// minus what files.exclude (through findFiles), the folders' .gitignore and .vendorlensignore files and the
+// root .vendorlens.yaml's exclude: list leave out (as the CLI walk does), skipping files
 // over vendorlens.review.maxFileSizeKb and binary files. Everything goes through vscode.workspace.fs, so it
 // works on the web too.
 import * as vscode from 'vscode';
+import { policyExcludes, POLICY_FILE_NAME } from '../../core/knowledge/policy';
 import { decodeTextBytes } from '../../core/textBytes';
-import { GitignoreRules } from '../../shared/gitignore';
+import { GitignoreRules, IGNORE_FILE_NAMES } from '../../shared/gitignore';
 
 /** The files a review reads, by name; content decides the rest (dialect, CSV or not). */
 export const REVIEW_GLOB =
@@ -38,28 +40,42 @@ export function folderRelative(uri: vscode.Uri): { folder: vscode.WorkspaceFolde
   return { folder, path: uri.path.slice(base.length + 1) };
 }
 
-/** The .gitignore rules of every workspace folder (the global excludes file and .git/info/exclude are not read). */
+/**
+ * The ignore rules of every workspace folder: its .gitignore and .vendorlensignore files and its
+ * .vendorlens.yaml's exclude: patterns (the global excludes file and .git/info/exclude are not read).
+ */
 export class WorkspaceIgnores {
   private constructor(private readonly rulesByFolder: ReadonlyMap<string, GitignoreRules>) {}
 
   static readonly none = new WorkspaceIgnores(new Map());
 
   static async load(token: vscode.CancellationToken, output: vscode.OutputChannel): Promise<WorkspaceIgnores> {
-    const rules = new Map<string, GitignoreRules>();
-    const files = await vscode.workspace.findFiles('**/.gitignore', undefined, undefined, token);
-    await forEachBounded(files, READ_CONCURRENCY, token, async (uri) => {
+    const found = await vscode.workspace.findFiles(`**/{${[...IGNORE_FILE_NAMES, POLICY_FILE_NAME].join(',')}}`, undefined, undefined, token);
+    const read: { folder: string; directory: string; name: string; text: string }[] = [];
+    await forEachBounded(found, READ_CONCURRENCY, token, async (uri) => {
       const where = folderRelative(uri);
       if (!where) return;
+      const slash = where.path.lastIndexOf('/');
+      const directory = where.path.slice(0, Math.max(0, slash));
+      const name = where.path.slice(slash + 1);
+      // Only the folder's own policy file counts, as for the rest of the policy.
+      if (name === POLICY_FILE_NAME && directory !== '') return;
       try {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        const key = where.folder.uri.toString();
-        let folderRules = rules.get(key);
-        if (!folderRules) rules.set(key, (folderRules = new GitignoreRules()));
-        folderRules.add(where.path.slice(0, Math.max(0, where.path.lastIndexOf('/'))), text);
+        read.push({ folder: where.folder.uri.toString(), directory, name, text: name === POLICY_FILE_NAME ? policyExcludes(text).join('\n') : text });
       } catch (e) {
         output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), String(e)));
       }
     });
+    // Files were read in any order; within a directory the later rules win: .gitignore, .vendorlensignore, then the policy.
+    const rank = (name: string) => [...IGNORE_FILE_NAMES, POLICY_FILE_NAME].indexOf(name);
+    read.sort((a, b) => rank(a.name) - rank(b.name));
+    const rules = new Map<string, GitignoreRules>();
+    for (const file of read) {
+      let folderRules = rules.get(file.folder);
+      if (!folderRules) rules.set(file.folder, (folderRules = new GitignoreRules()));
+      folderRules.add(file.directory, file.text);
+    }
     return new WorkspaceIgnores(rules);
   }
 

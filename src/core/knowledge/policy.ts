@@ -4,9 +4,25 @@
 import type { Advisory, FindingSeverity, KnowledgeBase, ProductPattern, Vendor, VendorName } from '../model';
 import { compileAnchoredPattern } from '../evidence/patterns';
 import { isValidDate } from '../review/notes';
+import { parseDocument } from 'yaml';
 import { indexKnowledge, locate, parseAndValidate, type KnowledgeProblem, type KnowledgeSource } from './load';
 
 export const POLICY_FILE_NAME = '.vendorlens.yaml';
+
+/**
+ * The policy's `exclude:` patterns, read leniently: the workspace review applies them before the policy is
+ * validated (a broken policy is underlined in the editor; the patterns that are strings still apply).
+ */
+export function policyExcludes(text: string): string[] {
+  let value: unknown;
+  try {
+    value = parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  const exclude = value !== null && typeof value === 'object' ? (value as { exclude?: unknown }).exclude : undefined;
+  return Array.isArray(exclude) ? exclude.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+}
 
 export type SeverityLevel = FindingSeverity;
 
@@ -36,6 +52,8 @@ export interface SidecarAcceptance {
 
 export interface Policy {
   profiles?: string[];
+  /** Paths scans leave out: gitignore patterns relative to the policy file's folder. */
+  exclude?: string[];
   severity?: { vendors?: Record<string, SeverityLevel>; advisories?: Record<string, SeverityLevel> };
   vendors?: Vendor[];
   extendVendors?: Record<string, VendorExtension>;

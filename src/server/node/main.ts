@@ -6,6 +6,29 @@ import { readRegularFile } from '../../shared/readRegularFile';
 import { startServer } from '../server';
 import { FramingGuard } from './framing';
 
+declare const VENDORLENS_VERSION: string;
+
+const LSP_USAGE = `Usage: vendorlens-lsp --stdio | --node-ipc
+
+The VendorLens language server (Language Server Protocol): findings of government-flagged
+vendors in network configs, captures and bills of materials, as diagnostics, for any editor.
+  --stdio           talk over standard input and output
+  --node-ipc        talk over Node's IPC channel (as the VS Code extension starts it)
+  -h, --help        show this help
+  -V, --version     show the version
+`;
+
+// Answered before any connection is made: a connection would take over standard output.
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(LSP_USAGE);
+  process.exit(0);
+}
+if (args.includes('--version') || args.includes('-V')) {
+  process.stdout.write(`${VENDORLENS_VERSION}\n`);
+  process.exit(0);
+}
+
 /** Over stdio, the input's framing is checked first (framing.ts): a broken header ends the server with a message, never a silent stall. */
 function stdioConnection(): Connection {
   const input = process.stdin.pipe(new FramingGuard());

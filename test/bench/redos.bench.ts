@@ -4,60 +4,10 @@
 // The regexes are enumerated, not listed by hand: literals from the core's source (read with the
 // TypeScript parser), the dialect fingerprints, and every RegExp the matchers build from the knowledge base.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import ts from 'typescript';
-import { createMatchers } from '../../src/core/analyze';
 import { DIALECTS } from '../../src/core/formats/dialects/detect';
-import { knowledge, ROOT } from '../unit/helpers';
+import { adversarialInputs, coreRegexLiterals, knowledgeBaseRegexes, type NamedRegex } from '../unit/regexInventory';
+import { knowledge } from '../unit/helpers';
 import { bestTime, growth, MAX_LINEAR_RATIO, repeatTo } from './timing';
-
-interface NamedRegex {
-  name: string;
-  regex: RegExp;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-}
-
-/** Every regex literal in src/core, with where it stands. */
-function coreRegexLiterals(): NamedRegex[] {
-  const found: NamedRegex[] = [];
-  for (const file of sourceFiles(join(ROOT, 'src', 'core'))) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-    const visit = (node: ts.Node) => {
-      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
-        const text = node.getText(source);
-        const slash = text.lastIndexOf('/');
-        const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-        found.push({ name: `${relative(ROOT, file)}:${line} ${text.slice(0, 60)}`, regex: new RegExp(text.slice(1, slash), text.slice(slash + 1)) });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return found;
-}
-
-/** The RegExps built at run time from the knowledge base (names, banners, exclusions, domains, product patterns). */
-function knowledgeBaseRegexes(): NamedRegex[] {
-  const built: NamedRegex[] = [];
-  const original = globalThis.RegExp;
-  globalThis.RegExp = new Proxy(original, {
-    construct(target, args: [string | RegExp, string?]) {
-      const regex = new target(...args);
-      built.push({ name: `built: /${regex.source.slice(0, 60)}…/${regex.flags}`, regex });
-      return regex;
-    },
-  });
-  try {
-    createMatchers(knowledge());
-  } finally {
-    globalThis.RegExp = original;
-  }
-  return built;
-}
 
 /** Runs a regex the way the core does: global and sticky ones in an exec loop, others once. */
 function runRegex(regex: RegExp, text: string): void {
@@ -76,24 +26,6 @@ function runRegex(regex: RegExp, text: string): void {
 }
 
 const QUICK_SIZE = 400;
-const REPRESENTATIVES = ['a', 'Z', '0', ' ', '\t', '\n', '-', '.', ':', '/', '_', '#', '!', '"', '(', '{', ';', '=', 'é', '华'];
-const PAIR_CHARS = ['a', '0', ' ', '-', '.', ':', '/', '\n', '\t'];
-
-/** Adversarial inputs for a regex: runs of each character it mentions, pairs, and its own words repeated. */
-function adversarialInputs(regex: RegExp): ((n: number) => string)[] {
-  const mentioned = [...new Set(regex.source.replace(/\\[dDwWsSbBpPnrtvfux]/g, '').split(''))].filter((c) => c >= ' ' && c <= '~').slice(0, 40);
-  const alphabet = [...new Set([...REPRESENTATIVES, ...mentioned])];
-  const words = [...new Set(regex.source.match(/[A-Za-z0-9]{2,}/g) ?? [])].slice(0, 12);
-  const inputs: ((n: number) => string)[] = [];
-  for (const c of alphabet) inputs.push((n) => repeatTo(c, n, '\u0001'));
-  for (const a of [...PAIR_CHARS, ...mentioned.slice(0, 8)]) for (const b of PAIR_CHARS) if (a !== b) inputs.push((n) => repeatTo(a + b, n, '\u0001'));
-  for (const w of words) {
-    for (const sep of [' ', '.', '-', '\n', '']) inputs.push((n) => repeatTo(w + sep, n, '\u0001'));
-    inputs.push((n) => w + ' '.repeat(n) + '\u0001');
-  }
-  return inputs;
-}
-
 /** The worst growth of `run` over the inputs: a quick pass at small size, then the slowest few measured properly. */
 function worstGrowth(regex: RegExp) {
   const inputs = adversarialInputs(regex);

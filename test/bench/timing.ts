@@ -51,7 +51,4 @@ export function growth(run: (input: string) => void, input: (n: number) => strin
   return result!;
 }
 
-/** Repeats `unit` to about n characters, then adds `tail` (which often makes a match fail late). */
-export function repeatTo(unit: string, n: number, tail = ''): string {
-  return unit.repeat(Math.max(1, Math.ceil(n / unit.length))) + tail;
-}
+export { repeatTo } from '../unit/regexInventory';

@@ -6,90 +6,18 @@
 // decided by the pattern and the input. The same suite measured in milliseconds is a benchmark
 // (test/bench/redos.bench.ts, `npm run bench:linear`).
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createMatchers } from '../../src/core/analyze';
 import { backtrackingRisk } from '../../src/core/evidence/regexSafety';
 import { DIALECTS } from '../../src/core/formats/dialects/detect';
 import { getLanguageService } from '../../src/core/languageService';
-import { FIXED_NOW, knowledge, ROOT } from './helpers';
+import { FIXED_NOW, knowledge } from './helpers';
+import { adversarialInputs, coreRegexLiterals, knowledgeBaseRegexes, type NamedRegex } from './regexInventory';
 import { stepCounter, StepLimit, type StepCounter } from './regexSteps';
-
-interface NamedRegex {
-  name: string;
-  regex: RegExp;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-}
-
-/** Every regex literal in src/core, with where it stands. */
-function coreRegexLiterals(): NamedRegex[] {
-  const found: NamedRegex[] = [];
-  for (const file of sourceFiles(join(ROOT, 'src', 'core'))) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-    const visit = (node: ts.Node) => {
-      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
-        const text = node.getText(source);
-        const slash = text.lastIndexOf('/');
-        const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-        found.push({ name: `${relative(ROOT, file)}:${line} ${text.slice(0, 60)}`, regex: new RegExp(text.slice(1, slash), text.slice(slash + 1)) });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return found;
-}
-
-/** The RegExps built at run time from the knowledge base (names, banners, exclusions, domains, product patterns). */
-function knowledgeBaseRegexes(): NamedRegex[] {
-  const built: NamedRegex[] = [];
-  const original = globalThis.RegExp;
-  globalThis.RegExp = new Proxy(original, {
-    construct(target, args: [string | RegExp, string?]) {
-      const regex = new target(...args);
-      built.push({ name: `built: /${regex.source.slice(0, 60)}…/${regex.flags}`, regex });
-      return regex;
-    },
-  });
-  try {
-    createMatchers(knowledge());
-  } finally {
-    globalThis.RegExp = original;
-  }
-  return built;
-}
 
 /** Steps at SMALL and at SCALE× SMALL: about SCALE× for a linear regex, SCALE²× for a quadratic one. */
 const SMALL = 48;
 const SCALE = 8;
 const MAX_LINEAR_RATIO = 16;
-
-function repeatTo(unit: string, n: number, tail = ''): string {
-  return unit.repeat(Math.max(1, Math.ceil(n / unit.length))) + tail;
-}
-
-const REPRESENTATIVES = ['a', 'Z', '0', ' ', '\t', '\n', '-', '.', ':', '/', '_', '#', '!', '"', '(', '{', ';', '=', 'é', '华'];
-const PAIR_CHARS = ['a', '0', ' ', '-', '.', ':', '/', '\n', '\t'];
-
-/** Adversarial inputs for a regex: runs of each character it mentions, pairs, and its own words repeated. */
-function adversarialInputs(regex: RegExp): ((n: number) => string)[] {
-  const mentioned = [...new Set(regex.source.replace(/\\[dDwWsSbBpPnrtvfux]/g, '').split(''))].filter((c) => c >= ' ' && c <= '~').slice(0, 40);
-  const alphabet = [...new Set([...REPRESENTATIVES, ...mentioned])];
-  const words = [...new Set(regex.source.match(/[A-Za-z0-9]{2,}/g) ?? [])].slice(0, 12);
-  const inputs: ((n: number) => string)[] = [];
-  for (const c of alphabet) inputs.push((n) => repeatTo(c, n, '\u0001'));
-  for (const a of [...PAIR_CHARS, ...mentioned.slice(0, 8)]) for (const b of PAIR_CHARS) if (a !== b) inputs.push((n) => repeatTo(a + b, n, '\u0001'));
-  for (const w of words) {
-    for (const sep of [' ', '.', '-', '\n', '']) inputs.push((n) => repeatTo(w + sep, n, '\u0001'));
-    inputs.push((n) => w + ' '.repeat(n) + '\u0001');
-  }
-  return inputs;
-}
 
 interface Growth {
   ratio: number;

@@ -4,7 +4,7 @@
 // lookalikes (another maker's products that resemble a family: never a finding). Candidates are found by a
 // map from the first two characters of a word to the entries that can start there, not by one regex per
 // entry per word. A policy file's own `productPatterns` join as families.
-import type { CatalogueFamily, CatalogueLookalike, CatalogueModel, CatalogueRelabel, Confidence, Field, KnowledgeBase, RowContext } from '../model';
+import type { CatalogueFamily, CatalogueLookalike, CatalogueModel, CatalogueRelabel, Confidence, Evidence, Field, KnowledgeBase, RowContext } from '../model';
 import { boundedSource, compileAnchoredPattern, flexibleNameSource } from './patterns';
 import { closingParen, literalPrefixes, topLevelAlternatives } from './productModels';
 import { createVendorNameMatcher } from './vendorNames';
@@ -391,6 +391,21 @@ export interface Weighed {
   detail: string;
   /** What would confirm a low-confidence identification. */
   wouldConfirm?: string;
+}
+
+/** The evidence a weighed catalogue hit gives, at the hit's place in the field. */
+export function catalogueEvidence(field: Field, hit: { start: number; end: number; identification: Identification }, weighed: Weighed): Evidence {
+  return {
+    kind: weighed.kind,
+    vendorId: hit.identification.vendorId,
+    start: field.offset + hit.start,
+    end: field.offset + hit.end,
+    matched: field.text.slice(hit.start, hit.end),
+    confidence: weighed.confidence,
+    detail: weighed.detail,
+    wouldConfirm: weighed.wouldConfirm,
+    field,
+  };
 }
 
 /** Dates of a relabel ("2018–2023"), for messages. */

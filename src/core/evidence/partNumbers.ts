@@ -7,7 +7,7 @@
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher, type Trigger } from './matcher';
 import { UNICODE_ONLY_FOLDS } from './patterns';
-import { catalogueIndex, weigh, type Identification } from './catalogue';
+import { catalogueEvidence, catalogueIndex, weigh, type Identification } from './catalogue';
 
 /** Part numbers are short; a longer value is a description, and the cap bounds the pattern's work. */
 const MAX_PART_LENGTH = 100;
@@ -41,17 +41,7 @@ export function createPartNumberMatcher(kb: KnowledgeBase): EvidenceMatcher {
         const weighed = weigh(kb, index, id, field);
         if (!weighed) continue;
         seen.add(id.vendorId);
-        found.push({
-          kind: weighed.kind,
-          vendorId: id.vendorId,
-          start: field.offset + hit.start,
-          end: field.offset + hit.end,
-          matched: field.text.slice(hit.start, hit.end),
-          confidence: weighed.confidence,
-          detail: weighed.detail,
-          wouldConfirm: weighed.wouldConfirm,
-          field,
-        });
+        found.push(catalogueEvidence(field, hit, weighed));
       }
       return found.length > 0 ? found : NO_EVIDENCE;
     },

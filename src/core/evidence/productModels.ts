@@ -5,7 +5,7 @@
 // partNumbers.ts. A shape other makers share needs a BOM row around it and gives low confidence.
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
-import { catalogueIndex, weigh } from './catalogue';
+import { catalogueEvidence, catalogueIndex, weigh } from './catalogue';
 
 /** Splits `|` at the top level of a regex source (outside groups and classes). */
 export function topLevelAlternatives(source: string): string[] {
@@ -131,17 +131,7 @@ export function createProductModelMatcher(kb: KnowledgeBase): EvidenceMatcher {
       for (const hit of index.scan(field.text)) {
         const weighed = weigh(kb, index, hit.identification, field);
         if (!weighed) continue;
-        found.push({
-          kind: weighed.kind,
-          vendorId: hit.identification.vendorId,
-          start: field.offset + hit.start,
-          end: field.offset + hit.end,
-          matched: field.text.slice(hit.start, hit.end),
-          confidence: weighed.confidence,
-          detail: weighed.detail,
-          wouldConfirm: weighed.wouldConfirm,
-          field,
-        });
+        found.push(catalogueEvidence(field, hit, weighed));
       }
       return found.length > 0 ? found : NO_EVIDENCE;
     },

@@ -25,6 +25,7 @@ describe('npm package', function () {
       'LICENSE',
       'README.md',
       'data/schema/advisories.schema.json',
+      'data/schema/catalogue.schema.json',
       'data/schema/policy.schema.json',
       'data/schema/profiles.schema.json',
       'data/schema/vendors.schema.json',

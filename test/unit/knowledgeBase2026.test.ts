@@ -87,6 +87,17 @@ describe('profiles that match how law applies', () => {
     }
   });
 
+  it('leads with an instrument read at its official source before one known only from copies', () => {
+    const official = (id: string) => knowledge().advisoryById.get(id)!.sources.some((s) => s.checked === 'official');
+    for (const vendor of ['huawei', 'zte', 'hikvision', 'dahua']) {
+      const [lead] = assess(vendor, 'global').inForce;
+      assert.ok(official(lead!.id), `${vendor}: ${lead!.id} leads without an official source`);
+    }
+    // §805 is a ban and newer, but known only from a copy of its text: it does not lead Huawei's findings.
+    assert.equal(official('us-ndaa-fy2024-805'), false);
+    assert.notEqual(assess('huawei', 'global').inForce[0]!.id, 'us-ndaa-fy2024-805');
+  });
+
   it('leads with the strongest instrument when nothing applies, and says how many are in force and which are superseded', () => {
     assert.equal(assess('hikvision', 'info').advisories[0]!.measure, 'ban');
     const [finding] = languageService({ profile: 'cz' }).analyze(textDocument('interface Gi0/1\n description HUAWEI uplink\n')).findings;

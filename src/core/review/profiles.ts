@@ -69,8 +69,10 @@ export function orderAdvisories(kb: KnowledgeBase, vendorId: string, inForce: re
   const byStrength = (a: Advisory, b: Advisory) => MEASURE_RANK[b.measure] - MEASURE_RANK[a.measure] || b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
   const linked = (a: Advisory) => Number(linkedByCategory(kb, vendorId, a.id));
   const supranational = (a: Advisory) => Number(SUPRANATIONAL.has(a.jurisdiction));
+  // An instrument read at its official source leads one known only from copies and reports.
+  const unofficial = (a: Advisory) => Number(!a.sources.some((s) => s.checked === 'official'));
   return {
-    inForce: [...inForce].sort((a, b) => supranational(a) - supranational(b) || linked(a) - linked(b) || byStrength(a, b)),
+    inForce: [...inForce].sort((a, b) => supranational(a) - supranational(b) || linked(a) - linked(b) || unofficial(a) - unofficial(b) || byStrength(a, b)),
     elsewhere: [...elsewhere].sort((a, b) => Number(isSuperseded(a)) - Number(isSuperseded(b)) || linked(a) - linked(b) || byStrength(a, b)),
   };
 }

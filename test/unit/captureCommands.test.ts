@@ -23,6 +23,7 @@ const OUTPUTS: [dialect: string, command: string, text: string][] = [
   ['huawei-smartax', 'display ont optical-info', lines('  ONT  Rx power  Tx power  OLT Rx ONT  Temperature  Voltage', '  ID   (dBm)     (dBm)     power(dBm)  (C)          (V)', '    3  -21.10    2.05      -23.40      45           3.300')],
   ['huawei-smartax', 'display ont port state', lines('  ONT-ID   ONT      ONT       Speed(Mbps)   Duplex   LinkState', '       4         1         GE 100           full     up')],
   ['huawei-smartax', 'display location', lines('   SRV-P BUNDLE TYPE MAC            MAC TYPE F /S /P', '      12     -  gpon 00e0-fc01-0203 dynamic  0 /2 /1', '  Note: F--Frame, S--Slot, P--Port,')],
+  ['huawei-smartax', 'display sysman service state', lines('  ----------------------------------------------', '  Network service              Port        State', '  ----------------------------------------------', '  ssh                          22          enable', '  snmp                         161         enable')],
   ['huawei-smartax', 'ont add result', lines('  Number of ONTs that can be added: 1, success: 1', '  PortID :3, ONTID :7')],
   ['huawei-smartax', 'display ont autofind', lines('   Number              : 2', '   Ont SN              : 48575443ABCDEF01 (HWTC-ABCDEF01)', '   VendorID            : HWTC', '   Ont EquipmentID     : HG8010H')],
   // ZTE ZXA10 OLT and ZXR10.
@@ -99,6 +100,11 @@ describe('captures round 2: lookalikes are not claimed', () => {
   it('a VyOS/EdgeOS config in braces or set commands is not Junos', () => {
     assert.notEqual(detectDialect(VYOS).id, 'juniper-junos', explainDialect(VYOS).join(' | '));
     assert.notEqual(detectDialect(VYOS_SET).id, 'juniper-junos', explainDialect(VYOS_SET).join(' | '));
+  });
+
+  it('an nmap port table (PORT STATE SERVICE) is not the SmartAX service table', () => {
+    const NMAP = lines('Nmap scan report for 192.0.2.7', 'PORT     STATE SERVICE', '22/tcp   open  ssh', '161/udp  open  snmp');
+    assert.equal(detectDialect(NMAP).id, 'unknown', explainDialect(NMAP).join(' | '));
   });
 
   it('a Junos config in braces is still Junos', () => {

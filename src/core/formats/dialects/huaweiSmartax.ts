@@ -40,6 +40,7 @@ export const huaweiSmartax: DialectSpec = {
     { regex: /^[ \t]*(?<anchor>Command is being executed\. Please wait)/m, weight: 2, reason: '"Command is being executed. Please wait"', imitated: true },
     { regex: /^[ \t]*(?<anchor>CPU occupancy):[ \t]*\d+%/m, weight: 6, reason: '"display cpu" output ("CPU occupancy: 17%")', imitated: true },
     { regex: /^[ \t]*(?<anchor>Memory occupancy):[ \t]*\d+%/m, weight: 6, reason: '"display mem" output ("Memory occupancy: 79%")', imitated: true },
+    { regex: /^[ \t]*(?<anchor>Network service)[ \t]{2,}Port[ \t]{2,}State[ \t]*$/m, weight: 6, reason: '"display sysman service state" output ("Network service  Port  State")', imitated: true },
     { regex: /^[ \t]*(?<anchor>System up time): \d+ days? \d+ hours?/m, weight: 6, reason: '"display sysuptime" output ("System up time: 11 day 22 hour")', imitated: true },
     { regex: /(?<anchor>Rx power[ \t]+Tx power[ \t]+OLT Rx)/, weight: 7, reason: '"display ont optical-info" header ("Rx power Tx power OLT Rx ONT")', imitated: true },
     { regex: /(?<anchor>Speed\(Mbps\)[ \t]+Duplex[ \t]+LinkState)/, weight: 6, reason: '"display ont port state" header ("Speed(Mbps) Duplex LinkState")', imitated: true },

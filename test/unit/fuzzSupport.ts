@@ -14,7 +14,8 @@ export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 /** Fixed by default so `npm test` is reproducible; `npm run fuzz` draws a new one unless FUZZ_SEED is set. */
 export const FUZZ_SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? undefined : 20261129;
 /** No case of a few kilobytes may take this long: far above linear work, far below "hangs". */
-export const CASE_LIMIT_MS = 3000;
+/** A case slower than this is reported by `npm run fuzz` for a look with the benchmark. */
+export const SLOW_CASE_MS = 3000;
 
 export interface Seed {
   name: string;
@@ -136,16 +137,16 @@ export function runOptions(): fc.Parameters<unknown> {
 }
 
 /**
- * Runs `work` and, in the long fuzzing session (`npm run fuzz`, which sets FUZZ_RUNS), fails when one case
- * takes longer than any linear work on it could. In the test suite no clock decides: a case that hangs
- * meets mocha's timeout, and linearity is decided by counted steps (redos.test.ts).
+ * Runs `work`. No clock decides a case, in the suite or in `npm run fuzz`: a case that hangs meets the
+ * runner's timeout, and linearity is decided by counted steps (redos.test.ts). The long session only
+ * reports slow cases (FUZZ_RUNS set), as leads for the benchmark.
  */
 export function withinTimeGuard<T>(what: string, work: () => T): T {
   if (process.env.FUZZ_RUNS === undefined) return work();
   const started = performance.now();
   const result = work();
   const elapsed = performance.now() - started;
-  assert.ok(elapsed < CASE_LIMIT_MS, `${what} took ${elapsed.toFixed(0)} ms`);
+  if (elapsed >= SLOW_CASE_MS) console.warn(`fuzz: ${what} took ${elapsed.toFixed(0)} ms (reported, not failed)`);
   return result;
 }
 

@@ -4,9 +4,7 @@
 // The regexes are enumerated, not listed by hand: literals from the core's source (read with the
 // TypeScript parser), the dialect fingerprints, and every RegExp the matchers build from the knowledge base.
 import { strict as assert } from 'node:assert';
-import { DIALECTS } from '../../src/core/formats/dialects/detect';
-import { adversarialInputs, coreRegexLiterals, knowledgeBaseRegexes, type NamedRegex } from '../unit/regexInventory';
-import { knowledge } from '../unit/helpers';
+import { adversarialInputs, BUILT_IN_REGEX_GROUPS, type NamedRegex } from '../unit/regexInventory';
 import { bestTime, growth, MAX_LINEAR_RATIO, repeatTo } from './timing';
 
 /** Runs a regex the way the core does: global and sticky ones in an exec loop, others once. */
@@ -60,22 +58,7 @@ describe('ReDoS: built-in regexes are linear-time on adversarial input', functio
     assert.ok(worstGrowth(/(?:##|\/\*).*$/).ratio < MAX_LINEAR_RATIO);
   });
 
-  it('every regex literal in src/core', () => {
-    const literals = coreRegexLiterals();
-    assert.ok(literals.length > 50, `found ${literals.length} literals`);
-    assertAllLinear(literals);
-  });
-
-  it('every dialect fingerprint', () => {
-    assertAllLinear(DIALECTS.flatMap((d) => d.fingerprints.map((f) => ({ name: `${d.id}: ${f.reason}`, regex: f.regex }))));
-  });
-
-  it('every regex built from the knowledge base: names, banners, exclusions, domains and product patterns', () => {
-    const built = knowledgeBaseRegexes();
-    const productPatterns = knowledge().vendors.flatMap((v) => v.productPatterns ?? []).length;
-    assert.ok(built.length > productPatterns, `captured ${built.length} regexes`);
-    assertAllLinear(built);
-  });
+  for (const group of BUILT_IN_REGEX_GROUPS) it(group.title, () => assertAllLinear(group.regexes()));
 });
 
 describe('ReDoS: refused and accepted product patterns, measured', () => {

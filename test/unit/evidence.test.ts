@@ -6,7 +6,8 @@ import { createBannerMatcher } from '../../src/core/evidence/banners';
 import { createDomainMatcher } from '../../src/core/evidence/domains';
 import { createMacAddressMatcher, normaliseMac } from '../../src/core/evidence/macAddresses';
 import type { EvidenceMatcher } from '../../src/core/evidence/matcher';
-import { createProductModelMatcher, leadingCharacters, literalPrefixes } from '../../src/core/evidence/productModels';
+import { createProductModelMatcher } from '../../src/core/evidence/productModels';
+import { literalPrefixes } from '../../src/core/regex/prefixes';
 import { createSnmpOidMatcher } from '../../src/core/evidence/snmpOids';
 import type { Field, KnowledgeBase, Vendor } from '../../src/core/model';
 import { knowledge, ROOT } from './helpers';
@@ -252,13 +253,6 @@ describe('model evidence', () => {
     assert.deepEqual(inRow.map((e) => [e.matched, e.confidence]), [['S7706', 'low']], 'in a BOM row: a possible finding');
     assert.equal(run(matcher, 'core NE40E chassis')[0]!.confidence, 'medium');
     assert.deepEqual(run(matcher, 'NE40E-X8A', 'part'), [], 'whole part values are weighed with their row by evidence/partNumbers.ts');
-  });
-
-  it('indexes patterns by the characters they can start with', () => {
-    assert.deepEqual([...leadingCharacters('^NE40E([ -][A-Z0-9]+)*$')!], ['N']);
-    assert.deepEqual([...leadingCharacters('^(SmartAX ?)?MA5608T$')!].sort(), ['M', 'S']);
-    assert.deepEqual([...leadingCharacters('^(ZTE|ZXHN)[ -]?F460$')!], ['Z']);
-    assert.equal(leadingCharacters('^[A-Z]+\\d$'), undefined, 'a class can start with anything');
   });
 });
 

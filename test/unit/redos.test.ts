@@ -8,10 +8,9 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { backtrackingRisk } from '../../src/core/evidence/regexSafety';
-import { DIALECTS } from '../../src/core/formats/dialects/detect';
 import { getLanguageService } from '../../src/core/languageService';
 import { FIXED_NOW, knowledge } from './helpers';
-import { adversarialInputs, coreRegexLiterals, knowledgeBaseRegexes, type NamedRegex } from './regexInventory';
+import { adversarialInputs, BUILT_IN_REGEX_GROUPS, type NamedRegex } from './regexInventory';
 import { stepCounter, StepLimit, type StepCounter } from './regexSteps';
 
 /** Steps at SMALL and at SCALE× SMALL: about SCALE× for a linear regex, SCALE²× for a quadratic one. */
@@ -91,22 +90,7 @@ describe('ReDoS: built-in regexes are linear-time on adversarial input', functio
     assert.ok(ratio(/^NE40E([ -][A-Z0-9]+)*$/iu) < MAX_LINEAR_RATIO);
   });
 
-  it('every regex literal in src/core', () => {
-    const literals = coreRegexLiterals();
-    assert.ok(literals.length > 50, `found ${literals.length} literals`);
-    assertAllLinear(literals);
-  });
-
-  it('every dialect fingerprint', () => {
-    assertAllLinear(DIALECTS.flatMap((d) => d.fingerprints.map((f) => ({ name: `${d.id}: ${f.reason}`, regex: f.regex }))));
-  });
-
-  it('every regex built from the knowledge base: names, banners, exclusions, domains and product patterns', () => {
-    const built = knowledgeBaseRegexes();
-    const productPatterns = knowledge().vendors.flatMap((v) => v.productPatterns ?? []).length;
-    assert.ok(built.length > productPatterns, `captured ${built.length} regexes`);
-    assertAllLinear(built);
-  });
+  for (const group of BUILT_IN_REGEX_GROUPS) it(group.title, () => assertAllLinear(group.regexes()));
 
   it('every knowledge-base product pattern passes the static check too', () => {
     for (const vendor of knowledge().vendors) {

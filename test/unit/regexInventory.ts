@@ -1,10 +1,12 @@
 // The regexes the core runs, enumerated rather than listed by hand (literals from the core's source,
 // read with the TypeScript parser, and every RegExp the matchers build from the knowledge base), and the
 // adversarial inputs they are tried on. Shared by the ReDoS test (counted steps) and its benchmark (time).
+import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { createMatchers } from '../../src/core/analyze';
+import { DIALECTS } from '../../src/core/formats/dialects/detect';
 import { knowledge, ROOT } from './helpers';
 
 export interface NamedRegex {
@@ -53,6 +55,37 @@ export function knowledgeBaseRegexes(): NamedRegex[] {
   }
   return built;
 }
+
+/** The built-in regexes in groups, each with a check that the enumeration found what it should. */
+export interface RegexGroup {
+  title: string;
+  /** The group's regexes; throws when the enumeration came up short (a broken inventory must not pass). */
+  regexes(): NamedRegex[];
+}
+
+export const BUILT_IN_REGEX_GROUPS: readonly RegexGroup[] = [
+  {
+    title: 'every regex literal in src/core',
+    regexes() {
+      const literals = coreRegexLiterals();
+      assert.ok(literals.length > 50, `found ${literals.length} literals`);
+      return literals;
+    },
+  },
+  {
+    title: 'every dialect fingerprint',
+    regexes: () => DIALECTS.flatMap((d) => d.fingerprints.map((f) => ({ name: `${d.id}: ${f.reason}`, regex: f.regex }))),
+  },
+  {
+    title: 'every regex built from the knowledge base: names, banners, exclusions, domains and product patterns',
+    regexes() {
+      const built = knowledgeBaseRegexes();
+      const productPatterns = knowledge().vendors.flatMap((v) => v.productPatterns ?? []).length;
+      assert.ok(built.length > productPatterns, `captured ${built.length} regexes`);
+      return built;
+    },
+  },
+];
 
 /** Repeats `unit` to about n characters, then adds `tail` (which often makes a match fail late). */
 export function repeatTo(unit: string, n: number, tail = ''): string {

@@ -6,7 +6,7 @@
 // entry per word. A policy file's own `productPatterns` join as families.
 import type { CatalogueFamily, CatalogueLookalike, CatalogueModel, CatalogueRelabel, Confidence, Evidence, Field, KnowledgeBase, RowContext } from '../model';
 import { boundedSource, compileAnchoredPattern, flexibleNameSource } from './patterns';
-import { closingParen, literalPrefixes, topLevelAlternatives } from './productModels';
+import { closingParen, literalPrefixes, topLevelAlternatives } from '../regex/prefixes';
 import { createVendorNameMatcher } from './vendorNames';
 import { t } from '../l10n';
 

@@ -217,6 +217,21 @@ export function advisoriesReference(kb: KnowledgeBase = knowledgeBase()): string
   return page;
 }
 
+export function profilesReference(kb: KnowledgeBase = knowledgeBase()): string {
+  let page = header('Profiles', 'data/profiles.yaml and data/advisories.yaml');
+  page += 'A profile decides which advisories are in force, and so the severity of findings: an advisory in force that bans or restricts makes ';
+  page += 'its vendors\' findings errors, a warning or guidance makes them warnings, anything else is information. Choose one with `--profile ID[,ID…]`, ';
+  page += 'the `vendorlens.profile` setting or the policy file\'s `profiles:`; how they work: [profiles and advisories](../profiles.md). ';
+  page += 'The advisories themselves: [advisories](advisories.md).\n\n';
+  page += '| Profile | Title | Jurisdictions | Advisories in force |\n|---|---|---|---|\n';
+  for (const profile of kb.profiles) {
+    const inForce = kb.advisories.filter((a) => isInForce(a, [profile])).map((a) => a.id);
+    const listed = profile.jurisdictions.includes('*') ? `all ${inForce.length} in force` : inForce.map(code).join(', ') || 'none';
+    page += `| ${code(profile.id)} | ${cell(profile.title)} | ${profile.jurisdictions.join(', ')}${profile.advisories ? ' (listed advisories only)' : ''} | ${cell(listed)} |\n`;
+  }
+  return page;
+}
+
 /** Every generated page, by path from the repository root. */
 export function generatedPages(): Map<string, string> {
   return new Map([
@@ -224,6 +239,7 @@ export function generatedPages(): Map<string, string> {
     ['docs/reference/settings.md', settingsReference()],
     ['docs/reference/commands.md', commandsReference()],
     ['docs/reference/policy.md', policyReference()],
+    ['docs/reference/profiles.md', profilesReference()],
     ['docs/reference/advisories.md', advisoriesReference()],
   ]);
 }

@@ -4,15 +4,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { IMAGES, MAX_IMAGE_BYTES } from '../../scripts/docs-images.mjs';
+import { markdownFiles } from './docsHelpers';
 import { ROOT } from './helpers';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return markdownFiles(full);
-    return entry.name.endsWith('.md') ? [full] : [];
-  });
-}
 
 /** Local image targets of a Markdown page: ![alt](target) and <img src="target">. */
 export function imageTargets(markdown: string): string[] {

@@ -1,37 +1,13 @@
 // Links between the README and the pages of docs/: every relative link reaches a file, and every #anchor a
 // heading (as GitHub names it) or an <a id> of that page.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { anchorsOf, headingAnchor, markdownFiles } from './docsHelpers';
 import { ROOT } from './helpers';
 
 /** Pages another branch writes (ci-integrations: docs/ci.md); a link to one is checked once it exists. */
 const WRITTEN_ELSEWHERE = new Set(['docs/ci.md']);
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return markdownFiles(full);
-    return entry.name.endsWith('.md') ? [full] : [];
-  });
-}
-
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-export function headingAnchor(heading: string): string {
-  return heading
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
-}
-
-function anchorsOf(markdown: string): Set<string> {
-  const withoutCode = markdown.replace(/```[\s\S]*?```/g, '');
-  const anchors = new Set<string>();
-  for (const m of withoutCode.matchAll(/^#{1,6}\s+(.+)$/gm)) anchors.add(headingAnchor(m[1]!));
-  for (const m of withoutCode.matchAll(/<a id="([^"]+)"/g)) anchors.add(m[1]!);
-  return anchors;
-}
 
 /** Relative link targets outside code: [text](target) and <img src>, without http(s) or mailto. */
 function links(markdown: string): string[] {

@@ -36,7 +36,7 @@ function readJson(path: string): any {
 function optionRows(options: readonly CliOption[]): string {
   const rows = options.map((option) => {
     const meaning = [option.help, option.details].filter(Boolean).join('. ').replace(/\.\./g, '.');
-    const extras = [option.multiple ? 'repeatable' : '', option.negatable ? `\`--no-${option.name}\` turns it off` : ''].filter(Boolean).join('; ');
+    const extras = [option.multiple && !meaning.includes('repeatable') ? 'repeatable' : '', option.negatable ? `\`--no-${option.name}\` turns it off` : ''].filter(Boolean).join('; ');
     return `| ${cell(code(optionLabel(option)))} | ${cell(option.default ?? '')} | ${cell(meaning)}${extras ? ` (${extras})` : ''} |`;
   });
   return `| Option | Default | Meaning |\n|---|---|---|\n${rows.join('\n')}\n`;

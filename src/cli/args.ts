@@ -70,114 +70,214 @@ Finds equipment and services of government-flagged vendors in network configs,
 show/display captures and bills of materials.
 `;
 
-const SCAN_HELP = `scan: PATH is a file, a directory (walked recursively; .gitignore and
-.vendorlensignore respected), a glob such as 'configs/**/*.cfg', or - for standard input.
-  --format FORMAT           text (default), json, sarif, markdown, html, csv, or github
-                            (GitHub Actions annotations: ::error file=…,line=…::message)
-  -o, --output FILE         write the report to FILE instead of standard output (never one
-                            of the files scanned; left out of a scanned directory; a link
-                            there is replaced, not followed)
-  --fail-on LEVEL           exit 1 when an open finding is at or above LEVEL:
-                            error, warning, information or none (default: warning)
-  --profile ID[,ID…]        jurisdiction profiles, e.g. cz or cz,eu-5g (default: the policy
-                            file's, else global)
-  --policy FILE             organisation policy (default: .vendorlens.yaml in the working
-                            folder, if there is one)
-  --baseline FILE           report only findings not in this earlier JSON or SARIF result
-  --exclude GLOB            leave out paths matching GLOB, e.g. 'lab/**' or '*.bak'
-                            (repeatable; added to the policy's exclude: list)
-  --allow-empty             exit 0 when no file is found to scan (default: exit 2)
-  --include-accepted        list accepted findings in text, markdown, html and csv too
-                            (json and sarif always carry them, marked accepted)
-  --stdin-filename NAME     name for standard input in reports; its extension picks the format
-  --max-file-size BYTES     skip larger files with a message (default: ${DEFAULT_MAX_FILE_SIZE})
-  --jobs N                  files analysed at once: the main thread and N-1 worker threads
-                            (default: one per core, at most 8, for large scans; never more
-                            than the files, nor than the cores or 8, whichever is larger)
-  --progress / --no-progress  progress on standard error (default: on for a terminal)
-  --color / --no-color      force or disable colours (default: on for a terminal, off with
-                            NO_COLOR set, on with FORCE_COLOR set to anything but 0)
-`;
+/**
+ * One option of one command: the parser accepts exactly these, `--help` prints `help`, and
+ * docs/reference/cli.md (scripts/generate-docs.ts) prints `help`, `default` and `details`.
+ */
+export interface CliOption {
+  name: string;
+  short?: string;
+  type: 'string' | 'boolean';
+  /** Repeatable: every value is kept. */
+  multiple?: boolean;
+  /** `--no-NAME` is accepted too; whichever comes last wins. */
+  negatable?: boolean;
+  /** The value's placeholder in help, e.g. FILE. */
+  value?: string;
+  /** One sentence for `--help`. */
+  help: string;
+  default?: string;
+  /** More for the reference page, when one sentence is not enough. */
+  details?: string;
+}
 
-const EXPLAIN_HELP = `explain: the vendor (id or any of its names) or advisory, with sources.
-  --profile ID[,ID…]        the advisories in force under these profiles lead
-  --color / --no-color      force or disable colours
-`;
+export interface CliCommand {
+  name: CommandName;
+  usage: string;
+  /** What the command does, first in its help. */
+  about: string;
+  options: readonly CliOption[];
+}
 
-const ADVISORIES_HELP = `advisories: every advisory, those in force under the profile first.
-  --profile ID[,ID…]        jurisdiction profiles (default: global)
-  --color / --no-color      force or disable colours
-`;
-
-const EVAL_HELP = `eval: scores the scan on a labelled corpus. Each sub-folder of DIR is a label: a
-config dialect (huawei_vrp, h3c_comware, zte_zxros, cisco_ios, …) or a BOM folder
-(csv, spdx, …) whose files expect what DIR/MANIFEST.tsv or their name says. Prints
-a dialect confusion table and flagged-vendor precision and recall; exits 1 when a
-file is wrong or a flagged vendor is found where none is expected.
-  --format text|json        the score as text (default) or JSON
-  --products FILE           a labelled product list (TSV: model, true_maker, sold_as,
-                            kind, …): each product becomes a BOM row with the maker named,
-                            with no maker, with a reseller, and (relabels) with the brand,
-                            read through the CSV path; prints recall per kind and maker and
-                            every lookalike flagged; exits 1 when a target is missed or a
-                            lookalike is flagged
-`;
-
-const COMMON_HELP = `
-  -h, --help                show this help ('vendorlens COMMAND --help' for one command)
-  -V, --version             show the tool's and the knowledge base's versions
-
-Exit codes: 0 no open finding at or above --fail-on (eval: every file right); 1
-findings (eval: a file wrong); 2 usage error, unreadable file, no file to scan, or
-invalid policy, baseline or knowledge base.
-`;
-
-const COMMAND_HELP: Record<CommandName, string> = { scan: SCAN_HELP, explain: EXPLAIN_HELP, advisories: ADVISORIES_HELP, eval: EVAL_HELP };
-const USAGE_LINE: Record<CommandName, string> = {
-  scan: 'Usage: vendorlens scan [options] [PATH...|-]',
-  explain: 'Usage: vendorlens explain VENDOR|ADVISORY [--profile ID]',
-  advisories: 'Usage: vendorlens advisories [--profile ID]',
-  eval: 'Usage: vendorlens eval [--format text|json] DIR... | --products FILE.tsv',
+const COLOR_OPTION: CliOption = {
+  name: 'color',
+  type: 'boolean',
+  negatable: true,
+  help: 'force or disable colours (default: on for a terminal, off with NO_COLOR set, on with FORCE_COLOR set to anything but 0)',
+  default: 'on for a terminal',
 };
+const PROFILE_HELP = 'jurisdiction profiles, e.g. cz or cz,eu-5g';
+
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  {
+    name: 'scan',
+    usage: 'vendorlens scan [options] [PATH...|-]',
+    about: "PATH is a file, a directory (walked recursively; .gitignore and .vendorlensignore respected), a glob such as 'configs/**/*.cfg', or - for standard input.",
+    options: [
+      {
+        name: 'format', type: 'string', value: 'FORMAT', default: 'text',
+        help: `${OUTPUT_FORMATS.join(', ')} (github: GitHub Actions annotations, ::error file=…,line=…::message)`,
+        details: 'text: grouped by file, one line per finding, a summary line; coloured on a terminal. json: the stable contract (docs/reports.md). sarif: SARIF 2.1.0 for code scanning. markdown and html: a report with summary tables (open and accepted findings, per vendor, per advisory in force, nearest deadlines), findings per file with a redacted excerpt of each line, and the advisories cited; the HTML is one self-contained file with no script. csv: one row per finding. github: one workflow annotation per open finding (error, warning, and notice for information), shown on the pull request\'s diff.',
+      },
+      {
+        name: 'output', short: 'o', type: 'string', value: 'FILE',
+        help: 'write the report to FILE instead of standard output (never one of the files scanned; left out of a scanned directory; a link there is replaced, not followed)',
+        details: 'FILE is written beside its place and renamed there; /dev/stdout, /dev/stderr, and a device or FIFO named directly, are written to as they are.',
+      },
+      {
+        name: 'fail-on', type: 'string', value: 'LEVEL', default: 'warning',
+        help: 'exit 1 when an open finding (not accepted, not in the baseline) is at or above LEVEL: error, warning, information or none',
+      },
+      {
+        name: 'profile', type: 'string', value: 'ID[,ID…]', default: "the policy file's, else global",
+        help: PROFILE_HELP,
+        details: 'global puts every advisory in force; info puts none in force (everything information). A member state\'s profile (cz, de-5g, …) includes the EU instruments, and its national instrument leads each message. The profiles are listed in docs/profiles.md.',
+      },
+      {
+        name: 'policy', type: 'string', value: 'FILE', default: '.vendorlens.yaml in the working folder, if there is one',
+        help: 'organisation policy: its profiles, severity overrides, vendors, advisories and acceptances apply as in the editor',
+        details: 'An invalid policy file stops the scan (exit 2) with its located errors. See docs/policy.md.',
+      },
+      {
+        name: 'baseline', type: 'string', value: 'FILE',
+        help: 'report only findings not in this earlier JSON or SARIF result',
+        details: 'Findings match by file and fingerprint (vendor, evidence kind, matched text and the content of its line, case and spacing aside, plus an occurrence count for identical lines), never by line number, so a finding that only moved is not new.',
+      },
+      {
+        name: 'exclude', type: 'string', multiple: true, value: 'GLOB',
+        help: "leave out paths matching GLOB, e.g. 'lab/**' or '*.bak' (repeatable; added to the policy's exclude: list)",
+        details: '.gitignore syntax, relative to each directory scanned (or a glob\'s base). A file named on the command line is always scanned.',
+      },
+      { name: 'allow-empty', type: 'boolean', help: 'exit 0 when no file is found to scan (default: exit 2, a wrong path or an exclude too wide)' },
+      {
+        name: 'include-accepted', type: 'boolean',
+        help: 'list accepted findings in text, markdown, html and csv too (json and sarif always carry them, marked accepted)',
+        details: 'Without it those formats leave accepted findings out and say how many they left out; the summary tables still count them.',
+      },
+      { name: 'stdin-filename', type: 'string', value: 'NAME', help: "name for standard input (-) in reports; its extension picks the format (quote.csv)" },
+      {
+        name: 'max-file-size', type: 'string', value: 'BYTES', default: `${DEFAULT_MAX_FILE_SIZE} bytes, 50 MiB`,
+        help: 'skip larger files with a message; standard input is read no further',
+      },
+      {
+        name: 'jobs', type: 'string', value: 'N', default: 'one per core, at most 8, once a scan has more than 32 files',
+        help: 'files analysed at once: the main thread and N-1 worker threads (never more than the files, nor than the cores or 8, whichever is larger)',
+      },
+      { name: 'progress', type: 'boolean', negatable: true, default: 'on when standard error is a terminal', help: 'progress (files done/seen, rate) on standard error' },
+      COLOR_OPTION,
+    ],
+  },
+  {
+    name: 'explain',
+    usage: 'vendorlens explain VENDOR|ADVISORY [--profile ID]',
+    about: 'the vendor (id or any of its names, e.g. huawei, 中兴, "ZTE Corporation") or advisory (id or issuer, e.g. cz-nukib-2018-huawei-zte, nukib), with sources.',
+    options: [{ name: 'profile', type: 'string', value: 'ID[,ID…]', help: 'the advisories in force under these profiles lead' }, COLOR_OPTION],
+  },
+  {
+    name: 'advisories',
+    usage: 'vendorlens advisories [--profile ID]',
+    about: 'every advisory, those in force under the profile first.',
+    options: [{ name: 'profile', type: 'string', value: 'ID[,ID…]', default: 'global', help: PROFILE_HELP }, COLOR_OPTION],
+  },
+  {
+    name: 'eval',
+    usage: 'vendorlens eval [--format text|json] DIR... | --products FILE.tsv',
+    about: 'scores the scan on a labelled corpus. Each sub-folder of DIR is a label: a config dialect (huawei_vrp, h3c_comware, zte_zxros, cisco_ios, …) or a BOM folder (csv, spdx, …) whose files expect what DIR/MANIFEST.tsv or their name says. Prints a dialect confusion table and flagged-vendor precision and recall; exits 1 when a file is wrong or a flagged vendor is found where none is expected. See docs/evaluation.md.',
+    options: [
+      { name: 'format', type: 'string', value: 'text|json', default: 'text', help: 'the score as text or JSON' },
+      {
+        name: 'products', type: 'string', multiple: true, value: 'FILE',
+        help: 'a labelled product list (TSV: model, true_maker, sold_as, kind, …): each product becomes a BOM row with the maker named, with no maker, with a reseller, and (relabels) with the brand, read through the CSV path; prints recall per kind and maker and every lookalike flagged; exits 1 when a target is missed or a lookalike is flagged',
+      },
+    ],
+  },
+];
+
+/** Options every command takes. */
+export const COMMON_OPTIONS: readonly CliOption[] = [
+  { name: 'help', short: 'h', type: 'boolean', help: "show this help ('vendorlens COMMAND --help' for one command)" },
+  { name: 'version', short: 'V', type: 'boolean', help: "show the tool's and the knowledge base's versions" },
+];
+
+export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
+  { code: 0, meaning: 'no open finding at or above --fail-on (eval: every file right)' },
+  { code: 1, meaning: 'findings (eval: a file wrong)' },
+  { code: 2, meaning: 'usage error, unreadable file, no file to scan, or invalid policy, baseline or knowledge base' },
+];
+
+const HELP_WIDTH = 88;
+const LABEL_WIDTH = 28;
+
+/** Words filled into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** How an option is written: `-o, --output FILE`, `--progress / --no-progress`. */
+export function optionLabel(option: CliOption): string {
+  const long = `--${option.name}${option.value ? ` ${option.value}` : ''}`;
+  if (option.negatable) return `${long} / --no-${option.name}`;
+  return option.short ? `-${option.short}, ${long}` : long;
+}
+
+function optionHelp(options: readonly CliOption[]): string {
+  return options
+    .map((option) => {
+      const label = `  ${optionLabel(option)}`;
+      const text = option.default && !option.help.includes('(default') ? `${option.help} (default: ${option.default})` : option.help;
+      const lines = wrap(text, HELP_WIDTH - LABEL_WIDTH);
+      const first = label.length < LABEL_WIDTH ? `${label.padEnd(LABEL_WIDTH)}${lines[0]}` : `${label}\n${' '.repeat(LABEL_WIDTH)}${lines[0]}`;
+      return [first, ...lines.slice(1).map((l) => ' '.repeat(LABEL_WIDTH) + l)].join('\n') + '\n';
+    })
+    .join('');
+}
+
+function commandHelp(command: CliCommand): string {
+  return `${wrap(`${command.name}: ${command.about}`, HELP_WIDTH).join('\n')}\n${optionHelp(command.options)}`;
+}
+
+const COMMON_HELP = `\n${optionHelp(COMMON_OPTIONS)}
+${wrap(`Exit codes: ${EXIT_CODES.map((e) => `${e.code} ${e.meaning}`).join('; ')}.`, HELP_WIDTH).join('\n')}
+`;
+
+function commandNamed(name: CommandName): CliCommand {
+  return CLI_COMMANDS.find((c) => c.name === name)!;
+}
 
 /** The whole help, or one command's. */
 export function usage(topic?: CommandName): string {
-  if (topic) return `${USAGE_LINE[topic]}\n\n${COMMAND_HELP[topic]}${COMMON_HELP}`;
-  return `${OVERVIEW}\n${SCAN_HELP}\n${EXPLAIN_HELP}${ADVISORIES_HELP}${EVAL_HELP}${COMMON_HELP}`;
+  if (topic) return `Usage: ${commandNamed(topic).usage}\n\n${commandHelp(commandNamed(topic))}${COMMON_HELP}`;
+  return `${OVERVIEW}\n${CLI_COMMANDS.map(commandHelp).join('\n')}${COMMON_HELP}`;
 }
 
 /** The whole help, as `vendorlens --help` prints it. */
 export const USAGE = usage();
 
 const FAIL_ON = new Set(['error', 'warning', 'information', 'hint', 'none']);
-const COMMANDS: readonly CommandName[] = ['scan', 'explain', 'advisories', 'eval'];
+const COMMANDS: readonly CommandName[] = CLI_COMMANDS.map((c) => c.name);
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
-const HELP_OPTIONS: Record<string, OptionSpec> = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } };
-const COLOR_OPTIONS: Record<string, OptionSpec> = { color: { type: 'boolean' }, 'no-color': { type: 'boolean' } };
-const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
-  scan: {
-    ...HELP_OPTIONS,
-    ...COLOR_OPTIONS,
-    format: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    'fail-on': { type: 'string' },
-    profile: { type: 'string' },
-    policy: { type: 'string' },
-    baseline: { type: 'string' },
-    exclude: { type: 'string', multiple: true },
-    'allow-empty': { type: 'boolean' },
-    'include-accepted': { type: 'boolean' },
-    'stdin-filename': { type: 'string' },
-    'max-file-size': { type: 'string' },
-    jobs: { type: 'string' },
-    progress: { type: 'boolean' },
-    'no-progress': { type: 'boolean' },
-  },
-  explain: { ...HELP_OPTIONS, ...COLOR_OPTIONS, profile: { type: 'string' } },
-  advisories: { ...HELP_OPTIONS, ...COLOR_OPTIONS, profile: { type: 'string' } },
-  eval: { ...HELP_OPTIONS, format: { type: 'string' }, products: { type: 'string', multiple: true } },
-};
+
+/** util.parseArgs's option table for one command, from CLI_COMMANDS. */
+function parserOptions(options: readonly CliOption[]): Record<string, OptionSpec> {
+  const spec: Record<string, OptionSpec> = {};
+  for (const option of [...COMMON_OPTIONS, ...options]) {
+    spec[option.name] = { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) };
+    if (option.negatable) spec[`no-${option.name}`] = { type: 'boolean' };
+  }
+  return spec;
+}
+
+const OPTIONS = Object.fromEntries(CLI_COMMANDS.map((c) => [c.name, parserOptions(c.options)])) as Record<CommandName, Record<string, OptionSpec>>;
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), for typo suggestions. */
 function editDistance(a: string, b: string): number {

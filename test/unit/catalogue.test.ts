@@ -190,6 +190,42 @@ describe('catalogue round 2: modem, phone, legacy switch, board and OEM families
   });
 });
 
+describe('catalogue round 3: the makers\' naming schemes decide, not a prefix', () => {
+  const service = () => languageService({ profile: 'us-federal' });
+  const flagged = (maker: string, model: string) =>
+    service()
+      .analyze(textDocument(`Manufacturer;Part Number;Description;Qty\n${maker};${model};recorder or router;1\n`, 'file:///ws/q.csv', 'csv'))
+      .findings.filter((f) => knowledge().vendorById.get(f.vendorId)?.status === 'flagged')
+      .map((f) => [f.vendorId, f.evidence.confidence]);
+
+  it('reads a Dahua recorder code only when it ends in a channel or bay count (04, 08, 16, 32, 64, 128…)', () => {
+    for (const model of ['NVR5232-EI', 'DHI-NVR4216-16P-4KS2', 'XVR5116HS-I3', 'NVR608-64-4KS2', 'IVSS7008-1T']) {
+      assert.deepEqual(flagged('', model), [['dahua', 'medium']], model);
+    }
+    // NVR plus four digits is also how other makers number recorders: 20 and 21 are no Dahua channel count.
+    for (const model of ['NVR2820', 'NVR2820E-9', 'NVR1821', 'XVR3020']) assert.deepEqual(flagged('', model), [], model);
+    // A Kedacom recorder whose number would fit Dahua's scheme is left alone when its maker is named, and by its own scheme.
+    assert.deepEqual(flagged('Kedacom', 'NVR2804'), []);
+    assert.deepEqual(flagged('', 'NVR2864'), []);
+  });
+
+  it('reads Huawei LTE CPEs of every generation by the hyphenated band suffix, and not the bare number', () => {
+    for (const model of ['B818-260', 'B715s-23b', 'B2338-168', 'E5172s-22', 'E5170s-22', 'B618s-22d']) {
+      assert.deepEqual(flagged('', model), [['huawei', 'medium']], model);
+    }
+    for (const model of ['B818', 'E5172', 'B2338']) assert.ok(!flagged('', model).some(([, c]) => c === 'medium'), model);
+  });
+
+  it('reads Hikvision automotive AE- dashcams and mobile DVRs, in a BOM row and in free text', () => {
+    for (const model of ['AE-DC5013-F6', 'AE-DC4328-K5', 'AE-MD5043-SD/GLF(EU)']) {
+      assert.deepEqual(flagged('', model), [['hikvision', 'medium']], model);
+    }
+    const free = createProductModelMatcher(kb()).match({ offset: 0, text: 'fleet van 12: AE-DC5013-F6 dashcam', role: 'text' });
+    assert.deepEqual(free.map((e) => [e.vendorId, e.matched]), [['hikvision', 'AE-DC5013-F6']]);
+    for (const model of ['AE-35', 'AE-1234', 'AE-DC']) assert.deepEqual(flagged('', model), [], model);
+  });
+});
+
 describe('BOM formats use the catalogue', () => {
   const service = () => languageService({ profile: 'us-federal' });
 

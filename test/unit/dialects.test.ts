@@ -80,6 +80,15 @@ describe('dialect detection', () => {
     assert.equal(detect('vrp-display-lldp-cisco-neighbour.txt').id, 'huawei-vrp');
   });
 
+  it('does not take an Accton-built (Edgecore) switch config for Cisco: its own VLAN-database and tagging grammar count against IOS', () => {
+    const edgecore = detect('edgecore-ecs-access.cfg');
+    assert.equal(edgecore.id, 'unknown', edgecore.reasons.join('; '));
+    const cisco = 'hostname acc-sw1\n!\ninterface GigabitEthernet1/0/1\n switchport trunk allowed vlan add 30\n switchport mode trunk\n!\nspanning-tree extend system-id\nline con 0\nline vty 0 4\n!\nend\n';
+    assert.equal(detectDialect(cisco).id, 'cisco-ios', 'Cisco writes "switchport trunk allowed vlan add": not the Accton form');
+    const accton = cisco.replace('!\nend\n', '!\nvlan database\n VLAN 30 name voice media ethernet\n!\ninterface ethernet 1/2\n switchport allowed vlan add 30 tagged\n!\nend\n');
+    assert.notEqual(detectDialect(accton).id, 'cisco-ios');
+  });
+
   it('does not depend on the file name: the Cisco config in a Huawei driver\'s folder is IOS', () => {
     const ios = 'Building configuration...\n\nCurrent configuration : 1366 bytes\n!\nversion 15.5\nhostname CSR1\n!\nline vty 0 4\n!\nend\n';
     assert.equal(detectDialect(ios).id, 'cisco-ios');

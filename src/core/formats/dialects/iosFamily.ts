@@ -38,6 +38,12 @@ const SIGNALS: FamilySignal[] = [
   { in: ['ios', 'iosxr'], regex: /^[ \t]*(?<anchor>Interface[ \t]+Status[ \t]+Protocol[ \t]+Description)/m, weight: 3, reason: '"show interfaces description" header' },
   { in: ['ios', 'iosxr'], regex: /\S (?<anchor>is (?:up|down|administratively down), line protocol is (?:up|down))/, weight: 3, reason: '"show interfaces" line ("is up, line protocol is up")' },
   { in: ['ios', 'nxos'], regex: /(?<![\w-])(?<anchor>Port-channel\d+)(?![\w/])/, weight: 2, reason: 'Port-channel interface names' },
+  // The IOS-like grammar of Accton-built switches (Edgecore ECS and their OEM lines): none of the Cisco or
+  // Arista CLIs writes a VLAN database entry with "media ethernet", tags VLANs on "switchport allowed vlan"
+  // without "trunk", or names a port "ethernet 1/1" in lower case with a space. Subtracted (negative weight).
+  { in: ['ios', 'nxos', 'eos'], regex: /^[ \t]*(?<anchor>VLAN \d+ name \S+ media ethernet)/m, weight: -8, reason: 'Accton "vlan database" entry ("VLAN 2 name X media ethernet")' },
+  { in: ['ios', 'nxos', 'eos'], regex: /^[ \t]*(?<anchor>switchport allowed vlan (?:add )?[\d,-]+ (?:tagged|untagged))/m, weight: -6, reason: 'Accton "switchport allowed vlan add N tagged"' },
+  { in: ['ios', 'nxos', 'eos'], regex: /^(?<anchor>interface ethernet \d+\/\d+)/m, weight: -4, reason: 'Accton lower-case port "interface ethernet 1/1"' },
 ];
 
 /** The family signals a member prints, as plain fingerprints. */

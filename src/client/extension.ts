@@ -63,6 +63,8 @@ export interface VendorLensApi {
   readonly findings: FindingsTreeProvider;
   /** The status-bar item's text; undefined while it is hidden. */
   statusBarText(): string | undefined;
+  /** What a screen reader announces for the status-bar item; undefined while it is hidden. */
+  statusBarAccessibility(): vscode.AccessibilityInformation | undefined;
   /** What the language server holds for a document (its settings, the version it has): tests wait on it. */
   documentState(uri: vscode.Uri): Promise<DocumentStateResult | null>;
   /** What the workbook view of `uri` shows (undefined when it is not open). */
@@ -122,7 +124,8 @@ export async function askForNote(resource: vscode.Uri): Promise<NoteInput | unde
 }
 
 export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<{ client: BaseLanguageClient; api: VendorLensApi }> {
-  const output = vscode.window.createOutputChannel(CLIENT_NAME);
+  // A log channel: its lines carry a time and a level, and the user picks the level shown.
+  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const policyWatcher = vscode.workspace.createFileSystemWatcher(POLICY_GLOB);
   context.subscriptions.push(output, policyWatcher);
   const client = createClient({
@@ -190,7 +193,7 @@ function isHandledByServer(document: vscode.TextDocument): boolean {
   return vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
 }
 
-function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.OutputChannel, workbooks: WorkbookEditorProvider): Omit<VendorLensApi, 'workbookViewState'> {
+function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.LogOutputChannel, workbooks: WorkbookEditorProvider): Omit<VendorLensApi, 'workbookViewState'> {
   // Vendor and advisory names for the view, from the knowledge base in effect (the policy file can add some).
   let summary: KnowledgeSummary | undefined;
   let summaryRequest: Promise<KnowledgeSummary | undefined> | undefined;
@@ -203,7 +206,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
         return summary;
       },
       (e) => {
-        output.appendLine(vscode.l10n.t('Could not load vendor names: {0}', String(e)));
+        output.warn(vscode.l10n.t('Could not load vendor names: {0}', String(e)));
         return undefined;
       },
     );
@@ -242,7 +245,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
       try {
         result = await runReview();
       } catch (e) {
-        output.appendLine(String((e as Error).stack ?? e));
+        output.error(String((e as Error).stack ?? e));
         void vscode.window.showErrorMessage(vscode.l10n.t('VendorLens could not review the workspace: {0}', String((e as Error).message ?? e)));
         return undefined;
       }
@@ -262,7 +265,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
       try {
         return await exporter.export(args);
       } catch (e) {
-        output.appendLine(String((e as Error).stack ?? e));
+        output.error(String((e as Error).stack ?? e));
         void vscode.window.showErrorMessage(vscode.l10n.t('VendorLens could not export the report: {0}', String((e as Error).message ?? e)));
         return undefined;
       }
@@ -273,6 +276,7 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
     exportReport: (args, token) => exporter.export(args, token),
     findings,
     statusBarText: () => statusBar.text,
+    statusBarAccessibility: () => statusBar.accessibility,
     documentState: (uri) => client.sendRequest<DocumentStateResult | null>(Requests.documentState, { uri: uri.toString() }),
   };
 }

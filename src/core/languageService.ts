@@ -1,7 +1,7 @@
 // The VendorLens language service: what every host (VS Code, any LSP editor, the CLI) drives.
 // Host services come in through params and settings; answers are LSP types.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type Diagnostic, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyzeDocument, createMatchers, problemOnlyAnalysis, type AnalysisOptions, type Matchers, type PreparedDocument } from './analyze';
 import { applyPolicy, parsePolicy, policyAdditions, type Policy } from './knowledge/policy';
 import type { KnowledgeProblem } from './knowledge/load';
@@ -9,7 +9,7 @@ import type { DocumentAnalysis, KnowledgeBase, Profile } from './model';
 import { pathRelativeToPolicy } from './review/paths';
 import { DEFAULT_PROFILE } from './review/profiles';
 import { acceptanceWorkspaceEdit, codeActionsFor, type AcceptanceScope, type NoteInput } from './services/codeActions';
-import { DIAGNOSTIC_SOURCE, toDiagnostics } from './services/diagnostics';
+import { DIAGNOSTIC_SOURCE, toDiagnostics, type TextDiagnostic } from './services/diagnostics';
 import { hoverAt, renderVendorDetails } from './services/hover';
 import { documentSummary, summaryCodeLenses, type VendorTotal } from './services/summary';
 import { isoDate } from './text';
@@ -63,7 +63,7 @@ export interface LanguageService {
   analyze(document: TextDocument): DocumentAnalysis;
   /** A document the host parsed itself (a spreadsheet read from its bytes); not cached. */
   analyzePrepared(document: TextDocument, prepared: PreparedDocument): DocumentAnalysis;
-  doValidation(document: TextDocument): Promise<Diagnostic[]>;
+  doValidation(document: TextDocument): Promise<TextDiagnostic[]>;
   doHover(document: TextDocument, position: Position): Promise<Hover | null>;
   doCodeActions(document: TextDocument, range: Range, context: CodeActionContext): Promise<CodeAction[]>;
   /** The edit accepting a finding with the reviewer's note (for the client's interactive command). */
@@ -152,7 +152,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     }
   }
 
-  function policyDiagnostics(document: TextDocument): Diagnostic[] {
+  function policyDiagnostics(document: TextDocument): TextDiagnostic[] {
     return policy.problems.map((p) => {
       const start = p.start ?? 0;
       return {

@@ -32,8 +32,8 @@ async function start(rootUri: string | null, capabilities: object): Promise<Sess
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const published: PublishDiagnosticsParams[] = [];
   const logs: LogMessageParams[] = [];
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
-  connection.onNotification('window/logMessage', (p: LogMessageParams) => logs.push(p));
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
+  connection.onNotification('window/logMessage', (p: LogMessageParams) => void logs.push(p));
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
   connection.onError(() => undefined);
   connection.listen();
@@ -86,7 +86,7 @@ describe('language server: stale policy, odd clients, broken framing', () => {
         assert.ok(accept, actions.map((a) => a.title).join(', '));
         const edits: TextEdit[] = accept.edit!.changes
           ? Object.values(accept.edit!.changes)[0]!
-          : (accept.edit!.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : []));
+          : (accept.edit!.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits.filter((e): e is TextEdit => 'newText' in e) : []));
         const applied = TextDocument.applyEdits(TextDocument.create('x', 'yaml', 1, readFileSync(policyPath, 'utf8')), edits);
         assert.ok(applied.startsWith(external), `the file's own lines stay together, in order:\n${applied}`);
         assert.equal(applied.match(/^schemaVersion:/gm)?.length, 1, applied);

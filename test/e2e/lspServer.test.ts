@@ -20,7 +20,7 @@ describe('language server over stdio', () => {
     server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     server.stderr.on('data', (d) => (stderr += d));
     connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ profile: 'cz' })));
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();

@@ -22,9 +22,9 @@ describe('language server options (VS Code client)', () => {
   before(async () => {
     server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
-    connection.onNotification('window/logMessage', (p: { message: string }) => logged.push(p.message));
+    connection.onNotification('window/logMessage', (p: { message: string }) => void logged.push(p.message));
     connection.listen();
     await connection.sendRequest('initialize', {
       processId: process.pid,
@@ -57,7 +57,7 @@ describe('language server options (VS Code client)', () => {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: TEXT } });
     const [d] = await nextDiagnostics(uri, 0);
     // The advisory titles come from the knowledge base, in English; the sentence around them is Czech.
-    assert.match(d!.message, /^Huawei: značka „HUAWEI“\. .+ \(CZ, 2018-12-17\) a další \(\d+; podle profilu cz platí \d+; nahrazená: [a-z0-9, -]+\)$/);
+    assert.match(String(d!.message), /^Huawei: značka „HUAWEI“\. .+ \(CZ, 2018-12-17\) a další \(\d+; podle profilu cz platí \d+; nahrazená: [a-z0-9, -]+\)$/);
     const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 25 } })) as { contents: { value: string } };
     assert.match(hover.contents.value, /označený dodavatel/);
   });

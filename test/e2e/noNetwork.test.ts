@@ -54,7 +54,7 @@ describe('no network, proved', function () {
     server.stderr.on('data', (d) => (stderr += d));
     const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     const published: PublishDiagnosticsParams[] = [];
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     connection.onRequest('window/showDocument', () => ({ success: true }));
     connection.onNotification('window/logMessage', () => undefined);

@@ -14,7 +14,7 @@ describe('language server limits over stdio', function () {
     const server = spawn(process.execPath, [join(ROOT, 'dist', 'server', 'node.js'), '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     const published: PublishDiagnosticsParams[] = [];
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
     // 0.01 MB: about 10 kB.
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ maxFileSizeMB: 0.01 })));
     connection.onNotification('window/logMessage', () => undefined);
@@ -34,7 +34,7 @@ describe('language server limits over stdio', function () {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'plaintext', version: 1, text: `uplink HUAWEI\n${'x'.repeat(20_000)}\n` } });
     const skipped = await diagnosticsFor(big);
     assert.deepEqual(skipped.map((d) => d.code), ['skipped-too-large']);
-    assert.match(skipped[0]!.message, /over the limit of 0\.01 MB/);
+    assert.match(String(skipped[0]!.message), /over the limit of 0\.01 MB/);
     const small = 'file:///tmp/vendorlens-limits/small.cfg';
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'plaintext', version: 1, text: 'uplink HUAWEI\n' } });
     assert.deepEqual((await diagnosticsFor(small)).map((d) => d.code), ['flagged-vendor/huawei']);

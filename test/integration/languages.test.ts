@@ -18,6 +18,17 @@ async function diagnosticsOf(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
   }
 }
 
+/** Polls until `probe` returns a value (VS Code applies commands asynchronously). */
+async function eventually<T>(what: string, probe: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('dialect languages', () => {
   // Outside the workspace, so the workspace's own fixtures stay as they are.
   const dir = mkdtempSync(join(tmpdir(), 'vendorlens-languages-'));
@@ -49,10 +60,13 @@ describe('dialect languages', () => {
     for (const [name, prefix] of [['dist-sw2.vrp', '#'], ['pe7-capture', '!']] as const) {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(join(dir, name)));
       const editor = await vscode.window.showTextDocument(document);
+      // The command acts on the focused editor: wait until it is this one, then for the edit to land.
+      await eventually(`${name} to be the active editor`, () => (vscode.window.activeTextEditor?.document === document ? true : undefined));
       editor.selection = new vscode.Selection(1, 0, 1, 0);
       await vscode.commands.executeCommand('editor.action.commentLine');
-      assert.ok(document.lineAt(1).text.startsWith(`${prefix} `), `${name}: ${document.lineAt(1).text}`);
+      await eventually(`${name}: line 2 commented with '${prefix} '`, () => (document.lineAt(1).text.startsWith(`${prefix} `) ? true : undefined));
       await vscode.commands.executeCommand('undo');
+      await eventually(`${name}: the comment undone`, () => (document.isDirty ? undefined : true));
     }
   });
 });

@@ -26,6 +26,7 @@ interface VendorLensApi {
     readonly filter: { severity: string; showAccepted: boolean };
   };
   statusBarText(): string | undefined;
+  statusBarAccessibility(): vscode.AccessibilityInformation | undefined;
   documentState(uri: vscode.Uri): Promise<{ run: 'onType' | 'onSave'; version?: number; analysisScheduled: boolean } | null>;
 }
 
@@ -218,6 +219,12 @@ describe('workspace review, view and status bar', () => {
       return counts && counts.slice(1).map(Number).reduce((a, b) => a + b) === 1 ? counts[0] : undefined;
     });
     assert.ok(text);
+    // A screen reader hears the counts in words, not the codicon names, and that the item is a button.
+    const [, errors, warnings, information] = /\$\(error\) (\d+) \$\(warning\) (\d+) \$\(info\) (\d+)/.exec(text)!;
+    const accessibility = lens.statusBarAccessibility();
+    assert.equal(accessibility?.role, 'button');
+    assert.ok(accessibility?.label.includes(`Errors: ${errors}; Warnings: ${warnings}; Information: ${information}`), accessibility?.label);
+    assert.doesNotMatch(accessibility?.label ?? '', /\$\(/);
     const clean = await write('review-tmp/clean.cfg', 'hostname clean\n');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(clean));
     await eventually('no findings', () => (lens.statusBarText()?.includes('no findings') ? true : undefined));

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { TextDiagnostic } from '../../src/core/services/diagnostics';
 import { detectFormat, formatModule } from '../../src/core/formats/detect';
 import type { TextFormatId } from '../../src/core/model';
 import { analyzeDocument, createMatchers } from '../../src/core/analyze';
@@ -98,7 +98,7 @@ describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
     await fc.assert(
       fc.asyncProperty(texts, fc.constantFrom(...URIS), fc.constantFrom(...LANGUAGES), positions, async (text, uri, languageId, at) => {
         const document = TextDocument.create(uri, languageId, ++version, text);
-        const diagnostics: Diagnostic[] = await withinTimeGuard('validation', () => service.doValidation(document));
+        const diagnostics: TextDiagnostic[] = await withinTimeGuard('validation', () => service.doValidation(document));
         for (const d of diagnostics) {
           assertRangeInside(document, d.range, `diagnostic ${d.code}`);
           for (const r of d.relatedInformation ?? []) assertRangeInside(document, r.location.range, 'related information');

@@ -155,7 +155,8 @@ describe('contributed languages and grammars', () => {
     const selector = client.slice(client.indexOf('export const DOCUMENT_SELECTOR'), client.indexOf('];', client.indexOf('export const DOCUMENT_SELECTOR')));
     for (const language of languages) {
       assert.match(selector, new RegExp(`\\{ language: '${language.id}' \\}`), `DOCUMENT_SELECTOR has ${language.id}`);
-      assert.ok(manifest.activationEvents.includes(`onLanguage:${language.id}`), `activates on ${language.id}`);
+      // VS Code ≥ 1.74 activates on a contributed language by itself (manifest.test.ts checks the rest).
+      assert.ok(!manifest.activationEvents.includes(`onLanguage:${language.id}`), `onLanguage:${language.id} is implied, not listed`);
     }
   });
 });

@@ -31,7 +31,7 @@ export class ReportExporter implements vscode.Disposable {
 
   constructor(
     private readonly client: BaseLanguageClient,
-    private readonly output: vscode.OutputChannel,
+    private readonly output: vscode.LogOutputChannel,
   ) {}
 
   /** Asks for what `args` leaves open, exports, saves; undefined when the user cancels at any step. */
@@ -61,7 +61,7 @@ export class ReportExporter implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
 
     const counts = countExport(files);
-    this.output.appendLine(vscode.l10n.t('Report saved to {0}: {1} findings in {2} files.', target.toString(true), counts.findings, counts.files));
+    this.output.info(vscode.l10n.t('Report saved to {0}: {1} findings in {2} files.', target.toString(true), counts.findings, counts.files));
     if (choice.format === 'html') this.showHtml(text, target);
     else void this.offerToOpen(target, counts);
     return { format: choice.format, uri: target.toString(), ...counts };
@@ -130,7 +130,7 @@ export class ReportExporter implements vscode.Disposable {
       return (await this.client.sendRequest<FileReport | null>(Requests.fileReport, params, token)) ?? undefined;
     } catch (e) {
       if (token.isCancellationRequested) return undefined;
-      this.output.appendLine(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
+      this.output.warn(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
       return skippedFileProblem(display, { kind: 'unreadable', error: String(e) });
     }
   }
@@ -145,7 +145,7 @@ export class ReportExporter implements vscode.Disposable {
       return (await this.client.sendRequest<FileReport | null>(Requests.workbookFileReport, params, token)) ?? undefined;
     } catch (e) {
       if (token.isCancellationRequested) return undefined;
-      this.output.appendLine(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
+      this.output.warn(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
       return skippedFileProblem(display, { kind: 'unreadable', error: String(e) });
     }
   }

@@ -49,7 +49,7 @@ export class WorkspaceIgnores {
 
   static readonly none = new WorkspaceIgnores(new Map());
 
-  static async load(token: vscode.CancellationToken, output: vscode.OutputChannel): Promise<WorkspaceIgnores> {
+  static async load(token: vscode.CancellationToken, output: vscode.LogOutputChannel): Promise<WorkspaceIgnores> {
     const found = await vscode.workspace.findFiles(`**/{${[...IGNORE_FILE_NAMES, POLICY_FILE_NAME].join(',')}}`, undefined, undefined, token);
     const read: { folder: string; directory: string; name: string; text: string }[] = [];
     await forEachBounded(found, READ_CONCURRENCY, token, async (uri) => {
@@ -64,7 +64,7 @@ export class WorkspaceIgnores {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         read.push({ folder: where.folder.uri.toString(), directory, name, text: name === POLICY_FILE_NAME ? policyExcludes(text).join('\n') : text });
       } catch (e) {
-        output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), String(e)));
+        output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), String(e)));
       }
     });
     // Files were read in any order; within a directory the later rules win: .gitignore, .vendorlensignore, then the policy.
@@ -95,7 +95,7 @@ export interface ReviewFiles {
 }
 
 /** Every file the review covers: the glob, files.exclude and .gitignore applied. */
-export async function listReviewFiles(token: vscode.CancellationToken, output: vscode.OutputChannel): Promise<ReviewFiles> {
+export async function listReviewFiles(token: vscode.CancellationToken, output: vscode.LogOutputChannel): Promise<ReviewFiles> {
   const ignores = await WorkspaceIgnores.load(token, output);
   // Leaving `exclude` undefined applies files.exclude.
   const found = await vscode.workspace.findFiles(REVIEW_GLOB, undefined, undefined, token);

@@ -48,7 +48,7 @@ export class WorkspaceReview implements vscode.Disposable {
 
   constructor(
     private readonly client: BaseLanguageClient,
-    private readonly output: vscode.OutputChannel,
+    private readonly output: vscode.LogOutputChannel,
     /** True when the language server analyses this open document itself. */
     private readonly isHandledByServer: (document: vscode.TextDocument) => boolean,
     /** Analyses a workbook's bytes into the workbook view's diagnostics; true when it has findings. */
@@ -146,12 +146,12 @@ export class WorkspaceReview implements vscode.Disposable {
     }
     this.startWatching();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    this.output.appendLine(
+    this.output.info(
       result.cancelled
         ? vscode.l10n.t('Workspace review cancelled after {0} of {1} files ({2} s).', done, result.total, seconds)
         : vscode.l10n.t('Workspace review: {0} files analysed, {1} with findings, {2} skipped ({3} s).', result.analysed, result.withFindings, result.skipped.length, seconds),
     );
-    for (const skip of result.skipped) this.output.appendLine(`  ${this.describeSkip(skip.reason)}: ${vscode.workspace.asRelativePath(vscode.Uri.parse(skip.uri))}`);
+    for (const skip of result.skipped) this.output.info(`  ${this.describeSkip(skip.reason)}: ${vscode.workspace.asRelativePath(vscode.Uri.parse(skip.uri))}`);
     return result;
   }
 
@@ -176,7 +176,7 @@ export class WorkspaceReview implements vscode.Disposable {
     }
     const read = await readReviewFile(uri);
     if (read.kind === 'unreadable') {
-      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
+      this.output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
       return 'unreadable';
     }
     if (read.kind !== 'text') {
@@ -190,7 +190,7 @@ export class WorkspaceReview implements vscode.Disposable {
       result = await this.client.sendRequest<AnalyzeTextResult | null>(Requests.analyzeText, params, token);
     } catch (e) {
       if (token.isCancellationRequested) return 'cancelled';
-      this.output.appendLine(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
+      this.output.warn(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
       return 'unreadable';
     }
     // Opened while it was being analysed: the language server's diagnostics are the ones to keep.
@@ -208,7 +208,7 @@ export class WorkspaceReview implements vscode.Disposable {
   private async analyseWorkbookFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'analysed' | 'findings' | 'gone' | SkipReason | 'cancelled'> {
     const read = await readReviewBytes(uri);
     if (read.kind === 'unreadable') {
-      this.output.appendLine(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
+      this.output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
       return 'unreadable';
     }
     if (read.kind !== 'bytes') return read.kind;
@@ -216,7 +216,7 @@ export class WorkspaceReview implements vscode.Disposable {
     try {
       return (await this.analyseWorkbook!(uri, read.bytes)) ? 'findings' : 'analysed';
     } catch (e) {
-      this.output.appendLine(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
+      this.output.warn(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
       return 'unreadable';
     }
   }
@@ -247,7 +247,7 @@ export class WorkspaceReview implements vscode.Disposable {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      void this.review({ location: vscode.ProgressLocation.Window }).catch((e) => this.output.appendLine(String(e)));
+      void this.review({ location: vscode.ProgressLocation.Window }).catch((e) => this.output.error(String(e)));
     }, CHANGE_DELAY_MS);
   }
 
@@ -260,7 +260,7 @@ export class WorkspaceReview implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pendingFiles.delete(key);
-        void this.reviewOneFile(uri).catch((e) => this.output.appendLine(String(e)));
+        void this.reviewOneFile(uri).catch((e) => this.output.error(String(e)));
       }, CHANGE_DELAY_MS),
     );
   }

@@ -38,6 +38,11 @@ export class FindingsStatusBar implements vscode.Disposable {
     return this.visible ? this.item.text : undefined;
   }
 
+  /** What a screen reader announces for the item; undefined when it is hidden. */
+  get accessibility(): vscode.AccessibilityInformation | undefined {
+    return this.visible ? this.item.accessibilityInformation : undefined;
+  }
+
   private visible = false;
 
   update(): void {
@@ -63,7 +68,7 @@ export class FindingsStatusBar implements vscode.Disposable {
     if (profile) this.item.text += ` · ${profile}`;
     this.item.backgroundColor =
       counts.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : counts.warning > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = [
+    const details = [
       vscode.l10n.t('VendorLens findings in this file'),
       vscode.l10n.t('Errors: {0}', counts.error),
       vscode.l10n.t('Warnings: {0}', counts.warning),
@@ -72,8 +77,10 @@ export class FindingsStatusBar implements vscode.Disposable {
       ...(active.length ? [vscode.l10n.t('Profile: {0}', active.map((p) => `${p.title} (${p.id})`).join(' + '))] : []),
       ...(summary?.reviewedOn ? [vscode.l10n.t('Knowledge base {0}, reviewed on {1}', summary.dataVersion ?? '', summary.reviewedOn)] : []),
       ...(summary?.dataOld ? [vscode.l10n.t('The knowledge base is over 180 days old: advisories may have changed since.')] : []),
-      vscode.l10n.t('Click to open the VendorLens view.'),
-    ].join('\n');
+    ];
+    this.item.tooltip = [...details, vscode.l10n.t('Click to open the VendorLens view.')].join('\n');
+    // The visible text is codicons and bare numbers; a screen reader gets the counts in words.
+    this.item.accessibilityInformation = { label: details.join('; '), role: 'button' };
     this.item.show();
     this.visible = true;
   }

@@ -62,9 +62,12 @@ function relatedTo(analysis: DocumentAnalysis): Map<Finding, DiagnosticRelatedIn
   return related;
 }
 
-export function toDiagnostics(kb: KnowledgeBase, analysis: DocumentAnalysis, withRelatedInformation = false): Diagnostic[] {
+/** A diagnostic whose message is plain text: LSP 3.18 also allows markup, which VendorLens never sends. */
+export type TextDiagnostic = Diagnostic & { message: string };
+
+export function toDiagnostics(kb: KnowledgeBase, analysis: DocumentAnalysis, withRelatedInformation = false): TextDiagnostic[] {
   const related = withRelatedInformation ? relatedTo(analysis) : undefined;
-  const diagnostics: Diagnostic[] = analysis.problems.map((p) => ({
+  const diagnostics: TextDiagnostic[] = analysis.problems.map((p) => ({
     range: p.range,
     severity: SEVERITY[p.severity],
     source: DIAGNOSTIC_SOURCE,

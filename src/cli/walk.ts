@@ -7,6 +7,8 @@
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { GitignoreRules, IGNORE_FILE_NAMES } from '../shared/gitignore';
+
+const VENDORLENS_IGNORE: (typeof IGNORE_FILE_NAMES)[number] = '.vendorlensignore';
 import { readRegularFileSync } from '../shared/readRegularFile';
 import { trackedPaths, type TrackedPaths } from './gitIndex';
 import { compileGlob, hasGlobSyntax } from './glob';
@@ -101,7 +103,9 @@ function named(path: string): boolean {
 interface WalkIgnores {
   root: string;
   rules: GitignoreRules;
-  /** What git tracks (ignore rules do not apply to it), and the path from the repository root to `root`. */
+  /** The .vendorlensignore rules alone: unlike .gitignore they apply to files git tracks too. */
+  ownRules: GitignoreRules;
+  /** What git tracks (.gitignore rules do not apply to it), and the path from the repository root to `root`. */
   tracked?: TrackedPaths;
   trackedPrefix?: string;
   excludes?: { root: string; rules: GitignoreRules };
@@ -114,7 +118,9 @@ function addIgnoreFile(ignores: WalkIgnores, directory: string, file: string): v
   } catch {
     return; // none, or unreadable: git skips it too
   }
-  ignores.rules.add(toPosix(relative(ignores.root, directory)), text);
+  const base = toPosix(relative(ignores.root, directory));
+  ignores.rules.add(base, text);
+  if (file === VENDORLENS_IGNORE) ignores.ownRules.add(base, text);
 }
 
 /**
@@ -124,14 +130,14 @@ function addIgnoreFile(ignores: WalkIgnores, directory: string, file: string): v
  * as a named file is scanned even if ignored.
  */
 function ignoresFor(directory: string): WalkIgnores {
-  const own: WalkIgnores = { root: directory, rules: new GitignoreRules() };
+  const own: WalkIgnores = { root: directory, rules: new GitignoreRules(), ownRules: new GitignoreRules() };
   const upward: string[] = [];
   for (let dir = directory; ; dir = dirname(dir)) {
     upward.push(dir);
     if (exists(join(dir, '.git'))) break;
     if (dirname(dir) === dir) return own; // not in a repository
   }
-  const repository: WalkIgnores = { root: upward.at(-1)!, rules: new GitignoreRules(), tracked: trackedPaths(upward.at(-1)!), trackedPrefix: '' };
+  const repository: WalkIgnores = { root: upward.at(-1)!, rules: new GitignoreRules(), ownRules: new GitignoreRules(), tracked: trackedPaths(upward.at(-1)!), trackedPrefix: '' };
   // Read first, so that the root .gitignore overrides it.
   addIgnoreFile(repository, repository.root, join('.git', 'info', 'exclude'));
   for (const dir of upward.slice(1).reverse()) for (const file of IGNORE_FILE_NAMES) addIgnoreFile(repository, dir, file);
@@ -173,13 +179,13 @@ function* walkDirectory(directory: string, ignores: WalkIgnores, keep: (path: st
       if (SKIPPED_DIRECTORIES.has(entry.name) || excluded(true)) continue;
       if (ignores.rules.isIgnored(fromRoot, true)) {
         // Git tracks files in it all the same: only those are walked.
-        if (tracked?.directories.has(ignores.trackedPrefix + fromRoot)) yield* walkDirectory(path, ignores, (p) => keep(p) && isTracked(ignores, p));
+        if (tracked?.directories.has(ignores.trackedPrefix + fromRoot) && !ignores.ownRules.isIgnored(fromRoot, true)) yield* walkDirectory(path, ignores, (p) => keep(p) && isTracked(ignores, p));
         continue;
       }
       yield* walkDirectory(path, ignores, keep);
     } else if (entry.isFile()) {
       if (!keep(path) || excluded(false)) continue;
-      if (ignores.rules.isIgnored(fromRoot, false) && !tracked?.files.has(ignores.trackedPrefix + fromRoot)) continue;
+      if (ignores.rules.isIgnored(fromRoot, false) && (!tracked?.files.has(ignores.trackedPrefix + fromRoot) || ignores.ownRules.isIgnored(fromRoot, false))) continue;
       yield { kind: 'file', path, display: display(path, entry.name) };
     }
   }

@@ -2,7 +2,7 @@
 // both binaries, an empty scan, colour from the environment, and what --exclude, .vendorlensignore and
 // the policy's exclude: leave out.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -116,6 +116,18 @@ describe('CLI manners', () => {
 
     // Everything excluded is an empty scan.
     assert.equal(run(['scan', '--exclude', '*', '.'], dir).code, 2);
+  });
+
+  it('applies .vendorlensignore to files git tracks, which .gitignore cannot hide', () => {
+    const dir = tree({ 'site/core.cfg': HUAWEI, 'lab/test.cfg': HUAWEI, 'build/out.cfg': HUAWEI });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'configs');
+    writeFileSync(join(dir, '.gitignore'), 'build/\n');
+    assert.deepEqual(scanned(['.'], dir), ['.gitignore', 'build/out.cfg', 'lab/test.cfg', 'site/core.cfg'], 'tracked files are scanned though .gitignore lists them, as git keeps them');
+    writeFileSync(join(dir, '.vendorlensignore'), 'lab/\nbuild/\n');
+    assert.deepEqual(scanned(['.'], dir), ['.gitignore', '.vendorlensignore', 'site/core.cfg']);
   });
 
   it('rejects an exclude: that is not a list of patterns, with its line', () => {

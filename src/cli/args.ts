@@ -4,7 +4,7 @@ import { parseArgs as tokenize } from 'node:util';
 import type { FindingSeverity } from '../core/model';
 
 export type FailOn = FindingSeverity | 'none';
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv', 'github'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv', 'github', 'register-csv', 'register-json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface ScanOptions {
@@ -72,7 +72,8 @@ show/display captures and bills of materials.
 
 const SCAN_HELP = `scan: PATH is a file, a directory (walked recursively; .gitignore and
 .vendorlensignore respected), a glob such as 'configs/**/*.cfg', or - for standard input.
-  --format FORMAT           text (default), json, sarif, markdown, html, csv, or github
+  --format FORMAT           text (default), json, sarif, markdown, html, csv, github, or the
+                            flagged-asset register: register-csv, register-json
                             (GitHub Actions annotations: ::error file=…,line=…::message)
   -o, --output FILE         write the report to FILE instead of standard output (never one
                             of the files scanned; left out of a scanned directory; a link

@@ -191,6 +191,11 @@ export function describeAcceptance(note: AcceptanceSummary): string {
   return parts.join('; ');
 }
 
+/** Each finding is one device or product (an LLDP neighbour, a host, a BOM row, the file's own device). */
+export function devicesAndProducts(n: number): string {
+  return n === 1 ? '1 device or product' : `${n} devices and products`;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

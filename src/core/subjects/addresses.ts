@@ -22,7 +22,7 @@ export interface AddressSighting {
 
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 /** An interface name: letters, then numbers with / . : separators (Gi1/0/17, GE0/0/1, ge-0/0/1.0, Eth1/2, XGE1/0/1). */
-const PORT = /^[A-Za-z]{2}[A-Za-z\-]*\d+(?:[/.:]\d+)*(?:\.\d+)?$/;
+const PORT = /^[A-Za-z]{2}[A-Za-z\-]*\d+(?:[/.:]\d+)*$/;
 /** A VLAN interface names its VLAN: Vlan40, Vlanif40, VLAN-40, Vl40. */
 const VLAN_INTERFACE = /^(?:Vlan(?:if)?|Vl)-?(\d{1,4})$/i;
 const VLAN_NUMBER = /^(\d{1,4})(?:\/[-\d]+){0,2}$/;

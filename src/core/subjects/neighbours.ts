@@ -37,7 +37,7 @@ const ENTRY_END = /^(?:[-=]{8,}\s*$|Total (?:cdp )?entries displayed|<[\w.\-~*]+
 const ARISTA_NEIGHBOUR = /^Neighbou?r (\S+?)\/(\S+?), age\b/i;
 /** Cisco CDP: "Interface: GigabitEthernet1/0/1,  Port ID (outgoing port): GigabitEthernet1/0/2". */
 const CDP_PORTS = /^Interface:\s*([^,\s]+)\s*,\s*Port ID \(outgoing port\):\s*(\S+)/i;
-const KEY_VALUE = /^-?\s*([A-Za-z][A-Za-z0-9 /()\-]*?)\s*:\s*(.*)$/;
+const KEY_VALUE = /^-?[ \t]*([A-Za-z][A-Za-z0-9/()\-]*(?: [A-Za-z0-9/()\-]+)*)[ \t]*:[ \t]*(.*)$/;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/;
 const MAC_SHAPE = /^(?:[0-9A-Fa-f]{4}[.-][0-9A-Fa-f]{4}[.-][0-9A-Fa-f]{4}|[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{12})$/;
 /** What platforms print where a value is missing. */
@@ -142,7 +142,8 @@ export function neighbourEntries(text: string): NeighbourEntry[] {
         ids.hostname ??= value;
         break;
       case 'platform':
-        ids.model ??= value.replace(/^cisco\s+/i, '');
+        // "Platform: cisco WS-C3850-24T,  Capabilities: Switch IGMP": the model ends at the comma.
+        ids.model ??= value.split(',')[0]!.trim().replace(/^cisco\s+/i, '');
         break;
       case 'ip': {
         const ip = IPV4.exec(value)?.[0];

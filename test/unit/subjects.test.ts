@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { Finding } from '../../src/core/model';
 import { neighbourEntries } from '../../src/core/subjects/neighbours';
-import { addressSighting } from '../../src/core/subjects/addresses';
+import { addressSighting, isAddressTableHeader } from '../../src/core/subjects/addresses';
 import { languageService, textDocument } from './helpers';
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
@@ -303,9 +303,17 @@ describe('subjects: fingerprints and notes', () => {
 });
 
 describe('subjects: address rows read by shape', () => {
-  it('Huawei "display mac-address": the VLAN after the MAC', () => {
-    const line = '00e0-fc12-3456 20/-/-        GE0/0/1         dynamic';
-    assert.deepEqual(addressSighting(line, 0, 14).identifiers, { mac: '00:E0:FC:12:34:56', localPort: 'GE0/0/1', vlan: '20' });
+  it('Huawei "display mac-address": the VLAN under its heading', () => {
+    const header = 'MAC Address    VLAN/VSI/BD   Learned-From        Type';
+    const line = '00e0-fc12-3456 20/-/-        GE0/0/1             dynamic';
+    assert.equal(isAddressTableHeader(header), true);
+    assert.deepEqual(addressSighting(line, 0, 14, header).identifiers, { mac: '00:E0:FC:12:34:56', localPort: 'GE0/0/1', vlan: '20' });
+  });
+
+  it('a number in a column that is no VLAN (a topology id) is no VLAN', () => {
+    const header = 'Topo ID   Producer       Next Hop(s)       Mac Address       IP Address';
+    const line = '4         0/0/CPU0       Te0/0/0/28.25     249e.aba4.31b3';
+    assert.deepEqual(addressSighting(line, 43, 57, header).identifiers, { mac: '24:9E:AB:A4:31:B3', localPort: 'Te0/0/0/28.25' });
   });
 
   it('an ARP row: the number after the MAC is an age, not a VLAN', () => {

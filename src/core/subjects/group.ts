@@ -8,7 +8,7 @@ import { t } from '../l10n';
 import { normaliseMac } from '../evidence/macAddresses';
 import { stronger } from '../evidence/overlap';
 import { dialectSpec } from '../formats/dialects/detect';
-import { addressSighting, OWN_ADDRESS_LABEL } from './addresses';
+import { addressSighting, isAddressTableHeader, OWN_ADDRESS_LABEL } from './addresses';
 import { kindOfFamily, kindOfVendor } from './deviceKind';
 import { neighbourEntries, type NeighbourEntry } from './neighbours';
 
@@ -126,6 +126,19 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
   /** Per device group: the line of its last version banner, so that the model line under it joins it. */
   const bannerLine = new Map<string, number>();
   let hostname: string | undefined | null = null;
+  // The last address-table header above the evidence: a cursor over the lines, moving forward only.
+  let headerCursor = 0;
+  let header: string | undefined;
+  const headerAbove = (offset: number): string | undefined => {
+    while (headerCursor < offset) {
+      let end = text.indexOf('\n', headerCursor);
+      if (end < 0 || end >= offset) break;
+      const line = text.slice(headerCursor, end);
+      if (isAddressTableHeader(line)) header = line;
+      headerCursor = end + 1;
+    }
+    return header;
+  };
   let capture: boolean | undefined;
   const add = (key: string, make: () => Subject, e: Evidence) => {
     let group = groups.get(key);
@@ -174,7 +187,7 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
     }
     if (e.kind === 'mac-oui') {
       const hex = normaliseMac(e.matched);
-      const sighting = addressSighting(e.field.text, e.start - e.field.offset, e.end - e.field.offset);
+      const sighting = addressSighting(e.field.text, e.start - e.field.offset, e.end - e.field.offset, headerAbove(e.field.offset));
       const group = add(`h${hex}\0${vendor}`, () => ({ kind: 'host', identifiers: {}, seenAs: sighting.seenAs }), e);
       fill(group.subject.identifiers, sighting.identifiers);
       // An ARP row names the host by its IP: it says more than the MAC table's row.

@@ -280,6 +280,53 @@ describe('subjects: one finding per device or product', () => {
   });
 });
 
+describe('subjects: one-line-per-neighbour tables', () => {
+  it('Huawei "display lldp neighbor brief": each row is a neighbour named by its system name', () => {
+    const text = lines(
+      '<acc-2>display lldp neighbor brief',
+      'Local Intf       Neighbor Dev             Neighbor Intf             Exptime(s)',
+      'GE0/0/1          HUAWEI                   GE0/0/24                  104',
+      'GE0/0/2          HUAWEI                   GE0/0/23                  99',
+      '<acc-2>',
+    );
+    // The capture is from a VRP device (its prompt): that device is a finding of its own.
+    const findings = analyse(text).filter((f) => f.subject?.kind !== 'device');
+    assert.deepEqual(
+      findings.map((f) => [f.subject?.kind, f.subject?.identifiers.localPort, f.subject?.identifiers.remotePort]),
+      [
+        ['neighbour', 'GE0/0/1', 'GE0/0/24'],
+        ['neighbour', 'GE0/0/2', 'GE0/0/23'],
+      ],
+    );
+    assert.match(findings[0]!.message, /^Huawei device HUAWEI, LLDP neighbour on GE0\/0\/1\./);
+  });
+
+  it('Juniper "show lldp neighbors": the chassis id column is the neighbour\'s MAC', () => {
+    const text = lines(
+      'ops@mx1> show lldp neighbors',
+      'Local Interface    Parent Interface    Chassis Id          Port info          System Name',
+      'ge-0/0/1           -                   00:e0:fc:21:22:23   GE0/0/1            agg-sw4',
+      '',
+      'ops@mx1> show version',
+    );
+    const [finding] = analyse(text);
+    assert.equal(finding?.subject?.kind, 'neighbour');
+    assert.deepEqual(finding?.subject?.identifiers, { localPort: 'ge-0/0/1', mac: '00:E0:FC:21:22:23', remotePort: 'GE0/0/1', hostname: 'agg-sw4' });
+  });
+
+  it('a table ends at a blank line: a name further down is no neighbour', () => {
+    const text = lines(
+      'Local Intf       Neighbor Dev             Neighbor Intf             Exptime(s)',
+      'GE0/0/1          core-1                   GE0/0/24                  104',
+      '',
+      'interface GE0/0/3',
+      ' description to Huawei AP',
+    );
+    const named = analyse(text).find((f) => f.evidence.matched === 'Huawei');
+    assert.equal(named?.subject?.kind, 'text');
+  });
+});
+
 describe('subjects: fingerprints and notes', () => {
   it("a neighbour's fingerprint survives edits elsewhere and a change of which evidence leads", () => {
     const before = analyse(IOS_LLDP).filter((f) => f.vendorId === 'huawei');

@@ -10,7 +10,7 @@ import { stronger } from '../evidence/overlap';
 import { dialectSpec } from '../formats/dialects/detect';
 import { addressSighting, isAddressTableHeader, OWN_ADDRESS_LABEL } from './addresses';
 import { kindOfFamily, kindOfVendor } from './deviceKind';
-import { neighbourEntries, type NeighbourEntry } from './neighbours';
+import { endsTable, neighbourEntries, neighbourTableHeader, neighbourTableRow, type NeighbourEntry, type NeighbourTable } from './neighbours';
 
 /** The BOM formats whose items are components (CycloneDX, SPDX packages) rather than rows. */
 const COMPONENT_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>(['cyclonedx-json', 'cyclonedx-xml', 'spdx-tag-value', 'spdx-json', 'spdx-yaml', 'spdx3-json']);
@@ -126,18 +126,31 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
   /** Per device group: the line of its last version banner, so that the model line under it joins it. */
   const bannerLine = new Map<string, number>();
   let hostname: string | undefined | null = null;
-  // The last address-table header above the evidence: a cursor over the lines, moving forward only.
+  // The table the evidence sits in (its header line above, no blank line or prompt between): a cursor
+  // over the lines, moving forward only.
   let headerCursor = 0;
   let header: string | undefined;
-  const headerAbove = (offset: number): string | undefined => {
+  let table: NeighbourTable | undefined;
+  const tableAbove = (offset: number): void => {
     while (headerCursor < offset) {
-      let end = text.indexOf('\n', headerCursor);
+      const end = text.indexOf('\n', headerCursor);
       if (end < 0 || end >= offset) break;
-      const line = text.slice(headerCursor, end);
-      if (isAddressTableHeader(line)) header = line;
+      const line = text.slice(headerCursor, end).replace(/\r$/, '');
+      if (endsTable(line)) {
+        header = undefined;
+        table = undefined;
+      } else if (isAddressTableHeader(line)) {
+        header = line;
+        table = undefined;
+      } else {
+        const opened = neighbourTableHeader(line);
+        if (opened) {
+          table = opened;
+          header = undefined;
+        }
+      }
       headerCursor = end + 1;
     }
-    return header;
   };
   let capture: boolean | undefined;
   const add = (key: string, make: () => Subject, e: Evidence) => {
@@ -185,9 +198,18 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
       if (e.kind === 'banner' && line !== undefined) bannerLine.set(deviceKey, line);
       continue;
     }
+    tableAbove(e.field.offset);
+    if (table) {
+      const row = neighbourTableRow(e.field.text, table);
+      if (row.hostname || row.mac) {
+        const protocol = table.protocol;
+        add(`l${e.field.offset}\0${vendor}`, () => ({ kind: 'neighbour', identifiers: row, seenAs: protocol }), e);
+        continue;
+      }
+    }
     if (e.kind === 'mac-oui') {
       const hex = normaliseMac(e.matched);
-      const sighting = addressSighting(e.field.text, e.start - e.field.offset, e.end - e.field.offset, headerAbove(e.field.offset));
+      const sighting = addressSighting(e.field.text, e.start - e.field.offset, e.end - e.field.offset, header);
       const group = add(`h${hex}\0${vendor}`, () => ({ kind: 'host', identifiers: {}, seenAs: sighting.seenAs }), e);
       fill(group.subject.identifiers, sighting.identifiers);
       // An ARP row names the host by its IP: it says more than the MAC table's row.

@@ -217,3 +217,58 @@ export function neighbourEntries(text: string): NeighbourEntry[] {
   close();
   return entries;
 }
+
+/** A one-line-per-neighbour table (`show lldp neighbors`, `display lldp neighbor brief`, Juniper `show lldp neighbors`). */
+export interface NeighbourTable {
+  protocol: 'LLDP' | 'CDP';
+  /** Each heading's start column and the identifier it holds, if one. */
+  columns: { start: number; role?: 'localPort' | 'hostname' | 'remotePort' | 'chassis' | 'model' }[];
+}
+
+const TABLE_ROLES: readonly [NonNullable<NeighbourTable['columns'][number]['role']>, RegExp][] = [
+  ['localPort', /^(?:Local (?:Intf|Intrfce|Interface|Port(?: ID)?)|Port)$/i],
+  ['hostname', /^(?:System Name|SysName|Device ID|Neighbou?r Dev(?:ice)?(?: ID)?|Neighbou?r)$/i],
+  ['remotePort', /^(?:Port ID|Port info|Neighbou?r (?:Intf|Interface|Port(?: ID)?)|Remote Port)$/i],
+  ['chassis', /^(?:Chassis ?ID)$/i],
+  ['model', /^Platform$/i],
+];
+
+/**
+ * The table a header line opens, when its headings (separated by two or more spaces) name a local port
+ * and the neighbour (its name or chassis id); undefined otherwise.
+ */
+export function neighbourTableHeader(line: string): NeighbourTable | undefined {
+  if (line.length > 200) return undefined;
+  const columns: NeighbourTable['columns'] = [];
+  const heading = /\S+(?: \S+)*/g;
+  for (let m = heading.exec(line); m; m = heading.exec(line)) {
+    const role = TABLE_ROLES.find(([, pattern]) => pattern.test(m![0]))?.[0];
+    columns.push(role ? { start: m.index, role } : { start: m.index });
+  }
+  const roles = new Set(columns.map((c) => c.role));
+  if (!roles.has('localPort') || !(roles.has('hostname') || roles.has('chassis')) || columns.length < 3) return undefined;
+  // `show cdp neighbors` has a Platform column; the LLDP tables do not.
+  return { protocol: roles.has('model') ? 'CDP' : 'LLDP', columns };
+}
+
+/** What a row of a neighbour table says: each value under the heading it starts under. */
+export function neighbourTableRow(row: string, table: NeighbourTable): SubjectIdentifiers {
+  const ids: SubjectIdentifiers = {};
+  const token = /\S+/g;
+  for (let m = token.exec(row); m; m = token.exec(row)) {
+    let column: NeighbourTable['columns'][number] | undefined;
+    for (const c of table.columns) if (c.start <= m.index + 1) column = c;
+    const value = cleanValue(m[0]);
+    if (!column?.role || value === undefined) continue;
+    if (column.role === 'chassis') {
+      if (MAC_SHAPE.test(value)) ids.mac ??= formatMac(value);
+    } else ids[column.role] ??= value;
+  }
+  return ids;
+}
+
+/** A line that ends a table: blank, a prompt, a separator. */
+export function endsTable(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed === '' || (ENTRY_END.test(trimmed) && !/^[-=]{8,}/.test(trimmed));
+}

@@ -65,7 +65,7 @@ describe('vendorlens CLI on spreadsheets', () => {
   it('shows the cell in text, SARIF (valid) and Markdown', () => {
     const dir = workspace();
     const text = run(['scan', 'branch-refresh-quote.xlsx'], dir).stdout;
-    assert.match(text, /^branch-refresh-quote\.xlsx\n {2}Parts!B6 {2}error +Hikvision: /m);
+    assert.match(text, /^branch-refresh-quote\.xlsx\n {2}Parts!B6 {2}error +Hikvision DS-2CD2143G2-IU in Parts row 6\. /m);
     assert.match(text, /^ {2}Notes!B2 {2}error +ZTE: /m);
 
     const sarif = JSON.parse(run(['scan', '--format', 'sarif', 'branch-refresh-quote.ods'], dir).stdout);

@@ -349,6 +349,21 @@ describe('subjects: fingerprints and notes', () => {
   });
 });
 
+describe('subjects: at scale', () => {
+  it('thousands of different MACs stay thousands of hosts; one MAC seen thousands of times is one', () => {
+    const hex = (n: number) => n.toString(16).padStart(6, '0');
+    const row = (n: number) => `  40    4419.b6${hex(n).slice(0, 2)}.${hex(n).slice(2)}    DYNAMIC     Gi1/0/${n % 48}`;
+    const header = 'Vlan    Mac Address       Type        Ports';
+    const service = languageService({ maxFindingsPerFile: 10_000 });
+    const many = service.analyze(textDocument(lines(header, ...Array.from({ length: 3000 }, (_, i) => row(i))))).findings;
+    assert.equal(many.length, 3000);
+    assert.equal(new Set(many.map((f) => f.fingerprint)).size, 3000);
+    const same = service.analyze(textDocument(lines(header, ...Array.from({ length: 3000 }, () => row(7))))).findings;
+    assert.equal(same.length, 1);
+    assert.equal(same[0]!.related.length, 20, 'the hover lists 20 sightings; the reasons count the rest');
+  });
+});
+
 describe('subjects: address rows read by shape', () => {
   it('Huawei "display mac-address": the VLAN under its heading', () => {
     const header = 'MAC Address    VLAN/VSI/BD   Learned-From        Type';

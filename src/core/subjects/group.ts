@@ -48,9 +48,18 @@ function entryAt(entries: readonly NeighbourEntry[], offset: number): number {
   return -1;
 }
 
+/** Index of the device section holding `offset`, or -1 (sections are sorted and disjoint). */
 function sectionAt(dialect: DialectDetection, offset: number): number {
   const sections = dialect.sections ?? [];
-  for (let i = 0; i < sections.length; i++) if (offset >= sections[i]!.start && offset < sections[i]!.end) return i;
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sections[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
   return -1;
 }
 

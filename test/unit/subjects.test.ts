@@ -7,6 +7,9 @@ import { strict as assert } from 'node:assert';
 import type { Finding } from '../../src/core/model';
 import { neighbourEntries } from '../../src/core/subjects/neighbours';
 import { addressSighting, isAddressTableHeader } from '../../src/core/subjects/addresses';
+import { configureLocalization } from '../../src/core/l10n';
+import { BUNDLE_DIR, readBundle } from '../../scripts/l10n';
+import { join } from 'node:path';
 import { languageService, textDocument } from './helpers';
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
@@ -277,6 +280,22 @@ describe('subjects: one finding per device or product', () => {
     assert.equal(finding?.subject?.identifiers.row, 2);
     assert.equal(finding?.subject?.identifiers.model, 'ZXR10 5960-56QU-HI');
     assert.match(finding!.message, /^ZTE ZXR10 5960-56QU-HI in row 2 \(maker given as Ingram Micro\)\./);
+  });
+});
+
+describe('subjects: messages in Czech', () => {
+  it('names the neighbour, the host and the file in the Czech bundle\'s words', () => {
+    try {
+      configureLocalization({ contents: readBundle(join(BUNDLE_DIR, 'bundle.l10n.cs.json')) });
+      const [neighbour] = analyse(IOS_LLDP);
+      assert.match(neighbour!.message, /^Huawei přepínač core-2 \(CE6881-48S6CQ\), soused \(LLDP\) na portu Te1\/1\/1\. /);
+      const [host] = analyse(lines('Vlan    Mac Address       Type        Ports', '  40    4419.b6c2.7e15    DYNAMIC     Gi1/0/14'));
+      assert.match(host!.message, /^Hikvision kamera nebo videorekordér podle adresy MAC 44:19:B6:C2:7E:15 \(Gi1\/0\/14, VLAN 40\)\. /);
+      const [device] = analyse(lines('!Software Version V200R022C00SPC500', '#', 'sysname dist-7', '#', 'vlan batch 10', '#', 'return'), 'file:///c/d.cfg');
+      assert.match(device!.message, /^Tento soubor je konfigurace zařízení: Huawei VRP zařízení \(dist-7\)\. /);
+    } finally {
+      configureLocalization({ contents: {} });
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import { languageService, textDocument } from './helpers';
 const lines = (...text: string[]) => text.join('\n') + '\n';
 
 function analyse(text: string, uri = 'file:///c/capture.txt', languageId = 'plaintext'): Finding[] {
-  return languageService({ profiles: ['cz'] }).analyze(textDocument(text, uri, languageId)).findings;
+  return languageService({ profile: 'cz' }).analyze(textDocument(text, uri, languageId)).findings;
 }
 
 const IOS_LLDP = lines(

@@ -4,7 +4,7 @@ import { parseArgs as tokenize } from 'node:util';
 import type { FindingSeverity } from '../core/model';
 
 export type FailOn = FindingSeverity | 'none';
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv', 'github'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv', 'github', 'register-csv', 'register-json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface ScanOptions {
@@ -116,7 +116,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     options: [
       {
         name: 'format', type: 'string', value: 'FORMAT', default: 'text',
-        help: `${OUTPUT_FORMATS.join(', ')} (github: GitHub Actions annotations, ::error file=…,line=…::message)`,
+        help: `${OUTPUT_FORMATS.join(', ')} (github: GitHub Actions annotations, ::error file=…,line=…::message; register-csv and register-json: the flagged-asset register)`,
         details: 'text: grouped by file, one line per finding, a summary line; coloured on a terminal. json: the stable contract (docs/reports.md). sarif: SARIF 2.1.0 for code scanning. markdown and html: a report with summary tables (open and accepted findings, per vendor, per advisory in force, nearest deadlines), findings per file with a redacted excerpt of each line, and the advisories cited; the HTML is one self-contained file with no script. csv: one row per finding. github: one workflow annotation per open finding (error, warning, and notice for information), shown on the pull request\'s diff.',
       },
       {

@@ -219,8 +219,8 @@ async function scan(options: ScanOptions): Promise<number> {
   const scanned = mergeFileReports(fileReports);
 
   const fresh = baseline ? scanned.findings.filter((f) => !baseline.has(f)) : scanned.findings;
-  // JSON and SARIF always carry accepted findings (marked); the human formats list them on request.
-  const listsAccepted = options.includeAccepted || options.format === 'json' || options.format === 'sarif';
+  // JSON, SARIF and the register always carry accepted findings (marked); the human formats list them on request.
+  const listsAccepted = options.includeAccepted || options.format === 'json' || options.format === 'sarif' || options.format.startsWith('register-');
   const shown = listsAccepted ? fresh : fresh.filter((f) => !f.accepted);
   const omitted = { accepted: fresh.length - shown.length, inBaseline: scanned.findings.length - fresh.length };
   const failed = hasFailedFiles(scanned);

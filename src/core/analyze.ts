@@ -19,10 +19,13 @@ import { createCpeMatcher } from './evidence/cpe';
 import { createPurlMatcher } from './evidence/purl';
 import type { AcceptanceNote, DocumentAnalysis, DocumentProblem, Evidence, Field, Finding, FindingSeverity, FormatId, KnowledgeBase, Profile, Vendor } from './model';
 import { NOTE_MARKER, noteCovers, parseNote } from './review/notes';
-import { evidenceFingerprint } from './review/fingerprint';
+import { evidenceFingerprint, subjectFingerprint } from './review/fingerprint';
 import { assessVendor, type SeverityOverrides, type VendorAssessment } from './review/profiles';
 import type { SidecarAcceptance } from './knowledge/policy';
 import { t } from './l10n';
+import { OWN_ADDRESS_LABEL } from './subjects/addresses';
+import { groupBySubject } from './subjects/group';
+import { subjectPhrase } from './subjects/describe';
 import { createLineLocator, positionInText } from './text';
 import { BINARY_SNIFF_CHARS, looksBinary } from './textBytes';
 
@@ -46,6 +49,12 @@ export interface AnalysisOptions {
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
+/** Evidence read per finding allowed, at most: grouping folds several pieces into one finding. */
+const EVIDENCE_PER_FINDING = 8;
+
+/** Subjects whose findings are keyed by the subject's identity, not by the line of one piece of evidence. */
+const GROUPED_SUBJECTS: ReadonlySet<string> = new Set(['device', 'neighbour', 'host']);
 
 export interface Matchers {
   /** Run over every field where one of their triggers occurs. */
@@ -225,7 +234,7 @@ function collectNotes(document: TextDocument, positionOf: PositionOf, fields: Fi
   return { notes, rest };
 }
 
-function findNote(notes: Notes, line: number, vendorId: string, fingerprint: string, options: AnalysisOptions): AcceptanceNote | undefined {
+function findNote(notes: Notes, lines: readonly number[], vendorId: string, fingerprint: string, options: AnalysisOptions): AcceptanceNote | undefined {
   const fromPolicy = options.policyAcceptances
     .filter((a) => a.fingerprint === fingerprint && a.vendor === vendorId)
     .map((a): AcceptanceNote => ({
@@ -239,7 +248,7 @@ function findNote(notes: Notes, line: number, vendorId: string, fingerprint: str
       scope: 'policy',
       expired: a.expires !== undefined && a.expires < options.today,
     }));
-  const candidates = [...(notes.byLine.get(line) ?? []), ...notes.file, ...fromPolicy].filter((n) => noteCovers(n, vendorId));
+  const candidates = [...lines.flatMap((line) => notes.byLine.get(line) ?? []), ...notes.file, ...fromPolicy].filter((n) => noteCovers(n, vendorId));
   return candidates.find((n) => !n.expired) ?? candidates[0];
 }
 
@@ -262,30 +271,29 @@ function wouldConfirm(kind: Evidence['kind']): string {
 }
 
 /**
- * The finding's message: the lead advisory (see orderAdvisories), why a category rule links it, and what
- * the others are - how many are in force under the active profiles, and which are superseded.
+ * What a finding says after its subject: the lead advisory (see orderAdvisories), why a category rule links
+ * it, and whether it is in force under the active profiles. The same for every finding of a vendor in a
+ * document: computed once per vendor. The other advisories are in the finding's advisoryIds (the vendor
+ * details view and the reports list them).
  */
-function describe(kb: KnowledgeBase, evidence: Evidence, assessment: VendorAssessment, profiles: readonly Profile[]): string {
-  const vendor = kb.vendorById.get(evidence.vendorId)!;
-  const found = t('{0}: {1} "{2}"', vendor.displayName, evidence.detail, evidence.matched.replace(/\s+/g, ' '));
-  const what = evidence.confidence === 'low' ? t('Possible {0} (low confidence; {1} would confirm it)', found, evidence.wouldConfirm ?? wouldConfirm(evidence.kind)) : found;
+function leadAdvisory(kb: KnowledgeBase, vendor: Vendor, assessment: VendorAssessment, profiles: readonly Profile[]): { text: string; borderline: boolean } {
   const first = assessment.advisories[0];
-  if (vendor.status === 'borderline' && (!first || !assessment.inForce.includes(first))) return t('{0} (borderline vendor, not named by an advisory)', what);
-  if (!first) return what;
+  if (vendor.status === 'borderline' && (!first || !assessment.inForce.includes(first))) return { text: '', borderline: true };
+  if (!first) return { text: '', borderline: false };
   const title = first.shortTitle ?? first.instrument;
   let advisory = t('{0} ({1}, {2})', title, first.jurisdiction.toUpperCase(), first.date);
   const link = kb.categoryLinks.get(vendor.id)?.get(first.id);
   if (link) advisory += t(' [by product category: {0} from {1}, not named]', link.categories.join(', '), link.country.toUpperCase());
-  const profile = profiles.map((p) => p.id).join(',');
-  const others = assessment.advisories.length - 1;
-  const leadInForce = assessment.inForce.includes(first);
-  const othersInForce = assessment.inForce.length - (leadInForce ? 1 : 0);
-  const superseded = assessment.superseded.filter((a) => a !== first).map((a) => a.id);
-  const supersededPart = superseded.length > 0 ? t('; superseded: {0}', superseded.join(', ')) : '';
-  let rest = '';
-  if (!leadInForce) rest = t(', not in force under {0}', profile);
-  if (others > 0) rest += t(' and {0} more ({1} in force under {2}{3})', others, othersInForce, profile, supersededPart);
-  return `${what}. ${advisory}${rest}`;
+  if (!assessment.inForce.includes(first)) advisory += t(', not in force under {0}', profiles.map((p) => p.id).join(','));
+  return { text: advisory, borderline: false };
+}
+
+/** The finding's message: what and where in a reviewer's words (subjects/describe.ts), then the lead advisory. */
+function describe(kb: KnowledgeBase, evidence: Evidence, lead: { text: string; borderline: boolean }): string {
+  const found = subjectPhrase(kb, evidence);
+  const what = evidence.confidence === 'low' ? t('Possible {0} (low confidence; {1} would confirm it)', found, evidence.wouldConfirm ?? wouldConfirm(evidence.kind)) : found;
+  if (lead.borderline) return t('{0} (borderline vendor, not named by an advisory)', what);
+  return lead.text ? `${what}. ${lead.text}` : what;
 }
 
 /** A BOM row (of a sheet, in a spreadsheet), or a single line: one finding per vendor in it (see evidence/overlap.ts). */
@@ -314,12 +322,6 @@ function relatedDocumentVendor(kb: KnowledgeBase, vendorId: string, documentLeve
     .map((d) => kb.vendorById.get(d.vendorId))
     .find((v): v is Vendor => v !== undefined && v.id !== vendorId && (v.relatedTo ?? []).includes(vendorId));
 }
-
-/**
- * Labels a capture puts in front of the device's *own* address (`display device manuinfo`, bridge and
- * interface hardware addresses), as opposed to neighbours' addresses in ARP, MAC or LLDP tables.
- */
-const OWN_ADDRESS_LABEL = /(?:\bMAC_ADDRESS|\b(?:Bridge|Base|System|CPU|Device) MAC(?: [Aa]ddress)?|\bHardware [Aa]ddress(?: is)?)[ \t]*[:=]?[ \t]*$/;
 
 /**
  * A device's own address in a related vendor's MAC block belongs to that device: an H3C/HPE Comware
@@ -461,20 +463,41 @@ export function analyzeDocument(
 
   const findings: Finding[] = [];
   /** Per vendor: the same for each of its findings in the document. */
-  const assessments = new Map<string, VendorAssessment>();
+  const assessments = new Map<string, { assessment: VendorAssessment; lead: { text: string; borderline: boolean } }>();
   let truncated = false;
+  // Evidence is grouped by subject once all of it is in (an ARP row can come long after the MAC table's);
+  // the cap on evidence read keeps a file full of matches from holding them all.
+  const collected: Evidence[] = [];
   for (const evidence of allEvidence(kb, matchers, parsed, rest, text, budget)) {
+    if (collected.length >= options.maxFindings * EVIDENCE_PER_FINDING) {
+      truncated = true;
+      break;
+    }
+    collected.push(evidence);
+  }
+  for (const evidence of groupBySubject(kb, collected, { text, format, dialect: parsed.dialect })) {
     if (findings.length >= options.maxFindings) {
       truncated = true;
       break;
     }
     const vendor = kb.vendorById.get(evidence.vendorId)!;
     // In Restricted Mode the workspace's own policy cannot lower what the bundled knowledge says.
-    let assessment = assessments.get(vendor.id);
-    if (!assessment) assessments.set(vendor.id, (assessment = assessVendor(kb, options.profiles, vendor, options.trusted ? options.overrides : {})));
+    let known = assessments.get(vendor.id);
+    if (!known) {
+      const assessment = assessVendor(kb, options.profiles, vendor, options.trusted ? options.overrides : {});
+      assessments.set(vendor.id, (known = { assessment, lead: leadAdvisory(kb, vendor, assessment, options.profiles) }));
+    }
+    const { assessment, lead } = known;
     const range = { start: positionOf(evidence.start, evidence.field, evidence.documentLevel), end: positionOf(evidence.end, evidence.field, evidence.documentLevel) };
-    const fingerprint = evidenceFingerprint(evidence);
-    const note = findNote(notes, range.start.line, vendor.id, fingerprint, options);
+    const related = (evidence.also ?? []).map((e) => ({
+      range: { start: positionOf(e.start, e.field, e.documentLevel), end: positionOf(e.end, e.field, e.documentLevel) },
+      message: t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')),
+    }));
+    const subject = evidence.subject;
+    const fingerprint = subject && GROUPED_SUBJECTS.has(subject.kind) ? subjectFingerprint(evidence.vendorId, subject, evidence) : evidenceFingerprint(evidence);
+    // A note on the line of any of the subject's evidence covers it: grouping must not orphan a note.
+    const lines = [range.start.line, ...related.map((r) => r.range.start.line)];
+    const note = findNote(notes, lines, vendor.id, fingerprint, options);
     const applies = note !== undefined && !note.expired && options.trusted;
     const accepted = applies ? note : undefined;
     const advisoryIds = assessment.advisories.map((a) => a.id);
@@ -487,16 +510,14 @@ export function analyzeDocument(
       severity: accepted ? 'information' : severityOf(evidence, assessment.severity),
       advisoryIds,
       advisoriesInForce: assessment.inForce.map((a) => a.id),
-      message: describe(kb, evidence, assessment, options.profiles) + noteSuffix(note, options.trusted),
+      message: describe(kb, evidence, lead) + noteSuffix(note, options.trusted),
       fingerprint,
       accepted,
       expiredNote: note?.expired ? note : undefined,
       untrustedNote: note && !note.expired && !options.trusted ? note : undefined,
       severityNote: options.trusted ? assessment.overriddenBy : undefined,
-      related: (evidence.also ?? []).map((e) => ({
-        range: { start: positionOf(e.start, e.field, e.documentLevel), end: positionOf(e.end, e.field, e.documentLevel) },
-        message: t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')),
-      })),
+      related,
+      ...(subject ? { subject } : {}),
     });
   }
   if (budget.stoppedAt !== undefined) {

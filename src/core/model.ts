@@ -289,6 +289,41 @@ export interface Evidence {
   also?: Evidence[];
   /** For a low-confidence finding: what would confirm it, when the matcher knows better than its kind does. */
   wouldConfirm?: string;
+  /** For a catalogue identification: the family's label (e.g. 'S-series campus switch'), which names the kind of device. */
+  family?: string;
+  /** The device or product the evidence is grouped under (subjects/group.ts). */
+  subject?: Subject;
+}
+
+/** What a finding is about: one device, host, BOM row or component, not one matched token. */
+export type SubjectKind = 'device' | 'neighbour' | 'host' | 'bom-item' | 'component' | 'text';
+
+/** How a reviewer finds the subject: whatever the file says about it. */
+export interface SubjectIdentifiers {
+  hostname?: string;
+  model?: string;
+  /** Normalised: 12 upper-case hex digits written XX:XX:XX:XX:XX:XX. */
+  mac?: string;
+  ip?: string;
+  localPort?: string;
+  remotePort?: string;
+  vlan?: string;
+  serial?: string;
+  /** A BOM row number (1-based, as a spreadsheet shows it). */
+  row?: number;
+  /** A component's name, version or bom-ref, or a dialect's label. */
+  label?: string;
+  version?: string;
+  ref?: string;
+}
+
+export interface Subject {
+  kind: SubjectKind;
+  identifiers: SubjectIdentifiers;
+  /** The kind of device in a reviewer's words ('switch', 'camera'), when data says; undefined when unknown. */
+  deviceKind?: string;
+  /** How the file presents it: 'LLDP', 'CDP', 'MAC table', 'ARP', 'configuration', 'capture'. */
+  seenAs?: string;
 }
 
 export interface AcceptanceNote {
@@ -327,6 +362,8 @@ export interface Finding {
   severityNote?: string;
   /** Where the folded-in weaker evidence (Evidence.also) sits. */
   related: { range: Range; message: string }[];
+  /** The device or product the finding is about, with its identifiers. */
+  subject?: Subject;
 }
 
 /** Document formats; each has one module in formats/. */

@@ -112,14 +112,13 @@ describe('vendorlens CLI', () => {
     assert.equal(report.documents.find((d: { file: string }) => d.file === zxros).dialect, 'zte-zxros');
     assert.deepEqual(found(zxros), [{ vendor: 'zte', kind: 'dialect', ...positionOf(zxros, '!<system-config>') }]);
 
-    // IOS capture: the camera is only a MAC address, in the MAC table and again in the ARP table.
+    // IOS capture: the camera is only a MAC address, in the MAC table and again in the ARP table: one host.
     const capture = 'examples/configs/bldg2-access-sw4_show-mac-arp.txt';
     assert.equal(readFileSync(join(ROOT, capture), 'utf8').match(/hikvision/i), null);
     assert.equal(report.documents.find((d: { file: string }) => d.file === capture).dialect, 'cisco-ios');
-    assert.deepEqual(found(capture), [
-      { vendor: 'hikvision', kind: 'mac-oui', ...positionOf(capture, '4419.b6c2.7e15', 0) },
-      { vendor: 'hikvision', kind: 'mac-oui', ...positionOf(capture, '4419.b6c2.7e15', 1) },
-    ]);
+    assert.deepEqual(found(capture), [{ vendor: 'hikvision', kind: 'mac-oui', ...positionOf(capture, '4419.b6c2.7e15', 0) }]);
+    const camera = report.findings.find((f: { file: string }) => f.file === capture);
+    assert.deepEqual(camera.subject, { kind: 'host', identifiers: { mac: '44:19:B6:C2:7E:15', localPort: 'Gi1/0/17', vlan: '40', ip: '10.40.0.23' }, seenAs: 'ARP', deviceKind: 'camera or video recorder' });
 
     // SPDX 2.3 tag-value: the originator's legal name (the package's CPE is folded into it), and a CPE on its own.
     const spdx = 'examples/boms/nvr-firmware.spdx';
@@ -156,7 +155,8 @@ describe('vendorlens CLI', () => {
     assert.ok(!got.some((g: string) => g.startsWith(`${positionOf(csv, 'Aztech').line}:`, g.indexOf('@') + 1)));
     const reseller = report.findings.find((f: { line: number }) => f.line === positionOf(csv, 'Ingram Micro').line);
     assert.equal(reseller.kind, 'model');
-    assert.match(reseller.message, /"Ingram Micro": a reseller or distributor/);
+    assert.match(reseller.detail, /"Ingram Micro": a reseller or distributor/);
+    assert.match(reseller.message, /^ZTE ZXR10 5960-56QU-HI in row \d+ \(maker given as Ingram Micro\)\./);
     const modelOnly = report.findings.find((f: { line: number }) => f.line === positionOf(csv, 'NE8000-M8').line);
     assert.deepEqual([modelOnly.kind, modelOnly.confidence, modelOnly.endColumn - modelOnly.column], ['model', 'medium', 'NE8000-M8'.length]);
     assert.ok(!report.findings.some((f: { line: number }) => f.line === positionOf(csv, 'Total').line), 'the totals row is not an item');
@@ -178,7 +178,9 @@ describe('vendorlens CLI', () => {
     ]);
     // The camera's model is folded into its manufacturer finding (one finding per vendor per component).
     assert.ok(!report.findings.some((f: { line: number }) => f.line === positionOf(bom, 'ZTE Corporation').line), 'metadata.manufacturer wrote the BOM');
-    assert.match(report.findings[0].message, /"Ingram Micro": a reseller or distributor/);
+    assert.match(report.findings[0].detail, /"Ingram Micro": a reseller or distributor/);
+    assert.match(report.findings[0].message, /^ZTE component "ZXR10 5960-56QU-HI" at line \d+ \(maker given as Ingram Micro\)\./);
+    assert.equal(report.findings[0].subject.kind, 'component');
   });
 
   it('prints readable text grouped by file with a summary line', () => {
@@ -189,8 +191,8 @@ describe('vendorlens CLI', () => {
     assert.match(lines.shift()!, /^Profile 'global' \(All jurisdictions\): every jurisdiction's bans count as errors - choose yours with --profile .*; knowledge base \d{4}\.\d{2}\.\d+ reviewed on \d{4}-\d{2}-\d{2}/);
     assert.equal(lines.shift(), '');
     assert.equal(lines[0], 'examples/configs/dc1-core-sw1.ios.cfg');
-    assert.match(lines[1]!, /^ {2}\d+:\d+ {2}error {8}Huawei: brand "HUAWEI"/);
-    assert.match(lines.at(-1)!, /^2 findings \(2 error\) in 1 of 1 file\.$/);
+    assert.match(lines[1]!, /^ {2}\d+:\d+ {2}error {8}Huawei name "HUAWEI" in interface /);
+    assert.match(lines.at(-1)!, /^2 devices and products flagged \(2 error\) in 1 of 1 file\.$/);
   });
 
   it('exits 0 when nothing reaches --fail-on, and with the info profile', () => {
@@ -301,11 +303,11 @@ describe('vendorlens CLI', () => {
     const dir = tree({ 'a.cfg': 'interface Gi0/1\n ! vendorlens-accept: huawei | reason: leased CPE | ticket: CHG-9 | expires: 2099-01-01\n description Huawei CPE\n' });
     const text = run(['scan', 'a.cfg'], dir);
     assert.equal(text.code, 0);
-    assert.doesNotMatch(text.stdout, /Huawei: brand/);
+    assert.doesNotMatch(text.stdout, /Huawei name/);
     assert.match(text.stdout, /1 accepted finding not shown \(--include-accepted lists it\)/);
     const listed = run(['scan', '--include-accepted', 'a.cfg'], dir);
     assert.equal(listed.code, 0);
-    assert.match(listed.stdout, /accepted +Huawei: brand "Huawei".*leased CPE/);
+    assert.match(listed.stdout, /accepted +Huawei name "Huawei".*leased CPE/);
     const { report } = json(['scan', 'a.cfg'], dir);
     assert.deepEqual(report.findings.map((f: { accepted: boolean }) => f.accepted), [true]);
     for (const format of ['markdown', 'html', 'csv']) {

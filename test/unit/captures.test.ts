@@ -151,7 +151,10 @@ describe('captures: several devices in one file', () => {
     const findings = languageService().analyze(document).findings.filter((f) => f.vendorId === 'huawei' && f.evidence.kind === 'dialect');
     assert.equal(findings.length, 1);
     assert.ok(findings[0]!.range.start.line >= 8, `line ${findings[0]!.range.start.line}`);
-    assert.match(findings[0]!.message, /captures of agg-sw7/);
+    // The device is named by the host its prompts give, and its message says so.
+    assert.equal(findings[0]!.subject?.identifiers.hostname, 'agg-sw7');
+    assert.match(findings[0]!.message, /^This file is a capture from a Huawei VRP device \(agg-sw7\)/);
+    assert.match(findings[0]!.evidence.detail, /captures of agg-sw7/);
   });
 
   it('a single device\'s capture, or devices of one dialect, has no sections', () => {

@@ -96,10 +96,13 @@ describe('product catalogue', () => {
     const service = languageService({ profile: 'us-federal' });
     const [nvr] = service.analyze(textDocument('Manufacturer;Part Number;Qty\n;DS-7608NI-K2;2\n', 'file:///ws/q.csv', 'csv')).findings;
     assert.ok(nvr);
-    assert.match(nvr.message, /^Hikvision: model of the Hikvision DS-7xxx\/8xxx\/9xxx NVR\/DVR.* family \(hikvision\/recorder; per https:\/\/\S+\) "DS-7608NI-K2"/);
+    // The message names the product and its row; the family and its source are the evidence's detail.
+    assert.match(nvr.message, /^Hikvision DS-7608NI-K2 in row 2\./);
+    assert.match(nvr.evidence.detail, /^model of the Hikvision DS-7xxx\/8xxx\/9xxx NVR\/DVR.* family \(hikvision\/recorder; per https:\/\/\S+\)/);
     const [listed] = service.analyze(textDocument('Manufacturer;Part Number;Qty\nCDW;S5735-L24P4S-A;2\n', 'file:///ws/q.csv', 'csv')).findings;
-    assert.match(listed!.message, /listed in the NetBox device-type library as S5735-L24P4S-A \(device-types\/Huawei\/S5735-L24P4S-A\.yaml at 546f83d\)/);
-    assert.match(listed!.message, /maker given as "CDW": a reseller or distributor/);
+    assert.match(listed!.evidence.detail, /listed in the NetBox device-type library as S5735-L24P4S-A \(device-types\/Huawei\/S5735-L24P4S-A\.yaml at 546f83d\)/);
+    assert.match(listed!.evidence.detail, /maker given as "CDW": a reseller or distributor/);
+    assert.match(listed!.message, /^Huawei S5735-L24P4S-A in row 2 \(maker given as CDW\)\./);
   });
 });
 
@@ -110,7 +113,8 @@ describe('OEM relabels (kind oem-relabel)', () => {
   it('a relabel model under its brand: high confidence, saying who made it and on what source', () => {
     const [amcrest] = row('Amcrest', 'IP8M-2496EB');
     assert.deepEqual([amcrest!.vendorId, amcrest!.evidence.kind, amcrest!.evidence.confidence, amcrest!.severity], ['dahua', 'oem-relabel', 'high', 'error']);
-    assert.match(amcrest!.message, /sold as Amcrest.*made by Dahua.*relabel\/amcrest; per https:/);
+    assert.match(amcrest!.evidence.detail, /sold as Amcrest.*made by Dahua.*relabel\/amcrest; per https:/);
+    assert.match(amcrest!.message, /^Dahua IP8M-2496EB in row 2 \(maker given as Amcrest\)\./);
     const [empire] = row('EmpireTech', 'IPC-T5442TM-AS');
     assert.deepEqual([empire!.vendorId, empire!.evidence.kind, empire!.evidence.confidence], ['dahua', 'oem-relabel', 'high']);
   });
@@ -118,14 +122,16 @@ describe('OEM relabels (kind oem-relabel)', () => {
   it("a brand's own short model names are read only under the brand", () => {
     const [annke] = row('ANNKE', 'C800');
     assert.deepEqual([annke!.vendorId, annke!.evidence.kind, annke!.evidence.confidence], ['hikvision', 'oem-relabel', 'high']);
-    assert.match(annke!.message, /brand Annke, model C800: model sold as Annke, made by Hikvision/);
+    assert.match(annke!.evidence.detail, /brand Annke, model C800: model sold as Annke, made by Hikvision/);
+    assert.match(annke!.message, /^Hikvision C800 in row 2 \(maker given as ANNKE\)\./);
     assert.deepEqual(row('', 'C800'), [], 'C800 alone is no product');
   });
 
   it('the brand alone is weak: a possible finding at information level that says what would confirm it', () => {
     const [lorex] = row('Lorex', 'XYZ-1');
     assert.deepEqual([lorex!.vendorId, lorex!.evidence.kind, lorex!.evidence.confidence, lorex!.severity], ['dahua', 'oem-relabel', 'low', 'information']);
-    assert.match(lorex!.message, /^Possible Dahua: brand Lorex.*2018–2023.*\(low confidence; a model of Dahua or of the brand's Dahua-made range would confirm it\)/);
+    assert.match(lorex!.evidence.detail, /^brand Lorex.*2018–2023/);
+    assert.match(lorex!.message, /^Possible Dahua XYZ-1 in row 2 \(maker given as Lorex\) \(low confidence; a model of Dahua or of the brand's Dahua-made range would confirm it\)/);
     assert.equal(lorex!.message.match(/would confirm/g)?.length, 1, 'one confirmation, not two');
   });
 

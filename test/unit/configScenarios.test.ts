@@ -44,18 +44,18 @@ describe('configs that never name their vendor', () => {
     assert.match(value, /Recognised by: .*vlan batch.*Vlanif/);
   });
 
-  it('an IOS switch with a Hikvision camera known only by its MAC: a mac-oui finding on that MAC', () => {
+  it('an IOS switch with a Hikvision camera known only by its MAC: one mac-oui finding on that MAC, the other sighting related', () => {
     const { text, analysis } = analyse('ios-access-sw3-with-captures.txt');
     assert.equal(analysis.dialect.id, 'cisco-ios');
     assert.ok(!analysis.findings.some((f) => f.evidence.kind === 'dialect'), 'IOS is not a flagged dialect');
+    // Seen in show mac address-table and in show arp: one host, the second sighting its related information.
     const cameras = analysis.findings.filter((f) => f.vendorId === 'hikvision');
-    assert.deepEqual(
-      cameras.map((f) => f.range),
-      [rangeOf(text, '4419.b6a0.77c3', 0), rangeOf(text, '4419.b6a0.77c3', 1)],
-      'in show mac address-table and in show arp',
-    );
+    assert.deepEqual(cameras.map((f) => f.range), [rangeOf(text, '4419.b6a0.77c3', 0)]);
+    assert.deepEqual(cameras[0]!.related.map((r) => r.range), [rangeOf(text, '4419.b6a0.77c3', 1)]);
     assert.ok(cameras.every((f) => f.evidence.kind === 'mac-oui' && f.evidence.confidence === 'high'));
-    assert.match(cameras[0]!.message, /^Hikvision: MAC address, MA-L prefix 4419B6/);
+    assert.equal(cameras[0]!.subject?.kind, 'host');
+    assert.match(cameras[0]!.message, /^Hikvision camera or video recorder by its MAC 44:19:B6:A0:77:C3 \(/);
+    assert.match(cameras[0]!.evidence.detail, /^MAC address, MA-L prefix 4419B6/);
     const others = analysis.findings.filter((f) => f.vendorId !== 'hikvision').map((f) => [f.vendorId, f.evidence.kind]);
     assert.deepEqual(others, [['huawei', 'vendor-name']], 'VMware and Cisco MACs are no finding; the HUAWEI description is');
   });
@@ -100,15 +100,17 @@ describe('configs that never name their vendor', () => {
     assert.deepEqual(forti.map((f) => [f.vendorId, f.evidence.kind, f.evidence.field.path?.at(-1)]), [['kaspersky', 'domain', 'edit 1']]);
   });
 
-  it('one finding per vendor on a line: the banner wins over the name and model it contains', () => {
+  it('one device per file: its version banner lines, copyright and model line are one finding, the dialect leading', () => {
     const text = 'Huawei Versatile Routing Platform Software\nVRP (R) software, Version 8.180 (NE40E V800R011C00SPC200)\nCopyright (C) 2012-2018 Huawei Technologies Co., Ltd.\nHUAWEI NE40E-X2-M8A uptime is 161 days\n';
     const { findings } = languageService().analyze(textDocument(text));
-    assert.deepEqual(
-      findings.map((f) => [f.range.start.line, f.evidence.kind]),
-      [[0, 'dialect'], [1, 'banner'], [2, 'banner'], [3, 'vendor-name']],
-    );
-    assert.equal(findings[1]!.evidence.reasons?.length, 1);
-    assert.match(findings[1]!.evidence.reasons![0]!, /^also model of the Huawei NetEngine NE router family \(huawei\/ne-router; per https:\/\/\S+\) "NE40E"$/);
+    assert.deepEqual(findings.map((f) => [f.range.start.line, f.evidence.kind]), [[0, 'dialect']]);
+    const [device] = findings;
+    assert.equal(device!.subject?.kind, 'device');
+    assert.deepEqual(new Set(device!.related.map((r) => r.range.start.line)), new Set([1, 2, 3]));
+    // On line 1 the banner won over the model it contains; the model stays, as related information.
+    assert.ok(device!.related.some((r) => /^Also model of the Huawei NetEngine NE router family \(huawei\/ne-router; per https:\/\/\S+\) "NE40E"$/.test(r.message)));
+    assert.equal(device!.subject?.identifiers.model, 'NE40E');
+    assert.equal(device!.subject?.deviceKind, 'router');
   });
 
   it('offers review notes in the dialect\'s comment syntax', async () => {
@@ -150,12 +152,17 @@ describe('related vendors', () => {
 
   it("the Comware device's own address in a Huawei block is the H3C device's, with the block named", () => {
     const { findings } = languageService().analyze(textDocument(manuinfo));
-    const mac = findings.find((f) => f.evidence.kind === 'mac-oui')!;
-    assert.equal(mac.vendorId, 'h3c');
-    assert.equal(mac.severity, 'information', 'H3C is borderline');
-    assert.match(mac.message, /own MAC address, MA-L prefix 00E0FC of HUAWEI TECHNOLOGIES/);
+    // The own address is part of the H3C device's finding (the device the capture is from).
+    const device = findings.find((f) => f.vendorId === 'h3c' && f.subject?.kind === 'device')!;
+    assert.equal(device.severity, 'information', 'H3C is borderline');
+    const own = [device.evidence, ...(device.evidence.also ?? [])].filter((e) => e.kind === 'mac-oui');
+    assert.equal(own.length, 1);
+    assert.match(own[0]!.detail, /own MAC address, MA-L prefix 00E0FC of HUAWEI TECHNOLOGIES/);
     assert.ok(!findings.some((f) => f.vendorId === 'huawei'), 'no Huawei finding for the H3C switch itself');
     const iface = languageService().analyze(textDocument(`${manuinfo}IP Packet Frame Type: PKTFMT_ETHNT_2, Hardware Address: 00e0-fc00-5801\n`));
-    assert.deepEqual(iface.findings.filter((f) => f.evidence.kind === 'mac-oui').map((f) => f.vendorId), ['h3c', 'h3c']);
+    const ifaceDevice = iface.findings.filter((f) => f.subject?.kind === 'device');
+    assert.deepEqual(ifaceDevice.map((f) => f.vendorId), ['h3c']);
+    assert.deepEqual([ifaceDevice[0]!.evidence, ...(ifaceDevice[0]!.evidence.also ?? [])].filter((e) => e.kind === 'mac-oui').map((e) => e.vendorId), ['h3c', 'h3c']);
+    assert.ok(!iface.findings.some((f) => f.vendorId === 'huawei'));
   });
 });

@@ -8,10 +8,12 @@ import { mergeFileReports, NOTHING_OMITTED } from '../../src/core/report/scanRep
 import { knowledge } from './helpers';
 
 describe('report export (client model)', () => {
-  it('offers every format the renderer writes, HTML first, each with its own extension', () => {
+  it('offers every format the renderer writes, HTML first, each with its own default file name', () => {
     assert.deepEqual([...FORMAT_CHOICES.map((c) => c.format)].sort(), [...REPORT_FORMATS].sort());
     assert.equal(FORMAT_CHOICES[0]!.format, 'html');
-    assert.equal(new Set(FORMAT_CHOICES.map((c) => c.extension)).size, FORMAT_CHOICES.length);
+    // The asset register shares CSV's and JSON's extensions: its default name tells the files apart.
+    assert.equal(new Set(FORMAT_CHOICES.map((c) => defaultReportName(c))).size, FORMAT_CHOICES.length);
+    assert.equal(defaultReportName(formatChoice('register-json')!), 'vendorlens-asset-register.json');
     assert.equal(defaultReportName(formatChoice('markdown')!), 'vendorlens-report.md');
     assert.equal(defaultReportName(formatChoice('sarif')!), 'vendorlens-report.sarif');
     assert.equal(formatChoice('pdf'), undefined);

@@ -74,7 +74,7 @@ describe('localisation (English and Czech)', () => {
       assert.match(hover.value, /Varování/);
       assert.match(hover.value, /\[Oficiální zdroj\]\(https:/);
       const [diagnostic] = await service.doValidation(document);
-      assert.match(diagnostic!.message, /^Huawei: značka „HUAWEI“\./);
+      assert.match(diagnostic!.message, /^Huawei název „HUAWEI“ v interface GigabitEthernet0\/0\/1\. NÚKIB warning on Huawei and ZTE \(CZ, 2018-12-17\)$/);
     } finally {
       configureLocalization({ contents: {} });
     }

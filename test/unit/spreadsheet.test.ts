@@ -239,6 +239,9 @@ describe('spreadsheet reports', () => {
         advisories: undefined,
         accepted: false,
         fingerprint: undefined,
+        // Added with devices and products as the unit: the row the finding is about, and the matcher's account.
+        subject: { kind: 'bom-item', identifiers: { row: 6, model: 'DS-2CD2143G2-IU' } },
+        detail: 'brand given as the maker',
       },
     );
     assert.deepEqual(json.documents, [{ file: 'boms/quote.xlsx', format: 'xlsx', dialect: 'unknown' }]);

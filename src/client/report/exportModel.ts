@@ -18,6 +18,8 @@ export const FORMAT_CHOICES: readonly FormatChoice[] = [
   { format: 'csv', label: 'CSV', extension: 'csv' },
   { format: 'json', label: 'JSON', extension: 'json' },
   { format: 'sarif', label: 'SARIF', extension: 'sarif' },
+  { format: 'register-csv', label: 'Asset register (CSV)', extension: 'csv' },
+  { format: 'register-json', label: 'Asset register (JSON)', extension: 'json' },
 ];
 
 export function formatChoice(format: unknown): FormatChoice | undefined {
@@ -25,6 +27,7 @@ export function formatChoice(format: unknown): FormatChoice | undefined {
 }
 
 export function defaultReportName(choice: FormatChoice): string {
+  if (choice.format.startsWith('register-')) return `vendorlens-asset-register.${choice.extension}`;
   return `vendorlens-report.${choice.extension}`;
 }
 

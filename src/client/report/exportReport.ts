@@ -189,6 +189,8 @@ async function pickFormat(): Promise<FormatChoice | undefined> {
     csv: vscode.l10n.t('one row per finding, for spreadsheets and trackers'),
     json: vscode.l10n.t('the command line\'s JSON contract'),
     sarif: vscode.l10n.t('SARIF 2.1.0 for code scanning and SARIF viewers'),
+    'register-csv': vscode.l10n.t('the flagged-asset register: one row per device or product, for Excel'),
+    'register-json': vscode.l10n.t('the flagged-asset register as JSON'),
   };
   const picked = await vscode.window.showQuickPick(
     FORMAT_CHOICES.map((choice) => ({ label: choice.label, description: descriptions[choice.format], choice })),

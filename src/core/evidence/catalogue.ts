@@ -404,6 +404,7 @@ export function catalogueEvidence(field: Field, hit: { start: number; end: numbe
     confidence: weighed.confidence,
     detail: weighed.detail,
     wouldConfirm: weighed.wouldConfirm,
+    ...(hit.identification.family ? { family: hit.identification.family.family } : {}),
     field,
   };
 }

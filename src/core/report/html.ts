@@ -6,6 +6,7 @@ import { dataDescription } from '../knowledge/dataAge';
 import {
   citedAdvisories,
   describeAcceptance,
+  devicesAndProducts,
   findingPlace,
   findingsByFile,
   omittedSentences,
@@ -55,7 +56,7 @@ function summaryTables(summary: ReportSummary): string[] {
     '<h2>Summary</h2>',
     '<h3>Open and accepted</h3>',
     ...table(
-      ['Status', 'Findings', 'Files'],
+      ['Status', 'Devices and products', 'Files'],
       [
         [`Open ${badge('error', 'error')}`, String(status.open.error), ''],
         [`Open ${badge('warning', 'warning')}`, String(status.open.warning), ''],
@@ -136,7 +137,7 @@ export function toHtml(report: ScanReport, context: ReportContext): string {
   if (report.findings.length === 0) body.push('<p>No flagged-vendor findings.</p>');
   for (const [file, findings] of findingsByFile(report.findings)) {
     body.push(
-      `<details open><summary><code>${h(file)}</code> — ${h(plural(findings.length, 'finding'))}</summary>`,
+      `<details open><summary><code>${h(file)}</code> — ${h(devicesAndProducts(findings.length))} flagged</summary>`,
       '<table><tr><th>Where</th><th>Severity</th><th>Vendor</th><th>Evidence</th><th>Finding</th><th>Excerpt</th></tr>',
     );
     for (const f of findings) {

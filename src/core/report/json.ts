@@ -6,7 +6,8 @@ export type JsonDocument = ReportDocument;
 /**
  * A finding as the contract lists it: the report's fields without the rule, the excerpt and the note,
  * `accepted` as a boolean. `fingerprint` was added in 0.1 (`--baseline` matches on file + fingerprint),
- * then `location` (`Parts!B7`, spreadsheet findings only).
+ * then `location` (`Parts!B7`, spreadsheet findings only), then `subject` (the device or product, with its
+ * identifiers) and `detail` (the matcher's account).
  */
 export type JsonFinding = Omit<ReportFinding, 'rule' | 'accepted' | 'excerpt'> & { accepted: boolean };
 
@@ -36,6 +37,8 @@ export function toJsonReport(report: ScanReport): JsonReport {
       advisories: f.advisories,
       accepted: f.accepted !== undefined,
       fingerprint: f.fingerprint,
+      ...(f.subject ? { subject: f.subject } : {}),
+      ...(f.detail !== undefined ? { detail: f.detail } : {}),
     })),
     problems: report.problems,
   };

@@ -34,7 +34,7 @@ function summaryTables(summary: ReportSummary): string[] {
     '',
     '### Open and accepted',
     '',
-    '| Status | Findings | Files |',
+    '| Status | Devices and products | Files |',
     '|---|---:|---:|',
     row(['Open: error', status.open.error, ' ']),
     row(['Open: warning', status.open.warning, ' ']),

@@ -5,10 +5,11 @@ import { toCsv } from './csv';
 import { toHtml } from './html';
 import { toJsonReport } from './json';
 import { toMarkdown } from './markdown';
+import { toRegisterCsv, toRegisterJson } from './register';
 import { toSarif } from './sarif';
 import type { ReportContext, ScanReport } from './scanReport';
 
-export const REPORT_FORMATS = ['html', 'markdown', 'csv', 'json', 'sarif'] as const;
+export const REPORT_FORMATS = ['html', 'markdown', 'csv', 'json', 'sarif', 'register-csv', 'register-json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** SARIF's tool.driver.informationUri. */
@@ -70,5 +71,10 @@ export function renderReport(format: ReportFormat, report: ScanReport, options: 
       return showControlsInDocument(toHtml(report, options));
     case 'csv':
       return showControlsInDocument(toCsv(report));
+    // The flagged-asset register: one row per device or product, accepted ones included (marked).
+    case 'register-csv':
+      return showControlsInDocument(toRegisterCsv(report, options));
+    case 'register-json':
+      return escapeControlsInJson(JSON.stringify(toRegisterJson(report, options), null, 2)) + '\n';
   }
 }

@@ -216,7 +216,7 @@ function resultFor(f: ReportFinding, ruleIndex: number, baselineApplied: boolean
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint, primaryLocationLineHash: f.fingerprint },
     suppressions,
     ...(baselineApplied ? { baselineState: 'new' as const } : {}),
-    properties: { vendor: f.vendor, evidenceKind: f.kind, confidence: f.confidence, advisories: f.advisories },
+    properties: { vendor: f.vendor, evidenceKind: f.kind, confidence: f.confidence, advisories: f.advisories, ...(f.subject ? { subject: f.subject } : {}) },
   };
 }
 
@@ -288,6 +288,9 @@ export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
             ...(options.generatedOn ? { old: isDataOld(kb, options.generatedOn) } : {}),
           },
           ...(omitted > 0 ? { omittedResults: omitted } : {}),
+          // Each result is one device or product (an LLDP neighbour, a host, a BOM row, the file's own device).
+          devicesAndProductsFlagged: report.findings.length,
+          filesWithFindings: new Set(report.findings.map((f) => f.file)).size,
         },
       },
     ],

@@ -2,7 +2,7 @@
 // worker thread to the CLI's main thread) from which every report format is written. The text itself is
 // not kept, only a redacted excerpt of each finding's line.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Advisory, DocumentAnalysis, DocumentProblem, Finding, FindingSeverity, KnowledgeBase, Profile } from '../model';
+import type { Advisory, DocumentAnalysis, DocumentProblem, Finding, FindingSeverity, KnowledgeBase, Profile, Subject } from '../model';
 import { formatSheetPlace } from '../formats/spreadsheet/cellAddress';
 import { diagnosticCode } from '../services/diagnostics';
 import { withOccurrences } from './fingerprint';
@@ -49,6 +49,10 @@ export interface ReportFinding {
   fingerprint: string;
   /** The finding's line with secrets redacted, cut around the match. */
   excerpt: string;
+  /** The device or product the finding is about, with its identifiers. */
+  subject?: Subject;
+  /** What the matcher found, in its own terms (prefix registry, catalogue family, dialect). */
+  detail?: string;
 }
 
 export interface ReportProblem {
@@ -138,6 +142,8 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
       },
       fingerprint: prints[i]!,
       excerpt: excerpt(lines[i]!, f.range.start.character, f.evidence.matched),
+      ...(f.subject ? { subject: f.subject } : {}),
+      detail: f.evidence.detail,
     };
   });
   const spreadsheet = analysis.format === 'xlsx' || analysis.format === 'ods';
@@ -183,6 +189,11 @@ export function describeAcceptance(note: AcceptanceSummary): string {
   if (note.expires) parts.push(`until ${note.expires}`);
   if (note.by) parts.push(`by ${note.by}`);
   return parts.join('; ');
+}
+
+/** Each finding is one device or product (an LLDP neighbour, a host, a BOM row, the file's own device). */
+export function devicesAndProducts(n: number): string {
+  return n === 1 ? '1 device or product' : `${n} devices and products`;
 }
 
 export function plural(n: number, word: string): string {

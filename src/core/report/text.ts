@@ -3,7 +3,7 @@ import type { FindingSeverity, KnowledgeBase, Profile } from '../model';
 import { dataDescription } from '../knowledge/dataAge';
 import { DEFAULT_PROFILE } from '../review/profiles';
 import { withVisibleControls } from './controls';
-import { findingPlace, NOTHING_OMITTED, omittedSentences, plural, type OmittedFindings, type ScanReport } from './scanReport';
+import { devicesAndProducts, findingPlace, NOTHING_OMITTED, omittedSentences, plural, type OmittedFindings, type ScanReport } from './scanReport';
 
 export interface TextStyle {
   bold(s: string): string;
@@ -66,7 +66,7 @@ export function toText(scanned: ScanReport, style: TextStyle = PLAIN_STYLE, omit
   const summary =
     report.findings.length === 0
       ? `No flagged-vendor findings in ${plural(report.documents.length, 'file')}.`
-      : `${plural(report.findings.length, 'finding')} (${parts.join(', ')}) in ${withFindings} of ${plural(report.documents.length, 'file')}.`;
+      : `${devicesAndProducts(report.findings.length)} flagged (${parts.join(', ')}) in ${withFindings} of ${plural(report.documents.length, 'file')}.`;
   out.push(style.bold(summary));
   for (const sentence of omittedSentences(omitted)) out.push(style.dim(sentence));
   return out.join('\n') + '\n';

@@ -1,6 +1,6 @@
 // A fingerprint of a piece of evidence that survives edits elsewhere in the file: it hashes what was
 // matched and the content around it (the line, or the BOM row's cells), never its position.
-import type { Evidence } from '../model';
+import type { Evidence, Subject } from '../model';
 
 /** Runs of whitespace made one space, the ends trimmed, lower case. */
 function normalise(text: string): string {
@@ -77,5 +77,29 @@ export function evidenceFingerprint(evidence: Evidence): string {
   } else {
     hash.addNormalised(evidence.field.text);
   }
+  return hash.hex();
+}
+
+/**
+ * A grouped finding's key: vendor, subject kind and the subject's strongest identifier (a neighbour's
+ * chassis MAC, else its name, else its ports; a host's MAC; a device's host name, else its dialect), so
+ * that it survives edits elsewhere in the file and which of the subject's evidence happens to lead.
+ * Without an identifier it falls back to the leading evidence's fingerprint.
+ */
+export function subjectFingerprint(vendorId: string, subject: Subject, lead: Evidence): string {
+  const ids = subject.identifiers;
+  const ports = ids.localPort || ids.remotePort ? `${ids.localPort ?? ''}|${ids.remotePort ?? ''}` : undefined;
+  const identity =
+    subject.kind === 'neighbour' ? (ids.mac ?? ids.hostname ?? ports)
+    : subject.kind === 'host' ? ids.mac
+    : subject.kind === 'device' ? (ids.hostname ?? ids.label ?? '')
+    : undefined;
+  if (identity === undefined) return evidenceFingerprint(lead);
+  const hash = new KeyHash();
+  hash.addText(vendorId);
+  hash.add(0);
+  hash.addText(subject.kind);
+  hash.add(0);
+  hash.addNormalised(identity);
   return hash.hex();
 }

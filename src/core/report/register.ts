@@ -1,0 +1,163 @@
+// The flagged-asset register: one row per device or product flagged (an LLDP neighbour, a host known by
+// its MAC, a BOM row or component, the device whose config a file is) with what identifies it, where it
+// was found, the advisory that leads under the active profile with its requirement and deadline, and its
+// review state. The inventory an operator's risk analysis starts from. As CSV for Excel (UTF-8 with a
+// byte-order mark so Excel reads it as UTF-8, CRLF, cells that a spreadsheet would run as a formula
+// escaped: see csv.ts) and as JSON.
+import type { Advisory, KnowledgeBase, Profile, SubjectIdentifiers } from '../model';
+import { isInForce } from '../review/profiles';
+import { csvCell } from './csv';
+import type { ReportFinding, ScanReport } from './scanReport';
+
+export interface RegisterOptions {
+  kb: KnowledgeBase;
+  profiles: readonly Profile[];
+  /** YYYY-MM-DD: the next deadline is the first on or after it (else the last one passed). */
+  generatedOn: string;
+}
+
+export interface RegisterEntry {
+  vendor: string;
+  vendorName: string;
+  /** 'device', 'neighbour', 'host', 'bom-item', 'component' or 'text'. */
+  subject: string;
+  /** 'switch', 'camera'… when the data says; '' when unknown. */
+  deviceKind: string;
+  identifiers: SubjectIdentifiers;
+  file: string;
+  line: number;
+  /** A spreadsheet cell (`Parts!B7`), when the finding is in one. */
+  location?: string;
+  severity: string;
+  confidence: string;
+  advisory?: { id: string; title: string; jurisdiction: string; date: string; inForce: boolean; url: string };
+  requirement: string;
+  deadline?: { date: string; what: string };
+  review: { state: 'open' | 'accepted'; reason?: string; ticket?: string; expires?: string; by?: string };
+  message: string;
+  fingerprint: string;
+}
+
+function nextDeadline(advisory: Advisory | undefined, today: string): { date: string; what: string } | undefined {
+  const deadlines = [...(advisory?.deadlines ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  if (deadlines.length === 0) return undefined;
+  const ahead = deadlines.find((d) => d.date >= today) ?? deadlines.at(-1)!;
+  return { date: ahead.date, what: ahead.what };
+}
+
+export function registerEntries(report: ScanReport, options: RegisterOptions): RegisterEntry[] {
+  return report.findings.map((f: ReportFinding): RegisterEntry => {
+    // The report lists a finding's advisories with those in force under the profile first.
+    const lead = f.advisories.map((id) => options.kb.advisoryById.get(id)).find((a): a is Advisory => a !== undefined);
+    const inForce = lead !== undefined && isInForce(lead, options.profiles);
+    const deadline = nextDeadline(lead, options.generatedOn);
+    return {
+      vendor: f.vendor,
+      vendorName: options.kb.vendorById.get(f.vendor)?.displayName ?? f.vendor,
+      subject: f.subject?.kind ?? 'text',
+      deviceKind: f.subject?.deviceKind ?? '',
+      identifiers: f.subject?.identifiers ?? {},
+      file: f.file,
+      line: f.line,
+      ...(f.location !== undefined ? { location: f.location } : {}),
+      severity: f.severity,
+      confidence: f.confidence,
+      ...(lead
+        ? { advisory: { id: lead.id, title: lead.shortTitle ?? lead.instrument, jurisdiction: lead.jurisdiction.toUpperCase(), date: lead.date, inForce, url: lead.url } }
+        : {}),
+      requirement: lead?.requires ?? '',
+      ...(deadline ? { deadline } : {}),
+      review: f.accepted
+        ? { state: 'accepted', reason: f.accepted.reason, ticket: f.accepted.ticket, expires: f.accepted.expires, by: f.accepted.by }
+        : { state: 'open' },
+      message: f.message,
+      fingerprint: f.fingerprint,
+    };
+  });
+}
+
+const COLUMNS = [
+  'vendor',
+  'kind',
+  'device kind',
+  'hostname',
+  'model',
+  'MAC',
+  'IP',
+  'port',
+  'remote port',
+  'VLAN',
+  'serial',
+  'row',
+  'label',
+  'file',
+  'line',
+  'cell',
+  'severity',
+  'confidence',
+  'advisory',
+  'advisory in force',
+  'requirement',
+  'deadline',
+  'deadline for',
+  'review',
+  'reason',
+  'ticket',
+  'expires',
+  'by',
+  'finding',
+  'fingerprint',
+] as const;
+
+/** The register as CSV for spreadsheets: a byte-order mark, CRLF, formula-safe cells. */
+export function toRegisterCsv(report: ScanReport, options: RegisterOptions): string {
+  const rows: string[] = [COLUMNS.join(',')];
+  for (const e of registerEntries(report, options)) {
+    const ids = e.identifiers;
+    const values: Record<(typeof COLUMNS)[number], string | number> = {
+      vendor: e.vendorName,
+      kind: e.subject,
+      'device kind': e.deviceKind,
+      hostname: ids.hostname ?? '',
+      model: ids.model ?? '',
+      MAC: ids.mac ?? '',
+      IP: ids.ip ?? '',
+      port: ids.localPort ?? '',
+      'remote port': ids.remotePort ?? '',
+      VLAN: ids.vlan ?? '',
+      serial: ids.serial ?? '',
+      row: ids.row ?? '',
+      label: ids.label ?? '',
+      file: e.file,
+      line: e.line,
+      cell: e.location ?? '',
+      severity: e.severity,
+      confidence: e.confidence,
+      advisory: e.advisory ? `${e.advisory.title} (${e.advisory.jurisdiction}, ${e.advisory.date})` : '',
+      'advisory in force': e.advisory ? (e.advisory.inForce ? 'yes' : 'no') : '',
+      requirement: e.requirement,
+      deadline: e.deadline?.date ?? '',
+      'deadline for': e.deadline?.what ?? '',
+      review: e.review.state,
+      reason: e.review.reason ?? '',
+      ticket: e.review.ticket ?? '',
+      expires: e.review.expires ?? '',
+      by: e.review.by ?? '',
+      finding: e.message,
+      fingerprint: e.fingerprint,
+    };
+    rows.push(COLUMNS.map((c) => csvCell(values[c])).join(','));
+  }
+  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+}
+
+export interface RegisterJson {
+  generatedOn: string;
+  profiles: string[];
+  /** One entry per device or product flagged. */
+  assets: RegisterEntry[];
+}
+
+export function toRegisterJson(report: ScanReport, options: RegisterOptions): RegisterJson {
+  return { generatedOn: options.generatedOn, profiles: options.profiles.map((p) => p.id), assets: registerEntries(report, options) };
+}

@@ -8,7 +8,9 @@ import { assessVendor } from '../review/profiles';
 import { isDataOld } from '../knowledge/dataAge';
 import { diagnosticCode } from '../services/diagnostics';
 import { escapeMarkdown as md } from '../text';
+import { escapeControlsInJson, showControlsDeep } from './controls';
 import { FINGERPRINT_KEY } from './fingerprint';
+import type { WriterFactory } from './writer';
 import { webUrl } from './links';
 import { describeAcceptance, SEVERITY_RANK, type ReportFinding, type ReportProblem, type ScanReport } from './scanReport';
 
@@ -230,38 +232,27 @@ function notificationFor(p: ReportProblem): SarifNotification {
   };
 }
 
-export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
+function truncationNotification(omitted: number): SarifNotification {
+  return {
+    level: 'warning',
+    message: {
+      text: `${omitted} results were left out: GitHub code scanning accepts at most ${GITHUB_LIMITS.resultsPerRun} per run. The most severe were kept; use --format json for all of them.`,
+    },
+    descriptor: { id: 'results-truncated' },
+  };
+}
+
+function moreProblemsNotification(problems: number): SarifNotification {
+  return { level: 'note', message: { text: `${problems - MAX_NOTIFICATIONS} more problems are not listed.` } };
+}
+
+function sarifRules(kb: KnowledgeBase, profiles: readonly Profile[]): SarifRule[] {
+  return kb.vendors.slice(0, GITHUB_LIMITS.rulesPerRun).map((v) => ruleFor(kb, profiles, v));
+}
+
+/** The log around its results (given, or none yet). */
+function sarifLog(options: SarifOptions, rules: SarifRule[], results: SarifResult[], notifications: SarifNotification[], omitted: number): SarifLog {
   const { kb, profiles } = options;
-  const rules = kb.vendors.slice(0, GITHUB_LIMITS.rulesPerRun).map((v) => ruleFor(kb, profiles, v));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-
-  // GitHub rejects a run with more than 25,000 results; keep the most severe, in report order otherwise.
-  let findings = report.findings.filter((f) => ruleIndex.has(f.rule));
-  const omitted = findings.length - Math.min(findings.length, GITHUB_LIMITS.resultsPerRun);
-  if (omitted > 0) {
-    findings = findings
-      .map((f, order) => ({ f, order }))
-      .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.order - b.order)
-      .slice(0, GITHUB_LIMITS.resultsPerRun)
-      .sort((a, b) => a.order - b.order)
-      .map((x) => x.f);
-  }
-  const results = findings.map((f) => resultFor(f, ruleIndex.get(f.rule)!, options.baselineApplied === true));
-
-  const notifications = report.problems.slice(0, MAX_NOTIFICATIONS).map(notificationFor);
-  if (report.problems.length > MAX_NOTIFICATIONS) {
-    notifications.push({ level: 'note', message: { text: `${report.problems.length - MAX_NOTIFICATIONS} more problems are not listed.` } });
-  }
-  if (omitted > 0) {
-    notifications.push({
-      level: 'warning',
-      message: {
-        text: `${omitted} results were left out: GitHub code scanning accepts at most ${GITHUB_LIMITS.resultsPerRun} per run. The most severe were kept; use --format json for all of them.`,
-      },
-      descriptor: { id: 'results-truncated' },
-    });
-  }
-
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -291,5 +282,113 @@ export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
         },
       },
     ],
+  };
+}
+
+export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
+  const rules = sarifRules(options.kb, options.profiles);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+
+  // GitHub rejects a run with more than 25,000 results; keep the most severe, in report order otherwise.
+  let findings = report.findings.filter((f) => ruleIndex.has(f.rule));
+  const omitted = findings.length - Math.min(findings.length, GITHUB_LIMITS.resultsPerRun);
+  if (omitted > 0) {
+    findings = findings
+      .map((f, order) => ({ f, order }))
+      .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.order - b.order)
+      .slice(0, GITHUB_LIMITS.resultsPerRun)
+      .sort((a, b) => a.order - b.order)
+      .map((x) => x.f);
+  }
+  const results = findings.map((f) => resultFor(f, ruleIndex.get(f.rule)!, options.baselineApplied === true));
+
+  const notifications = report.problems.slice(0, MAX_NOTIFICATIONS).map(notificationFor);
+  if (report.problems.length > MAX_NOTIFICATIONS) notifications.push(moreProblemsNotification(report.problems.length));
+  if (omitted > 0) notifications.push(truncationNotification(omitted));
+  return sarifLog(options, rules, results, notifications, omitted);
+}
+
+/** A result kept for the log: its place in the run, its severity, and its text (the result itself is not kept). */
+interface KeptResult {
+  order: number;
+  rank: number;
+  json: string;
+}
+
+/**
+ * The results GitHub accepts: at most `limit`, the most severe first and in run order among equals — what
+ * sorting every result would keep, with memory for `limit` results only. A result that comes later and
+ * is no more severe than every kept one is dropped; a more severe one takes the place of the latest of
+ * the least severe.
+ */
+export class SevereFirst {
+  private readonly byRank: KeptResult[][] = [[], [], [], []];
+  private size = 0;
+  dropped = 0;
+
+  constructor(private readonly limit: number) {}
+
+  add(rank: number, make: () => string, order: number): void {
+    if (this.size >= this.limit) {
+      const lowest = this.byRank.findIndex((list) => list.length > 0);
+      if (lowest < 0 || lowest >= rank) {
+        this.dropped++;
+        return;
+      }
+      this.byRank[lowest]!.pop();
+      this.size--;
+      this.dropped++;
+    }
+    this.byRank[rank]!.push({ order, rank, json: make() });
+    this.size++;
+  }
+
+  /** The kept results' text, in run order. */
+  inOrder(): string[] {
+    return this.byRank
+      .flat()
+      .sort((a, b) => a.order - b.order)
+      .map((k) => k.json);
+  }
+}
+
+/** `JSON.stringify(value, null, 2)` at the depth of a run's results. */
+function resultText(value: unknown): string {
+  return '        ' + JSON.stringify(value, null, 2).replace(/\n/g, '\n        ');
+}
+
+/**
+ * SARIF, streamed as far as GitHub's limits allow: each result is made into text as its file finishes and
+ * only the 25,000 GitHub keeps are held (as text), with the first 1,000 problems; the log is written at
+ * the end, the same bytes as `renderReport('sarif', …)`.
+ */
+export function sarifWriter(informationUri: string): WriterFactory {
+  return (info, sink) => {
+    const rules = sarifRules(info.kb, info.profiles);
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const kept = new SevereFirst(GITHUB_LIMITS.resultsPerRun);
+    const notifications: SarifNotification[] = [];
+    let problems = 0;
+    let order = 0;
+    return {
+      file(report) {
+        for (const f of report.findings) {
+          const index = ruleIndex.get(f.rule);
+          if (index === undefined) continue;
+          kept.add(SEVERITY_RANK[f.severity], () => escapeControlsInJson(resultText(showControlsDeep(resultFor(f, index, info.baselineApplied)))), order++);
+        }
+        for (const p of report.problems) if (problems++ < MAX_NOTIFICATIONS) notifications.push(showControlsDeep(notificationFor(p)));
+      },
+      end(totals) {
+        if (problems > MAX_NOTIFICATIONS) notifications.push(moreProblemsNotification(problems));
+        if (kept.dropped > 0) notifications.push(truncationNotification(kept.dropped));
+        const options: SarifOptions = { ...info, informationUri, executionSuccessful: totals.executionSuccessful };
+        const log = escapeControlsInJson(JSON.stringify(showControlsDeep(sarifLog(options, rules, [], notifications, kept.dropped)), null, 2));
+        const results = kept.inOrder();
+        const at = log.indexOf('\n      "results": []');
+        const list = results.length === 0 ? '[]' : `[\n${results.join(',\n')}\n      ]`;
+        sink.write(0, `${log.slice(0, at)}\n      "results": ${list}${log.slice(at + '\n      "results": []'.length)}\n`);
+      },
+    };
   };
 }

@@ -164,6 +164,20 @@ export function mergeFileReports(files: Iterable<FileReport>): ScanReport {
   return report;
 }
 
+/** A whole report back into per-file records, files in the order they first appear. */
+export function splitByFile(report: ScanReport): FileReport[] {
+  const files = new Map<string, FileReport>();
+  const of = (file: string) => {
+    let record = files.get(file);
+    if (!record) files.set(file, (record = { findings: [], problems: [] }));
+    return record;
+  };
+  for (const d of report.documents) of(d.file).document = d;
+  for (const f of report.findings) of(f.file).findings.push(f);
+  for (const p of report.problems) of(p.file).problems.push(p);
+  return [...files.values()];
+}
+
 /** Where a finding is, for people: its cell in a spreadsheet (`Parts!B7`), else line:column. */
 export function findingPlace(f: Pick<ReportFinding, 'line' | 'column' | 'location'>): string {
   return f.location ?? `${f.line}:${f.column}`;

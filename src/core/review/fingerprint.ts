@@ -79,3 +79,10 @@ export function evidenceFingerprint(evidence: Evidence): string {
   }
   return hash.hex();
 }
+
+/** 16 hex digits of `text` (the same two FNV-1a hashes): a short stable key, not a security measure. */
+export function textHash(text: string): string {
+  const hash = new KeyHash();
+  hash.addText(text);
+  return hash.hex();
+}

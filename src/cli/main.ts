@@ -11,7 +11,7 @@ import { hasFailedFiles } from '../core/report/render';
 import { SEVERITY_RANK, type FileReport } from '../core/report/scanReport';
 import type { TextStyle } from '../core/report/text';
 import type { ReportWriter, RunInfo } from '../core/report/writer';
-import { WRITERS } from '../core/report/writers';
+import { USES_EXCERPTS, WRITERS } from '../core/report/writers';
 import { DEFAULT_PROFILE } from '../core/review/profiles';
 import { isoDate } from '../core/text';
 import { bundledKnowledge } from '../shared/bundledKnowledge';
@@ -225,6 +225,7 @@ async function scan(options: ScanOptions): Promise<number> {
     policy: policy?.source,
     maxFileSize: options.maxFileSize,
     knowledge: bundled,
+    excerpts: options.outputs.some((o) => USES_EXCERPTS.has(o.format)),
   };
   const info: RunInfo = {
     kb,

@@ -15,7 +15,7 @@ import { mergeFileReports, SEVERITY_RANK, splitByFile, summarizeAnalysis, type F
 import { toText } from '../../src/core/report/text';
 import { fileOf, StringSink, type RunInfo } from '../../src/core/report/writer';
 import { showControls } from '../../src/core/report/controls';
-import { STREAMED_FORMATS, WRITERS, type StreamedFormat } from '../../src/core/report/writers';
+import { STREAMED_FORMATS, USES_EXCERPTS, WRITERS, type StreamedFormat } from '../../src/core/report/writers';
 import type { FindingSeverity } from '../../src/core/model';
 import { knowledge, languageService, textDocument } from './helpers';
 
@@ -173,6 +173,16 @@ describe('streamed reports: the same as the whole-report renderers', () => {
     assert.match(html, /7 more findings are not listed here \(this report lists at most 5000\): the JSON report \(--format json\) has all of them\./);
     assert.match(html, new RegExp(`<strong>${many.length}</strong>`));
     assert.match(html, new RegExp(`${many.length} findings, ${HTML_MAX_LISTED_FINDINGS} listed`));
+  });
+
+  it('only the formats the scan makes excerpts for print them', () => {
+    const tree = generatedTree(9, 30);
+    const bare = tree.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, excerpt: '' })) }));
+    for (const format of STREAMED_FORMATS) {
+      const run = info({ includeAccepted: true });
+      const same = streamed(format, tree, run) === streamed(format, bare, run);
+      assert.equal(same, !USES_EXCERPTS.has(format), `${format}: USES_EXCERPTS must list exactly the formats that print excerpts`);
+    }
   });
 
   it('every format writes a report for an empty run', () => {

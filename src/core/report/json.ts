@@ -55,9 +55,9 @@ const str = JSON.stringify;
  * once per finding, hundreds of thousands of times in a dense tree. The advisory list is written once
  * per list (findings of a vendor share one).
  */
-function findingElement(f: ReportFinding, advisoryJson: (list: string[]) => string): string {
+function findingElement(f: ReportFinding, fileJson: string, advisoryJson: (list: string[]) => string): string {
   return (
-    `    {\n      "file": ${str(f.file)},\n      "line": ${f.line},\n      "column": ${f.column},\n      "endLine": ${f.endLine},\n      "endColumn": ${f.endColumn},\n` +
+    `    {\n      "file": ${fileJson},\n      "line": ${f.line},\n      "column": ${f.column},\n      "endLine": ${f.endLine},\n      "endColumn": ${f.endColumn},\n` +
     (f.location !== undefined ? `      "location": ${str(f.location)},\n` : '') +
     `      "vendor": ${str(f.vendor)},\n      "kind": ${str(f.kind)},\n      "confidence": ${str(f.confidence)},\n      "severity": ${str(f.severity)},\n` +
     `      "message": ${str(f.message)},\n      "advisories": ${advisoryJson(f.advisories)},\n      "accepted": ${f.accepted !== undefined},\n` +
@@ -75,8 +75,12 @@ class ArrayMember {
     private readonly after: string,
   ) {}
 
-  add(text: string): void {
-    this.sink.write(this.part, escapeControlsInJson((this.count++ === 0 ? `  "${this.name}": [\n` : ',\n') + text));
+  /** Elements, each already JSON text, escaped here in one pass. */
+  add(elements: readonly string[]): void {
+    if (elements.length === 0) return;
+    const lead = this.count === 0 ? `  "${this.name}": [\n` : ',\n';
+    this.count += elements.length;
+    this.sink.write(this.part, escapeControlsInJson(lead + elements.join(',\n')));
   }
 
   end(): void {
@@ -89,15 +93,20 @@ class ArrayMember {
  * (findings first, as they come; problems and documents after, from parts of their own).
  */
 export const jsonWriter: WriterFactory = (_info, sink) => {
-  // Findings of one vendor and profile cite the same list: written once (a few dozen lists in a run).
-  const advisoryLists = new Map<string, string>();
+  // Findings of one vendor and profile cite the same list (one array in a record, shared): written once
+  // per array, and once per content across records (a few dozen lists in a run).
+  const byArray = new WeakMap<readonly string[], string>();
+  const byContent = new Map<string, string>();
   const advisoryJson = (list: string[]) => {
+    let text = byArray.get(list);
+    if (text !== undefined) return text;
     const key = list.join('\u0000');
-    let text = advisoryLists.get(key);
+    text = byContent.get(key);
     if (text === undefined) {
       text = list.length === 0 ? '[]' : `[\n${list.map((id) => `        ${str(id)}`).join(',\n')}\n      ]`;
-      if (advisoryLists.size < 1000) advisoryLists.set(key, text);
+      if (byContent.size < 1000) byContent.set(key, text);
     }
+    byArray.set(list, text);
     return text;
   };
   sink.write(0, '{\n');
@@ -106,9 +115,16 @@ export const jsonWriter: WriterFactory = (_info, sink) => {
   const documents = new ArrayMember(sink, 2, 'documents', '\n}\n');
   return {
     file(report: FileReport) {
-      for (const f of report.findings) findings.add(findingElement(f, advisoryJson));
-      for (const p of report.problems) problems.add(element(p));
-      if (report.document) documents.add(element(report.document));
+      let fileJson = '';
+      let fileName: string | undefined;
+      findings.add(
+        report.findings.map((f) => {
+          if (f.file !== fileName) [fileName, fileJson] = [f.file, str(f.file)];
+          return findingElement(f, fileJson, advisoryJson);
+        }),
+      );
+      problems.add(report.problems.map(element));
+      if (report.document) documents.add([element(report.document)]);
     },
     end() {
       findings.end();

@@ -112,10 +112,28 @@ function problemPosition(problem: DocumentProblem, spreadsheet: boolean): Pick<R
   return { line: problem.range.start.line + 1, column: problem.range.start.character + 1 };
 }
 
+export interface SummaryOptions {
+  /**
+   * Whether the report printed needs each finding's excerpt (CSV, Markdown, HTML, JUnit do; JSON, SARIF
+   * and the others do not): redacting the line is a good part of a finding's cost. Default: yes.
+   */
+  excerpts?: boolean;
+}
+
 /** Turns one analysed document into the compact record reports are written from. */
-export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: TextDocument, analysis: DocumentAnalysis): FileReport {
-  const lines = analysis.findings.map((f) => findingLine(document, f));
+export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: TextDocument, analysis: DocumentAnalysis, options: SummaryOptions = {}): FileReport {
+  const withExcerpts = options.excerpts !== false;
+  const lines = withExcerpts ? analysis.findings.map((f) => findingLine(document, f)) : [];
   const prints = withOccurrences(analysis.findings.map((f) => f.fingerprint));
+  // A vendor's findings in a document cite the same advisories: one shared array per list, so the record
+  // is smaller to send from a worker and a report writes each list once.
+  const lists = new Map<string, string[]>();
+  const shared = (vendor: string, list: string[]) => {
+    const known = lists.get(vendor);
+    if (known && known.length === list.length && known.every((id, i) => id === list[i])) return known;
+    lists.set(vendor, list);
+    return list;
+  };
   const findings = analysis.findings.map((f, i): ReportFinding => {
     const note = f.accepted;
     return {
@@ -127,7 +145,7 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
       confidence: f.evidence.confidence,
       severity: f.severity,
       message: f.message,
-      advisories: f.advisoryIds,
+      advisories: shared(f.vendorId, f.advisoryIds),
       accepted: note && {
         reason: note.reason,
         ticket: note.ticket,
@@ -137,7 +155,7 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
         scope: note.scope,
       },
       fingerprint: prints[i]!,
-      excerpt: excerpt(lines[i]!, f.range.start.character, f.evidence.matched),
+      excerpt: withExcerpts ? excerpt(lines[i]!, f.range.start.character, f.evidence.matched) : '',
     };
   });
   const spreadsheet = analysis.format === 'xlsx' || analysis.format === 'ods';

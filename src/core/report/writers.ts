@@ -26,6 +26,9 @@ export const WRITERS: Record<StreamedFormat, WriterFactory> = {
   junit: junitWriter,
 };
 
+/** The formats that print a finding's redacted excerpt: the scan makes excerpts only for them. */
+export const USES_EXCERPTS: ReadonlySet<StreamedFormat> = new Set<StreamedFormat>(['csv', 'markdown', 'html', 'junit']);
+
 /** JSON and SARIF carry accepted findings always (marked); the other formats list them on request. */
 export function listsAcceptedAlways(format: StreamedFormat): boolean {
   return format === 'json' || format === 'sarif';

@@ -120,6 +120,8 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
 
   const held: Slot[] = [];
   let delivered = 0;
+  // A report that cannot be written (a full disk) stops the scan; it may fail inside a worker's answer.
+  let failure: { error: unknown } | undefined;
   const drain = () => {
     while (held.length > 0 && held[0]!.report) {
       deliver(held.shift()!.report!);
@@ -140,11 +142,16 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
     } else if (pool && pool.hasCapacity()) {
       progress.fileSeen();
       const slot: Slot = {};
-      slot.promise = pool.analyze(item.path, item.display, sizeOf(item.path)).then((r) => {
-        progress.fileDone(r.bytes);
-        slot.report = r;
-        drain();
-      });
+      slot.promise = pool
+        .analyze(item.path, item.display, sizeOf(item.path))
+        .then((r) => {
+          progress.fileDone(r.bytes);
+          slot.report = r;
+          drain();
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        });
       held.push(slot);
     } else {
       progress.fileSeen();
@@ -157,6 +164,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
       if (pool) await new Promise((resolve) => setImmediate(resolve));
     }
     if (held.length > MAX_HELD_RESULTS) await held[0]!.promise;
+    if (failure) throw failure.error;
   };
   try {
     for (const item of lookahead) await handle(item);
@@ -168,6 +176,7 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
     }
     progress.walkFinished();
     await Promise.all(held.map((slot) => slot.promise));
+    if (failure) throw failure.error;
     drain();
     return delivered;
   } finally {

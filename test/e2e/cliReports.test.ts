@@ -72,6 +72,16 @@ describe('CLI: several reports from one scan', () => {
     assert.deepEqual(readdirSync(dir).sort(), ['site-0', 'site-1']);
   });
 
+  it('a report that cannot be written (a full disk) ends the scan with exit 2 and a message, in workers or not', () => {
+    const dir = tree(150);
+    for (const jobs of ['1', '2']) {
+      const r = run(['scan', '--jobs', jobs, '--format', 'json', '-o', '/dev/full', '.'], dir);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /^vendorlens: cannot write --output \/dev\/full: .*no space/im);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+
   it('an empty scan writes no report file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vendorlens-empty-'));
     mkdirSync(join(dir, 'empty'));

@@ -343,12 +343,20 @@ export class SevereFirst {
     this.size++;
   }
 
+  /** The kept results' text, in run order; each is let go once taken. */
+  *drain(): Generator<string> {
+    const kept = this.byRank.flat().sort((a, b) => a.order - b.order);
+    this.byRank.forEach((list) => (list.length = 0));
+    this.size = 0;
+    for (let i = 0; i < kept.length; i++) {
+      yield kept[i]!.json;
+      kept[i] = undefined!;
+    }
+  }
+
   /** The kept results' text, in run order. */
   inOrder(): string[] {
-    return this.byRank
-      .flat()
-      .sort((a, b) => a.order - b.order)
-      .map((k) => k.json);
+    return [...this.drain()];
   }
 }
 
@@ -384,10 +392,14 @@ export function sarifWriter(informationUri: string): WriterFactory {
         if (kept.dropped > 0) notifications.push(truncationNotification(kept.dropped));
         const options: SarifOptions = { ...info, informationUri, executionSuccessful: totals.executionSuccessful };
         const log = escapeControlsInJson(JSON.stringify(showControlsDeep(sarifLog(options, rules, [], notifications, kept.dropped)), null, 2));
-        const results = kept.inOrder();
-        const at = log.indexOf('\n      "results": []');
-        const list = results.length === 0 ? '[]' : `[\n${results.join(',\n')}\n      ]`;
-        sink.write(0, `${log.slice(0, at)}\n      "results": ${list}${log.slice(at + '\n      "results": []'.length)}\n`);
+        // The log around an empty results array, then the results written into it one by one (25,000
+        // results are tens of megabytes of text: never joined into one string).
+        const empty = '\n      "results": []';
+        const at = log.indexOf(empty);
+        sink.write(0, `${log.slice(0, at)}\n      "results": [`);
+        let count = 0;
+        for (const result of kept.drain()) sink.write(0, (count++ === 0 ? '\n' : ',\n') + result);
+        sink.write(0, `${count === 0 ? ']' : '\n      ]'}${log.slice(at + empty.length)}\n`);
       },
     };
   };

@@ -18,6 +18,8 @@ export interface AnalyzerSettings {
   maxFileSize: number;
   /** Loaded and validated once by the main thread; workers receive a structured clone (no YAML parsing). */
   knowledge: KnowledgeBase;
+  /** Whether a report written needs the findings' redacted excerpts (see SummaryOptions). Default: yes. */
+  excerpts?: boolean;
 }
 
 /** Files up to this size are read into one reused buffer; larger ones (rare) get a buffer of their own. */
@@ -58,12 +60,13 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
   const service: LanguageService = getLanguageService({ knowledge: settings.knowledge });
   service.configure({ profile: settings.profiles, policy: settings.policy });
   const kb = service.knowledge; // with the policy's own vendors and advisories
+  const summary = { excerpts: settings.excerpts };
   let version = 0;
 
   function analyze(text: string, display: string, uri: string): FileReport {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors hide the BOM; columns must match theirs
     const document = TextDocument.create(uri, '', ++version, text);
-    const report = summarizeAnalysis(kb, display, document, service.analyze(document));
+    const report = summarizeAnalysis(kb, display, document, service.analyze(document), summary);
     service.forget(uri);
     return report;
   }
@@ -72,7 +75,7 @@ export function createFileAnalyzer(settings: AnalyzerSettings): FileAnalyzer {
   function analyzeSpreadsheet(bytes: Uint8Array, format: SpreadsheetFormatId, display: string, uri: string): FileReport {
     const workbook = readSpreadsheet(bytes, format);
     const document = TextDocument.create(uri, workbook.format, ++version, workbook.text);
-    return summarizeAnalysis(kb, display, document, service.analyzePrepared(document, { format: workbook.format, parsed: workbook.parsed }));
+    return summarizeAnalysis(kb, display, document, service.analyzePrepared(document, { format: workbook.format, parsed: workbook.parsed }), summary);
   }
 
   /** Text in UTF-8 or (with a byte order mark) UTF-16; binary bytes only when they are a workbook under another name. */

@@ -4,8 +4,14 @@ import { parseArgs as tokenize } from 'node:util';
 import type { FindingSeverity } from '../core/model';
 
 export type FailOn = FindingSeverity | 'none';
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv', 'github', 'register-csv', 'register-json'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'csv', 'github', 'gitlab', 'junit', 'register-csv', 'register-json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** One report a scan writes: to a file, or (no path) to standard output. */
+export interface ReportOutput {
+  format: OutputFormat;
+  path?: string;
+}
 
 export interface ScanOptions {
   command: 'scan';
@@ -28,6 +34,8 @@ export interface ScanOptions {
   exclude: string[];
   /** A scan that finds no file to read exits 0 instead of 2. */
   allowEmpty: boolean;
+  /** Every report the scan writes: --output-format's, and --format/--output's (given or default). */
+  outputs: ReportOutput[];
 }
 
 export interface ExplainOptions {
@@ -116,13 +124,18 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     options: [
       {
         name: 'format', type: 'string', value: 'FORMAT', default: 'text',
-        help: `${OUTPUT_FORMATS.join(', ')} (github: GitHub Actions annotations, ::error file=…,line=…::message; register-csv and register-json: the flagged-asset register)`,
-        details: 'text: grouped by file, one line per finding, a summary line; coloured on a terminal. json: the stable contract (docs/reports.md). sarif: SARIF 2.1.0 for code scanning. markdown and html: a report with summary tables (open and accepted findings, per vendor, per advisory in force, nearest deadlines), findings per file with a redacted excerpt of each line, and the advisories cited; the HTML is one self-contained file with no script. csv: one row per finding. github: one workflow annotation per open finding (error, warning, and notice for information), shown on the pull request\'s diff.',
+        help: `${OUTPUT_FORMATS.join(', ')} (github: GitHub Actions annotations; gitlab: GitLab Code Quality JSON; junit: JUnit XML, a test case per file; register-csv and register-json: the flagged-asset register)`,
+        details: 'text: grouped by file, one line per finding, a summary line; coloured on a terminal. json: the stable contract (docs/reports.md). sarif: SARIF 2.1.0 for code scanning. markdown and html: a report with summary tables (open and accepted findings, per vendor, per advisory in force, nearest deadlines), findings per file with a redacted excerpt of each line, and the advisories cited; the HTML is one self-contained file with no script. csv: one row per finding. github: one workflow annotation per open finding (error, warning, and notice for information), shown on the pull request\'s diff. gitlab: GitLab Code Quality issues (error critical, warning major, information minor), fingerprints that survive line shifts. junit: one test case per file scanned, a failure per open finding at or above --fail-on, skipped files marked skipped. register-csv (UTF-8 with BOM, for Excel) and register-json: the flagged-asset register, one row per flagged device or product with its identifiers, file and line, the advisory leading under the profile, and its review state; accepted items are always listed.',
       },
       {
         name: 'output', short: 'o', type: 'string', value: 'FILE',
         help: 'write the report to FILE instead of standard output (never one of the files scanned; left out of a scanned directory; a link there is replaced, not followed)',
         details: 'FILE is written beside its place and renamed there; /dev/stdout, /dev/stderr, and a device or FIFO named directly, are written to as they are.',
+      },
+      {
+        name: 'output-format', type: 'string', multiple: true, value: 'FORMAT=FILE[,FORMAT=FILE…]',
+        help: 'more reports from the same scan, e.g. sarif=out.sarif,html=report.html (repeatable; FILE - is standard output); with it, --format/--output add one more report only when given',
+        details: 'Two reports to standard output, two reports to one file, or a malformed pair are refused before anything is scanned.',
       },
       {
         name: 'fail-on', type: 'string', value: 'LEVEL', default: 'warning',
@@ -371,6 +384,36 @@ function isCommand(word: string | undefined): word is CommandName {
   return (COMMANDS as readonly string[]).includes(word ?? '');
 }
 
+function outputFormat(option: string, format: string): OutputFormat {
+  if ((OUTPUT_FORMATS as readonly string[]).includes(format)) return format as OutputFormat;
+  const guess = closest(format, OUTPUT_FORMATS);
+  throw new UsageError(`${option} must be one of ${OUTPUT_FORMATS.join(', ')}, not '${format}'${guess ? `; did you mean ${guess}?` : ''}`);
+}
+
+/**
+ * The reports to write: each FORMAT=FILE of --output-format (comma-separated, repeatable), then the one
+ * --format/--output name: always without --output-format, else only when either is given.
+ */
+function reportOutputs(parsed: Parsed, options: ScanOptions): ReportOutput[] {
+  const outputs: ReportOutput[] = [];
+  for (const value of (parsed.values.get('output-format') ?? []).map(String)) {
+    for (const item of value.split(',')) {
+      const at = item.indexOf('=');
+      if (at <= 0 || at === item.length - 1) throw new UsageError(`--output-format takes FORMAT=FILE pairs such as sarif=out.sarif, not '${item}'`);
+      const path = item.slice(at + 1);
+      outputs.push({ format: outputFormat('--output-format', item.slice(0, at).trim()), ...(path === '-' ? {} : { path }) });
+    }
+  }
+  if (outputs.length === 0 || parsed.values.has('format') || parsed.values.has('output')) {
+    outputs.push({ format: options.format, ...(options.output !== undefined ? { path: options.output } : {}) });
+  }
+  if (outputs.filter((o) => o.path === undefined).length > 1) throw new UsageError('only one report can go to standard output: give the others a FILE');
+  const paths = outputs.flatMap((o) => (o.path === undefined ? [] : [o.path]));
+  const twice = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (twice !== undefined) throw new UsageError(`two reports would be written to ${twice}`);
+  return outputs;
+}
+
 export function parseArgs(argv: string[]): Command {
   // After `--` every argument is an operand: a file named -h is scanned, not a request for help.
   const end = argv.indexOf('--');
@@ -425,15 +468,10 @@ export function parseArgs(argv: string[]): Command {
     jobs: 0,
     exclude: (parsed.values.get('exclude') ?? []).map(String),
     allowEmpty: parsed.values.has('allow-empty'),
+    outputs: [],
   };
   const format = last(parsed, 'format');
-  if (format !== undefined) {
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-      const guess = closest(format, OUTPUT_FORMATS);
-      throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${format}'${guess ? `; did you mean ${guess}?` : ''}`);
-    }
-    options.format = format as OutputFormat;
-  }
+  if (format !== undefined) options.format = outputFormat('--format', format);
   const failOn = last(parsed, 'fail-on');
   if (failOn !== undefined) {
     if (!FAIL_ON.has(failOn)) throw new UsageError(`--fail-on must be error, warning, information or none, not '${failOn}'`);
@@ -462,6 +500,8 @@ export function parseArgs(argv: string[]): Command {
   const color = toggle(parsed, rest, 'color');
   if (color !== undefined) options.color = color;
   for (const glob of options.exclude) if (glob.trim() === '') throw new UsageError('--exclude needs a non-empty glob');
+
+  options.outputs = reportOutputs(parsed, options);
 
   if (options.paths.length === 0) throw new UsageError("no PATH given: name the files or directories to scan, or '-' for standard input");
   if (options.paths.filter((p) => p === '-').length > 1) throw new UsageError("'-' (standard input) can be named only once");

@@ -1,16 +1,17 @@
 // `vendorlens` command line: scans files, directories, globs and standard input for flagged-vendor
 // findings and writes text, JSON, SARIF, Markdown, HTML or CSV; explains the knowledge base.
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { KnowledgeBaseError } from '../core/knowledge/load';
 import { POLICY_FILE_NAME } from '../core/knowledge/policy';
 import type { KnowledgeBase, Profile } from '../core/model';
 import { explainAdvisory, explainVendor, findSubject, listAdvisories } from '../core/report/explain';
 import { dataDescription } from '../core/knowledge/dataAge';
-import { hasFailedFiles, renderReport, type RenderOptions } from '../core/report/render';
-import { mergeFileReports, SEVERITY_RANK, type FileReport, type ScanReport } from '../core/report/scanReport';
-import { toText, type TextStyle } from '../core/report/text';
-import { toGithubAnnotations } from '../core/report/githubAnnotations';
+import { hasFailedFiles } from '../core/report/render';
+import { SEVERITY_RANK, type FileReport } from '../core/report/scanReport';
+import type { TextStyle } from '../core/report/text';
+import type { ReportWriter, RunInfo } from '../core/report/writer';
+import { USES_EXCERPTS, WRITERS } from '../core/report/writers';
 import { DEFAULT_PROFILE } from '../core/review/profiles';
 import { isoDate } from '../core/text';
 import { bundledKnowledge } from '../shared/bundledKnowledge';
@@ -20,7 +21,8 @@ import { loadBaseline } from './baseline';
 import { runEval } from './eval';
 import { jobsFor } from './jobs';
 import { wantsColor } from './color';
-import { checkOutput, endQuietlyOnClosedPipe, writeOutput, type OutputTarget } from './output';
+import { checkOutput, endQuietlyOnClosedPipe, openOutput, type OutputFile, type OutputTarget } from './output';
+import { SpooledSink } from './reportSink';
 import { loadPolicy } from './policy';
 import { WorkerPool } from './pool';
 import { Progress } from './progress';
@@ -71,42 +73,6 @@ async function readStdin(limit: number): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
-/**
- * The records are kept until the report is written: tens of thousands of findings in a large tree. Each
- * copy (from a worker, or of this thread's own) has its own copy of every string, so the ones findings
- * repeat (file, vendor, rule, advisory lists, messages) are shared: a quarter less memory on a 1 GB tree.
- */
-function recordKeeper(): <T extends FileReport>(report: T) => T {
-  const strings = new Map<string, string>();
-  const lists = new Map<string, string[]>();
-  const share = (text: string) => {
-    const known = strings.get(text);
-    if (known !== undefined) return known;
-    strings.set(text, text);
-    return text;
-  };
-  const shareList = (list: string[]) => {
-    const key = list.join('\u0000');
-    const known = lists.get(key);
-    if (known) return known;
-    const shared = list.map(share);
-    lists.set(key, shared);
-    return shared;
-  };
-  return (report) => {
-    for (const finding of report.findings) {
-      finding.file = share(finding.file);
-      finding.vendor = share(finding.vendor);
-      finding.rule = share(finding.rule);
-      finding.kind = share(finding.kind);
-      finding.confidence = share(finding.confidence);
-      finding.message = share(finding.message);
-      finding.advisories = shareList(finding.advisories);
-    }
-    return report;
-  };
-}
-
 /** A file's size for the pool's queue limits; 0 when it cannot be read (the worker reports why). */
 function sizeOf(path: string | Uint8Array): number {
   try {
@@ -116,8 +82,21 @@ function sizeOf(path: string | Uint8Array): number {
   }
 }
 
-/** Analyses everything the paths cover, in walk order, with worker threads when the scan is large. */
-async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, progress: Progress, output?: OutputTarget): Promise<FileReport[]> {
+/**
+ * Results that came back ahead of an earlier file are held until it is in, so reports stay in walk order.
+ * Past this many held, the walk waits for the earliest: memory stays bounded by the files in flight
+ * even when one worker is stuck on a large file while the others race ahead.
+ */
+const MAX_HELD_RESULTS = 256;
+
+type Slot = { report?: FileReport; promise?: Promise<unknown> };
+
+/**
+ * Analyses everything the paths cover, with worker threads when the scan is large, and hands each file's
+ * record to `deliver` in walk order as soon as it and every file before it are done. Returns how many
+ * records were delivered.
+ */
+async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, progress: Progress, deliver: (report: FileReport) => void, output?: OutputTarget): Promise<number> {
   const walker = walkPaths(options.paths, options.exclude)[Symbol.iterator]();
   // Look ahead a little: a handful of files is faster without workers.
   const lookahead: WalkItemOrStdin[] = [];
@@ -137,36 +116,55 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
   // so one core needs no thread of its own (each costs a start-up and a JIT warm-up of its own).
   const pool = jobs > 1 ? new WorkerPool(jobs - 1, join(__dirname, 'cli-worker.js'), settings) : undefined;
   let local: FileAnalyzer | undefined;
-  const keep = recordKeeper();
   const inProcess = () => (local ??= createFileAnalyzer(settings));
 
-  const results: (FileReport | Promise<FileReport>)[] = [];
+  const held: Slot[] = [];
+  let delivered = 0;
+  // A report that cannot be written (a full disk) stops the scan; it may fail inside a worker's answer.
+  let failure: { error: unknown } | undefined;
+  const drain = () => {
+    while (held.length > 0 && held[0]!.report) {
+      deliver(held.shift()!.report!);
+      delivered++;
+    }
+  };
+  const done = (report: FileReport) => {
+    held.push({ report });
+    drain();
+  };
   const handle = async (item: WalkItemOrStdin) => {
     if (item.kind === 'error') {
-      results.push(fileProblem(item.display, 'io-error', item.message));
+      done(fileProblem(item.display, 'io-error', item.message));
     } else if (item.kind === 'stdin') {
       const name = options.stdinFilename ?? STDIN_NAME;
       const input = await readStdin(options.maxFileSize);
-      results.push(input ? inProcess().analyzeInput(input, name, name) : fileProblem(name, 'skipped-too-large', `skipped: more than --max-file-size ${options.maxFileSize} bytes`, 'information'));
+      done(input ? inProcess().analyzeInput(input, name, name) : fileProblem(name, 'skipped-too-large', `skipped: more than --max-file-size ${options.maxFileSize} bytes`, 'information'));
     } else if (pool && pool.hasCapacity()) {
       progress.fileSeen();
-      results.push(
-        pool.analyze(item.path, item.display, sizeOf(item.path)).then((r) => {
+      const slot: Slot = {};
+      slot.promise = pool
+        .analyze(item.path, item.display, sizeOf(item.path))
+        .then((r) => {
           progress.fileDone(r.bytes);
-          return keep(r);
-        }),
-      );
+          slot.report = r;
+          drain();
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        });
+      held.push(slot);
     } else {
       progress.fileSeen();
-      // A record made in this thread shares strings with its file's text (excerpts, matched text, messages
-      // built from them: slices of the text keep all of it alive), so it is kept as a copy. A worker's
-      // record arrives copied already.
-      const r = keep(structuredClone(await inProcess().analyzeFile(item.path, item.display)));
+      // The record is written out and dropped before the next file: it may share strings with the file's
+      // text (excerpts and messages are slices of it) without keeping it alive for long.
+      const r = await inProcess().analyzeFile(item.path, item.display);
       progress.fileDone(r.bytes);
-      results.push(r);
+      done(r);
       // The analysis ran without a break: let the workers' answers in, so the next file can go to one.
       if (pool) await new Promise((resolve) => setImmediate(resolve));
     }
+    if (held.length > MAX_HELD_RESULTS) await held[0]!.promise;
+    if (failure) throw failure.error;
   };
   try {
     for (const item of lookahead) await handle(item);
@@ -177,17 +175,42 @@ async function analyzeAll(options: ScanOptions, settings: AnalyzerSettings, prog
       }
     }
     progress.walkFinished();
-    return await Promise.all(results);
+    await Promise.all(held.map((slot) => slot.promise));
+    if (failure) throw failure.error;
+    drain();
+    return delivered;
   } finally {
     await pool?.close();
     progress.finish();
   }
 }
 
-function render(options: ScanOptions, renderOptions: RenderOptions, report: ScanReport): string {
-  if (options.format === 'text') return toText(report, options.output ? undefined : style(options.color, process.stdout), renderOptions.omitted, renderOptions);
-  if (options.format === 'github') return toGithubAnnotations(report);
-  return renderReport(options.format, report, renderOptions);
+/** One report being written: its writer, and where its text goes. */
+interface OpenReport {
+  writer: ReportWriter;
+  sink: SpooledSink;
+  file?: OutputFile;
+}
+
+/** Standard output, unless a reader closed it (`| head`): the rest is dropped, as endQuietlyOnClosedPipe says. */
+function toStdout(data: string | Uint8Array): void {
+  if (!process.stdout.destroyed) process.stdout.write(data);
+}
+
+function openReports(options: ScanOptions, info: RunInfo): OpenReport[] {
+  const reports: OpenReport[] = [];
+  try {
+    for (const output of options.outputs) {
+      const file = output.path !== undefined ? openOutput(output.path) : undefined;
+      const sink = new SpooledSink(file ? (data) => file.write(data) : toStdout);
+      const textStyle = output.format === 'text' && !file ? style(options.color, process.stdout) : undefined;
+      reports.push({ writer: WRITERS[output.format]({ ...info, style: textStyle }, sink), sink, file });
+    }
+  } catch (e) {
+    for (const report of reports) report.file?.abort();
+    throw e;
+  }
+  return reports;
 }
 
 async function scan(options: ScanOptions): Promise<number> {
@@ -200,7 +223,8 @@ async function scan(options: ScanOptions): Promise<number> {
   // same pattern list serves both when the policy sits in the working folder, as .vendorlens.yaml does.
   options = { ...options, exclude: [...(policy?.policy.exclude ?? []), ...options.exclude] };
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
-  const outputTarget = options.output ? checkOutput(options.output, options.paths, [options.policy ?? POLICY_FILE_NAME, options.baseline ?? '']) : undefined;
+  const optionFiles = [options.policy ?? POLICY_FILE_NAME, options.baseline ?? ''];
+  const targets = options.outputs.flatMap((o) => (o.path !== undefined ? [checkOutput(o.path, options.paths, optionFiles)] : []));
 
   // Progress goes to standard error, and only when that is a terminal: piped output stays clean.
   const showProgress = options.progress ?? process.stderr.isTTY === true;
@@ -210,45 +234,57 @@ async function scan(options: ScanOptions): Promise<number> {
     policy: policy?.source,
     maxFileSize: options.maxFileSize,
     knowledge: bundled,
+    excerpts: options.outputs.some((o) => USES_EXCERPTS.has(o.format)),
   };
-  const fileReports = await analyzeAll(options, settings, progress, outputTarget);
-  // Nothing to read is a mistake in CI (a wrong path, an exclude too wide), not a clean result.
-  if (fileReports.length === 0 && !options.allowEmpty) {
-    throw new EmptyScanError(`no file to scan in ${options.paths.join(', ')} (after .gitignore, .vendorlensignore and excludes); pass --allow-empty to accept an empty scan`);
-  }
-  const scanned = mergeFileReports(fileReports);
-
-  const fresh = baseline ? scanned.findings.filter((f) => !baseline.has(f)) : scanned.findings;
-  // JSON, SARIF and the register always carry accepted findings (marked); the human formats list them on request.
-  const listsAccepted = options.includeAccepted || options.format === 'json' || options.format === 'sarif' || options.format.startsWith('register-');
-  const shown = listsAccepted ? fresh : fresh.filter((f) => !f.accepted);
-  const omitted = { accepted: fresh.length - shown.length, inBaseline: scanned.findings.length - fresh.length };
-  const failed = hasFailedFiles(scanned);
-
-  const output = render(
-    options,
-    {
-      kb,
-      profiles,
-      toolVersion: VENDORLENS_VERSION,
-      generatedOn: isoDate(new Date()),
-      omitted,
-      // The summary tables count accepted findings even where they are not listed.
-      counted: fresh,
-      baselineApplied: baseline !== undefined,
-      executionSuccessful: !failed,
-    },
-    { ...scanned, findings: shown },
-  );
-  if (options.output) {
-    writeOutput(options.output, output);
-  } else {
-    process.stdout.write(output);
+  const info: RunInfo = {
+    kb,
+    profiles,
+    toolVersion: VENDORLENS_VERSION,
+    generatedOn: isoDate(new Date()),
+    includeAccepted: options.includeAccepted,
+    baselineApplied: baseline !== undefined,
+    failOn: options.failOn,
+  };
+  const reports = openReports(options, info);
+  // Neither a report nor the temporary file it is written to until the end is scanned.
+  const writing = new Set(reports.flatMap((r) => (r.file ? [r.file.writing] : [])));
+  const outputTarget: OutputTarget = { isOutput: (path) => targets.some((t) => t.isOutput(path)) || (typeof path === 'string' && writing.has(resolve(path))) };
+  const threshold = options.failOn === 'none' ? Infinity : SEVERITY_RANK[options.failOn];
+  let inBaseline = 0;
+  let failed = false;
+  let failing = false;
+  const deliver = (record: FileReport) => {
+    let findings = record.findings;
+    if (baseline) {
+      findings = findings.filter((f) => !baseline.has(f));
+      inBaseline += record.findings.length - findings.length;
+    }
+    for (const f of findings) if (!f.accepted && SEVERITY_RANK[f.severity] >= threshold) failing = true;
+    if (hasFailedFiles(record)) failed = true;
+    const fresh = findings === record.findings ? record : { ...record, findings };
+    for (const report of reports) report.writer.file(fresh);
+  };
+  let files: number;
+  try {
+    files = await analyzeAll(options, settings, progress, deliver, outputTarget);
+    // Nothing to read is a mistake in CI (a wrong path, an exclude too wide), not a clean result.
+    if (files === 0 && !options.allowEmpty) {
+      throw new EmptyScanError(`no file to scan in ${options.paths.join(', ')} (after .gitignore, .vendorlensignore and excludes); pass --allow-empty to accept an empty scan`);
+    }
+    for (const report of reports) {
+      report.writer.end({ inBaseline, executionSuccessful: !failed });
+      report.sink.finish();
+      report.file?.finish();
+    }
+  } catch (e) {
+    for (const report of reports) {
+      report.sink.abort();
+      report.file?.abort();
+    }
+    throw e;
   }
   if (failed) return 2;
-  if (options.failOn === 'none') return 0;
-  const threshold = SEVERITY_RANK[options.failOn];
-  return fresh.some((f) => !f.accepted && SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+  return failing ? 1 : 0;
 }
 
 function explain(options: ExplainOptions | AdvisoriesOptions): number {

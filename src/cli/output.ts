@@ -1,6 +1,6 @@
 // Where the CLI writes: the --output file, checked against what is scanned and written without following
 // a link; standard output and error, closed early by a reader such as `head`.
-import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './args';
 import { describeIoError } from './io';
@@ -81,42 +81,105 @@ function writesThrough(absolute: string): boolean {
   }
 }
 
+/** Writes all of `data` (a pipe or FIFO may take less than asked at once). */
+export function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** A report file being written: bytes go out as they come; `finish` puts the file in place. */
+export interface OutputFile {
+  /** The file written until `finish` (a temporary one beside the destination): never scanned. */
+  readonly writing: string;
+  write(data: string | Uint8Array): void;
+  finish(): void;
+  /** Leaves nothing behind (the scan failed before its report was complete). */
+  abort(): void;
+}
+
+function outputError(output: string, e: unknown): UsageError {
+  if (e instanceof UsageError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST' ? 'is a directory' : describeIoError(e);
+  return new UsageError(`cannot write --output ${output}: ${why}`);
+}
+
 /**
- * Writes the report beside its destination and renames it into place: a link at the destination is
- * replaced, never followed (a `vendorlens.sarif` link to a file elsewhere stays pointing at an intact
- * file), and a reader never sees half a report.
+ * Opens a report file: written beside its destination and renamed into place by `finish`, so a link at
+ * the destination is replaced, never followed (a `vendorlens.sarif` link to a file elsewhere stays
+ * pointing at an intact file), and a reader never sees half a report. A stream the user named
+ * (/dev/stdout, a FIFO, /dev/null) is written to as it is.
  */
-export function writeOutput(output: string, text: string): void {
+export function openOutput(output: string): OutputFile {
   const absolute = resolve(output);
   if (writesThrough(absolute)) {
+    let fd: number;
     try {
-      writeFileSync(absolute, text);
-      return;
+      fd = openSync(absolute, 'w');
     } catch (e) {
-      throw new UsageError(`cannot write --output ${output}: ${describeIoError(e)}`);
+      throw outputError(output, e);
     }
+    return {
+      writing: absolute,
+      write(data) {
+        try {
+          writeAll(fd, data);
+        } catch (e) {
+          throw outputError(output, e);
+        }
+      },
+      finish: () => closeSync(fd),
+      abort: () => closeSync(fd),
+    };
   }
   const temporary = join(dirname(absolute), `.${basename(absolute)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
-  try {
-    // 'wx': O_CREAT|O_EXCL, which also refuses to open through a link planted at the temporary name.
-    fd = openSync(temporary, 'wx', 0o666);
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, absolute);
-  } catch (e) {
+  const discard = () => {
     if (fd !== undefined) closeSync(fd);
+    fd = undefined;
     try {
       unlinkSync(temporary);
     } catch {
       // never created, or already renamed
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST' ? 'is a directory' : describeIoError(e);
-    throw new UsageError(`cannot write --output ${output}: ${why}`);
+  };
+  try {
+    // 'wx': O_CREAT|O_EXCL, which also refuses to open through a link planted at the temporary name.
+    fd = openSync(temporary, 'wx', 0o666);
+  } catch (e) {
+    discard();
+    throw outputError(output, e);
   }
+  return {
+    writing: temporary,
+    write(data) {
+      try {
+        writeAll(fd!, data);
+      } catch (e) {
+        discard();
+        throw outputError(output, e);
+      }
+    },
+    finish() {
+      try {
+        fsyncSync(fd!);
+        closeSync(fd!);
+        fd = undefined;
+        renameSync(temporary, absolute);
+      } catch (e) {
+        discard();
+        throw outputError(output, e);
+      }
+    },
+    abort: discard,
+  };
+}
+
+/** Writes a whole report (see openOutput). */
+export function writeOutput(output: string, text: string): void {
+  const file = openOutput(output);
+  file.write(text);
+  file.finish();
 }
 
 /**

@@ -127,7 +127,7 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', function () {
       const blocked = runHook(hook, repository({ 'configs/access-sw7.cfg': VRP_CONFIG, 'README.md': 'Huawei in prose is no config.\n' }));
       assert.equal(blocked.status, 1, blocked.stderr);
       assert.match(blocked.stdout, /^configs\/access-sw7\.cfg$/m);
-      assert.match(blocked.stdout, /huawei-vrp configuration dialect/);
+      assert.match(blocked.stdout, /This file is a Huawei VRP device configuration/);
       assert.doesNotMatch(blocked.stdout, /README/, 'only the selected files are scanned');
       assert.doesNotMatch(blocked.stdout, /\u001b\[/, 'no colour codes in the hook output');
 
@@ -142,7 +142,7 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', function () {
     const blocked = tryRepo(repository({ 'access-sw7.vrp.cfg': VRP_CONFIG }));
     assert.notEqual(blocked.status, 0, blocked.stdout + blocked.stderr);
     assert.match(blocked.stdout, /VendorLens \(flagged vendors in configs and BOMs\)\.+Failed/);
-    assert.match(blocked.stdout, /access-sw7\.vrp\.cfg\n\s+1:1\s+error\s+Huawei: huawei-vrp configuration dialect/);
+    assert.match(blocked.stdout, /access-sw7\.vrp\.cfg\n\s+1:1\s+error\s+This file is a Huawei VRP device configuration/);
 
     const clean = tryRepo(repository({ 'access-sw8.cfg': CISCO_CONFIG }));
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);

@@ -26,9 +26,25 @@ describe('CLI arguments', () => {
       {
         command: 'scan', paths: ['a', '-'], format: 'json', failOn: 'error', includeAccepted: true, maxFileSize: 100, jobs: 3,
         exclude: [], allowEmpty: false, profile: 'cz', policy: 'p.yaml', baseline: 'b.json', stdinFilename: 'x.csv', output: 'out.sarif',
-        progress: false, color: false,
+        progress: false, color: false, outputs: [{ format: 'json', path: 'out.sarif' }],
       },
     );
+  });
+
+  it('takes several reports as FORMAT=FILE pairs, comma-separated or repeated; --format/--output add one when given', () => {
+    const outputs = (...args: string[]) => (parseArgs(['scan', ...args, '.']) as ScanOptions).outputs;
+    assert.deepEqual(outputs(), [{ format: 'text' }]);
+    assert.deepEqual(outputs('--format', 'junit', '-o', 'r.xml'), [{ format: 'junit', path: 'r.xml' }]);
+    assert.deepEqual(outputs('--output-format', 'sarif=out.sarif,html=r.html', '--output-format=gitlab=gl.json'), [
+      { format: 'sarif', path: 'out.sarif' },
+      { format: 'html', path: 'r.html' },
+      { format: 'gitlab', path: 'gl.json' },
+    ]);
+    assert.deepEqual(outputs('--output-format', 'sarif=out.sarif,text=-'), [{ format: 'sarif', path: 'out.sarif' }, { format: 'text' }]);
+    assert.deepEqual(outputs('--output-format', 'sarif=a=b.sarif', '--format', 'csv'), [{ format: 'sarif', path: 'a=b.sarif' }, { format: 'csv' }]);
+    assert.match(usageError(['scan', '--output-format', 'sarif=-', '--format', 'json', '.']), /only one report can go to standard output/);
+    assert.match(usageError(['scan', '--output-format', 'sarif=', '.']), /FORMAT=FILE/);
+    assert.match(usageError(['scan', '--output-format', 'sarf=x', '.']), /did you mean sarif/);
   });
 
   it('collects repeated --exclude and --allow-empty; after -- everything is a path', () => {

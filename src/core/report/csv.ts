@@ -1,7 +1,9 @@
 // Findings as CSV (RFC 4180, CRLF line ends) for spreadsheets and trackers. Cells that a spreadsheet
 // would run as a formula (starting with = + - @, tab or CR) get a leading apostrophe: file names and
 // matched text come from scanned files.
-import { describeAcceptance, type ScanReport } from './scanReport';
+import { showControlsInDocument } from './controls';
+import { describeAcceptance, type ReportFinding, type ScanReport } from './scanReport';
+import type { WriterFactory } from './writer';
 
 const COLUMNS = [
   'file',
@@ -30,29 +32,46 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One finding as a CSV record, without its line end. */
+export function csvRow(f: ReportFinding): string {
+  const values: Record<(typeof COLUMNS)[number], string | number> = {
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    severity: f.severity,
+    vendor: f.vendor,
+    rule: f.rule,
+    kind: f.kind,
+    confidence: f.confidence,
+    advisories: f.advisories.join(' '),
+    accepted: f.accepted ? 'yes' : 'no',
+    acceptance: f.accepted ? describeAcceptance(f.accepted) : '',
+    message: f.message,
+    excerpt: f.excerpt,
+    fingerprint: f.fingerprint,
+    location: f.location ?? '',
+  };
+  return COLUMNS.map((c) => csvCell(values[c])).join(',');
+}
+
+export const CSV_HEADER = COLUMNS.join(',');
+
 export function toCsv(report: ScanReport): string {
-  const rows: string[] = [COLUMNS.join(',')];
-  for (const f of report.findings) {
-    const values: Record<(typeof COLUMNS)[number], string | number> = {
-      file: f.file,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      severity: f.severity,
-      vendor: f.vendor,
-      rule: f.rule,
-      kind: f.kind,
-      confidence: f.confidence,
-      advisories: f.advisories.join(' '),
-      accepted: f.accepted ? 'yes' : 'no',
-      acceptance: f.accepted ? describeAcceptance(f.accepted) : '',
-      message: f.message,
-      excerpt: f.excerpt,
-      fingerprint: f.fingerprint,
-      location: f.location ?? '',
-    };
-    rows.push(COLUMNS.map((c) => csvCell(values[c])).join(','));
-  }
+  const rows: string[] = [CSV_HEADER, ...report.findings.map(csvRow)];
   return rows.join('\r\n') + '\r\n';
 }
+
+/** The CSV report, streamed: a row per finding listed, as the file finishes. */
+export const csvWriter: WriterFactory = (info, sink) => {
+  sink.write(0, CSV_HEADER + '\r\n');
+  return {
+    file(report) {
+      let rows = '';
+      for (const f of report.findings) if (info.includeAccepted || !f.accepted) rows += csvRow(f) + '\r\n';
+      if (rows !== '') sink.write(0, showControlsInDocument(rows));
+    },
+    end() {},
+  };
+};

@@ -4,6 +4,7 @@
 // escapes, so a file's content cannot start a workflow command of its own.
 import { showControls } from './controls';
 import type { ReportFinding, ReportProblem, ScanReport } from './scanReport';
+import type { WriterFactory } from './writer';
 
 const COMMAND: Record<ReportFinding['severity'], 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -41,3 +42,14 @@ function problemAnnotation(p: ReportProblem): string {
 export function toGithubAnnotations(report: ScanReport): string {
   return [...report.findings.map(findingAnnotation), ...report.problems.map(problemAnnotation)].join('');
 }
+
+/** The annotations, streamed: findings as each file finishes, problems after them (as toGithubAnnotations orders them). */
+export const githubWriter: WriterFactory = (info, sink) => ({
+  file(report) {
+    let text = '';
+    for (const f of report.findings) if (info.includeAccepted || !f.accepted) text += findingAnnotation(f);
+    if (text !== '') sink.write(0, text);
+    if (report.problems.length > 0) sink.write(1, report.problems.map(problemAnnotation).join(''));
+  },
+  end() {},
+});

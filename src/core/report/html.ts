@@ -1,7 +1,10 @@
 // A self-contained HTML report (one file, inline styles, no script at all) that can be attached to a
 // ticket or opened from a CI artifact. Every piece of text is escaped; links come only from the
 // knowledge base and only as http(s); a Content-Security-Policy forbids scripts even if escaping failed.
+import type { Advisory, KnowledgeBase } from '../model';
+import { showControlsInDocument } from './controls';
 import { escapeHtml as h, webUrl } from './links';
+import type { WriterFactory } from './writer';
 import { dataDescription } from '../knowledge/dataAge';
 import {
   citedAdvisories,
@@ -13,9 +16,11 @@ import {
   plural,
   problemPlace,
   type ReportContext,
+  type ReportFinding,
+  type ReportProblem,
   type ScanReport,
 } from './scanReport';
-import { describeDaysLeft, notInForceSentence, summarizeFindings, type OpenCounts, type ReportSummary } from './summary';
+import { describeDaysLeft, notInForceSentence, SummaryCounter, summarizeFindings, type OpenCounts, type ReportSummary } from './summary';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1f2328;background:#fff}
@@ -121,62 +126,16 @@ function summaryTables(summary: ReportSummary): string[] {
   return out;
 }
 
-export function toHtml(report: ScanReport, context: ReportContext): string {
+type Head = Pick<ReportContext, 'kb' | 'profiles' | 'generatedOn' | 'toolVersion' | 'omitted'>;
+
+/** A browser opens a report of a few thousand rows at once; past this many the JSON report has the rest. */
+export const HTML_MAX_LISTED_FINDINGS = 5000;
+
+function headLines(context: Head, summary: ReportSummary, files: number, listed: number): string[] {
   const { kb, profiles } = context;
   const profileIds = profiles.map((p) => p.id).join(', ');
   const profileTitles = profiles.map((p) => p.title).join(' + ');
-  const summary = summarizeFindings(kb, profiles, context.counted ?? report.findings, context.generatedOn);
-  const body: string[] = [
-    '<h1>VendorLens report</h1>',
-    `<p class="meta">Profile <strong>${h(profileIds)}</strong> (${h(profileTitles)}) · ${h(plural(report.documents.length, 'file'))} scanned · ` +
-      `${h(context.generatedOn)} · VendorLens ${h(context.toolVersion)} · ${h(dataDescription(kb, context.generatedOn))}</p>`,
-    ...summaryTables(summary),
-    ...omittedSentences(context.omitted).map((s) => `<p class="note">${h(s)}</p>`),
-    '<h2>Findings</h2>',
-  ];
-  if (report.findings.length === 0) body.push('<p>No flagged-vendor findings.</p>');
-  for (const [file, findings] of findingsByFile(report.findings)) {
-    body.push(
-      `<details open><summary><code>${h(file)}</code> — ${h(devicesAndProducts(findings.length))} flagged</summary>`,
-      '<table><tr><th>Where</th><th>Severity</th><th>Vendor</th><th>Evidence</th><th>Finding</th><th>Excerpt</th></tr>',
-    );
-    for (const f of findings) {
-      const vendor = kb.vendorById.get(f.vendor)?.displayName ?? f.vendor;
-      const severity = f.accepted
-        ? `${badge('accepted', 'accepted')} <span class="note">${h(describeAcceptance(f.accepted))}</span>`
-        : badge(f.severity, f.severity === 'hint' ? 'information' : f.severity);
-      body.push(
-        `<tr><td class="num">${h(findingPlace(f))}</td><td>${severity}</td><td>${h(vendor)}</td>` +
-          `<td>${h(f.kind)}, ${h(f.confidence)}</td><td>${h(f.message)}</td><td class="excerpt">${h(f.excerpt)}</td></tr>`,
-      );
-    }
-    body.push('</table></details>');
-  }
-
-  const advisories = citedAdvisories(kb, report.findings);
-  if (advisories.length > 0) {
-    body.push('<h2>Advisories cited</h2>', '<ul>');
-    for (const a of advisories) {
-      const url = webUrl(a.url);
-      const title = h(a.shortTitle ?? a.instrument);
-      const linked = url ? `<a href="${h(url)}" rel="noopener noreferrer">${title}</a>` : title;
-      body.push(`<li>${linked} (<code>${h(a.id)}</code>): ${h(a.issuer)}, ${h(a.date)}, ${h(a.jurisdiction.toUpperCase())}, ${h(a.measure)}. ${h(a.requires)}</li>`);
-    }
-    body.push('</ul>');
-  }
-
-  if (report.problems.length > 0) {
-    body.push('<h2>Problems</h2>', '<table><tr><th>File</th><th>Where</th><th>Severity</th><th>Code</th><th>Message</th></tr>');
-    for (const p of report.problems) {
-      body.push(
-        `<tr><td><code>${h(p.file)}</code></td><td class="num">${h(problemPlace(p))}</td><td>${badge(p.severity, p.severity)}</td>` +
-          `<td><code>${h(p.code)}</code></td><td>${h(p.message)}</td></tr>`,
-      );
-    }
-    body.push('</table>');
-  }
-
-  return [
+  const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
@@ -185,8 +144,119 @@ export function toHtml(report: ScanReport, context: ReportContext): string {
     '<title>VendorLens report</title>',
     `<style>${STYLE}</style>`,
     '</head><body>',
-    ...body,
-    '</body></html>',
-    '',
-  ].join('\n');
+    '<h1>VendorLens report</h1>',
+    `<p class="meta">Profile <strong>${h(profileIds)}</strong> (${h(profileTitles)}) · ${h(plural(files, 'file'))} scanned · ` +
+      `${h(context.generatedOn)} · VendorLens ${h(context.toolVersion)} · ${h(dataDescription(kb, context.generatedOn))}</p>`,
+    ...summaryTables(summary),
+    ...omittedSentences(context.omitted).map((s) => `<p class="note">${h(s)}</p>`),
+    '<h2>Findings</h2>',
+  ];
+  if (listed === 0) out.push('<p>No flagged-vendor findings.</p>');
+  return out;
 }
+
+/** A file's findings; `total` is how many it has when fewer are listed. */
+function fileLines(kb: KnowledgeBase, file: string, findings: readonly ReportFinding[], total = findings.length): string[] {
+  const count = total === findings.length ? `${devicesAndProducts(total)} flagged` : `${devicesAndProducts(total)} flagged, ${findings.length} listed`;
+  const out = [
+    `<details open><summary><code>${h(file)}</code> — ${h(count)}</summary>`,
+    '<table><tr><th>Where</th><th>Severity</th><th>Vendor</th><th>Evidence</th><th>Finding</th><th>Excerpt</th></tr>',
+  ];
+  for (const f of findings) {
+    const vendor = kb.vendorById.get(f.vendor)?.displayName ?? f.vendor;
+    const severity = f.accepted
+      ? `${badge('accepted', 'accepted')} <span class="note">${h(describeAcceptance(f.accepted))}</span>`
+      : badge(f.severity, f.severity === 'hint' ? 'information' : f.severity);
+    out.push(
+      `<tr><td class="num">${h(findingPlace(f))}</td><td>${severity}</td><td>${h(vendor)}</td>` +
+        `<td>${h(f.kind)}, ${h(f.confidence)}</td><td>${h(f.message)}</td><td class="excerpt">${h(f.excerpt)}</td></tr>`,
+    );
+  }
+  out.push('</table></details>');
+  return out;
+}
+
+function advisoryLines(advisories: readonly Advisory[]): string[] {
+  if (advisories.length === 0) return [];
+  const out = ['<h2>Advisories cited</h2>', '<ul>'];
+  for (const a of advisories) {
+    const url = webUrl(a.url);
+    const title = h(a.shortTitle ?? a.instrument);
+    const linked = url ? `<a href="${h(url)}" rel="noopener noreferrer">${title}</a>` : title;
+    out.push(`<li>${linked} (<code>${h(a.id)}</code>): ${h(a.issuer)}, ${h(a.date)}, ${h(a.jurisdiction.toUpperCase())}, ${h(a.measure)}. ${h(a.requires)}</li>`);
+  }
+  out.push('</ul>');
+  return out;
+}
+
+const PROBLEMS_HEAD = ['<h2>Problems</h2>', '<table><tr><th>File</th><th>Where</th><th>Severity</th><th>Code</th><th>Message</th></tr>'];
+
+function problemLine(p: ReportProblem): string {
+  return (
+    `<tr><td><code>${h(p.file)}</code></td><td class="num">${h(problemPlace(p))}</td><td>${badge(p.severity, p.severity)}</td>` +
+    `<td><code>${h(p.code)}</code></td><td>${h(p.message)}</td></tr>`
+  );
+}
+
+const END = ['</body></html>', ''];
+
+export function toHtml(report: ScanReport, context: ReportContext): string {
+  const summary = summarizeFindings(context.kb, context.profiles, context.counted ?? report.findings, context.generatedOn);
+  const out = headLines(context, summary, report.documents.length, report.findings.length);
+  for (const [file, findings] of findingsByFile(report.findings)) out.push(...fileLines(context.kb, file, findings));
+  out.push(...advisoryLines(citedAdvisories(context.kb, report.findings)));
+  if (report.problems.length > 0) out.push(...PROBLEMS_HEAD, ...report.problems.map(problemLine), '</table>');
+  out.push(...END);
+  return out.join('\n');
+}
+
+/** "12 more findings are not listed here: …", or nothing. */
+export function unlistedSentence(unlisted: number): string | undefined {
+  if (unlisted === 0) return undefined;
+  return `${plural(unlisted, 'more finding')} ${unlisted === 1 ? 'is' : 'are'} not listed here (this report lists at most ${HTML_MAX_LISTED_FINDINGS}): the JSON report (--format json) has all of them.`;
+}
+
+/**
+ * The HTML report, streamed: file sections as they finish (part 1, at most HTML_MAX_LISTED_FINDINGS rows,
+ * then a note of how many more), problems as met (part 3); the head with the summary (part 0), the
+ * advisories cited (part 2) and the end once the last file is in.
+ */
+export const htmlWriter: WriterFactory = (info, sink) => {
+  const counter = new SummaryCounter(info.kb, info.profiles);
+  const cited = new Set<string>();
+  let files = 0;
+  let listed = 0;
+  let unlisted = 0;
+  let notListed = 0;
+  let problems = 0;
+  const write = (part: number, lines: readonly string[]) => sink.write(part, showControlsInDocument(lines.map((l) => '\n' + l).join('')));
+  return {
+    file(report) {
+      if (report.document) files++;
+      const shown: ReportFinding[] = [];
+      for (const f of report.findings) {
+        counter.add(f);
+        if (info.includeAccepted || !f.accepted) {
+          shown.push(f);
+          for (const id of f.advisories) cited.add(id);
+        } else notListed++;
+      }
+      const room = Math.max(0, HTML_MAX_LISTED_FINDINGS - listed);
+      if (shown.length > 0 && room > 0) write(1, fileLines(info.kb, shown[0]!.file, shown.slice(0, room), shown.length));
+      listed += Math.min(room, shown.length);
+      unlisted += shown.length - Math.min(room, shown.length);
+      if (report.problems.length > 0) write(3, [...(problems === 0 ? PROBLEMS_HEAD : []), ...report.problems.map(problemLine)]);
+      problems += report.problems.length;
+    },
+    end(totals) {
+      const [first, ...rest] = headLines({ ...info, omitted: { accepted: notListed, inBaseline: totals.inBaseline } }, counter.summary(info.generatedOn), files, listed + unlisted);
+      sink.write(0, first!);
+      write(0, rest);
+      const more = unlistedSentence(unlisted);
+      if (more) write(1, [`<p class="note">${h(more)}</p>`]);
+      const advisories = [...cited].map((id) => info.kb.advisoryById.get(id)).filter((a): a is Advisory => a !== undefined);
+      write(2, advisoryLines(advisories));
+      write(3, [...(problems > 0 ? ['</table>'] : []), ...END]);
+    },
+  };
+};

@@ -1,7 +1,10 @@
 // A Markdown report for pull requests, tickets and wikis: counts, findings per file with a redacted
 // excerpt, the advisories cited and the problems met. Text from scanned files is escaped so it renders
 // literally (no links, images, HTML or tables broken by a `|`).
+import type { Advisory, KnowledgeBase } from '../model';
 import { escapeMarkdown } from '../text';
+import { showControlsInDocument } from './controls';
+import type { WriterFactory } from './writer';
 import { dataDescription } from '../knowledge/dataAge';
 import { webUrl } from './links';
 import {
@@ -13,9 +16,11 @@ import {
   plural,
   problemPlace,
   type ReportContext,
+  type ReportFinding,
+  type ReportProblem,
   type ScanReport,
 } from './scanReport';
-import { describeDaysLeft, notInForceSentence, summarizeFindings, type ReportSummary } from './summary';
+import { describeDaysLeft, notInForceSentence, SummaryCounter, summarizeFindings, type ReportSummary } from './summary';
 
 /** Table cells: escaped, and never empty (an empty cell can collapse a row in some renderers). */
 function cell(text: string): string {
@@ -87,54 +92,105 @@ function summaryTables(summary: ReportSummary): string[] {
   return out;
 }
 
-export function toMarkdown(report: ScanReport, context: ReportContext): string {
+type Head = Pick<ReportContext, 'kb' | 'profiles' | 'generatedOn' | 'toolVersion' | 'omitted'>;
+
+/** Title, scan facts, summary tables, what was left out, and the Findings heading. */
+function headLines(context: Head, summary: ReportSummary, files: number, listed: number): string[] {
   const { kb, profiles } = context;
   const profileIds = profiles.map((p) => p.id).join(', ');
   const profileTitles = profiles.map((p) => p.title).join(' + ');
-  const summary = summarizeFindings(kb, profiles, context.counted ?? report.findings, context.generatedOn);
   const out: string[] = [
     '# VendorLens report',
     '',
-    `Profile **${escapeMarkdown(profileIds)}** (${escapeMarkdown(profileTitles)}) · ${plural(report.documents.length, 'file')} scanned · ` +
+    `Profile **${escapeMarkdown(profileIds)}** (${escapeMarkdown(profileTitles)}) · ${plural(files, 'file')} scanned · ` +
       `${context.generatedOn} · VendorLens ${escapeMarkdown(context.toolVersion)} · ${escapeMarkdown(dataDescription(kb, context.generatedOn))}`,
     '',
     ...summaryTables(summary),
   ];
   for (const sentence of omittedSentences(context.omitted)) out.push(`> ${escapeMarkdown(sentence)}`, '');
-
   out.push('## Findings', '');
-  if (report.findings.length === 0) out.push('No flagged-vendor findings.', '');
-  for (const [file, findings] of findingsByFile(report.findings)) {
-    out.push(`### ${escapeMarkdown(file)}`, '', '| Where | Severity | Vendor | Evidence | Finding | Excerpt |', '|---:|---|---|---|---|---|');
-    for (const f of findings) {
-      const vendor = kb.vendorById.get(f.vendor)?.displayName ?? f.vendor;
-      const severity = f.accepted ? `accepted (${describeAcceptance(f.accepted)})` : f.severity;
-      out.push(
-        `| ${f.location !== undefined ? cell(f.location) : findingPlace(f)} | ${cell(severity)} | ${cell(vendor)} | ${cell(`${f.kind}, ${f.confidence}`)} | ${cell(f.message)} | ${cell(f.excerpt)} |`,
-      );
-    }
-    out.push('');
-  }
+  if (listed === 0) out.push('No flagged-vendor findings.', '');
+  return out;
+}
 
-  const advisories = citedAdvisories(kb, report.findings);
-  if (advisories.length > 0) {
-    out.push('## Advisories cited', '');
-    for (const a of advisories) {
-      const url = webUrl(a.url);
-      out.push(
-        `- **${escapeMarkdown(a.shortTitle ?? a.instrument)}** (\`${a.id}\`): ${escapeMarkdown(a.issuer)}, ${a.date}, ` +
-          `${a.jurisdiction.toUpperCase()}, ${a.measure}.${url ? ` [Official text](${url})` : ''}`,
-      );
-    }
-    out.push('');
+function fileLines(kb: KnowledgeBase, file: string, findings: readonly ReportFinding[]): string[] {
+  const out = [`### ${escapeMarkdown(file)}`, '', '| Where | Severity | Vendor | Evidence | Finding | Excerpt |', '|---:|---|---|---|---|---|'];
+  for (const f of findings) {
+    const vendor = kb.vendorById.get(f.vendor)?.displayName ?? f.vendor;
+    const severity = f.accepted ? `accepted (${describeAcceptance(f.accepted)})` : f.severity;
+    out.push(
+      `| ${f.location !== undefined ? cell(f.location) : findingPlace(f)} | ${cell(severity)} | ${cell(vendor)} | ${cell(`${f.kind}, ${f.confidence}`)} | ${cell(f.message)} | ${cell(f.excerpt)} |`,
+    );
   }
+  out.push('');
+  return out;
+}
 
-  if (report.problems.length > 0) {
-    out.push('## Problems', '', '| File | Where | Severity | Code | Message |', '|---|---:|---|---|---|');
-    for (const p of report.problems) {
-      out.push(`| ${cell(p.file)} | ${cell(problemPlace(p))} | ${p.severity} | ${cell(p.code)} | ${cell(p.message)} |`);
-    }
-    out.push('');
+function advisoryLines(advisories: readonly Advisory[]): string[] {
+  if (advisories.length === 0) return [];
+  const out = ['## Advisories cited', ''];
+  for (const a of advisories) {
+    const url = webUrl(a.url);
+    out.push(
+      `- **${escapeMarkdown(a.shortTitle ?? a.instrument)}** (\`${a.id}\`): ${escapeMarkdown(a.issuer)}, ${a.date}, ` +
+        `${a.jurisdiction.toUpperCase()}, ${a.measure}.${url ? ` [Official text](${url})` : ''}`,
+    );
   }
+  out.push('');
+  return out;
+}
+
+const PROBLEMS_HEAD = ['## Problems', '', '| File | Where | Severity | Code | Message |', '|---|---:|---|---|---|'];
+
+function problemLine(p: ReportProblem): string {
+  return `| ${cell(p.file)} | ${cell(problemPlace(p))} | ${p.severity} | ${cell(p.code)} | ${cell(p.message)} |`;
+}
+
+export function toMarkdown(report: ScanReport, context: ReportContext): string {
+  const summary = summarizeFindings(context.kb, context.profiles, context.counted ?? report.findings, context.generatedOn);
+  const out = headLines(context, summary, report.documents.length, report.findings.length);
+  for (const [file, findings] of findingsByFile(report.findings)) out.push(...fileLines(context.kb, file, findings));
+  out.push(...advisoryLines(citedAdvisories(context.kb, report.findings)));
+  if (report.problems.length > 0) out.push(...PROBLEMS_HEAD, ...report.problems.map(problemLine), '');
   return out.join('\n');
 }
+
+/**
+ * The Markdown report, streamed: each file's table as it finishes (part 1), the problems as met (part 3);
+ * the head with the summary tables (part 0) and the advisories cited (part 2) once the last file is in.
+ */
+export const markdownWriter: WriterFactory = (info, sink) => {
+  const counter = new SummaryCounter(info.kb, info.profiles);
+  const cited = new Set<string>();
+  let files = 0;
+  let listed = 0;
+  let notListed = 0;
+  let problems = 0;
+  // Lines after the head's first are written with the line break before them: the document is its lines joined by \n.
+  const write = (part: number, lines: readonly string[]) => sink.write(part, showControlsInDocument(lines.map((l) => '\n' + l).join('')));
+  return {
+    file(report) {
+      if (report.document) files++;
+      const shown: ReportFinding[] = [];
+      for (const f of report.findings) {
+        counter.add(f);
+        if (info.includeAccepted || !f.accepted) {
+          shown.push(f);
+          for (const id of f.advisories) cited.add(id);
+        } else notListed++;
+      }
+      listed += shown.length;
+      if (shown.length > 0) write(1, fileLines(info.kb, shown[0]!.file, shown));
+      if (report.problems.length > 0) write(3, [...(problems === 0 ? PROBLEMS_HEAD : []), ...report.problems.map(problemLine)]);
+      problems += report.problems.length;
+    },
+    end(totals) {
+      const [first, ...rest] = headLines({ ...info, omitted: { accepted: notListed, inBaseline: totals.inBaseline } }, counter.summary(info.generatedOn), files, listed);
+      sink.write(0, first!);
+      write(0, rest);
+      const advisories = [...cited].map((id) => info.kb.advisoryById.get(id)).filter((a): a is Advisory => a !== undefined);
+      write(2, advisoryLines(advisories));
+      if (problems > 0) write(3, ['']);
+    },
+  };
+};

@@ -7,7 +7,9 @@
 import type { Advisory, KnowledgeBase, Profile, SubjectIdentifiers } from '../model';
 import { isInForce } from '../review/profiles';
 import { csvCell } from './csv';
+import { escapeControlsInJson, showControlsInDocument } from './controls';
 import type { ReportFinding, ScanReport } from './scanReport';
+import type { RunInfo, WriterFactory } from './writer';
 
 export interface RegisterOptions {
   kb: KnowledgeBase;
@@ -45,35 +47,37 @@ function nextDeadline(advisory: Advisory | undefined, today: string): { date: st
   return { date: ahead.date, what: ahead.what };
 }
 
-export function registerEntries(report: ScanReport, options: RegisterOptions): RegisterEntry[] {
-  return report.findings.map((f: ReportFinding): RegisterEntry => {
-    // The report lists a finding's advisories with those in force under the profile first.
-    const lead = f.advisories.map((id) => options.kb.advisoryById.get(id)).find((a): a is Advisory => a !== undefined);
-    const inForce = lead !== undefined && isInForce(lead, options.profiles);
-    const deadline = nextDeadline(lead, options.generatedOn);
-    return {
-      vendor: f.vendor,
-      vendorName: options.kb.vendorById.get(f.vendor)?.displayName ?? f.vendor,
-      subject: f.subject?.kind ?? 'text',
-      deviceKind: f.subject?.deviceKind ?? '',
-      identifiers: f.subject?.identifiers ?? {},
-      file: f.file,
-      line: f.line,
-      ...(f.location !== undefined ? { location: f.location } : {}),
-      severity: f.severity,
-      confidence: f.confidence,
-      ...(lead
-        ? { advisory: { id: lead.id, title: lead.shortTitle ?? lead.instrument, jurisdiction: lead.jurisdiction.toUpperCase(), date: lead.date, inForce, url: lead.url } }
-        : {}),
-      requirement: lead?.requires ?? '',
-      ...(deadline ? { deadline } : {}),
-      review: f.accepted
-        ? { state: 'accepted', reason: f.accepted.reason, ticket: f.accepted.ticket, expires: f.accepted.expires, by: f.accepted.by }
-        : { state: 'open' },
-      message: f.message,
-      fingerprint: f.fingerprint,
-    };
-  });
+export function registerEntries(report: Pick<ScanReport, 'findings'>, options: RegisterOptions): RegisterEntry[] {
+  return report.findings.map((f) => registerEntry(f, options));
+}
+
+function registerEntry(f: ReportFinding, options: RegisterOptions): RegisterEntry {
+  // The report lists a finding's advisories with those in force under the profile first.
+  const lead = f.advisories.map((id) => options.kb.advisoryById.get(id)).find((a): a is Advisory => a !== undefined);
+  const inForce = lead !== undefined && isInForce(lead, options.profiles);
+  const deadline = nextDeadline(lead, options.generatedOn);
+  return {
+    vendor: f.vendor,
+    vendorName: options.kb.vendorById.get(f.vendor)?.displayName ?? f.vendor,
+    subject: f.subject?.kind ?? 'text',
+    deviceKind: f.subject?.deviceKind ?? '',
+    identifiers: f.subject?.identifiers ?? {},
+    file: f.file,
+    line: f.line,
+    ...(f.location !== undefined ? { location: f.location } : {}),
+    severity: f.severity,
+    confidence: f.confidence,
+    ...(lead
+      ? { advisory: { id: lead.id, title: lead.shortTitle ?? lead.instrument, jurisdiction: lead.jurisdiction.toUpperCase(), date: lead.date, inForce, url: lead.url } }
+      : {}),
+    requirement: lead?.requires ?? '',
+    ...(deadline ? { deadline } : {}),
+    review: f.accepted
+      ? { state: 'accepted', reason: f.accepted.reason, ticket: f.accepted.ticket, expires: f.accepted.expires, by: f.accepted.by }
+      : { state: 'open' },
+    message: f.message,
+    fingerprint: f.fingerprint,
+  };
 }
 
 const COLUMNS = [
@@ -109,46 +113,48 @@ const COLUMNS = [
   'fingerprint',
 ] as const;
 
+const REGISTER_CSV_HEADER = '\uFEFF' + COLUMNS.join(',') + '\r\n';
+
 /** The register as CSV for spreadsheets: a byte-order mark, CRLF, formula-safe cells. */
 export function toRegisterCsv(report: ScanReport, options: RegisterOptions): string {
-  const rows: string[] = [COLUMNS.join(',')];
-  for (const e of registerEntries(report, options)) {
-    const ids = e.identifiers;
-    const values: Record<(typeof COLUMNS)[number], string | number> = {
-      vendor: e.vendorName,
-      kind: e.subject,
-      'device kind': e.deviceKind,
-      hostname: ids.hostname ?? '',
-      model: ids.model ?? '',
-      MAC: ids.mac ?? '',
-      IP: ids.ip ?? '',
-      port: ids.localPort ?? '',
-      'remote port': ids.remotePort ?? '',
-      VLAN: ids.vlan ?? '',
-      serial: ids.serial ?? '',
-      row: ids.row ?? '',
-      label: ids.label ?? '',
-      file: e.file,
-      line: e.line,
-      cell: e.location ?? '',
-      severity: e.severity,
-      confidence: e.confidence,
-      advisory: e.advisory ? `${e.advisory.title} (${e.advisory.jurisdiction}, ${e.advisory.date})` : '',
-      'advisory in force': e.advisory ? (e.advisory.inForce ? 'yes' : 'no') : '',
-      requirement: e.requirement,
-      deadline: e.deadline?.date ?? '',
-      'deadline for': e.deadline?.what ?? '',
-      review: e.review.state,
-      reason: e.review.reason ?? '',
-      ticket: e.review.ticket ?? '',
-      expires: e.review.expires ?? '',
-      by: e.review.by ?? '',
-      finding: e.message,
-      fingerprint: e.fingerprint,
-    };
-    rows.push(COLUMNS.map((c) => csvCell(values[c])).join(','));
-  }
-  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+  return REGISTER_CSV_HEADER + registerEntries(report, options).map(registerCsvRow).join('');
+}
+
+function registerCsvRow(e: RegisterEntry): string {
+  const ids = e.identifiers;
+  const values: Record<(typeof COLUMNS)[number], string | number> = {
+    vendor: e.vendorName,
+    kind: e.subject,
+    'device kind': e.deviceKind,
+    hostname: ids.hostname ?? '',
+    model: ids.model ?? '',
+    MAC: ids.mac ?? '',
+    IP: ids.ip ?? '',
+    port: ids.localPort ?? '',
+    'remote port': ids.remotePort ?? '',
+    VLAN: ids.vlan ?? '',
+    serial: ids.serial ?? '',
+    row: ids.row ?? '',
+    label: ids.label ?? '',
+    file: e.file,
+    line: e.line,
+    cell: e.location ?? '',
+    severity: e.severity,
+    confidence: e.confidence,
+    advisory: e.advisory ? `${e.advisory.title} (${e.advisory.jurisdiction}, ${e.advisory.date})` : '',
+    'advisory in force': e.advisory ? (e.advisory.inForce ? 'yes' : 'no') : '',
+    requirement: e.requirement,
+    deadline: e.deadline?.date ?? '',
+    'deadline for': e.deadline?.what ?? '',
+    review: e.review.state,
+    reason: e.review.reason ?? '',
+    ticket: e.review.ticket ?? '',
+    expires: e.review.expires ?? '',
+    by: e.review.by ?? '',
+    finding: e.message,
+    fingerprint: e.fingerprint,
+  };
+  return COLUMNS.map((c) => csvCell(values[c])).join(',') + '\r\n';
 }
 
 export interface RegisterJson {
@@ -161,3 +167,39 @@ export interface RegisterJson {
 export function toRegisterJson(report: ScanReport, options: RegisterOptions): RegisterJson {
   return { generatedOn: options.generatedOn, profiles: options.profiles.map((p) => p.id), assets: registerEntries(report, options) };
 }
+
+const optionsOf = (info: RunInfo): RegisterOptions => ({ kb: info.kb, profiles: info.profiles, generatedOn: info.generatedOn });
+
+/** The register as CSV, streamed: a row per finding (accepted ones too, marked), as each file finishes. */
+export const registerCsvWriter: WriterFactory = (info, sink) => {
+  const options = optionsOf(info);
+  sink.write(0, REGISTER_CSV_HEADER);
+  return {
+    file(report) {
+      const rows = registerEntries(report, options).map(registerCsvRow).join('');
+      if (rows !== '') sink.write(0, showControlsInDocument(rows));
+    },
+    end() {},
+  };
+};
+
+/** The register as JSON, streamed: the document toRegisterJson gives, an asset at a time. */
+export const registerJsonWriter: WriterFactory = (info, sink) => {
+  const options = optionsOf(info);
+  const head = { generatedOn: options.generatedOn, profiles: options.profiles.map((p) => p.id) };
+  sink.write(0, escapeControlsInJson(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "assets": [')));
+  let first = true;
+  return {
+    file(report) {
+      let text = '';
+      for (const entry of registerEntries(report, options)) {
+        text += (first ? '\n    ' : ',\n    ') + JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ');
+        first = false;
+      }
+      if (text !== '') sink.write(0, escapeControlsInJson(text));
+    },
+    end() {
+      sink.write(0, first ? ']\n}\n' : '\n  ]\n}\n');
+    },
+  };
+};

@@ -8,7 +8,9 @@ import { assessVendor } from '../review/profiles';
 import { isDataOld } from '../knowledge/dataAge';
 import { diagnosticCode } from '../services/diagnostics';
 import { escapeMarkdown as md } from '../text';
+import { escapeControlsInJson, showControlsDeep } from './controls';
 import { FINGERPRINT_KEY } from './fingerprint';
+import type { WriterFactory } from './writer';
 import { webUrl } from './links';
 import { describeAcceptance, SEVERITY_RANK, type ReportFinding, type ReportProblem, type ScanReport } from './scanReport';
 
@@ -230,38 +232,33 @@ function notificationFor(p: ReportProblem): SarifNotification {
   };
 }
 
-export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
+function truncationNotification(omitted: number): SarifNotification {
+  return {
+    level: 'warning',
+    message: {
+      text: `${omitted} results were left out: GitHub code scanning accepts at most ${GITHUB_LIMITS.resultsPerRun} per run. The most severe were kept; use --format json for all of them.`,
+    },
+    descriptor: { id: 'results-truncated' },
+  };
+}
+
+function moreProblemsNotification(problems: number): SarifNotification {
+  return { level: 'note', message: { text: `${problems - MAX_NOTIFICATIONS} more problems are not listed.` } };
+}
+
+function sarifRules(kb: KnowledgeBase, profiles: readonly Profile[]): SarifRule[] {
+  return kb.vendors.slice(0, GITHUB_LIMITS.rulesPerRun).map((v) => ruleFor(kb, profiles, v));
+}
+
+/** The log around its results (given, or none yet). */
+/** Each result is one device or product (an LLDP neighbour, a host, a BOM row, the file's own device). */
+interface FlaggedCounts {
+  devicesAndProducts: number;
+  files: number;
+}
+
+function sarifLog(options: SarifOptions, rules: SarifRule[], results: SarifResult[], notifications: SarifNotification[], omitted: number, flagged: FlaggedCounts): SarifLog {
   const { kb, profiles } = options;
-  const rules = kb.vendors.slice(0, GITHUB_LIMITS.rulesPerRun).map((v) => ruleFor(kb, profiles, v));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-
-  // GitHub rejects a run with more than 25,000 results; keep the most severe, in report order otherwise.
-  let findings = report.findings.filter((f) => ruleIndex.has(f.rule));
-  const omitted = findings.length - Math.min(findings.length, GITHUB_LIMITS.resultsPerRun);
-  if (omitted > 0) {
-    findings = findings
-      .map((f, order) => ({ f, order }))
-      .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.order - b.order)
-      .slice(0, GITHUB_LIMITS.resultsPerRun)
-      .sort((a, b) => a.order - b.order)
-      .map((x) => x.f);
-  }
-  const results = findings.map((f) => resultFor(f, ruleIndex.get(f.rule)!, options.baselineApplied === true));
-
-  const notifications = report.problems.slice(0, MAX_NOTIFICATIONS).map(notificationFor);
-  if (report.problems.length > MAX_NOTIFICATIONS) {
-    notifications.push({ level: 'note', message: { text: `${report.problems.length - MAX_NOTIFICATIONS} more problems are not listed.` } });
-  }
-  if (omitted > 0) {
-    notifications.push({
-      level: 'warning',
-      message: {
-        text: `${omitted} results were left out: GitHub code scanning accepts at most ${GITHUB_LIMITS.resultsPerRun} per run. The most severe were kept; use --format json for all of them.`,
-      },
-      descriptor: { id: 'results-truncated' },
-    });
-  }
-
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -288,11 +285,134 @@ export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
             ...(options.generatedOn ? { old: isDataOld(kb, options.generatedOn) } : {}),
           },
           ...(omitted > 0 ? { omittedResults: omitted } : {}),
-          // Each result is one device or product (an LLDP neighbour, a host, a BOM row, the file's own device).
-          devicesAndProductsFlagged: report.findings.length,
-          filesWithFindings: new Set(report.findings.map((f) => f.file)).size,
+          devicesAndProductsFlagged: flagged.devicesAndProducts,
+          filesWithFindings: flagged.files,
         },
       },
     ],
+  };
+}
+
+export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
+  const rules = sarifRules(options.kb, options.profiles);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+
+  // GitHub rejects a run with more than 25,000 results; keep the most severe, in report order otherwise.
+  let findings = report.findings.filter((f) => ruleIndex.has(f.rule));
+  const omitted = findings.length - Math.min(findings.length, GITHUB_LIMITS.resultsPerRun);
+  if (omitted > 0) {
+    findings = findings
+      .map((f, order) => ({ f, order }))
+      .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.order - b.order)
+      .slice(0, GITHUB_LIMITS.resultsPerRun)
+      .sort((a, b) => a.order - b.order)
+      .map((x) => x.f);
+  }
+  const results = findings.map((f) => resultFor(f, ruleIndex.get(f.rule)!, options.baselineApplied === true));
+
+  const notifications = report.problems.slice(0, MAX_NOTIFICATIONS).map(notificationFor);
+  if (report.problems.length > MAX_NOTIFICATIONS) notifications.push(moreProblemsNotification(report.problems.length));
+  if (omitted > 0) notifications.push(truncationNotification(omitted));
+  return sarifLog(options, rules, results, notifications, omitted, { devicesAndProducts: report.findings.length, files: new Set(report.findings.map((f) => f.file)).size });
+}
+
+/** A result kept for the log: its place in the run, its severity, and its text (the result itself is not kept). */
+interface KeptResult {
+  order: number;
+  rank: number;
+  json: string;
+}
+
+/**
+ * The results GitHub accepts: at most `limit`, the most severe first and in run order among equals — what
+ * sorting every result would keep, with memory for `limit` results only. A result that comes later and
+ * is no more severe than every kept one is dropped; a more severe one takes the place of the latest of
+ * the least severe.
+ */
+export class SevereFirst {
+  private readonly byRank: KeptResult[][] = [[], [], [], []];
+  private size = 0;
+  dropped = 0;
+
+  constructor(private readonly limit: number) {}
+
+  add(rank: number, make: () => string, order: number): void {
+    if (this.size >= this.limit) {
+      const lowest = this.byRank.findIndex((list) => list.length > 0);
+      if (lowest < 0 || lowest >= rank) {
+        this.dropped++;
+        return;
+      }
+      this.byRank[lowest]!.pop();
+      this.size--;
+      this.dropped++;
+    }
+    this.byRank[rank]!.push({ order, rank, json: make() });
+    this.size++;
+  }
+
+  /** The kept results' text, in run order; each is let go once taken. */
+  *drain(): Generator<string> {
+    const kept = this.byRank.flat().sort((a, b) => a.order - b.order);
+    this.byRank.forEach((list) => (list.length = 0));
+    this.size = 0;
+    for (let i = 0; i < kept.length; i++) {
+      yield kept[i]!.json;
+      kept[i] = undefined!;
+    }
+  }
+
+  /** The kept results' text, in run order. */
+  inOrder(): string[] {
+    return [...this.drain()];
+  }
+}
+
+/** `JSON.stringify(value, null, 2)` at the depth of a run's results. */
+function resultText(value: unknown): string {
+  return '        ' + JSON.stringify(value, null, 2).replace(/\n/g, '\n        ');
+}
+
+/**
+ * SARIF, streamed as far as GitHub's limits allow: each result is made into text as its file finishes and
+ * only the 25,000 GitHub keeps are held (as text), with the first 1,000 problems; the log is written at
+ * the end, the same bytes as `renderReport('sarif', …)`.
+ */
+export function sarifWriter(informationUri: string): WriterFactory {
+  return (info, sink) => {
+    const rules = sarifRules(info.kb, info.profiles);
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const kept = new SevereFirst(GITHUB_LIMITS.resultsPerRun);
+    const notifications: SarifNotification[] = [];
+    let problems = 0;
+    let order = 0;
+    const flagged: FlaggedCounts = { devicesAndProducts: 0, files: 0 };
+    return {
+      file(report) {
+        flagged.devicesAndProducts += report.findings.length;
+        // A record is one file's: its findings share the file.
+        if (report.findings.length > 0) flagged.files++;
+        for (const f of report.findings) {
+          const index = ruleIndex.get(f.rule);
+          if (index === undefined) continue;
+          kept.add(SEVERITY_RANK[f.severity], () => escapeControlsInJson(resultText(showControlsDeep(resultFor(f, index, info.baselineApplied)))), order++);
+        }
+        for (const p of report.problems) if (problems++ < MAX_NOTIFICATIONS) notifications.push(showControlsDeep(notificationFor(p)));
+      },
+      end(totals) {
+        if (problems > MAX_NOTIFICATIONS) notifications.push(moreProblemsNotification(problems));
+        if (kept.dropped > 0) notifications.push(truncationNotification(kept.dropped));
+        const options: SarifOptions = { ...info, informationUri, executionSuccessful: totals.executionSuccessful };
+        const log = escapeControlsInJson(JSON.stringify(showControlsDeep(sarifLog(options, rules, [], notifications, kept.dropped, flagged)), null, 2));
+        // The log around an empty results array, then the results written into it one by one (25,000
+        // results are tens of megabytes of text: never joined into one string).
+        const empty = '\n      "results": []';
+        const at = log.indexOf(empty);
+        sink.write(0, `${log.slice(0, at)}\n      "results": [`);
+        let count = 0;
+        for (const result of kept.drain()) sink.write(0, (count++ === 0 ? '\n' : ',\n') + result);
+        sink.write(0, `${count === 0 ? ']' : '\n      ]'}${log.slice(at + empty.length)}\n`);
+      },
+    };
   };
 }

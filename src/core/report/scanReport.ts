@@ -116,10 +116,28 @@ function problemPosition(problem: DocumentProblem, spreadsheet: boolean): Pick<R
   return { line: problem.range.start.line + 1, column: problem.range.start.character + 1 };
 }
 
+export interface SummaryOptions {
+  /**
+   * Whether the report printed needs each finding's excerpt (CSV, Markdown, HTML, JUnit do; JSON, SARIF
+   * and the others do not): redacting the line is a good part of a finding's cost. Default: yes.
+   */
+  excerpts?: boolean;
+}
+
 /** Turns one analysed document into the compact record reports are written from. */
-export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: TextDocument, analysis: DocumentAnalysis): FileReport {
-  const lines = analysis.findings.map((f) => findingLine(document, f));
+export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: TextDocument, analysis: DocumentAnalysis, options: SummaryOptions = {}): FileReport {
+  const withExcerpts = options.excerpts !== false;
+  const lines = withExcerpts ? analysis.findings.map((f) => findingLine(document, f)) : [];
   const prints = withOccurrences(analysis.findings.map((f) => f.fingerprint));
+  // A vendor's findings in a document cite the same advisories: one shared array per list, so the record
+  // is smaller to send from a worker and a report writes each list once.
+  const lists = new Map<string, string[]>();
+  const shared = (vendor: string, list: string[]) => {
+    const known = lists.get(vendor);
+    if (known && known.length === list.length && known.every((id, i) => id === list[i])) return known;
+    lists.set(vendor, list);
+    return list;
+  };
   const findings = analysis.findings.map((f, i): ReportFinding => {
     const note = f.accepted;
     return {
@@ -131,7 +149,7 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
       confidence: f.evidence.confidence,
       severity: f.severity,
       message: f.message,
-      advisories: f.advisoryIds,
+      advisories: shared(f.vendorId, f.advisoryIds),
       accepted: note && {
         reason: note.reason,
         ticket: note.ticket,
@@ -141,7 +159,7 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
         scope: note.scope,
       },
       fingerprint: prints[i]!,
-      excerpt: excerpt(lines[i]!, f.range.start.character, f.evidence.matched),
+      excerpt: withExcerpts ? excerpt(lines[i]!, f.range.start.character, f.evidence.matched) : '',
       ...(f.subject ? { subject: f.subject } : {}),
       detail: f.evidence.detail,
     };
@@ -168,6 +186,20 @@ export function mergeFileReports(files: Iterable<FileReport>): ScanReport {
     report.problems.push(...f.problems);
   }
   return report;
+}
+
+/** A whole report back into per-file records, files in the order they first appear. */
+export function splitByFile(report: ScanReport): FileReport[] {
+  const files = new Map<string, FileReport>();
+  const of = (file: string) => {
+    let record = files.get(file);
+    if (!record) files.set(file, (record = { findings: [], problems: [] }));
+    return record;
+  };
+  for (const d of report.documents) of(d.file).document = d;
+  for (const f of report.findings) of(f.file).findings.push(f);
+  for (const p of report.problems) of(p.file).problems.push(p);
+  return [...files.values()];
 }
 
 /** Where a finding is, for people: its cell in a spreadsheet (`Parts!B7`), else line:column. */

@@ -100,18 +100,23 @@ export function notInForceSentence(summary: ReportSummary): string | undefined {
 }
 
 /**
- * Summarises the findings of a report. `today` (YYYY-MM-DD) places the deadlines: those still ahead
- * come first, soonest first, then those passed, most recent first — an advisory whose deadline
- * passed with findings still open is as urgent as one about to pass.
+ * Counts findings one at a time for the summary tables: counts and sets of file names, never the findings
+ * themselves, so a streamed report can print its summary after the last file.
  */
-export function summarizeFindings(kb: KnowledgeBase, profiles: readonly Profile[], findings: readonly ReportFinding[], today: string): ReportSummary {
-  const status: StatusSummary = { open: emptyCounts(), openTotal: 0, accepted: 0, filesWithOpen: 0, filesWithAccepted: 0 };
-  const openFiles = new Set<string>();
-  const acceptedFiles = new Set<string>();
-  const vendors = new Map<string, VendorSummary & { fileSet: Set<string> }>();
-  const advisories = new Map<string, AdvisorySummary>();
+export class SummaryCounter {
+  private readonly status: StatusSummary = { open: emptyCounts(), openTotal: 0, accepted: 0, filesWithOpen: 0, filesWithAccepted: 0 };
+  private readonly openFiles = new Set<string>();
+  private readonly acceptedFiles = new Set<string>();
+  private readonly vendors = new Map<string, VendorSummary & { fileSet: Set<string> }>();
+  private readonly advisories = new Map<string, AdvisorySummary>();
 
-  for (const f of findings) {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly profiles: readonly Profile[],
+  ) {}
+
+  add(f: ReportFinding): void {
+    const { status, vendors, advisories, kb, profiles } = this;
     let vendor = vendors.get(f.vendor);
     if (!vendor) {
       const displayName = kb.vendorById.get(f.vendor)?.displayName ?? f.vendor;
@@ -122,12 +127,12 @@ export function summarizeFindings(kb: KnowledgeBase, profiles: readonly Profile[
     if (f.accepted) {
       status.accepted++;
       vendor.accepted++;
-      acceptedFiles.add(f.file);
+      this.acceptedFiles.add(f.file);
     } else {
       status.openTotal++;
       countOpen(status.open, f);
       countOpen(vendor.open, f);
-      openFiles.add(f.file);
+      this.openFiles.add(f.file);
     }
     for (const id of f.advisories) {
       let summary = advisories.get(id);
@@ -141,19 +146,32 @@ export function summarizeFindings(kb: KnowledgeBase, profiles: readonly Profile[
       else summary.open++;
     }
   }
-  status.filesWithOpen = openFiles.size;
-  status.filesWithAccepted = acceptedFiles.size;
 
-  const byVendor = [...vendors.values()].map(({ fileSet, ...v }) => ({ ...v, files: fileSet.size })).sort(compareVendors);
-  const byAdvisory = [...advisories.values()].sort(
-    (a, b) => Number(b.inForce) - Number(a.inForce) || b.open - a.open || b.accepted - a.accepted || b.advisory.date.localeCompare(a.advisory.date),
-  );
+  /**
+   * `today` (YYYY-MM-DD) places the deadlines: those still ahead come first, soonest first, then those
+   * passed, most recent first — an advisory whose deadline passed with findings still open is as urgent
+   * as one about to pass.
+   */
+  summary(today: string): ReportSummary {
+    const status = { ...this.status, filesWithOpen: this.openFiles.size, filesWithAccepted: this.acceptedFiles.size };
+    const byVendor = [...this.vendors.values()].map(({ fileSet, ...v }) => ({ ...v, open: { ...v.open }, files: fileSet.size })).sort(compareVendors);
+    const byAdvisory = [...this.advisories.values()]
+      .map((a) => ({ ...a }))
+      .sort((a, b) => Number(b.inForce) - Number(a.inForce) || b.open - a.open || b.accepted - a.accepted || b.advisory.date.localeCompare(a.advisory.date));
 
-  const deadlines: DeadlineSummary[] = byAdvisory
-    .filter((a) => a.inForce)
-    .flatMap((a) => (a.advisory.deadlines ?? []).map((d) => ({ date: d.date, what: d.what, advisory: a.advisory, daysLeft: daysBetween(today, d.date), openFindings: a.open })));
-  const ahead = deadlines.filter((d) => d.daysLeft >= 0).sort((a, b) => a.daysLeft - b.daysLeft);
-  const passed = deadlines.filter((d) => d.daysLeft < 0).sort((a, b) => b.daysLeft - a.daysLeft);
+    const deadlines: DeadlineSummary[] = byAdvisory
+      .filter((a) => a.inForce)
+      .flatMap((a) => (a.advisory.deadlines ?? []).map((d) => ({ date: d.date, what: d.what, advisory: a.advisory, daysLeft: daysBetween(today, d.date), openFindings: a.open })));
+    const ahead = deadlines.filter((d) => d.daysLeft >= 0).sort((a, b) => a.daysLeft - b.daysLeft);
+    const passed = deadlines.filter((d) => d.daysLeft < 0).sort((a, b) => b.daysLeft - a.daysLeft);
 
-  return { status, byVendor, byAdvisory, deadlines: [...ahead, ...passed].slice(0, MAX_DEADLINES) };
+    return { status, byVendor, byAdvisory, deadlines: [...ahead, ...passed].slice(0, MAX_DEADLINES) };
+  }
+}
+
+/** Summarises the findings of a whole report (see SummaryCounter). */
+export function summarizeFindings(kb: KnowledgeBase, profiles: readonly Profile[], findings: readonly ReportFinding[], today: string): ReportSummary {
+  const counter = new SummaryCounter(kb, profiles);
+  for (const f of findings) counter.add(f);
+  return counter.summary(today);
 }

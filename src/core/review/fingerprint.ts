@@ -103,3 +103,10 @@ export function subjectFingerprint(vendorId: string, subject: Subject, lead: Evi
   hash.addNormalised(identity);
   return hash.hex();
 }
+
+/** 16 hex digits of `text` (the same two FNV-1a hashes): a short stable key, not a security measure. */
+export function textHash(text: string): string {
+  const hash = new KeyHash();
+  hash.addText(text);
+  return hash.hex();
+}

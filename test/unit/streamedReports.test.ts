@@ -172,7 +172,7 @@ describe('streamed reports: the same as the whole-report renderers', () => {
     assert.equal((html.match(/<tr><td class="num">/g) ?? []).length, HTML_MAX_LISTED_FINDINGS);
     assert.match(html, /7 more findings are not listed here \(this report lists at most 5000\): the JSON report \(--format json\) has all of them\./);
     assert.match(html, new RegExp(`<strong>${many.length}</strong>`));
-    assert.match(html, new RegExp(`${many.length} findings, ${HTML_MAX_LISTED_FINDINGS} listed`));
+    assert.match(html, new RegExp(`${many.length} devices and products flagged, ${HTML_MAX_LISTED_FINDINGS} listed`));
   });
 
   it('only the formats the scan makes excerpts for print them', () => {

@@ -47,6 +47,8 @@ export interface LanguageServiceParams {
   relatedInformation?: boolean;
   /** The client asks the reviewer for a note's reason, ticket and expiry (command vendorlens.acceptFinding). */
   interactiveAcceptance?: boolean;
+  /** The client runs the extension's own command links in hovers (details, accept): the VS Code client. */
+  commandLinks?: boolean;
   /** Monotonic milliseconds for the analysis time budget; Date.now by default. */
   clock?: () => number;
   /** Told when a document could not be analysed (a bug): the host logs it; the document gets a diagnostic. */
@@ -69,7 +71,7 @@ export interface LanguageService {
   /** The edit accepting a finding with the reviewer's note (for the client's interactive command). */
   acceptanceEdit(document: TextDocument, findingId: string, scope: AcceptanceScope, note: NoteInput): WorkspaceEdit | undefined;
   /** Markdown describing a vendor: names, status, identifiers and every advisory naming it. */
-  vendorDetails(vendorId: string): string | undefined;
+  vendorDetails(vendorId: string, finding?: { document: TextDocument; findingId: string }): string | undefined;
   /** The per-document summary of flagged items and quantities, as a lens on the first line. */
   doCodeLens(document: TextDocument): Promise<CodeLens[]>;
   /** Flagged items and summed quantities per vendor. */
@@ -205,7 +207,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     },
     async doHover(document, position) {
       if (policy.source && document.uri === policy.source.uri) return null;
-      return hoverAt(kb, profiles, analyze(document).findings, position, today());
+      return hoverAt(kb, profiles, analyze(document).findings, position, today(), { uri: document.uri, commands: params.commandLinks === true });
     },
     async doCodeActions(document, _range, context) {
       if (policy.source && document.uri === policy.source.uri) return [];
@@ -221,8 +223,9 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       const finding = analysis.findings.find((f) => f.id === findingId);
       return finding && acceptanceWorkspaceEdit(document, analysis, finding, scope, note, settings.policy);
     },
-    vendorDetails(vendorId) {
-      return renderVendorDetails(kb, profiles, vendorId, today());
+    vendorDetails(vendorId, about) {
+      const finding = about && analyze(about.document).findings.find((f) => f.id === about.findingId);
+      return renderVendorDetails(kb, profiles, vendorId, today(), finding);
     },
     async doCodeLens(document) {
       return summaryCodeLenses(kb, analyze(document));

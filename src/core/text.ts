@@ -127,3 +127,19 @@ export function hasLoneCarriageReturn(text: string): boolean {
   for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return true;
   return false;
 }
+
+/**
+ * A `command:` link target for one of the extension's own commands, with its arguments as encoded JSON.
+ * Parentheses are encoded too (encodeURIComponent leaves them), so the target cannot end early.
+ */
+export function commandLink(command: string, args: readonly unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** At most `max` characters, cut at a word boundary with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

@@ -66,6 +66,8 @@ const DEFAULT_MAX_FILE_SIZE_MB = 50;
 /** What the VS Code client tells the server at start-up (other editors send nothing). */
 export interface InitializationOptions {
   interactiveAcceptance?: boolean;
+  /** The client runs the extension's own command links in hovers (it trusts exactly those commands). */
+  commandLinks?: boolean;
   trusted?: boolean;
   /** The translations of the user's language (VS Code's `l10n.bundle`); absent for English. */
   l10nBundle?: Record<string, string>;
@@ -178,6 +180,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         knowledge,
         relatedInformation,
         interactiveAcceptance: options.interactiveAcceptance === true,
+        commandLinks: options.commandLinks === true,
         onError: (uri, e) => connection.console.error(`VendorLens could not analyse ${uri}: ${(e as Error)?.stack ?? e}`),
       });
       service.configure(languageSettings);
@@ -396,10 +399,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return service?.acceptanceEdit(document, params.findingId, params.scope, params.note) ?? null;
   });
 
-  connection.onRequest(Requests.vendorDetails, async (params: { vendorId: string; uri?: string }): Promise<string | null> => {
+  connection.onRequest(Requests.vendorDetails, async (params: { vendorId: string; uri?: string; findingId?: string }): Promise<string | null> => {
     running();
     const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
-    return service?.vendorDetails(params.vendorId) ?? null;
+    const document = params.uri ? documents.get(params.uri) : undefined;
+    const about = document && typeof params.findingId === 'string' ? { document, findingId: params.findingId } : undefined;
+    return service?.vendorDetails(params.vendorId, about) ?? null;
   });
 
   connection.onCodeLens(async (params: CodeLensParams) => {

@@ -10,6 +10,7 @@ import { pathRelativeToPolicy } from './review/paths';
 import { DEFAULT_PROFILE } from './review/profiles';
 import { acceptanceWorkspaceEdit, codeActionsFor, type AcceptanceScope, type NoteInput } from './services/codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from './services/diagnostics';
+import { bannerCodeLenses, placeDocumentFindings, reviewStateCodeLens } from './services/banner';
 import { hoverAt, renderVendorDetails } from './services/hover';
 import { documentSummary, summaryCodeLenses, type VendorTotal } from './services/summary';
 import { isoDate } from './text';
@@ -72,7 +73,7 @@ export interface LanguageService {
   acceptanceEdit(document: TextDocument, findingId: string, scope: AcceptanceScope, note: NoteInput): WorkspaceEdit | undefined;
   /** Markdown describing a vendor: names, status, identifiers and every advisory naming it. */
   vendorDetails(vendorId: string, finding?: { document: TextDocument; findingId: string }): string | undefined;
-  /** The per-document summary of flagged items and quantities, as a lens on the first line. */
+  /** Lenses on the first line: the device a configuration is (banner), open and accepted findings, a BOM's totals. */
   doCodeLens(document: TextDocument): Promise<CodeLens[]>;
   /** Flagged items and summed quantities per vendor. */
   summarize(document: TextDocument): VendorTotal[];
@@ -121,7 +122,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     const day = today();
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.generation === generation && hit.today === day) return hit.analysis;
-    const analysis = analyzeSafely(document, analysisOptions(document, day));
+    const analysis = placeDocumentFindings(document, analyzeSafely(document, analysisOptions(document, day)));
     cache.delete(document.uri);
     cache.set(document.uri, { version: document.version, generation, today: day, analysis });
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -228,7 +229,8 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       return renderVendorDetails(kb, profiles, vendorId, today(), finding);
     },
     async doCodeLens(document) {
-      return summaryCodeLenses(kb, analyze(document));
+      const analysis = analyze(document);
+      return [...bannerCodeLenses(kb, analysis, params.commandLinks === true), ...reviewStateCodeLens(analysis), ...summaryCodeLenses(kb, analysis)];
     },
     summarize(document) {
       return documentSummary(kb, analyze(document));

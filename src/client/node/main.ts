@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { activateClient, CLIENT_ID, CLIENT_NAME, type VendorLensApi } from '../extension';
+import { gitUserName } from './gitUserName';
 
 let client: BaseLanguageClient | undefined;
 
@@ -12,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Vendor
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const activated = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  const activated = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options), { gitUserName });
   client = activated.client;
   return activated.api;
 }

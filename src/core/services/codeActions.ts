@@ -89,8 +89,9 @@ function headerEnd(document: TextDocument, analysis: DocumentAnalysis): number {
 /** Adds the vendor to an inline note already in place, or inserts a new one (below the file's header). */
 function inlineNoteEdit(document: TextDocument, analysis: DocumentAnalysis, prefix: string, finding: Finding, requested: AcceptanceScope, note: NoteInput): TextEdit | undefined {
   const header = headerEnd(document, analysis);
-  // A finding on a header line (the device's version line) is about the whole file: a note above it would push the header down.
-  const scope: AcceptanceScope = requested === 'line' && finding.range.start.line < header ? 'file' : requested;
+  // A finding about the whole file, or on a header line (the device's version line), gets a note for the
+  // whole file, below the header: a note above the header would push it down.
+  const scope: AcceptanceScope = requested === 'line' && (finding.evidence.documentLevel || finding.range.start.line < header) ? 'file' : requested;
   const targetLine = scope === 'file' ? header : finding.range.start.line;
   const existingLine = scope === 'file' ? fileNoteLine(document) : targetLine - 1;
   if (existingLine !== undefined && existingLine >= 0) {

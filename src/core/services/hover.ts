@@ -69,7 +69,9 @@ function contextLine(finding: Finding): string | undefined {
   const parts: string[] = [];
   if (field.row) {
     const r = field.row;
-    parts.push(r.label ? escapeMarkdown(r.label) : t('row {0}', r.row));
+    // A CSV row counts records, the editor counts lines (a header, quoted line breaks): say both when they differ.
+    const line = finding.range.start.line + 1;
+    parts.push(r.label ? escapeMarkdown(r.label) : field.cell || line === r.row ? t('row {0}', r.row) : t('row {0} (line {1})', r.row, line));
     if (r.maker) parts.push(t('maker {0}', escapeMarkdown(r.maker)));
     if (r.part) parts.push(t('part {0}', escapeMarkdown(r.part)));
     if (r.description) parts.push(t('description {0}', escapeMarkdown(r.description)));

@@ -16,11 +16,18 @@ export function headerLineCount(lines: readonly string[], dialectId: string): nu
   const own = dialectSpec(dialectId)?.header ?? [];
   let rancid = false;
   let count = 0;
+  let blanks = 0;
   for (const line of lines.slice(0, MAX_HEADER_LINES)) {
     if (count === 0 && RANCID_FIRST.test(line)) rancid = true;
+    // A blank line inside the header ("Building configuration..." then "Current configuration") belongs to it.
+    if (count > 0 && line.trim() === '') {
+      blanks++;
+      continue;
+    }
     const header = (rancid && RANCID_BLOCK.test(line)) || ANY_FILE.some((r) => r.test(line)) || own.some((r) => r.test(line));
     if (!header) return count;
-    count++;
+    count += blanks + 1;
+    blanks = 0;
   }
-  return count === lines.length ? count : 0;
+  return count + blanks >= lines.length ? count : 0;
 }

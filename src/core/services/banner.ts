@@ -7,7 +7,7 @@ import { dialectSpec } from '../formats/dialects/detect';
 import type { DocumentAnalysis, Finding, KnowledgeBase } from '../model';
 import { t } from '../l10n';
 
-/** The first line holding text at or after `offset`, as a range over its text (without leading blanks). */
+/** The first line with a word at or after `offset` (separators such as `#` or `!` alone are skipped), as a range over its text. */
 function headerLineRange(document: TextDocument, offset: number): Range {
   const text = document.getText();
   let line = document.positionAt(offset).line;
@@ -15,7 +15,7 @@ function headerLineRange(document: TextDocument, offset: number): Range {
     const start = document.offsetAt({ line, character: 0 });
     const end = line + 1 < document.lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : text.length;
     const content = text.slice(start, end).replace(/[\r\n]+$/, '');
-    if (content.trim() === '') continue;
+    if (!/[\p{L}\p{N}]/u.test(content)) continue;
     const lead = /^[\s\uFEFF]*/.exec(content)![0].length;
     return { start: { line, character: lead }, end: { line, character: content.length } };
   }
@@ -68,7 +68,9 @@ export function bannerCodeLenses(kb: KnowledgeBase, analysis: DocumentAnalysis, 
       const lead = leadId === undefined ? undefined : kb.advisoryById.get(leadId);
       const instrument = lead ? ` — ${t('{0} ({1}, {2})', lead.shortTitle ?? lead.instrument, lead.jurisdiction.toUpperCase(), lead.date)}` : '';
       const title = `${deviceKind(kb, analysis, finding)}${instrument} · ${reviewState(finding)}`;
-      const range = { start: finding.range.start, end: finding.range.start };
+      // Above the whole file when the finding is about the file; above its device's section otherwise.
+      const line = analysis.dialect.sections?.some((s) => finding.evidence.start >= s.start && finding.evidence.start < s.end) ? finding.range.start.line : 0;
+      const range = { start: { line, character: 0 }, end: { line, character: 0 } };
       // An empty command id makes the lens a label (other editors have no vendor details view).
       const command = commands
         ? { title, command: 'vendorlens.showVendor', arguments: [finding.vendorId, { uri: analysis.uri, findingId: finding.id }] }

@@ -141,5 +141,8 @@ export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+  let kept = space > max * 0.6 ? cut.slice(0, space) : cut;
+  // A loop, not /[\s,;:.]+$/: that regex is quadratic on a long run of such characters.
+  while (kept !== '' && /[\s,;:.]/.test(kept[kept.length - 1]!)) kept = kept.slice(0, -1);
+  return `${kept}…`;
 }

@@ -14,7 +14,10 @@ function headerLineRange(document: TextDocument, offset: number): Range {
   for (; line < document.lineCount; line++) {
     const start = document.offsetAt({ line, character: 0 });
     const end = line + 1 < document.lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : text.length;
-    const content = text.slice(start, end).replace(/[\r\n]+$/, '');
+    let contentEnd = end;
+    // A loop, not /[\r\n]+$/: that regex is quadratic on a run of line breaks.
+    while (contentEnd > start && (text[contentEnd - 1] === '\n' || text[contentEnd - 1] === '\r')) contentEnd--;
+    const content = text.slice(start, contentEnd);
     if (!/[\p{L}\p{N}]/u.test(content)) continue;
     const lead = /^[\s\uFEFF]*/.exec(content)![0].length;
     return { start: { line, character: lead }, end: { line, character: content.length } };

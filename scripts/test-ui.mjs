@@ -164,7 +164,7 @@ async function main() {
       const hover = page.locator('.monaco-hover:visible', { hasText: 'Huawei — flagged vendor' });
       await hover.waitFor();
       const text = await hover.innerText();
-      for (const expected of ['Leading instrument', 'Official source', 'Show vendor details', 'Context: interface GigabitEthernet0/0/0']) {
+      for (const expected of ['Requires:', 'Official source', 'Show vendor details', 'Context: interface GigabitEthernet0/0/0']) {
         if (!text.includes(expected)) throw new Error(`hover lacks ${JSON.stringify(expected)}`);
       }
       const size = await hoverFits(hover);
@@ -349,7 +349,7 @@ async function main() {
       const hover = page.locator('.monaco-hover:visible', { hasText: 'Huawei — flagged vendor' });
       await hover.waitFor();
       const text = await hover.innerText();
-      for (const expected of ['NÚKIB', 'Leading instrument', 'Review: open', 'Show vendor details']) {
+      for (const expected of ['NÚKIB', 'Requires:', 'Review: open', 'Show vendor details']) {
         if (!text.includes(expected)) throw new Error(`hover lacks ${JSON.stringify(expected)}`);
       }
       const size = await hoverFits(hover);

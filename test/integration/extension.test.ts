@@ -72,7 +72,7 @@ describe('VendorLens in VS Code', () => {
     const markdown = hovers.flatMap((h) => h.contents as vscode.MarkdownString[]).find((c) => c.value.includes('flagged vendor'))!;
     assert.match(markdown.value, /Huawei — flagged vendor/);
     assert.match(markdown.value, /Context: interface GigabitEthernet0\/0\/0/);
-    assert.match(markdown.value, /Leading instrument \(profile: /);
+    assert.match(markdown.value, /Requires: /);
     assert.match(markdown.value, /\[Official source\]\(https:/);
     assert.match(markdown.value, /\[Show vendor details\]\(command:vendorlens\.showVendor\?/);
     // Never trusted as a whole: at most the extension's own two commands run from it.

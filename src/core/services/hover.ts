@@ -64,20 +64,23 @@ function advisoryBlock(advisory: Advisory, today: string, inForce: boolean): str
   return lines.join('\n');
 }
 
-function contextLine(finding: Finding): string | undefined {
+/** Where the finding sits: its section path, or its row with maker, part, description and quantity; `compact` (the hover) keeps it short. */
+function contextLine(finding: Finding, compact = false): string | undefined {
   const field = finding.evidence.field;
+  const cut = (text: string) => escapeMarkdown(compact ? shorten(text, 40) : text);
   const parts: string[] = [];
   if (field.row) {
     const r = field.row;
     // A CSV row counts records, the editor counts lines (a header, quoted line breaks): say both when they differ.
     const line = finding.range.start.line + 1;
-    parts.push(r.label ? escapeMarkdown(r.label) : field.cell || line === r.row ? t('row {0}', r.row) : t('row {0} (line {1})', r.row, line));
-    if (r.maker) parts.push(t('maker {0}', escapeMarkdown(r.maker)));
-    if (r.part) parts.push(t('part {0}', escapeMarkdown(r.part)));
-    if (r.description) parts.push(t('description {0}', escapeMarkdown(r.description)));
-    if (r.quantity) parts.push(t('quantity {0}', escapeMarkdown(r.quantity)));
+    parts.push(r.label ? cut(r.label) : field.cell || line === r.row ? t('row {0}', r.row) : t('row {0} (line {1})', r.row, line));
+    if (r.maker) parts.push(t('maker {0}', cut(r.maker)));
+    if (r.part) parts.push(t('part {0}', cut(r.part)));
+    if (r.description && !compact) parts.push(t('description {0}', cut(r.description)));
+    if (r.quantity) parts.push(t('quantity {0}', cut(r.quantity)));
   }
-  if (field.path?.length) parts.unshift(field.path.map(escapeMarkdown).join(' › '));
+  // In the hover, a row says enough: its column path is left out.
+  if (field.path?.length && !(compact && field.row)) parts.unshift(field.path.map((p) => cut(p)).join(' › '));
   return parts.length ? t('Context: {0}', parts.join(' · ')) : undefined;
 }
 
@@ -108,9 +111,7 @@ export interface HoverLinks {
 }
 
 /** Past this many characters, an advisory's requirement is cut in the hover (whole in the vendor details). */
-const REQUIRES_MAX = 220;
-/** Past this many characters, the finding's first line is cut in the hover. */
-const WHAT_MAX = 200;
+const REQUIRES_MAX = 90;
 /** Findings shown in one hover; the rest are counted. */
 const MAX_FINDINGS_PER_HOVER = 2;
 
@@ -130,16 +131,14 @@ function leadAdvisory(kb: KnowledgeBase, finding: Finding): { advisory: Advisory
   return advisory && { advisory, inForce: finding.advisoriesInForce.includes(advisory.id) };
 }
 
-/** The leading instrument in three short lines: what it is, what it requires, its next deadline. */
-function leadBlock(kb: KnowledgeBase, vendorId: string, lead: { advisory: Advisory; inForce: boolean }, today: string): string[] {
+/** The leading instrument on one line: title, jurisdiction, date and measure, what it requires (cut short), the next deadline. */
+function leadLine(kb: KnowledgeBase, vendorId: string, lead: { advisory: Advisory; inForce: boolean }, today: string): string[] {
   const { advisory, inForce } = lead;
-  const title = escapeMarkdown(advisory.shortTitle ?? advisory.instrument);
-  const lines = [
-    `**${title}** — ${escapeMarkdown(advisory.issuer)} (${advisory.jurisdiction.toUpperCase()}), ${advisory.date} · ${measureLabel(advisory.measure)}${inForce ? '' : ` · ${t('not in force under this profile')}`}`,
-    t('Requires: {0}', escapeMarkdown(shorten(advisory.requires, REQUIRES_MAX))),
-  ];
+  const title = escapeMarkdown(shorten(advisory.shortTitle ?? advisory.instrument, 70));
+  let line = `**${title}** (${advisory.jurisdiction.toUpperCase()}, ${advisory.date}, ${measureLabel(advisory.measure)}${inForce ? '' : `, ${t('not in force under this profile')}`}) — ${t('Requires: {0}', escapeMarkdown(shorten(advisory.requires, REQUIRES_MAX)))}`;
   const deadline = nextDeadline(advisory, today);
-  if (deadline) lines.push(t('Deadline {0} ({1}): {2}', deadline.date, timeUntil(today, deadline.date), escapeMarkdown(shorten(deadline.what, 120))));
+  if (deadline) line += ` · ${t('Deadline {0} ({1}): {2}', deadline.date, timeUntil(today, deadline.date), escapeMarkdown(shorten(deadline.what, 40)))}`;
+  const lines = [line];
   const link = kb.categoryLinks.get(vendorId)?.get(advisory.id);
   if (link) lines.push(t('Linked by product category, at information level: it names {0} from makers in {1}, not {2} itself.', link.categories.join(', '), link.country.toUpperCase(), escapeMarkdown(kb.vendorById.get(vendorId)?.displayName ?? vendorId)));
   return lines;
@@ -153,39 +152,37 @@ function reviewLine(finding: Finding, today: string): string {
 }
 
 /**
- * The hover of one finding, sized to fit on one screen: what it is, where, the leading instrument under
- * the active profile, the review state and links. Every other advisory, the matcher's reasons and the
- * knowledge base's sources are behind "Show vendor details" (renderVendorDetails).
+ * The hover of one finding, sized to fit the editor's hover without scrolling (it shows about 250 px at
+ * 1440×900, beside the diagnostic's own message): one paragraph of short lines — what and where, the leading
+ * instrument under the active profile, the review state with the links. Every other advisory, the
+ * matcher's reasons and the knowledge base's sources are behind "Show vendor details" (renderVendorDetails).
  */
-export function renderFindingHover(kb: KnowledgeBase, profiles: readonly Profile[], finding: Finding, today: string, links?: HoverLinks): string {
+export function renderFindingHover(kb: KnowledgeBase, _profiles: readonly Profile[], finding: Finding, today: string, links?: HoverLinks): string {
   const vendor = kb.vendorById.get(finding.vendorId)!;
-  const out: string[] = [`### ${escapeMarkdown(vendor.displayName)} — ${vendorStatus(vendor)}`];
-  // The first line of the message says what was found and where; the rest of it repeats the advisories.
-  const what = finding.message.split(/\r?\n/)[0]!.replace(/\. [^.]*\(\w{2,}, \d{4}-\d{2}-\d{2}\).*$/, '');
-  out.push(escapeMarkdown(shorten(what, WHAT_MAX)));
-  const context = contextLine(finding);
-  if (context) out.push(shorten(context, WHAT_MAX + 40));
-  out.push(t('Evidence: {0} {1} · confidence {2}', escapeMarkdown(shorten(finding.evidence.detail, 80)), `\`${shorten(finding.evidence.matched.replace(/`/g, "'").replace(/\s+/g, ' '), 60)}\``, confidenceLabel(finding.evidence.confidence)));
+  const matched = `\`${shorten(finding.evidence.matched.replace(/`/g, "'").replace(/\s+/g, ' '), 50)}\``;
+  // The catalogue's source ("(family; per https://…)") is a matcher detail: in the vendor details only.
+  const detail = finding.evidence.detail.replace(/ ?\([^()]*; per https?:\/\/[^()\s]*\)/g, '');
+  const lines = [`**${escapeMarkdown(vendor.displayName)} — ${vendorStatus(vendor)}** · ${t('Evidence: {0} {1} · confidence {2}', escapeMarkdown(shorten(detail, 150)), matched, confidenceLabel(finding.evidence.confidence))}`];
+  const context = contextLine(finding, true);
+  if (context) lines.push(context);
   const lead = leadAdvisory(kb, finding);
-  const sections = [out.join('\n\n')];
-  if (lead) {
-    const others = finding.advisoryIds.length - 1;
-    const heading = t('Leading instrument (profile: {0}):', profileTitles(profiles));
-    sections.push([heading, ...leadBlock(kb, vendor.id, lead, today), ...(others > 0 ? [t('{0} more advisories name {1}: see the vendor details.', others, escapeMarkdown(vendor.displayName))] : [])].join('\n\n'));
-  }
-  const review = [reviewLine(finding, today)];
-  if (finding.severityNote) review.push(t('Severity: {0}', escapeMarkdown(shorten(finding.severityNote, 160))));
-  if (isDataOld(kb, today)) review.push(dataLine(kb, today));
-  sections.push(review.join('\n\n'));
-  const linkItems: string[] = [];
-  if (lead) linkItems.push(`[${t('Official source')}](${linkTarget(lead.advisory.url)})`);
+  if (lead) lines.push(...leadLine(kb, vendor.id, lead, today));
+  const state = [shorten(reviewLine(finding, today), 160)];
+  if (finding.severityNote) state.push(t('Severity: {0}', escapeMarkdown(shorten(finding.severityNote, 100))));
+  if (isDataOld(kb, today)) lines.push(dataLine(kb, today));
+  if (lead) state.push(`[${t('Official source')}](${linkTarget(lead.advisory.url)})`);
+  const others = finding.advisoryIds.length - (lead ? 1 : 0);
   if (links?.commands) {
     const ref = { uri: links.uri, findingId: finding.id };
-    linkItems.push(`[${t('Show vendor details')}](${commandLink(SHOW_VENDOR_DETAILS_COMMAND, [vendor.id, ref])})`);
-    if (!finding.accepted) linkItems.push(`[${t('Accept with review note…')}](${commandLink(ACCEPT_COMMAND, [{ ...ref, scope: 'line' }])})`);
+    const details = others > 0 ? t('Show vendor details ({0} more advisories)', others) : t('Show vendor details');
+    state.push(`[${details}](${commandLink(SHOW_VENDOR_DETAILS_COMMAND, [vendor.id, ref])})`);
+    if (!finding.accepted) state.push(`[${t('Accept with review note…')}](${commandLink(ACCEPT_COMMAND, [{ ...ref, scope: 'line' }])})`);
+  } else if (others > 0) {
+    state.push(t('{0} more advisories name {1}: see the vendor details.', others, escapeMarkdown(vendor.displayName)));
   }
-  if (linkItems.length > 0) sections.push(linkItems.join(' · '));
-  return sections.join('\n\n---\n\n');
+  lines.push(state.join(' · '));
+  // Hard line breaks inside one paragraph: paragraphs and rules would each add a margin.
+  return lines.join('  \n');
 }
 
 export function hoverAt(kb: KnowledgeBase, profiles: readonly Profile[], findings: Finding[], position: Position, today: string, links?: HoverLinks): Hover | null {

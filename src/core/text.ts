@@ -146,3 +146,12 @@ export function shorten(text: string, max: number): string {
   while (kept !== '' && /[\s,;:.]/.test(kept[kept.length - 1]!)) kept = kept.slice(0, -1);
   return `${kept}…`;
 }
+
+/**
+ * A matcher detail without the catalogue's sources ("(huawei/ne-router; per https://…)"): the hover and
+ * the diagnostics' related information show what was found; where the catalogue entry comes from is in
+ * the vendor details.
+ */
+export function withoutSources(detail: string): string {
+  return detail.replace(/ ?\([^()]*; per https?:\/\/[^()\s]*\)/g, '');
+}

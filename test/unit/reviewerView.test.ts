@@ -128,6 +128,18 @@ describe('hovers fit on one screen', () => {
     assert.match(value, new RegExp(`${findings.length - 2} more findings here`));
   });
 
+  it('related information says what else was found, without the catalogue\'s source links (those are in the details)', async () => {
+    const service = getLanguageService({ knowledge: knowledge(), now: () => FIXED_NOW, relatedInformation: true });
+    service.configure({});
+    const document = textDocument('interface Gi0/0/0\n description WAN uplink to HUAWEI NE40E (carrier PE)\n', 'file:///ws/e.ios', 'network-config');
+    const finding = service.analyze(document).findings[0]!;
+    assert.match(finding.related.map((r) => r.message).join(), /per https:\/\//, 'the finding itself keeps the source');
+    const [diagnostic] = await service.doValidation(document);
+    const related = diagnostic!.relatedInformation!.map((r) => r.message);
+    assert.ok(related.some((m) => /^Also model of the Huawei NetEngine NE router family "NE40E"$/.test(m)), related.join(' | '));
+    assert.ok(related.every((m) => !m.includes('https://')));
+  });
+
   it('a CSV row says its line too when the two differ', async () => {
     const text = 'Quote RQ-311\nManufacturer,Model,Qty\nHikvision,DS-2CD2143G2-I,12\n';
     const service = languageService();

@@ -5,7 +5,7 @@ import { DATA_MAX_AGE_DAYS, isDataOld } from '../knowledge/dataAge';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { AcceptanceNote, Advisory, Deadline, Finding, KnowledgeBase, Profile } from '../model';
 import { isInForce } from '../review/profiles';
-import { commandLink, escapeMarkdown, linkTarget, shorten, timeUntil } from '../text';
+import { commandLink, escapeMarkdown, linkTarget, shorten, timeUntil, withoutSources } from '../text';
 import { t } from '../l10n';
 
 // A function, not a table: t() must run after the host has loaded its translations.
@@ -137,7 +137,8 @@ function leadLine(kb: KnowledgeBase, vendorId: string, lead: { advisory: Advisor
   const title = escapeMarkdown(shorten(advisory.shortTitle ?? advisory.instrument, 70));
   let line = `**${title}** (${advisory.jurisdiction.toUpperCase()}, ${advisory.date}, ${measureLabel(advisory.measure)}${inForce ? '' : `, ${t('not in force under this profile')}`}) — ${t('Requires: {0}', escapeMarkdown(shorten(advisory.requires, REQUIRES_MAX)))}`;
   const deadline = nextDeadline(advisory, today);
-  if (deadline) line += ` · ${t('Deadline {0} ({1}): {2}', deadline.date, timeUntil(today, deadline.date), escapeMarkdown(shorten(deadline.what, 40)))}`;
+  // What the deadline requires is in the vendor details: the hover has room for its date only.
+  if (deadline) line += ` · ${t('Deadline {0} ({1})', deadline.date, timeUntil(today, deadline.date))}`;
   const lines = [line];
   const link = kb.categoryLinks.get(vendorId)?.get(advisory.id);
   if (link) lines.push(t('Linked by product category, at information level: it names {0} from makers in {1}, not {2} itself.', link.categories.join(', '), link.country.toUpperCase(), escapeMarkdown(kb.vendorById.get(vendorId)?.displayName ?? vendorId)));
@@ -160,8 +161,7 @@ function reviewLine(finding: Finding, today: string): string {
 export function renderFindingHover(kb: KnowledgeBase, _profiles: readonly Profile[], finding: Finding, today: string, links?: HoverLinks): string {
   const vendor = kb.vendorById.get(finding.vendorId)!;
   const matched = `\`${shorten(finding.evidence.matched.replace(/`/g, "'").replace(/\s+/g, ' '), 50)}\``;
-  // The catalogue's source ("(family; per https://…)") is a matcher detail: in the vendor details only.
-  const detail = finding.evidence.detail.replace(/ ?\([^()]*; per https?:\/\/[^()\s]*\)/g, '');
+  const detail = withoutSources(finding.evidence.detail);
   const lines = [`**${escapeMarkdown(vendor.displayName)} — ${vendorStatus(vendor)}** · ${t('Evidence: {0} {1} · confidence {2}', escapeMarkdown(shorten(detail, 150)), matched, confidenceLabel(finding.evidence.confidence))}`];
   const context = contextLine(finding, true);
   if (context) lines.push(context);

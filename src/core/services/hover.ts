@@ -111,7 +111,7 @@ export interface HoverLinks {
 }
 
 /** Past this many characters, an advisory's requirement is cut in the hover (whole in the vendor details). */
-const REQUIRES_MAX = 90;
+const REQUIRES_MAX = 70;
 /** Findings shown in one hover; the rest are counted. */
 const MAX_FINDINGS_PER_HOVER = 2;
 

@@ -168,6 +168,8 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
         return false;
       }
       // Applied as an edit and left unsaved: the reviewer sees the note, can undo it, and saves when ready.
+      // The web's auto save (afterDelay by default there) would save it a second later: package.json's
+      // configurationDefaults turn auto save off for the config languages (a user setting can turn it on).
       const applied = await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
       if (applied) announceCreatedFiles(edit);
       return applied;

@@ -185,6 +185,13 @@ describe('file-level findings: a banner on the first line', () => {
     assert.deepEqual(await service.doCodeLens(textDocument('hostname clean\n')), []);
   });
 
+  it('turns the web\'s default auto save off for the config languages, so a review note is never saved for the reviewer', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const language of new Set(Object.values(DIALECT_LANGUAGES))) {
+      assert.equal(manifest.contributes.configurationDefaults?.[`[${language}]`]?.['files.autoSave'], 'off', language);
+    }
+  });
+
   it('gives the dialect\'s grammar only to a config opened as plain text, Properties or a log, at high confidence', () => {
     assert.equal(languageForDialect('properties', 'huawei-vrp', 'high'), 'huawei-vrp');
     assert.equal(languageForDialect('plaintext', 'zte-zxros', 'high'), 'zte-zxros');

@@ -5,7 +5,10 @@
 // the Problems row (message, source, code with its link), the quick fix writing a review note through the
 // keyboard and the input boxes, the VendorLens view after a workspace review, with the status bar, and the
 // HTML report exported from it (format quick pick, save dialog, webview), and the workbook view of an XLSX
-// (highlighted cells, findings list, hover, Problems by cell) in a light and a dark theme.
+// (highlighted cells, findings list, hover, Problems by cell) in a light and a dark theme; then the reviewer's
+// view under cz: the profile picker's preselection, a VRP .cfg given the VRP grammar with its first-line
+// banner, hovers measured against one screen (content height ≤ visible height ≤ 900 px), and accepting a
+// finding leaving the file dirty (never saved for the user) with its header still on line 1.
 // Screenshots go to test-results/ui/ (one per check, plus failure.png). This is also the proof that the
 // packaged VSIX installs and activates.
 //
@@ -23,6 +26,10 @@ const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
 const SHOTS = path.join(projectRoot, 'test-results', 'ui');
 const FIXTURE = path.join(projectRoot, 'test', 'fixtures', 'workspace');
 const CONFIG_FILE = 'edge-rtr1.ios.cfg';
+/** A Huawei VRP config VS Code opens as Properties (.cfg): VendorLens gives it the VRP grammar and a banner. */
+const VRP_FILE = 'core-sw9.cfg';
+const VRP_PATH = path.join('sites', VRP_FILE);
+const VIEWPORT = { width: 1440, height: 900 };
 /** Built by test/fixtures/boms/spreadsheets.ts (resellerQuoteXlsx); a unit test checks the committed file is that. */
 const WORKBOOK_FIXTURE = path.join(projectRoot, 'test', 'fixtures', 'boms', 'reseller-quote.xlsx');
 const WORKBOOK_FILE = 'reseller-quote.xlsx';
@@ -88,7 +95,7 @@ async function main() {
   try {
     await server.waitHealthy();
     browser = await launchChromium(dirs);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
     // A failed expectation ends the run: later checks build on earlier ones.
@@ -108,6 +115,31 @@ async function main() {
     say(`workbench up after ${seconds(started)}`);
 
     const editor = page.locator('.editor-instance .monaco-editor').first();
+    /**
+     * The hover's content height against what the widget shows: it fits when nothing is scrolled away
+     * (content scrollHeight ≤ the visible height) and the widget is at most one screen tall.
+     */
+    // Measured where each hover is shown, judged by the last check: a hover a few pixels too tall must not
+    // keep the checks after it from running.
+    const hoverSizes = [];
+    const hoverFits = async (hover, name) => {
+      const m = await hover.evaluate((el) => {
+        const content = el.querySelector('.monaco-hover-content') ?? el;
+        const scroller = el.querySelector('.monaco-scrollable-element') ?? el;
+        return { content: content.scrollHeight, visible: scroller.clientHeight, widget: el.getBoundingClientRect().height };
+      });
+      const detail = `${name}: content ${m.content} px, visible ${m.visible} px, widget ${Math.round(m.widget)} px of ${VIEWPORT.height}`;
+      hoverSizes.push({ fits: m.content <= m.visible + 1 && m.widget <= VIEWPORT.height, detail });
+      return detail;
+    };
+    /** The editor's visible lines in order (Monaco positions them absolutely, not in DOM order). */
+    const visibleLines = () =>
+      editor.locator('.view-lines .view-line').evaluateAll((els) =>
+        els
+          .map((e) => ({ top: parseFloat(e.style.top), text: (e.textContent ?? '').replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text),
+      );
     /** Runs a command from the palette by its title. */
     const runCommand = async (title) => {
       await page.keyboard.press('F1');
@@ -128,17 +160,19 @@ async function main() {
       return `after ${seconds(started)}`;
     });
 
-    await check('the hover names the vendor and the advisory with its official link', async () => {
+    await check('the hover names the vendor and the leading advisory with its links (global)', async () => {
       const box = await editor.locator('.squiggly-error').first().boundingBox();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover', { hasText: 'Huawei — flagged vendor' });
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'Huawei — flagged vendor' });
       await hover.waitFor();
       const text = await hover.innerText();
-      for (const expected of ['NÚKIB', 'Official source', 'Context: interface GigabitEthernet0/0/0']) {
+      for (const expected of ['Requires:', 'Official source', 'Show vendor details', 'Context: interface GigabitEthernet0/0/0']) {
         if (!text.includes(expected)) throw new Error(`hover lacks ${JSON.stringify(expected)}`);
       }
+      const size = await hoverFits(hover, 'IOS finding under global');
       await shot('02-hover');
       await page.mouse.move(5, 5);
+      return size;
     });
 
     await check('the Problems panel lists the finding with message, source and code link', async () => {
@@ -189,8 +223,15 @@ async function main() {
       await shot('05-review-note');
     });
 
+    await check('the review note is not saved for the reviewer: the file stays dirty, the disk unchanged', async () => {
+      await page.locator('.tab.active.dirty').waitFor();
+      const onDisk = fs.readFileSync(path.join(workspace, CONFIG_FILE), 'utf8');
+      if (onDisk.includes('vendorlens-accept')) throw new Error('the note was written to disk');
+      if (onDisk !== fs.readFileSync(path.join(FIXTURE, CONFIG_FILE), 'utf8')) throw new Error('the file on disk changed');
+      return 'tab dirty, disk as before';
+    });
+
     await check('after Review Workspace the VendorLens view lists vendors, files and findings; the status bar counts', async () => {
-      await page.keyboard.press('Control+S');
       await runCommand('VendorLens: Review Workspace');
       const toast = page.locator('.notification-toast', { hasText: 'VendorLens reviewed' });
       await toast.waitFor();
@@ -266,6 +307,98 @@ async function main() {
       await view.locator('.finding', { hasText: 'Quote!D3' }).click();
       await view.locator('.detail', { hasText: 'NE8000-M8' }).waitFor();
       await shot('09-workbook-dark');
+    });
+
+    await check('the profile picker preselects the profile in effect (no policy file: the default), and cz is chosen', async () => {
+      await runCommand('View: Close All Editors');
+      await runCommand('VendorLens: Select Jurisdiction Profile…');
+      const input = page.locator('.quick-input-widget');
+      await input.locator('.quick-input-list .monaco-list-row', { hasText: 'Default (no policy file)' }).waitFor();
+      const focused = (await input.locator('.quick-input-list .monaco-list-row.focused').innerText()).replace(/\s+/g, ' ');
+      if (!/\bglobal\b/.test(focused)) throw new Error(`preselected: ${focused}`);
+      await shot('10-profile-picker');
+      await page.keyboard.type('Czech');
+      await input.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Czech' }).waitFor();
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden' });
+      return `preselected "${focused}"`;
+    });
+
+    await check('a VRP config opened as Properties gets the VRP grammar and a first-line banner naming the device and the NÚKIB warning', async () => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type(VRP_FILE);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: VRP_FILE }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.statusbar-item', { hasText: 'Huawei VRP' }).first().waitFor();
+      const banner = editor.locator('.codelens-decoration', { hasText: 'Huawei VRP device configuration' });
+      await banner.waitFor();
+      const bannerText = (await banner.innerText()).replace(/\s+/g, ' ');
+      if (!bannerText.includes('NÚKIB')) throw new Error(`banner: ${bannerText}`);
+      await editor.locator('.squiggly-warning').first().waitFor();
+      // Highlighted: the VRP grammar gives "sysname core-sw9" more than one token colour.
+      const colours = await editor.locator('.view-line', { hasText: 'sysname' }).first().evaluate((line) => new Set([...line.querySelectorAll('span span')].map((s) => s.className)).size);
+      if (colours < 2) throw new Error(`"sysname" line has ${colours} token class(es): not highlighted`);
+      const lines = await visibleLines();
+      if (!lines[0]?.startsWith('!Software Version')) throw new Error(`line 1: ${lines[0]}`);
+      await shot('11-vrp-banner');
+      return `${bannerText}; ${colours} token classes on "sysname"`;
+    });
+
+    await check('the hover of the file-level finding under cz leads with the NÚKIB warning', async () => {
+      const box = await editor.locator('.squiggly-warning').first().boundingBox();
+      await page.mouse.move(box.x + Math.min(40, box.width / 2), box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'Huawei — flagged vendor' });
+      await hover.waitFor();
+      const text = await hover.innerText();
+      for (const expected of ['NÚKIB', 'Requires:', 'Review: open', 'Show vendor details']) {
+        if (!text.includes(expected)) throw new Error(`hover lacks ${JSON.stringify(expected)}`);
+      }
+      const size = await hoverFits(hover, 'VRP file-level finding under cz');
+      await shot('12-vrp-hover-cz');
+      await page.mouse.move(5, 5);
+      return size;
+    });
+
+    await check('accepting the VRP finding leaves the file dirty with "!Software Version" still on line 1 and the note below the header', async () => {
+      await editor.locator('.view-lines').click();
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('1:3');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+.');
+      const widget = page.locator('.action-widget');
+      await widget.waitFor();
+      await widget.locator('.monaco-list-row', { hasText: 'Accept with review note…' }).waitFor();
+      for (let i = 0; i < 20; i++) {
+        const focused = await widget.locator('.monaco-list-row.focused').innerText().catch(() => '');
+        if (focused.includes('Accept with review note…')) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      const input = page.locator('.quick-input-widget');
+      for (const [title, text] of [['(1/3)', 'core switch, replacement ordered'], ['(2/3)', 'RISK-12'], ['(3/3)', '']]) {
+        await input.locator('.quick-input-title', { hasText: title }).waitFor();
+        if (text) await page.keyboard.type(text);
+        await page.keyboard.press('Enter');
+      }
+      await editor.locator('.view-lines', { hasText: 'vendorlens-accept-file: huawei | reason: core switch, replacement ordered' }).waitFor();
+      await page.locator('.tab.active.dirty').waitFor();
+      await editor.locator('.squiggly-info').first().waitFor();
+      const lines = await visibleLines();
+      const noteAt = lines.findIndex((l) => l.includes('vendorlens-accept-file'));
+      if (!lines[0]?.startsWith('!Software Version')) throw new Error(`line 1: ${lines[0]}`);
+      if (noteAt !== 4 || lines[3] !== '#') throw new Error(`the note is on line ${noteAt + 1}, after ${JSON.stringify(lines[3])}`);
+      const onDisk = fs.readFileSync(path.join(workspace, VRP_PATH), 'utf8');
+      if (onDisk !== fs.readFileSync(path.join(FIXTURE, VRP_PATH), 'utf8')) throw new Error('the file was saved');
+      await shot('13-vrp-accepted-dirty');
+      return `note on line ${noteAt + 1}; tab dirty; disk unchanged`;
+    });
+
+    await check('every hover fits on one screen: its content is no taller than what the widget shows, the widget at most 900 px', async () => {
+      if (hoverSizes.length < 2) throw new Error(`only ${hoverSizes.length} hover(s) measured`);
+      const tooTall = hoverSizes.filter((h) => !h.fits);
+      if (tooTall.length > 0) throw new Error(`the hover scrolls: ${tooTall.map((h) => h.detail).join('; ')}`);
+      return hoverSizes.map((h) => h.detail).join('; ');
     });
   } finally {
     await Promise.race([browser?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);

@@ -4,7 +4,10 @@
 // Shared by the desktop (Node) and web (browser) entry points, which only differ in how the client is made.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, WorkspaceEdit as ProtocolWorkspaceEdit } from 'vscode-languageclient';
-import { Requests, type DocumentStateResult, type KnowledgeSummary } from '../shared/protocol';
+import { Requests, type DocumentDialectParams, type DocumentStateResult, type KnowledgeSummary } from '../shared/protocol';
+import { LanguageFromContent } from './languageFromContent';
+import { ReviewAuthor, type GitUserName } from './review/author';
+import { announceCreatedFiles } from './review/createdFiles';
 import { ReportExporter, type ExportReportArgs, type ExportReportResult } from './report/exportReport';
 import { WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
 import type { Names } from './views/findingsModel';
@@ -52,6 +55,14 @@ interface AcceptArgs {
 }
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+/** What only one of the hosts can do: the desktop reads git's user.name. */
+export interface ClientHost {
+  gitUserName?: GitUserName;
+}
+
+/** The extension's own commands that hover links may run; no other command link is trusted. */
+export const HOVER_COMMANDS = ['vendorlens.showVendor', 'vendorlens.acceptFinding'];
 
 /** What activate() returns: for other extensions and for the integration tests. */
 export interface VendorLensApi {
@@ -119,11 +130,10 @@ export async function askForNote(resource: vscode.Uri): Promise<NoteInput | unde
     if (typed === undefined) return undefined;
     expires = typed.trim();
   }
-  const by = config.get<string>('reviewer', '') || undefined;
-  return { reason: reason.trim(), ticket: ticket.trim() || undefined, expires, by, on: today() };
+  return { reason: reason.trim(), ticket: ticket.trim() || undefined, expires, on: today() };
 }
 
-export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<{ client: BaseLanguageClient; api: VendorLensApi }> {
+export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory, host: ClientHost = {}): Promise<{ client: BaseLanguageClient; api: VendorLensApi }> {
   // A log channel: its lines carry a time and a level, and the user picks the level shown.
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const policyWatcher = vscode.workspace.createFileSystemWatcher(POLICY_GLOB);
@@ -134,8 +144,12 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     outputChannel: output,
     diagnosticCollectionName: 'vendorlens',
     // The server builds hovers and messages itself: it gets this extension's translations (none for English).
-    initializationOptions: { interactiveAcceptance: true, trusted: vscode.workspace.isTrusted, l10nBundle: vscode.l10n.bundle },
+    initializationOptions: { interactiveAcceptance: true, commandLinks: true, dialectNotifications: true, trusted: vscode.workspace.isTrusted, l10nBundle: vscode.l10n.bundle },
+    // Hovers link to the vendor details and to accepting the finding: exactly those commands run from them.
+    markdown: { isTrusted: { enabledCommands: HOVER_COMMANDS } },
   });
+  const author = new ReviewAuthor(host.gitUserName);
+  const languages = new LanguageFromContent(output);
 
   const vendorPages = new Map<string, string>();
   context.subscriptions.push(
@@ -150,17 +164,24 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
       const resource = vscode.Uri.parse(args.uri);
       const input = note ?? (await askForNote(resource));
       if (!input) return false;
-      const edit = await client.sendRequest<ProtocolWorkspaceEdit | null>(Requests.acceptanceEdit, { ...args, note: input });
+      const by = input.by ?? (await author.resolve(resource, note === undefined));
+      const edit = await client.sendRequest<ProtocolWorkspaceEdit | null>(Requests.acceptanceEdit, { ...args, note: { ...input, by } });
       if (!edit) {
         void vscode.window.showWarningMessage(vscode.l10n.t('This finding can no longer be accepted here: the file changed, or it is outside the workspace.'));
         return false;
       }
-      return vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+      // Applied as an edit and left unsaved: the reviewer sees the note, can undo it, and saves when ready.
+      // The web's auto save (afterDelay by default there) would save it a second later: package.json's
+      // configurationDefaults turn auto save off for the config languages (a user setting can turn it on).
+      const applied = await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+      if (applied) announceCreatedFiles(edit);
+      return applied;
     }),
-    vscode.commands.registerCommand('vendorlens.showVendor', async (vendorId: string) => {
+    vscode.commands.registerCommand('vendorlens.showVendor', async (vendorId: string, about?: { uri?: string; findingId?: string }) => {
       const markdown = await client.sendRequest<string | null>(Requests.vendorDetails, {
         vendorId,
-        uri: vscode.window.activeTextEditor?.document.uri.toString(),
+        uri: about?.uri ?? vscode.window.activeTextEditor?.document.uri.toString(),
+        findingId: about?.findingId,
       });
       if (!markdown) return;
       const path = `/${vendorId}.md`;
@@ -173,6 +194,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   );
   // The web worker has no file system: it reads the policy file through the editor.
   // Registered before start, so the first validation can already read it.
+  client.onNotification(Requests.documentDialect, (params: DocumentDialectParams) => void languages.onDialect(params));
   client.onRequest(Requests.readFile, async ({ uri }: { uri: string }) => {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
@@ -182,7 +204,10 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   });
   await client.start();
   // Workbooks (XLSX, ODS) are no text documents: a view of their own, analysed from their bytes.
-  const workbooks = new WorkbookEditorProvider(context.extensionUri, client, askForNote);
+  const workbooks = new WorkbookEditorProvider(context.extensionUri, client, async (resource) => {
+    const input = await askForNote(resource);
+    return input && { ...input, by: await author.resolve(resource, true) };
+  });
   context.subscriptions.push(workbooks, workbooks.register());
   const api = activateViews(context, client, output, workbooks);
   return { client, api: { ...api, workbookViewState: (uri) => workbooks.state(uri) } };

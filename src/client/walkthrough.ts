@@ -17,15 +17,29 @@ export function registerWalkthroughCommands(context: vscode.ExtensionContext, su
       return editor.document.uri.toString();
     }),
     vscode.commands.registerCommand('vendorlens.selectProfile', async () => {
-      const profiles = (await summary())?.profiles ?? [];
+      const loaded = await summary();
+      const profiles = loaded?.profiles ?? [];
       const configuration = vscode.workspace.getConfiguration('vendorlens');
       const current = configuration.get<string>('profile', '');
+      const hasPolicy = await policyFileExists();
       const items: (vscode.QuickPickItem & { id: string })[] = [
-        { id: '', label: vscode.l10n.t('From the policy file'), detail: vscode.l10n.t('The profiles of the workspace\'s .vendorlens.yaml, else all jurisdictions') },
+        hasPolicy
+          ? { id: '', label: vscode.l10n.t('From the policy file'), detail: vscode.l10n.t("The profiles of the workspace's .vendorlens.yaml") }
+          : { id: '', label: vscode.l10n.t('Default (no policy file)'), detail: vscode.l10n.t('All jurisdictions, until a profile is chosen here or in a .vendorlens.yaml') },
         ...profiles.map((p) => ({ id: p.id, label: p.title, description: p.id })),
       ];
-      for (const item of items) if (item.id === current) item.picked = true;
-      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('VendorLens profile: which advisories are in force') });
+      // What is in effect is preselected: the setting's profile, else the policy file, else the default's own entry.
+      const inEffect = current || (hasPolicy ? '' : (loaded?.activeProfiles?.[0]?.id ?? ''));
+      const picker = vscode.window.createQuickPick<(typeof items)[number]>();
+      picker.title = vscode.l10n.t('VendorLens profile: which advisories are in force');
+      picker.items = items;
+      picker.activeItems = items.filter((item) => item.id === inEffect).slice(0, 1);
+      const picked = await new Promise<(typeof items)[number] | undefined>((resolve) => {
+        picker.onDidAccept(() => resolve(picker.selectedItems[0] ?? picker.activeItems[0]));
+        picker.onDidHide(() => resolve(undefined));
+        picker.show();
+      });
+      picker.dispose();
       if (!picked) return;
       const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
       await configuration.update('profile', picked.id || undefined, target);
@@ -49,4 +63,17 @@ export async function askJurisdictionOnce(context: vscode.ExtensionContext, summ
   const choose = vscode.l10n.t('Choose Jurisdiction');
   const answer = await vscode.window.showInformationMessage(vscode.l10n.t("Which jurisdiction applies to you? Until you choose, VendorLens counts every country's bans as errors."), choose);
   if (answer === choose) await vscode.commands.executeCommand('vendorlens.selectProfile');
+}
+
+/** Whether a workspace folder has a policy file (.vendorlens.yaml at its root). */
+async function policyFileExists(): Promise<boolean> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, '.vendorlens.yaml'));
+      return true;
+    } catch {
+      // none in this folder
+    }
+  }
+  return false;
 }

@@ -10,6 +10,7 @@ import { pathRelativeToPolicy } from './review/paths';
 import { DEFAULT_PROFILE } from './review/profiles';
 import { acceptanceWorkspaceEdit, codeActionsFor, type AcceptanceScope, type NoteInput } from './services/codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostics, type TextDiagnostic } from './services/diagnostics';
+import { bannerCodeLenses, placeDocumentFindings, reviewStateCodeLens } from './services/banner';
 import { hoverAt, renderVendorDetails } from './services/hover';
 import { documentSummary, summaryCodeLenses, type VendorTotal } from './services/summary';
 import { isoDate } from './text';
@@ -47,6 +48,8 @@ export interface LanguageServiceParams {
   relatedInformation?: boolean;
   /** The client asks the reviewer for a note's reason, ticket and expiry (command vendorlens.acceptFinding). */
   interactiveAcceptance?: boolean;
+  /** The client runs the extension's own command links in hovers (details, accept): the VS Code client. */
+  commandLinks?: boolean;
   /** Monotonic milliseconds for the analysis time budget; Date.now by default. */
   clock?: () => number;
   /** Told when a document could not be analysed (a bug): the host logs it; the document gets a diagnostic. */
@@ -69,8 +72,8 @@ export interface LanguageService {
   /** The edit accepting a finding with the reviewer's note (for the client's interactive command). */
   acceptanceEdit(document: TextDocument, findingId: string, scope: AcceptanceScope, note: NoteInput): WorkspaceEdit | undefined;
   /** Markdown describing a vendor: names, status, identifiers and every advisory naming it. */
-  vendorDetails(vendorId: string): string | undefined;
-  /** The per-document summary of flagged items and quantities, as a lens on the first line. */
+  vendorDetails(vendorId: string, finding?: { document: TextDocument; findingId: string }): string | undefined;
+  /** Lenses on the first line: the device a configuration is (banner), open and accepted findings, a BOM's totals. */
   doCodeLens(document: TextDocument): Promise<CodeLens[]>;
   /** Flagged items and summed quantities per vendor. */
   summarize(document: TextDocument): VendorTotal[];
@@ -119,7 +122,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     const day = today();
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.generation === generation && hit.today === day) return hit.analysis;
-    const analysis = analyzeSafely(document, analysisOptions(document, day));
+    const analysis = placeDocumentFindings(document, analyzeSafely(document, analysisOptions(document, day)));
     cache.delete(document.uri);
     cache.set(document.uri, { version: document.version, generation, today: day, analysis });
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -205,7 +208,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     },
     async doHover(document, position) {
       if (policy.source && document.uri === policy.source.uri) return null;
-      return hoverAt(kb, profiles, analyze(document).findings, position, today());
+      return hoverAt(kb, profiles, analyze(document).findings, position, today(), { uri: document.uri, commands: params.commandLinks === true });
     },
     async doCodeActions(document, _range, context) {
       if (policy.source && document.uri === policy.source.uri) return [];
@@ -221,11 +224,13 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       const finding = analysis.findings.find((f) => f.id === findingId);
       return finding && acceptanceWorkspaceEdit(document, analysis, finding, scope, note, settings.policy);
     },
-    vendorDetails(vendorId) {
-      return renderVendorDetails(kb, profiles, vendorId, today());
+    vendorDetails(vendorId, about) {
+      const finding = about && analyze(about.document).findings.find((f) => f.id === about.findingId);
+      return renderVendorDetails(kb, profiles, vendorId, today(), finding);
     },
     async doCodeLens(document) {
-      return summaryCodeLenses(kb, analyze(document));
+      const analysis = analyze(document);
+      return [...bannerCodeLenses(kb, analysis, params.commandLinks === true), ...reviewStateCodeLens(analysis), ...summaryCodeLenses(kb, analysis)];
     },
     summarize(document) {
       return documentSummary(kb, analyze(document));

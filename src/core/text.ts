@@ -127,3 +127,31 @@ export function hasLoneCarriageReturn(text: string): boolean {
   for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return true;
   return false;
 }
+
+/**
+ * A `command:` link target for one of the extension's own commands, with its arguments as encoded JSON.
+ * Parentheses are encoded too (encodeURIComponent leaves them), so the target cannot end early.
+ */
+export function commandLink(command: string, args: readonly unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** At most `max` characters, cut at a word boundary with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  let kept = space > max * 0.6 ? cut.slice(0, space) : cut;
+  // A loop, not /[\s,;:.]+$/: that regex is quadratic on a long run of such characters.
+  while (kept !== '' && /[\s,;:.]/.test(kept[kept.length - 1]!)) kept = kept.slice(0, -1);
+  return `${kept}…`;
+}
+
+/**
+ * A matcher detail without the catalogue's sources ("(huawei/ne-router; per https://…)"): the hover and
+ * the diagnostics' related information show what was found; where the catalogue entry comes from is in
+ * the vendor details.
+ */
+export function withoutSources(detail: string): string {
+  return detail.replace(/ ?\([^()]*; per https?:\/\/[^()\s]*\)/g, '');
+}

@@ -36,6 +36,7 @@ import {
   type AcceptanceEditParams,
   type AnalyzeTextParams,
   type AnalyzeTextResult,
+  type DocumentDialectParams,
   type DocumentStateResult,
   type FileReportParams,
   type KnowledgeSummary,
@@ -52,6 +53,7 @@ export interface ServerSettings {
   enable?: boolean;
   profile?: string | string[];
   reviewer?: string;
+  review?: { author?: string };
   noteExpiryDays?: number;
   maxFindingsPerFile?: number;
   /** 'onSave': open documents are analysed when opened and saved, not while typing. */
@@ -66,6 +68,10 @@ const DEFAULT_MAX_FILE_SIZE_MB = 50;
 /** What the VS Code client tells the server at start-up (other editors send nothing). */
 export interface InitializationOptions {
   interactiveAcceptance?: boolean;
+  /** The client runs the extension's own command links in hovers (it trusts exactly those commands). */
+  commandLinks?: boolean;
+  /** The client wants `vendorlens/documentDialect` after each analysis of an open document. */
+  dialectNotifications?: boolean;
   trusted?: boolean;
   /** The translations of the user's language (VS Code's `l10n.bundle`); absent for English. */
   l10nBundle?: Record<string, string>;
@@ -164,7 +170,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const policy = await policyFor(uri);
     const languageSettings: LanguageSettings = {
       profile: settings.profile,
-      reviewer: settings.reviewer || undefined,
+      reviewer: settings.review?.author || settings.reviewer || undefined,
       noteExpiryDays: settings.noteExpiryDays,
       maxFindingsPerFile: settings.maxFindingsPerFile,
       maxDocumentSize: (settings.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024,
@@ -178,6 +184,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         knowledge,
         relatedInformation,
         interactiveAcceptance: options.interactiveAcceptance === true,
+        commandLinks: options.commandLinks === true,
         onError: (uri, e) => connection.console.error(`VendorLens could not analyse ${uri}: ${(e as Error)?.stack ?? e}`),
       });
       service.configure(languageSettings);
@@ -223,6 +230,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     try {
       const { diagnostics } = await diagnose(service, current, settings);
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      if (options.dialectNotifications === true) {
+        const { dialect } = service.analyze(current);
+        const params: DocumentDialectParams = { uri: current.uri, version: current.version, dialect: dialect.id, confidence: dialect.confidence };
+        await connection.sendNotification(Requests.documentDialect, params);
+      }
     } catch (e) {
       // One bad document must not take the server down or leave it silent: log it and say so in the file.
       connection.console.error(`VendorLens could not analyse ${current.uri}: ${(e as Error).stack ?? e}`);
@@ -396,10 +408,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return service?.acceptanceEdit(document, params.findingId, params.scope, params.note) ?? null;
   });
 
-  connection.onRequest(Requests.vendorDetails, async (params: { vendorId: string; uri?: string }): Promise<string | null> => {
+  connection.onRequest(Requests.vendorDetails, async (params: { vendorId: string; uri?: string; findingId?: string }): Promise<string | null> => {
     running();
     const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
-    return service?.vendorDetails(params.vendorId) ?? null;
+    const document = params.uri ? documents.get(params.uri) : undefined;
+    const about = document && typeof params.findingId === 'string' ? { document, findingId: params.findingId } : undefined;
+    return service?.vendorDetails(params.vendorId, about) ?? null;
   });
 
   connection.onCodeLens(async (params: CodeLensParams) => {

@@ -25,6 +25,11 @@ export const Requests = {
   renderReport: 'vendorlens/renderReport',
   /** Server → client: read a workspace file (the web worker has no file system). */
   readFile: 'vendorlens/readFile',
+  /**
+   * Server → client notification, to a client that asks for it (initializationOptions.dialectNotifications):
+   * the config dialect recognised in an open document, so the client can give it that dialect's grammar.
+   */
+  documentDialect: 'vendorlens/documentDialect',
   /** Client → server notification: the workspace was trusted. */
   trustChanged: 'vendorlens/trustChanged',
   /**
@@ -40,6 +45,14 @@ export const Requests = {
   /** The report record of a workbook (bytes in the request), for the report export. */
   workbookFileReport: 'vendorlens/workbookFileReport',
 } as const;
+
+export interface DocumentDialectParams {
+  uri: string;
+  version: number;
+  /** A dialect id ('huawei-vrp', 'cisco-ios', 'unknown'…). */
+  dialect: string;
+  confidence: 'high' | 'medium' | 'low';
+}
 
 export interface DocumentStateResult {
   /** The settings the server applies to the document (as pulled from the client). */

@@ -170,6 +170,6 @@ describe('per-document summary', () => {
     const value = (hover!.contents as { value: string }).value;
     assert.match(value, /component \\"IPC\\-HDW2441T\\-S\\" at line 2/);
     assert.match(value, /quantity 6/);
-    assert.deepEqual((await service.doCodeLens(doc)).map((l) => l.command?.title), ['VendorLens: Dahua: 1 item, 6 units']);
+    assert.deepEqual((await service.doCodeLens(doc)).map((l) => l.command?.title), ['VendorLens: 1 open · 0 accepted', 'VendorLens: Dahua: 1 item, 6 units']);
   });
 });

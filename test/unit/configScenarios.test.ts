@@ -27,7 +27,7 @@ function rangeOf(text: string, needle: string, occurrence = 0) {
 }
 
 describe('configs that never name their vendor', () => {
-  it('a VRP config without the word Huawei gets a document-level Huawei finding on its first "vlan batch"', async () => {
+  it('a VRP config without the word Huawei gets a document-level Huawei finding on its header line, recognised by its first "vlan batch"', async () => {
     const { text, doc, service, analysis } = analyse('vrp-dist-sw2.cfg');
     assert.doesNotMatch(text, /huawei/i, 'the fixture never says Huawei');
     assert.equal(analysis.dialect.id, 'huawei-vrp');
@@ -36,12 +36,14 @@ describe('configs that never name their vendor', () => {
     const [finding] = dialect as [Finding];
     assert.equal(finding.vendorId, 'huawei');
     assert.equal(finding.evidence.documentLevel, true);
-    assert.deepEqual(finding.range, rangeOf(text, 'vlan batch'));
+    // The file is the device: the finding sits on its first line with a word, and where the dialect shows is related information.
+    assert.deepEqual(finding.range, rangeOf(text, 'sysname dist-sw2'));
+    assert.deepEqual(finding.related[0]!.range, rangeOf(text, 'vlan batch'));
     assert.equal(finding.severity, 'error');
     const hover = await service.doHover(doc, finding.range.start);
     const value = (hover!.contents as MarkupContent).value;
     assert.match(value, /huawei\\?-vrp configuration dialect/, 'the detail is escaped Markdown');
-    assert.match(value, /Recognised by: .*vlan batch.*Vlanif/);
+    assert.match(service.vendorDetails('huawei', { document: doc, findingId: finding.id })!, /Recognised by: .*vlan batch.*Vlanif/, 'the reasons are in the vendor details');
   });
 
   it('an IOS switch with a Hikvision camera known only by its MAC: one mac-oui finding on that MAC, the other sighting related', () => {
@@ -73,7 +75,8 @@ describe('configs that never name their vendor', () => {
     const byKind = new Map(analysis.findings.map((f) => [`${f.vendorId}/${f.evidence.kind}`, f]));
     assert.deepEqual([...byKind.keys()].sort(), ['china-telecom/asn', 'hikvision/mac-oui', 'zte/dialect', 'zte/model']);
     assert.deepEqual(byKind.get('zte/model')!.range, rangeOf(text, 'ZXR10'), 'the default ZXR10 prompt');
-    assert.deepEqual(byKind.get('zte/dialect')!.range, rangeOf(text, '!<system-config>'));
+    assert.deepEqual(byKind.get('zte/dialect')!.range, rangeOf(text, 'ZXR10#show running-config'), 'on the header line');
+    assert.deepEqual(byKind.get('zte/dialect')!.related[0]!.range, rangeOf(text, '!<system-config>'));
     const camera = byKind.get('hikvision/mac-oui')!;
     assert.deepEqual(camera.range, rangeOf(text, '4419-b6a0-77c3'));
     assert.deepEqual(camera.evidence.field.path, ['<if-intf>', 'interface xgei-0/2/0/3']);
@@ -113,13 +116,16 @@ describe('configs that never name their vendor', () => {
     assert.equal(device!.subject?.deviceKind, 'router');
   });
 
-  it('offers review notes in the dialect\'s comment syntax', async () => {
+  it('offers review notes in the dialect\'s comment syntax; the file-level finding gets a note for the whole file', async () => {
     for (const [file, prefix] of [['vrp-dist-sw2.cfg', '#'], ['zte-zxros-show-running-config.txt', '!']] as const) {
       const { doc, service } = analyse(file);
       const diagnostics = await service.doValidation(doc);
-      const actions = await service.doCodeActions(doc, diagnostics[0]!.range, { diagnostics: [diagnostics[0]!] });
-      const edit = actions.find((a) => a.title === 'Accept with review note…')!.edit!.changes![doc.uri]![0]!;
-      assert.match(edit.newText, new RegExp(`^\\s*\\${prefix} vendorlens-accept: `), file);
+      for (const diagnostic of diagnostics.filter((d) => (d.data as { findingId?: string } | undefined)?.findingId)) {
+        const fileLevel = (diagnostic.data as { findingId: string }).findingId.includes(':dialect:');
+        const actions = await service.doCodeActions(doc, diagnostic.range, { diagnostics: [diagnostic] });
+        const edit = actions.find((a) => a.title === 'Accept with review note…')!.edit!.changes![doc.uri]![0]!;
+        assert.match(edit.newText, new RegExp(`^\\s*\\${prefix} vendorlens-accept${fileLevel ? '-file' : ''}: `), `${file} ${diagnostic.message}`);
+      }
     }
   });
 

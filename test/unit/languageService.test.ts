@@ -80,7 +80,7 @@ describe('language service', () => {
     assert.equal(finding!.related[0]!.range.start.character, 'Caméra dôme 4 MP;Hikvision;'.length);
   });
 
-  it('answers a hover with vendor, evidence, context and each advisory, escaping file text', async () => {
+  it('answers a hover with vendor, evidence, context and the leading advisory, escaping file text', async () => {
     const service = languageService();
     const doc = textDocument('interface Gi0/1\n description [evil](command:x) Huawei *bold*\n');
     const hover = await service.doHover(doc, { line: 1, character: 33 });
@@ -89,8 +89,11 @@ describe('language service', () => {
     assert.match(value, /Huawei — flagged vendor/);
     assert.match(value, /confidence medium/);
     assert.match(value, /Context: interface Gi0\/1/);
-    assert.match(value, /NÚKIB/);
+    assert.match(value, /\n\*\*UK Huawei designation[^*]*\*\* \(GB, /, 'under global the first advisory in force leads');
+    assert.match(value, /\d+ more advisories name Huawei: see the vendor details\./);
     assert.match(value, /\[Official source\]\(https:\/\//);
+    const cz = languageService({ profile: 'cz' });
+    assert.match(((await cz.doHover(doc, { line: 1, character: 33 }))!.contents as MarkupContent).value, /\*\*NÚKIB/);
     assert.doesNotMatch(value, /\(command:/, 'no command link from the file survives');
     assert.equal(await service.doHover(doc, { line: 0, character: 2 }), null);
   });

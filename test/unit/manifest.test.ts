@@ -99,7 +99,7 @@ describe('extension manifest', () => {
       'vendorlens.maxFileSizeMB': 'a tiny limit skips every file',
       'vendorlens.review.maxFileSizeKb': 'a tiny limit skips every file of a workspace review',
     };
-    const harmless = ['vendorlens.reviewer', 'vendorlens.noteExpiryDays', 'vendorlens.run', 'vendorlens.timeBudget.warnMs', 'vendorlens.trace.server'];
+    const harmless = ['vendorlens.review.author', 'vendorlens.detectLanguageFromContent', 'vendorlens.reviewer', 'vendorlens.noteExpiryDays', 'vendorlens.run', 'vendorlens.timeBudget.warnMs', 'vendorlens.trace.server'];
     const settings = Object.keys(manifest.contributes.configuration.properties);
     assert.deepEqual([...settings].sort(), [...Object.keys(lowersOrRemoves), ...harmless].sort(), 'every setting is classified: a new one must be added to one list');
     assert.deepEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), Object.keys(lowersOrRemoves).sort());

@@ -40,7 +40,7 @@ describe('workbook view model', () => {
     );
     assert.ok(!view.findings.some((f) => f.row === 5), 'the Aztech row is clean');
     const huawei = view.findings[0]!;
-    assert.match(huawei.hover, /^### Huawei — flagged vendor/);
+    assert.match(huawei.hover, /^\*\*Huawei — flagged vendor\*\*/);
     assert.match(huawei.hover, /NE8000-M8/);
     assert.match(huawei.href ?? '', /^https:\/\//);
     assert.deepEqual(view.problems, []);

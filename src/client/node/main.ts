@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-langua
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { activateClient, CLIENT_ID, CLIENT_NAME, type VendorLensApi } from '../extension';
 import { registerScanTasks } from './scanTask';
+import { gitUserName } from './gitUserName';
 
 let client: BaseLanguageClient | undefined;
 
@@ -15,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Vendor
   };
   // Before the client starts: a task run at start-up must find its provider.
   context.subscriptions.push(registerScanTasks(context));
-  const activated = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  const activated = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options), { gitUserName });
   client = activated.client;
   return activated.api;
 }

@@ -26,7 +26,16 @@ export interface ReviewResult {
   analysed: number;
   withFindings: number;
   skipped: { uri: string; reason: 'size' | 'binary' | 'unreadable' }[];
+  /** Every file analysed, in path order, with its number of findings and of other problems. */
+  files: { uri: string; findings: number; problems: number }[];
   cancelled: boolean;
+}
+
+/** What one file's analysis gave: counted the same whether or not an editor has the file open. */
+interface FileOutcome {
+  kind: 'analysed' | 'cancelled' | 'gone' | SkipReason;
+  findings?: number;
+  problems?: number;
 }
 
 type SkipReason = ReviewResult['skipped'][number]['reason'];
@@ -51,8 +60,8 @@ export class WorkspaceReview implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
     /** True when the language server analyses this open document itself. */
     private readonly isHandledByServer: (document: vscode.TextDocument) => boolean,
-    /** Analyses a workbook's bytes into the workbook view's diagnostics; true when it has findings. */
-    private readonly analyseWorkbook?: (uri: vscode.Uri, bytes: Uint8Array) => Promise<boolean>,
+    /** Analyses a workbook's bytes into the workbook view's diagnostics; the number of findings. */
+    private readonly analyseWorkbook?: (uri: vscode.Uri, bytes: Uint8Array) => Promise<number>,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => {
@@ -113,7 +122,7 @@ export class WorkspaceReview implements vscode.Disposable {
     onFileDone: ReviewOptions['onFileDone'],
   ): Promise<ReviewResult> {
     const started = Date.now();
-    const result: ReviewResult = { total: 0, analysed: 0, withFindings: 0, skipped: [], cancelled: false };
+    const result: ReviewResult = { total: 0, analysed: 0, withFindings: 0, skipped: [], files: [], cancelled: false };
     progress.report({ message: vscode.l10n.t('finding files…') });
     const { files, ignores } = await listReviewFiles(token, this.output);
     this.ignores = ignores;
@@ -123,9 +132,12 @@ export class WorkspaceReview implements vscode.Disposable {
     let lastReport = 0;
     await forEachBounded(files, READ_CONCURRENCY, token, async (uri) => {
       const outcome = await this.analyseFile(uri, token);
-      if (outcome === 'analysed' || outcome === 'findings') result.analysed++;
-      if (outcome === 'findings') result.withFindings++;
-      if (outcome === 'size' || outcome === 'binary' || outcome === 'unreadable') result.skipped.push({ uri: uri.toString(), reason: outcome });
+      if (outcome.kind === 'analysed') {
+        result.analysed++;
+        if ((outcome.findings ?? 0) > 0) result.withFindings++;
+        result.files.push({ uri: uri.toString(), findings: outcome.findings ?? 0, problems: outcome.problems ?? 0 });
+      }
+      if (outcome.kind === 'size' || outcome.kind === 'binary' || outcome.kind === 'unreadable') result.skipped.push({ uri: uri.toString(), reason: outcome.kind });
       done++;
       const now = Date.now();
       // A message per file would flood the notification in big workspaces.
@@ -151,8 +163,19 @@ export class WorkspaceReview implements vscode.Disposable {
         ? vscode.l10n.t('Workspace review cancelled after {0} of {1} files ({2} s).', done, result.total, seconds)
         : vscode.l10n.t('Workspace review: {0} files analysed, {1} with findings, {2} skipped ({3} s).', result.analysed, result.withFindings, result.skipped.length, seconds),
     );
-    for (const skip of result.skipped) this.output.info(`  ${this.describeSkip(skip.reason)}: ${vscode.workspace.asRelativePath(vscode.Uri.parse(skip.uri))}`);
+    // Files finish in any order: the lists are in path order, so two runs read the same.
+    const byPath = (a: { uri: string }, b: { uri: string }) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+    result.files.sort(byPath);
+    result.skipped.sort(byPath);
+    const relative = (uri: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
+    for (const file of result.files) this.output.info(`  ${relative(file.uri)}: ${this.describeFile(file)}`);
+    for (const skip of result.skipped) this.output.info(`  ${relative(skip.uri)}: ${this.describeSkip(skip.reason)}`);
     return result;
+  }
+
+  private describeFile(file: ReviewResult['files'][number]): string {
+    const findings = file.findings === 0 ? vscode.l10n.t('no findings') : file.findings === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', file.findings);
+    return file.problems > 0 ? vscode.l10n.t('{0}, {1} other problems', findings, file.problems) : findings;
   }
 
   private describeSkip(reason: SkipReason): string {
@@ -166,58 +189,60 @@ export class WorkspaceReview implements vscode.Disposable {
     }
   }
 
-  /** Reads and analyses one file into the review collection. */
-  private async analyseFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'analysed' | 'findings' | 'open' | 'gone' | SkipReason | 'cancelled'> {
+  /**
+   * Reads and analyses one file into the review collection. One rule whatever is open: the review counts
+   * the file as saved on disk, with the language its name gives. An open file keeps the language server's
+   * live diagnostics in the Problems panel (unsaved edits included); it is counted like any other.
+   */
+  private async analyseFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<FileOutcome> {
     if (isWorkbookFile(uri) && this.analyseWorkbook) return this.analyseWorkbookFile(uri, token);
-    const open = openDocument(uri);
-    if (open && this.isHandledByServer(open)) {
-      this.collection.delete(uri);
-      return 'open';
-    }
     const read = await readReviewFile(uri);
     if (read.kind === 'unreadable') {
       this.output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
-      return 'unreadable';
+      return { kind: 'unreadable' };
     }
     if (read.kind !== 'text') {
       this.collection.delete(uri);
-      return read.kind;
+      return { kind: read.kind };
     }
-    if (token.isCancellationRequested) return 'cancelled';
+    if (token.isCancellationRequested) return { kind: 'cancelled' };
     const params: AnalyzeTextParams = { uri: uri.toString(), text: read.text, languageId: languageIdOf(uri) };
     let result: AnalyzeTextResult | null;
     try {
       result = await this.client.sendRequest<AnalyzeTextResult | null>(Requests.analyzeText, params, token);
     } catch (e) {
-      if (token.isCancellationRequested) return 'cancelled';
+      if (token.isCancellationRequested) return { kind: 'cancelled' };
       this.output.warn(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
-      return 'unreadable';
+      return { kind: 'unreadable' };
     }
-    // Opened while it was being analysed: the language server's diagnostics are the ones to keep.
+    const diagnostics = result?.diagnostics ?? [];
+    const findings = diagnostics.filter((d) => (d.data as { findingId?: unknown } | undefined)?.findingId !== undefined).length;
+    const outcome: FileOutcome = { kind: 'analysed', findings, problems: diagnostics.length - findings };
+    // Open in an editor: the language server's diagnostics are the ones to show.
     const openNow = openDocument(uri);
-    if (openNow && this.isHandledByServer(openNow)) return 'open';
-    if (!result || result.diagnostics.length === 0) {
+    if (openNow && this.isHandledByServer(openNow)) {
       this.collection.delete(uri);
-      return 'analysed';
+      return outcome;
     }
-    this.collection.set(uri, await this.client.protocol2CodeConverter.asDiagnostics(result.diagnostics));
-    return 'findings';
+    if (diagnostics.length === 0) this.collection.delete(uri);
+    else this.collection.set(uri, await this.client.protocol2CodeConverter.asDiagnostics(diagnostics));
+    return outcome;
   }
 
   /** A workbook: its findings go where the workbook view puts them (its own diagnostic collection). */
-  private async analyseWorkbookFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'analysed' | 'findings' | 'gone' | SkipReason | 'cancelled'> {
+  private async analyseWorkbookFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<FileOutcome> {
     const read = await readReviewBytes(uri);
     if (read.kind === 'unreadable') {
       this.output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
-      return 'unreadable';
+      return { kind: 'unreadable' };
     }
-    if (read.kind !== 'bytes') return read.kind;
-    if (token.isCancellationRequested) return 'cancelled';
+    if (read.kind !== 'bytes') return { kind: read.kind };
+    if (token.isCancellationRequested) return { kind: 'cancelled' };
     try {
-      return (await this.analyseWorkbook!(uri, read.bytes)) ? 'findings' : 'analysed';
+      return { kind: 'analysed', findings: await this.analyseWorkbook!(uri, read.bytes), problems: 0 };
     } catch (e) {
       this.output.warn(vscode.l10n.t('Could not analyse {0}: {1}', uri.toString(true), String(e)));
-      return 'unreadable';
+      return { kind: 'unreadable' };
     }
   }
 

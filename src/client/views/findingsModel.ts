@@ -119,3 +119,24 @@ export function countFindings(findings: readonly FindingRecord[]): FileCounts {
   }
   return counts;
 }
+
+/** Past this many characters a tree label is cut by the view: the label holds the short plain part only. */
+export const LABEL_MAX = 48;
+
+/**
+ * A finding's message split for a tree row: its first sentence (what was found, where), short enough not
+ * to be cut, as the label; everything after it (the instrument, details) for the description and tooltip.
+ */
+export function splitMessage(message: string): { label: string; rest: string } {
+  const text = message.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.*?[^.\s][.;])\s+(?=\S)/.exec(text);
+  let label = sentence ? sentence[1]!.replace(/[.;]$/, '') : text;
+  let rest = sentence ? text.slice(sentence[0].length) : '';
+  if (label.length > LABEL_MAX) {
+    const space = label.lastIndexOf(' ', LABEL_MAX - 1);
+    const cut = space > LABEL_MAX / 2 ? space : LABEL_MAX - 1;
+    rest = `…${label.slice(cut).trimStart()}${rest ? ` ${rest}` : ''}`;
+    label = `${label.slice(0, cut).trimEnd()}…`;
+  }
+  return { label, rest };
+}

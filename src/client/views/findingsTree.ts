@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import {
   groupFindings,
   NO_ADVISORY,
+  splitMessage,
   type FileGroup,
   type FilterState,
   type FindingGroup,
@@ -160,11 +161,13 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
       return item;
     }
     const { finding } = node;
-    const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
+    // The view cuts long labels: the label is the short plain part, the rest follows in the description.
+    const { label, rest } = splitMessage(finding.message);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = id;
     // A workbook finding's message starts with its cell (`Quote!D3: …`): no line to show.
     const workbook = /\.(xlsx|xlsm|ods)$/i.test(finding.path);
-    item.description = [workbook ? '' : vscode.l10n.t('line {0}', finding.line + 1), finding.accepted ? vscode.l10n.t('accepted') : ''].filter(Boolean).join(' · ');
+    item.description = [workbook ? '' : vscode.l10n.t('line {0}', finding.line + 1), finding.accepted ? vscode.l10n.t('accepted') : '', rest].filter(Boolean).join(' · ');
     item.tooltip = finding.message;
     const [icon, color] = finding.accepted ? ['pass', 'testing.iconPassed'] : SEVERITY_ICON[finding.severity];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));

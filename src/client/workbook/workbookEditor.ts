@@ -4,6 +4,7 @@
 // highlighted and the findings beside them. Findings also go to the Problems panel, located by cell;
 // accepting one writes the policy file's acceptances, and the view follows the policy file.
 import * as vscode from 'vscode';
+import { announceCreatedFiles } from '../review/createdFiles';
 import type { BaseLanguageClient, WorkspaceEdit as ProtocolWorkspaceEdit } from 'vscode-languageclient';
 import { encodeBase64 } from '../../shared/base64';
 import { Requests, type AnalyzeWorkbookParams, type WorkbookAcceptanceEditParams, type WorkbookFindingView, type WorkbookView } from '../../shared/protocol';
@@ -273,10 +274,11 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
   }
 
   /** Analyses bytes already read (the workspace review reads them); true when the workbook has findings. */
-  async analyseBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+  /** Analyses a workbook's bytes into the view's diagnostics; the number of findings. */
+  async analyseBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<number> {
     const load = await this.analyse(uri, bytes);
     this.remember(uri, load);
-    return load.kind === 'view' ? load.view.findings.length > 0 : false;
+    return load.kind === 'view' ? load.view.findings.length : 0;
   }
 
   private async analyse(uri: vscode.Uri, bytes: Uint8Array): Promise<WorkbookLoad> {
@@ -359,7 +361,10 @@ export class WorkbookEditorProvider implements vscode.CustomReadonlyEditorProvid
       return false;
     }
     const applied = await vscode.workspace.applyEdit(await this.client.protocol2CodeConverter.asWorkspaceEdit(edit));
-    if (applied) this.scheduleRefresh();
+    if (applied) {
+      announceCreatedFiles(edit);
+      this.scheduleRefresh();
+    }
     return applied;
   }
 

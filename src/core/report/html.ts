@@ -23,13 +23,13 @@ import {
 import { describeDaysLeft, notInForceSentence, SummaryCounter, summarizeFindings, type OpenCounts, type ReportSummary } from './summary';
 
 const STYLE = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1f2328;background:#fff}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#1f2328;background:#fff}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin-top:2rem}h3{font-size:1rem;margin:1.25rem 0 .25rem}
 .meta{color:#59636e;margin-bottom:1rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #d1d9e0;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}
-code,.excerpt{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;white-space:pre-wrap;word-break:break-all}
+code,.excerpt{font-family:ui-monospace,SFMono-Regular,Menlo,"Noto Sans Mono CJK SC","Noto Sans CJK SC","Microsoft YaHei",monospace;font-size:12px;white-space:pre-wrap;word-break:break-all}
 .sev{display:inline-block;border-radius:3px;padding:0 .4rem;font-size:12px;font-weight:600}
 .error{background:#ffebe9;color:#82071e}.warning{background:#fff8c5;color:#7d4e00}
 .information{background:#ddf4ff;color:#0a3069}.accepted{background:#eaeef2;color:#424a53}

@@ -15,6 +15,7 @@ import type { AcceptanceNote, DocumentAnalysis, Finding, KnowledgeBase } from '.
 import { pathRelativeToPolicy } from '../review/paths';
 import { addAcceptanceEdit, removeAcceptanceEdit, renewAcceptanceEdit } from '../review/policyEdits';
 import { formatNote, parseNote, type NoteFields } from '../review/notes';
+import { headerLineCount } from '../review/header';
 import { addDays } from '../text';
 import { DIAGNOSTIC_SOURCE, type FindingData } from './diagnostics';
 import { t } from '../l10n';
@@ -78,9 +79,20 @@ function deleteLine(document: TextDocument, line: number): TextEdit {
   return { range: { start, end }, newText: '' };
 }
 
-/** Adds the vendor to an inline note already in place, or inserts a new one. */
-function inlineNoteEdit(document: TextDocument, prefix: string, finding: Finding, scope: AcceptanceScope, note: NoteInput): TextEdit | undefined {
-  const targetLine = scope === 'file' ? 0 : finding.range.start.line;
+/** Where the file's header ends (see review/header.ts): notes go at this line or below. */
+function headerEnd(document: TextDocument, analysis: DocumentAnalysis): number {
+  const lines: string[] = [];
+  for (let line = 0; line < Math.min(document.lineCount, 61); line++) lines.push(lineText(document, line));
+  return headerLineCount(lines, analysis.dialect.id);
+}
+
+/** Adds the vendor to an inline note already in place, or inserts a new one (below the file's header). */
+function inlineNoteEdit(document: TextDocument, analysis: DocumentAnalysis, prefix: string, finding: Finding, requested: AcceptanceScope, note: NoteInput): TextEdit | undefined {
+  const header = headerEnd(document, analysis);
+  // A finding about the whole file, or on a header line (the device's version line), gets a note for the
+  // whole file, below the header: a note above the header would push it down.
+  const scope: AcceptanceScope = requested === 'line' && (finding.evidence.documentLevel || finding.range.start.line < header) ? 'file' : requested;
+  const targetLine = scope === 'file' ? header : finding.range.start.line;
   const existingLine = scope === 'file' ? fileNoteLine(document) : targetLine - 1;
   if (existingLine !== undefined && existingLine >= 0) {
     const text = lineText(document, existingLine);
@@ -91,14 +103,21 @@ function inlineNoteEdit(document: TextDocument, prefix: string, finding: Finding
       return replaceLine(document, existingLine, lead + formatNote({ ...existing, vendors: [...existing.vendors, finding.vendorId] }, scope));
     }
   }
+  const eol = eolOf(document);
+  if (targetLine >= document.lineCount) {
+    // The header is the whole file: the note goes after its last line.
+    const last = document.lineCount - 1;
+    const end = { line: last, character: lineText(document, last).length };
+    return { range: { start: end, end }, newText: `${eol}${prefix} ${formatNote({ vendors: [finding.vendorId], ...note }, scope)}` };
+  }
   const indent = scope === 'file' ? '' : /^[ \t]*/.exec(lineText(document, targetLine))![0];
   const position = { line: targetLine, character: 0 };
-  return { range: { start: position, end: position }, newText: `${indent}${prefix} ${formatNote({ vendors: [finding.vendorId], ...note }, scope)}${eolOf(document)}` };
+  return { range: { start: position, end: position }, newText: `${indent}${prefix} ${formatNote({ vendors: [finding.vendorId], ...note }, scope)}${eol}` };
 }
 
 function fileNoteLine(document: TextDocument): number | undefined {
   // File notes sit at the top; looking further would cost time on huge files for nothing.
-  for (let line = 0; line < Math.min(document.lineCount, 50); line++) {
+  for (let line = 0; line < Math.min(document.lineCount, 80); line++) {
     if (/vendorlens-accept-file:/.test(lineText(document, line))) return line;
   }
   return undefined;
@@ -140,7 +159,7 @@ export function acceptanceWorkspaceEdit(
   // Already accepted: a second accept (a repeated command, a stale action) adds nothing.
   if (finding.accepted) return undefined;
   if (analysis.commentPrefix && (scope === 'file' || inlineNoteFits(document, analysis, finding))) {
-    const edit = inlineNoteEdit(document, analysis.commentPrefix, finding, scope, note);
+    const edit = inlineNoteEdit(document, analysis, analysis.commentPrefix, finding, scope, note);
     return edit && editOf(document.uri, edit);
   }
   if (!policy) return undefined;

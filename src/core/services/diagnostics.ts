@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, Finding, FindingSeverity, KnowledgeBase } from '../model';
 import { t } from '../l10n';
+import { withoutSources } from '../text';
 
 export const DIAGNOSTIC_SOURCE = 'VendorLens';
 
@@ -54,7 +55,7 @@ function relatedTo(analysis: DocumentAnalysis): Map<Finding, DiagnosticRelatedIn
     const key = groupKey(finding);
     const neighbours = key === undefined ? [] : groups.get(key)!.filter((other) => other !== finding);
     const items = [
-      ...finding.related.map((r) => ({ location: { uri: analysis.uri, range: r.range }, message: r.message })),
+      ...finding.related.map((r) => ({ location: { uri: analysis.uri, range: r.range }, message: withoutSources(r.message) })),
       ...neighbours.map((other) => ({ location: { uri: analysis.uri, range: other.range }, message: t('Also {0} "{1}"', other.evidence.detail, other.evidence.matched) })),
     ];
     if (items.length > 0) related.set(finding, items);

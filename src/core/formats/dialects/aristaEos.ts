@@ -6,6 +6,7 @@ export const aristaEos: DialectSpec = {
   id: 'arista-eos',
   label: 'Arista EOS',
   commentPrefix: '!',
+  header: [/^! Command: show (?:running|startup)-config/, /^! device: /, /^! boot system /, /^![ \t]*$/],
   fingerprints: [
     { regex: /^! device: .*\b(?<anchor>EOS-\d+\.\d+)/m, weight: 12, reason: '"! device: … (EOS-4.x)" header' },
     { regex: /^(?<anchor>!RANCID-CONTENT-TYPE: arista)[ \t]*$/m, weight: 12, reason: 'RANCID content type "arista"' },

@@ -6,6 +6,7 @@ export const ciscoIos: DialectSpec = {
   id: 'cisco-ios',
   label: 'Cisco IOS/IOS-XE',
   commentPrefix: '!',
+  header: [/^Building configuration\.\.\./, /^Current configuration : \d+ bytes/, /^! (?:Last configuration change|NVRAM config last updated) at /, /^!Time: /, /^![ \t]*$/],
   fingerprints: [
     { regex: /^(?:! )?(?<anchor>Cisco IOS(?: XE)? Software|Cisco Internetwork Operating System Software)/m, weight: 12, reason: 'IOS version banner' },
     { regex: /^(?<anchor>!RANCID-CONTENT-TYPE: cisco)[ \t]*$/m, weight: 12, reason: 'RANCID content type "cisco"' },

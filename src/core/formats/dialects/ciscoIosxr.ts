@@ -6,6 +6,7 @@ export const ciscoIosxr: DialectSpec = {
   id: 'cisco-iosxr',
   label: 'Cisco IOS XR',
   commentPrefix: '!',
+  header: [/^Building configuration\.\.\./, /^!! IOS XR Configuration /, /^!! Last configuration change at /, /^![ \t]*$/],
   fingerprints: [
     { regex: /^(?<anchor>!! IOS XR Configuration)/m, weight: 12, reason: '"!! IOS XR Configuration" header' },
     { regex: /^(?:! )?(?<anchor>Cisco IOS XR Software)/m, weight: 12, reason: 'IOS XR version banner' },

@@ -6,6 +6,7 @@ export const ciscoNxos: DialectSpec = {
   id: 'cisco-nxos',
   label: 'Cisco NX-OS',
   commentPrefix: '!',
+  header: [/^!Command: show (?:running|startup)-config/, /^!(?:Running configuration last done|Startup config saved) at/, /^!Time: /, /^![ \t]*$/],
   fingerprints: [
     { regex: /^(?:! )?(?<anchor>Cisco Nexus Operating System)/m, weight: 12, reason: 'NX-OS version banner' },
     { regex: /^(?<anchor>!RANCID-CONTENT-TYPE: cisco-nx)[ \t]*$/m, weight: 12, reason: 'RANCID content type "cisco-nx"' },

@@ -44,4 +44,9 @@ export interface DialectSpec {
   /** The line-comment prefix a review note is written with. */
   commentPrefix: '!' | '#';
   fingerprints: Fingerprint[];
+  /**
+   * Lines the platform (or the tool that saved the config) writes at the top, before the configuration
+   * itself, that must stay first: a review note is never inserted above them (review/header.ts).
+   */
+  header?: RegExp[];
 }

@@ -5,6 +5,7 @@ export const fortinetFortios: DialectSpec = {
   id: 'fortinet-fortios',
   label: 'Fortinet FortiOS',
   commentPrefix: '#',
+  header: [/^#config-version=/, /^#(?:conf_file_ver|buildno|global_vdom)=/],
   fingerprints: [
     { regex: /^(?<anchor>#config-version=)\w/m, weight: 12, reason: '"#config-version=" header' },
     { regex: /^(?<anchor>!RANCID-CONTENT-TYPE: fortigate)[ \t]*$/m, weight: 12, reason: 'RANCID content type "fortigate"' },

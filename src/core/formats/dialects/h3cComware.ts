@@ -6,6 +6,7 @@ export const h3cComware: DialectSpec = {
   id: 'h3c-comware',
   label: 'H3C/HPE Comware',
   commentPrefix: '#',
+  header: [/^#[ \t]*$/, /^ version \d/],
   fingerprints: [
     { regex: /(?<anchor>Comware (?:Platform )?Software)/i, weight: 12, reason: '"Comware Software" version banner' },
     { regex: /^[ \t]*(?<anchor>version \d+\.\d+\.\d+, (?:Release|ESS|Feature) \w+)/m, weight: 10, reason: 'Comware "version 7.1.045, Release 2418P06" header' },

@@ -6,6 +6,7 @@ export const huaweiVrp: DialectSpec = {
   id: 'huawei-vrp',
   label: 'Huawei VRP',
   commentPrefix: '#',
+  header: [/^!Software Version V\d/, /^!Last configuration was (?:updated|saved) at /, /^!(?:Time|Config):/, /^#[ \t]*$/],
   fingerprints: [
     { regex: /^(?<anchor>Huawei Versatile Routing Platform)/m, weight: 12, reason: 'VRP version banner "Huawei Versatile Routing Platform"' },
     { regex: /(?<anchor>VRP \(R\) software)/, weight: 12, reason: '"VRP (R) software" version line' },

@@ -7,6 +7,7 @@ export const juniperJunos: DialectSpec = {
   id: 'juniper-junos',
   label: 'Juniper Junos',
   commentPrefix: '#',
+  header: [/^## Last (?:commit|changed): /, /^(?:set )?version \S+;?[ \t]*$/],
   fingerprints: [
     { regex: /^(?<anchor>## Last commit: )/m, weight: 10, reason: '"## Last commit:" header' },
     { regex: /^(?<anchor>!RANCID-CONTENT-TYPE: juniper)[ \t]*$/m, weight: 12, reason: 'RANCID content type "juniper"' },

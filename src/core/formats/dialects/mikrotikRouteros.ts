@@ -5,6 +5,7 @@ export const mikrotikRouteros: DialectSpec = {
   id: 'mikrotik-routeros',
   label: 'MikroTik RouterOS',
   commentPrefix: '#',
+  header: [/^# \S+ \d\d:\d\d:\d\d by RouterOS /, /^# (?:software id|model|serial number) = /],
   fingerprints: [
     { regex: /^#.*\b(?<anchor>by RouterOS \d)/m, weight: 12, reason: '"# … by RouterOS 7.x" export header' },
     { regex: /^(?<anchor>!RANCID-CONTENT-TYPE: mikrotik)[ \t]*$/m, weight: 12, reason: 'RANCID content type "mikrotik"' },

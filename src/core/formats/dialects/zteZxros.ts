@@ -5,6 +5,7 @@ export const zteZxros: DialectSpec = {
   id: 'zte-zxros',
   label: 'ZTE ZXROS',
   commentPrefix: '!',
+  header: [/^Building configuration\.\.\./, /^!<system-config>[ \t]*$/],
   fingerprints: [
     { regex: /^(?<anchor>!<[\w-]+>)[ \t]*$/m, weight: 12, reason: 'ZXROS section markers ("!<if-intf>")' },
     { regex: /(?<![\w-])(?<anchor>ZXR10|ZXROS(?:NG)?|ZXCTN|ZXA10|ZXAN)(?![A-Za-z])/, weight: 10, reason: 'ZTE platform name (ZXR10/ZXROS/ZXCTN/ZXA10/ZXAN)' },

@@ -180,7 +180,7 @@ async function main() {
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'HUAWEI' }).first();
       await row.waitFor();
       const text = await row.innerText();
-      for (const expected of ['Huawei: brand', 'VendorLens', 'flagged-vendor/huawei']) {
+      for (const expected of ['Huawei name "HUAWEI"', 'VendorLens', 'flagged-vendor/huawei']) {
         if (!text.includes(expected)) throw new Error(`row lacks ${JSON.stringify(expected)}: ${text}`);
       }
       const link = row.locator('a.monaco-link', { hasText: 'flagged-vendor/huawei' });

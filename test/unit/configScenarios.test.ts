@@ -109,7 +109,8 @@ describe('configs that never name their vendor', () => {
     assert.deepEqual(findings.map((f) => [f.range.start.line, f.evidence.kind]), [[0, 'dialect']]);
     const [device] = findings;
     assert.equal(device!.subject?.kind, 'device');
-    assert.deepEqual(new Set(device!.related.map((r) => r.range.start.line)), new Set([1, 2, 3]));
+    // Line 0: where the dialect was recognised, now that the finding covers the whole header line.
+    assert.deepEqual(new Set(device!.related.map((r) => r.range.start.line)), new Set([0, 1, 2, 3]));
     // On line 1 the banner won over the model it contains; the model stays, as related information.
     assert.ok(device!.related.some((r) => /^Also model of the Huawei NetEngine NE router family \(huawei\/ne-router; per https:\/\/\S+\) "NE40E"$/.test(r.message)));
     assert.equal(device!.subject?.identifiers.model, 'NE40E');

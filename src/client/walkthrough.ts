@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { KnowledgeSummary } from '../shared/protocol';
 
 /** The examples the VSIX ships (examples/), relative to that folder. */
-export const EXAMPLES = ['configs/dc1-core-sw1.ios.cfg', 'configs/dc1-core-sw1_show-lldp-neighbors-detail.txt', 'boms/branch-refresh-quote.csv'];
+export const EXAMPLES = ['configs/dc1-core-sw1.ios.cfg', 'configs/dc1-core-sw1_show-lldp-neighbors-detail.txt', 'configs/bldg2-access-sw4_show-mac-arp.txt', 'boms/branch-refresh-quote.csv'];
 
 export function registerWalkthroughCommands(context: vscode.ExtensionContext, summary: () => Promise<KnowledgeSummary | undefined>): void {
   context.subscriptions.push(

@@ -20,7 +20,7 @@ import {
   type ReportProblem,
   type ScanReport,
 } from './scanReport';
-import { describeDaysLeft, notInForceSentence, SummaryCounter, summarizeFindings, type OpenCounts, type ReportSummary } from './summary';
+import { describeDaysLeft, DocumentTally, notInForceSentence, summarizeFindings, type OpenCounts, type ReportSummary } from './summary';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#1f2328;background:#fff}
@@ -222,41 +222,28 @@ export function unlistedSentence(unlisted: number): string | undefined {
  * advisories cited (part 2) and the end once the last file is in.
  */
 export const htmlWriter: WriterFactory = (info, sink) => {
-  const counter = new SummaryCounter(info.kb, info.profiles);
-  const cited = new Set<string>();
-  let files = 0;
+  const tally = new DocumentTally(info.kb, info.profiles, info.includeAccepted);
   let listed = 0;
   let unlisted = 0;
-  let notListed = 0;
-  let problems = 0;
   const write = (part: number, lines: readonly string[]) => sink.write(part, showControlsInDocument(lines.map((l) => '\n' + l).join('')));
   return {
     file(report) {
-      if (report.document) files++;
-      const shown: ReportFinding[] = [];
-      for (const f of report.findings) {
-        counter.add(f);
-        if (info.includeAccepted || !f.accepted) {
-          shown.push(f);
-          for (const id of f.advisories) cited.add(id);
-        } else notListed++;
-      }
+      const problemsBefore = tally.problems;
+      const shown = tally.take(report);
       const room = Math.max(0, HTML_MAX_LISTED_FINDINGS - listed);
       if (shown.length > 0 && room > 0) write(1, fileLines(info.kb, shown[0]!.file, shown.slice(0, room), shown.length));
       listed += Math.min(room, shown.length);
       unlisted += shown.length - Math.min(room, shown.length);
-      if (report.problems.length > 0) write(3, [...(problems === 0 ? PROBLEMS_HEAD : []), ...report.problems.map(problemLine)]);
-      problems += report.problems.length;
+      if (report.problems.length > 0) write(3, [...(problemsBefore === 0 ? PROBLEMS_HEAD : []), ...report.problems.map(problemLine)]);
     },
     end(totals) {
-      const [first, ...rest] = headLines({ ...info, omitted: { accepted: notListed, inBaseline: totals.inBaseline } }, counter.summary(info.generatedOn), files, listed + unlisted);
+      const [first, ...rest] = headLines({ ...info, omitted: { accepted: tally.notListed, inBaseline: totals.inBaseline } }, tally.counter.summary(info.generatedOn), tally.files, listed + unlisted);
       sink.write(0, first!);
       write(0, rest);
       const more = unlistedSentence(unlisted);
       if (more) write(1, [`<p class="note">${h(more)}</p>`]);
-      const advisories = [...cited].map((id) => info.kb.advisoryById.get(id)).filter((a): a is Advisory => a !== undefined);
-      write(2, advisoryLines(advisories));
-      write(3, [...(problems > 0 ? ['</table>'] : []), ...END]);
+      write(2, advisoryLines(tally.citedAdvisories()));
+      write(3, [...(tally.problems > 0 ? ['</table>'] : []), ...END]);
     },
   };
 };

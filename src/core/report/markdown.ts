@@ -20,7 +20,7 @@ import {
   type ReportProblem,
   type ScanReport,
 } from './scanReport';
-import { describeDaysLeft, notInForceSentence, SummaryCounter, summarizeFindings, type ReportSummary } from './summary';
+import { describeDaysLeft, DocumentTally, notInForceSentence, summarizeFindings, type ReportSummary } from './summary';
 
 /** Table cells: escaped, and never empty (an empty cell can collapse a row in some renderers). */
 function cell(text: string): string {
@@ -160,37 +160,24 @@ export function toMarkdown(report: ScanReport, context: ReportContext): string {
  * the head with the summary tables (part 0) and the advisories cited (part 2) once the last file is in.
  */
 export const markdownWriter: WriterFactory = (info, sink) => {
-  const counter = new SummaryCounter(info.kb, info.profiles);
-  const cited = new Set<string>();
-  let files = 0;
+  const tally = new DocumentTally(info.kb, info.profiles, info.includeAccepted);
   let listed = 0;
-  let notListed = 0;
-  let problems = 0;
   // Lines after the head's first are written with the line break before them: the document is its lines joined by \n.
   const write = (part: number, lines: readonly string[]) => sink.write(part, showControlsInDocument(lines.map((l) => '\n' + l).join('')));
   return {
     file(report) {
-      if (report.document) files++;
-      const shown: ReportFinding[] = [];
-      for (const f of report.findings) {
-        counter.add(f);
-        if (info.includeAccepted || !f.accepted) {
-          shown.push(f);
-          for (const id of f.advisories) cited.add(id);
-        } else notListed++;
-      }
+      const problemsBefore = tally.problems;
+      const shown = tally.take(report);
       listed += shown.length;
       if (shown.length > 0) write(1, fileLines(info.kb, shown[0]!.file, shown));
-      if (report.problems.length > 0) write(3, [...(problems === 0 ? PROBLEMS_HEAD : []), ...report.problems.map(problemLine)]);
-      problems += report.problems.length;
+      if (report.problems.length > 0) write(3, [...(problemsBefore === 0 ? PROBLEMS_HEAD : []), ...report.problems.map(problemLine)]);
     },
     end(totals) {
-      const [first, ...rest] = headLines({ ...info, omitted: { accepted: notListed, inBaseline: totals.inBaseline } }, counter.summary(info.generatedOn), files, listed);
+      const [first, ...rest] = headLines({ ...info, omitted: { accepted: tally.notListed, inBaseline: totals.inBaseline } }, tally.counter.summary(info.generatedOn), tally.files, listed);
       sink.write(0, first!);
       write(0, rest);
-      const advisories = [...cited].map((id) => info.kb.advisoryById.get(id)).filter((a): a is Advisory => a !== undefined);
-      write(2, advisoryLines(advisories));
-      if (problems > 0) write(3, ['']);
+      write(2, advisoryLines(tally.citedAdvisories()));
+      if (tally.problems > 0) write(3, ['']);
     },
   };
 };

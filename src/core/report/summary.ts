@@ -175,3 +175,43 @@ export function summarizeFindings(kb: KnowledgeBase, profiles: readonly Profile[
   for (const f of findings) counter.add(f);
   return counter.summary(today);
 }
+
+/**
+ * What a streamed document report (Markdown, HTML) keeps of a run: the summary counts of every finding,
+ * the advisories its listed findings cite, how many it leaves out as accepted, and the files and problems met.
+ */
+export class DocumentTally {
+  readonly counter: SummaryCounter;
+  private readonly cited = new Set<string>();
+  files = 0;
+  notListed = 0;
+  problems = 0;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    profiles: readonly Profile[],
+    private readonly includeAccepted: boolean,
+  ) {
+    this.counter = new SummaryCounter(kb, profiles);
+  }
+
+  /** Counts a file's record and returns the findings the report lists (accepted ones only on request). */
+  take(report: { document?: unknown; findings: readonly ReportFinding[]; problems: readonly unknown[] }): ReportFinding[] {
+    if (report.document) this.files++;
+    const shown: ReportFinding[] = [];
+    for (const f of report.findings) {
+      this.counter.add(f);
+      if (this.includeAccepted || !f.accepted) {
+        shown.push(f);
+        for (const id of f.advisories) this.cited.add(id);
+      } else this.notListed++;
+    }
+    this.problems += report.problems.length;
+    return shown;
+  }
+
+  /** The advisories the listed findings cite, in the order first met. */
+  citedAdvisories(): Advisory[] {
+    return [...this.cited].map((id) => this.kb.advisoryById.get(id)).filter((a): a is Advisory => a !== undefined);
+  }
+}

@@ -12,7 +12,7 @@
 // Screenshots go to test-results/ui/ (one per check, plus failure.png). This is also the proof that the
 // packaged VSIX installs and activates.
 //
-// Knobs: UI_TEST_TIMEOUT_MS (whole run, default 240000), UI_TEST_SKIP_PACKAGE=1 (reuse vendorlens.vsix),
+// Knobs: UI_TEST_TIMEOUT_MS (whole run, a hang guard, default 900000), UI_TEST_SKIP_PACKAGE=1 (reuse vendorlens.vsix),
 // CHROMIUM_PATH. Exit code 0 when every check passed. The last line reads 'ui: N passed, N failed'.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,7 +33,7 @@ const VIEWPORT = { width: 1440, height: 900 };
 /** Built by test/fixtures/boms/spreadsheets.ts (resellerQuoteXlsx); a unit test checks the committed file is that. */
 const WORKBOOK_FIXTURE = path.join(projectRoot, 'test', 'fixtures', 'boms', 'reseller-quote.xlsx');
 const WORKBOOK_FILE = 'reseller-quote.xlsx';
-const TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS || 240_000);
+const TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS || 900_000);
 const STEP_TIMEOUT_MS = 30_000;
 
 const say = (msg) => console.error(`[test-ui] ${msg}`);
@@ -228,7 +228,12 @@ async function main() {
       const onDisk = fs.readFileSync(path.join(workspace, CONFIG_FILE), 'utf8');
       if (onDisk.includes('vendorlens-accept')) throw new Error('the note was written to disk');
       if (onDisk !== fs.readFileSync(path.join(FIXTURE, CONFIG_FILE), 'utf8')) throw new Error('the file on disk changed');
-      return 'tab dirty, disk as before';
+      // The reviewer saves when ready: then, and only then, the note reaches the disk.
+      await page.locator('.tab.active.dirty').click();
+      await page.keyboard.press('Control+S');
+      await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+      if (!fs.readFileSync(path.join(workspace, CONFIG_FILE), 'utf8').includes('vendorlens-accept')) throw new Error('the saved file lacks the note');
+      return 'tab dirty, disk as before; saved by the reviewer';
     });
 
     await check('after Review Workspace the VendorLens view lists vendors, files and findings; the status bar counts', async () => {

@@ -122,6 +122,21 @@ async function main() {
     // Measured where each hover is shown, judged by the last check: a hover a few pixels too tall must not
     // keep the checks after it from running.
     const hoverSizes = [];
+    // A hover shows after the pointer rests on a token; a move that lands where the pointer already is (or
+    // comes while the editor is still busy) shows none. So the pointer comes in again until the hover is there.
+    const hoverOn = async (box, hasText) => {
+      const hover = page.locator('.monaco-hover:visible', { hasText });
+      const x = box.x + Math.min(40, box.width / 2);
+      const y = box.y + box.height / 2;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await page.mouse.move(5, 5);
+        await page.mouse.move(x - 3, y);
+        await page.mouse.move(x, y, { steps: 3 });
+        if (await hover.waitFor({ timeout: 8_000 }).then(() => true, () => false)) return hover;
+      }
+      await hover.waitFor();
+      return hover;
+    };
     const hoverFits = async (hover, name) => {
       const m = await hover.evaluate((el) => {
         const content = el.querySelector('.monaco-hover-content') ?? el;
@@ -162,9 +177,7 @@ async function main() {
 
     await check('the hover names the vendor and the leading advisory with its links (global)', async () => {
       const box = await editor.locator('.squiggly-error').first().boundingBox();
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:visible', { hasText: 'Huawei — flagged vendor' });
-      await hover.waitFor();
+      const hover = await hoverOn(box, 'Huawei — flagged vendor');
       const text = await hover.innerText();
       for (const expected of ['Requires:', 'Official source', 'Show vendor details', 'Context: interface GigabitEthernet0/0/0']) {
         if (!text.includes(expected)) throw new Error(`hover lacks ${JSON.stringify(expected)}`);
@@ -352,9 +365,7 @@ async function main() {
 
     await check('the hover of the file-level finding under cz leads with the NÚKIB warning', async () => {
       const box = await editor.locator('.squiggly-warning').first().boundingBox();
-      await page.mouse.move(box.x + Math.min(40, box.width / 2), box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:visible', { hasText: 'Huawei — flagged vendor' });
-      await hover.waitFor();
+      const hover = await hoverOn(box, 'Huawei — flagged vendor');
       const text = await hover.innerText();
       for (const expected of ['NÚKIB', 'Requires:', 'Review: open', 'Show vendor details']) {
         if (!text.includes(expected)) throw new Error(`hover lacks ${JSON.stringify(expected)}`);

@@ -332,8 +332,11 @@ async function main() {
       await runCommand('VendorLens: Select Jurisdiction Profile…');
       const input = page.locator('.quick-input-widget');
       await input.locator('.quick-input-list .monaco-list-row', { hasText: 'Default (no policy file)' }).waitFor();
-      const focused = (await input.locator('.quick-input-list .monaco-list-row.focused').innerText()).replace(/\s+/g, ' ');
-      if (!/\bglobal\b/.test(focused)) throw new Error(`preselected: ${focused}`);
+      const row = input.locator('.quick-input-list .monaco-list-row.focused');
+      const focused = (await row.innerText()).replace(/\s+/g, ' ');
+      // The label and its description (the profile id) are separate elements: innerText runs them together.
+      const id = (await row.locator('.label-description').first().innerText()).trim();
+      if (id !== 'global') throw new Error(`preselected: ${focused} (${id})`);
       await shot('10-profile-picker');
       await page.keyboard.type('Czech');
       await input.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Czech' }).waitFor();

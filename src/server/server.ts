@@ -3,6 +3,7 @@
 // interactive features, and every other editor works without them.
 import {
   CancellationToken,
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
@@ -98,6 +99,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let knowledge: KnowledgeBase | undefined;
   let canPullConfiguration = false;
   let relatedInformation = false;
+  /** The client re-asks for code lenses when told to (LSP 3.16): after settings change, lenses say other things. */
+  let codeLensRefresh = false;
+  /** Documents analysed again after a settings, policy or trust change, whose lenses are still the old ones. */
+  const staleLenses = new Set<string>();
   let options: InitializationOptions = {};
   let trusted = true;
   let folders: WorkspaceFolder[] = [];
@@ -230,6 +235,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     try {
       const { diagnostics } = await diagnose(service, current, settings);
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      if (staleLenses.delete(current.uri) && codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       if (options.dialectNotifications === true) {
         const { dialect } = service.analyze(current);
         const params: DocumentDialectParams = { uri: current.uri, version: current.version, dialect: dialect.id, confidence: dialect.confidence };
@@ -266,6 +272,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   function revalidateAll(): void {
     services.clear();
     for (const document of documents.all()) {
+      staleLenses.add(document.uri);
       void settingsFor(document.uri).then((settings) => {
         if (settings.run === 'onSave' && savedVersions.get(document.uri) !== document.version) return;
         scheduleValidation(document, 0);
@@ -278,6 +285,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     options = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = options.trusted !== false;
     // Before anything is analysed: the core translates its messages as it builds them.
@@ -371,6 +379,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const previous = pending.get(e.document.uri);
     if (previous !== undefined) runtime.timer.clearTimeout(previous);
     pending.delete(e.document.uri);
+    staleLenses.delete(e.document.uri);
     savedVersions.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     for (const service of services.values()) service.forget(e.document.uri);

@@ -22,6 +22,8 @@ export const IMAGES = [
   { name: 'findings-view.png', shot: '06-findings-view.png' },
   { name: 'html-report.png', shot: '07-html-report.png' },
   { name: 'workbook.png', shot: '08-workbook-light.png' },
+  { name: 'vrp-banner.png', shot: '11-vrp-banner.png' },
+  { name: 'lldp-neighbour.png', shot: '14-lldp-neighbour.png' },
 ];
 
 function main() {

@@ -32,6 +32,9 @@ const VRP_PATH = path.join('sites', VRP_FILE);
 const VIEWPORT = { width: 1440, height: 900 };
 /** Built by test/fixtures/boms/spreadsheets.ts (resellerQuoteXlsx); a unit test checks the committed file is that. */
 const WORKBOOK_FIXTURE = path.join(projectRoot, 'test', 'fixtures', 'boms', 'reseller-quote.xlsx');
+/** The bundled LLDP capture: one Huawei neighbour, which must be one finding naming it, its model and port. */
+const LLDP_FILE = 'dc1-core-sw1_show-lldp-neighbors-detail.txt';
+const LLDP_EXAMPLE = path.join(projectRoot, 'examples', 'configs', LLDP_FILE);
 const WORKBOOK_FILE = 'reseller-quote.xlsx';
 const TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS || 900_000);
 const STEP_TIMEOUT_MS = 30_000;
@@ -84,6 +87,7 @@ async function main() {
   const workspace = path.join(dirs.root, 'workspace');
   fs.cpSync(FIXTURE, workspace, { recursive: true });
   fs.copyFileSync(WORKBOOK_FIXTURE, path.join(workspace, WORKBOOK_FILE));
+  fs.copyFileSync(LLDP_EXAMPLE, path.join(workspace, LLDP_FILE));
 
   const port = await freePort();
   const server = startCodeServer({ entryScript, dirs, port, cwd: projectRoot });
@@ -411,6 +415,22 @@ async function main() {
       if (onDisk !== fs.readFileSync(path.join(FIXTURE, VRP_PATH), 'utf8')) throw new Error('the file was saved');
       await shot('13-vrp-accepted-dirty');
       return `note on line ${noteAt + 1}; tab dirty; disk unchanged`;
+    });
+
+    await check('the LLDP capture gives one finding for its Huawei neighbour, naming it, its model and the port', async () => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type(LLDP_FILE);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: LLDP_FILE }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await runCommand('Problems: Focus on Problems View');
+      const neighbours = page.locator('.markers-panel .monaco-list-row', { hasText: 'LLDP neighbour on' });
+      await neighbours.filter({ hasText: 'Huawei' }).first().waitFor();
+      const huawei = (await neighbours.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).filter((t) => t.includes('Huawei'));
+      if (huawei.length !== 1) throw new Error(`${huawei.length} Huawei neighbour findings: ${huawei.join(' | ')}`);
+      for (const part of ['dist-sw2', 'S5735-L48T4X-A1', 'Te1/0/1']) if (!huawei[0].includes(part)) throw new Error(`the finding lacks ${part}: ${huawei[0]}`);
+      await shot('14-lldp-neighbour');
+      return huawei[0].slice(0, 90);
     });
 
     await check('every hover fits on one screen: its content is no taller than what the widget shows, the widget at most 900 px', async () => {

@@ -123,6 +123,25 @@ function fold(group: Group): Evidence {
 }
 
 /**
+ * Every word a table header needs: an address table names its MAC column (isAddressTableHeader), a
+ * neighbour table the neighbour's name or chassis id (neighbourTableHeader).
+ */
+const TABLE_HEADER_WORD = /mac|hardware addr|neighbou?r|chassis|device id|system name|sysname/gi;
+
+/** The starts of the lines that hold a table header's word, in order: the only lines that can open a table. */
+function tableHeaderCandidates(text: string): number[] {
+  const starts: number[] = [];
+  TABLE_HEADER_WORD.lastIndex = 0;
+  for (let m = TABLE_HEADER_WORD.exec(text); m; m = TABLE_HEADER_WORD.exec(text)) {
+    starts.push(text.lastIndexOf('\n', m.index - 1) + 1);
+    const end = text.indexOf('\n', m.index);
+    if (end < 0) break;
+    TABLE_HEADER_WORD.lastIndex = end + 1;
+  }
+  return starts;
+}
+
+/**
  * Groups the evidence of one document by the device or product it describes; each group's evidence
  * becomes one (the strongest, with the others folded in) carrying its subject.
  */
@@ -140,8 +159,23 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
   let headerCursor = 0;
   let header: string | undefined;
   let table: NeighbourTable | undefined;
+  // Only a line naming a MAC column or a neighbour (name, chassis id) can open a table: outside a table
+  // the cursor jumps from one such line to the next instead of testing every line of a long config.
+  let candidates: number[] | undefined;
+  let nextCandidate = 0;
   const tableAbove = (offset: number): void => {
+    candidates ??= tableHeaderCandidates(text);
     while (headerCursor < offset) {
+      if (!header && !table) {
+        while (nextCandidate < candidates.length && candidates[nextCandidate]! < headerCursor) nextCandidate++;
+        const jump = candidates[nextCandidate];
+        if (jump === undefined || jump >= offset) {
+          // No line before the evidence's own can open a table: the cursor waits at that line's start.
+          headerCursor = Math.max(headerCursor, text.lastIndexOf('\n', offset - 1) + 1);
+          break;
+        }
+        headerCursor = jump;
+      }
       const end = text.indexOf('\n', headerCursor);
       if (end < 0 || end >= offset) break;
       const line = text.slice(headerCursor, end).replace(/\r$/, '');

@@ -12,7 +12,7 @@ import { analyzeDocument, createMatchers } from '../../src/core/analyze';
 import { applyPolicy, parsePolicy } from '../../src/core/knowledge/policy';
 import { getLanguageService } from '../../src/core/languageService';
 import { FIXED_NOW, knowledge } from './helpers';
-import { assertParsedWellFormed, assertRangeInside, documentText, FUZZ_RUNS, runOptions, seedDocuments, withinTimeGuard } from './fuzzSupport';
+import { assertParsedWellFormed, assertRangeInside, documentText, FUZZ_RUNS, reportingSlowCase, runOptions, seedDocuments } from './fuzzSupport';
 
 const PARSERS: TextFormatId[] = ['text', 'csv', 'cyclonedx-json', 'cyclonedx-xml', 'spdx-tag-value', 'spdx-json', 'spdx-yaml', 'spdx3-json', 'inventory-json', 'inventory-yaml'];
 const URIS = ['file:///ws/a.txt', 'file:///ws/core.ios.cfg', 'file:///ws/quote.csv', 'file:///ws/bom.cdx.json', 'file:///ws/bom.xml', 'file:///ws/x.spdx', 'file:///ws/x.spdx.json', 'file:///ws/x.spdx.yaml', 'file:///ws/devices.yaml', 'file:///ws/devices.json', 'untitled:Untitled-1'];
@@ -28,7 +28,7 @@ describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
       const module = formatModule(id);
       fc.assert(
         fc.property(texts, (text) => {
-          const first = withinTimeGuard(`${id} parse`, () => module.parse(text));
+          const first = reportingSlowCase(`${id} parse`, () => module.parse(text));
           assertParsedWellFormed(text, first);
           assert.equal(JSON.stringify(module.parse(text)), JSON.stringify(first), 'same result twice');
         }),
@@ -40,7 +40,7 @@ describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
   it('format detection: always a known format, the same twice', () => {
     fc.assert(
       fc.property(texts, fc.constantFrom(...URIS), fc.constantFrom(...LANGUAGES), (text, uri, languageId) => {
-        const format = withinTimeGuard('detect', () => detectFormat({ uri, languageId, text }));
+        const format = reportingSlowCase('detect', () => detectFormat({ uri, languageId, text }));
         assert.ok([...PARSERS, 'unrelated'].includes(format), format);
         assert.equal(detectFormat({ uri, languageId, text }), format);
       }),
@@ -52,7 +52,7 @@ describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
     const policyTexts = fc.oneof(texts, fc.string({ unit: 'binary', maxLength: 300 }).map((x) => `schemaVersion: 1\nextendVendors:\n  huawei:\n    names: [{ text: ${JSON.stringify(x)}, kind: alias }]\n    productPatterns: [{ pattern: ${JSON.stringify(`^${x}`)}, family: f }]\n`));
     fc.assert(
       fc.property(policyTexts, (text) => {
-        const first = withinTimeGuard('policy', () => parsePolicy({ file: 'p', text }, knowledge()));
+        const first = reportingSlowCase('policy', () => parsePolicy({ file: 'p', text }, knowledge()));
         for (const p of first.problems) if (p.start !== undefined) assert.ok(p.start >= 0 && (p.end ?? p.start) <= text.length && p.start <= (p.end ?? p.start));
         assert.equal(JSON.stringify(parsePolicy({ file: 'p', text }, knowledge())), JSON.stringify(first));
       }),
@@ -77,7 +77,7 @@ describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
         const base = knowledge();
         const kb = applyPolicy(base, { extendVendors: { huawei: ext }, vendors: [{ id: 'fuzz-vendor', displayName: 'F', status: 'flagged', names: [{ text: 'Fuzz Vendor', kind: 'brand' }], banners: bannerPhrases, sources: [{ url: 'https://x.example', checked: 'data' }] }] });
         const document = TextDocument.create(seed.uri, seed.languageId, 1, seed.text);
-        withinTimeGuard('analysis with policy identifiers', () =>
+        reportingSlowCase('analysis with policy identifiers', () =>
           analyzeDocument(document, kb, createMatchers(kb), { profiles: [], overrides: {}, policyAcceptances: [], trusted: true, today: '2026-11-29', maxFindings: 1000 }),
         );
       }),
@@ -98,7 +98,7 @@ describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
     await fc.assert(
       fc.asyncProperty(texts, fc.constantFrom(...URIS), fc.constantFrom(...LANGUAGES), positions, async (text, uri, languageId, at) => {
         const document = TextDocument.create(uri, languageId, ++version, text);
-        const diagnostics: TextDiagnostic[] = await withinTimeGuard('validation', () => service.doValidation(document));
+        const diagnostics: TextDiagnostic[] = await reportingSlowCase('validation', () => service.doValidation(document));
         for (const d of diagnostics) {
           assertRangeInside(document, d.range, `diagnostic ${d.code}`);
           for (const r of d.relatedInformation ?? []) assertRangeInside(document, r.location.range, 'related information');
@@ -109,11 +109,11 @@ describe(`fuzzing (${FUZZ_RUNS} cases per property)`, function () {
           // Positions past the end too: an editor may ask about a line that was just deleted.
           const clamped = document.positionAt(document.offsetAt(position));
           for (const p of [position, clamped]) {
-            const hover = await withinTimeGuard('hover', () => service.doHover(document, p));
+            const hover = await reportingSlowCase('hover', () => service.doHover(document, p));
             if (hover?.range) assertRangeInside(document, hover.range, 'hover');
           }
         }
-        const actions = await withinTimeGuard('code actions', () => service.doCodeActions(document, diagnostics[0]?.range ?? { start: at[0]!, end: at[0]! }, { diagnostics }));
+        const actions = await reportingSlowCase('code actions', () => service.doCodeActions(document, diagnostics[0]?.range ?? { start: at[0]!, end: at[0]! }, { diagnostics }));
         for (const action of actions) {
           for (const [target, edits] of Object.entries(action.edit?.changes ?? {})) {
             if (target !== uri) continue;

@@ -141,7 +141,7 @@ export function runOptions(): fc.Parameters<unknown> {
  * runner's timeout, and linearity is decided by counted steps (redos.test.ts). The long session only
  * reports slow cases (FUZZ_RUNS set), as leads for the benchmark.
  */
-export function withinTimeGuard<T>(what: string, work: () => T): T {
+export function reportingSlowCase<T>(what: string, work: () => T): T {
   if (process.env.FUZZ_RUNS === undefined) return work();
   const started = performance.now();
   const result = work();

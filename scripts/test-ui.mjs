@@ -167,8 +167,6 @@ async function main() {
       for (const part of expected) if (!text.includes(part)) throw new Error(`hover lacks ${JSON.stringify(part)}`);
       return hoverFits(hover, name);
     };
-    /** The screenshot is taken while the hover shows (docs/images names these shots), then the pointer leaves. */
-    const leaveHover = async () => page.mouse.move(5, 5);
     const runCommand = async (title) => {
       await page.keyboard.press('F1');
       await page.locator('.quick-input-widget input').waitFor();
@@ -191,7 +189,7 @@ async function main() {
     await check('the hover names the vendor and the leading advisory with its links (global)', async () => {
       const size = await checkHover('.squiggly-error', ['Requires:', 'Official source', 'Show vendor details', 'Context: interface GigabitEthernet0/0/0'], 'IOS finding under global');
       await shot('02-hover');
-      await leaveHover();
+      await page.mouse.move(5, 5);
       return size;
     });
 
@@ -376,7 +374,7 @@ async function main() {
     await check('the hover of the file-level finding under cz leads with the NÚKIB warning', async () => {
       const size = await checkHover('.squiggly-warning', ['NÚKIB', 'Requires:', 'Review: open', 'Show vendor details'], 'VRP file-level finding under cz');
       await shot('12-vrp-hover-cz');
-      await leaveHover();
+      await page.mouse.move(5, 5);
       return size;
     });
 

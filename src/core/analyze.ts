@@ -65,12 +65,15 @@ export interface Matchers {
   trigger?: CombinedTrigger;
 }
 
-/** Where evidence can be, for all field matchers at once: one literal search plus the few shape patterns. */
+/** Where evidence can be, for all field matchers at once: one literal search plus the few part patterns. */
 export interface CombinedTrigger {
-  /** Whether a field's text holds a trigger. */
-  test(text: string): boolean;
-  /** Offsets inside each occurrence in a text (sorted): every line holding a trigger, or a review note's marker, holds one. */
-  occurrences(text: string): number[];
+  /** Whether a field's text holds a trigger; `part`: the field is a part value (see Trigger.partPatterns). */
+  test(text: string, part?: boolean): boolean;
+  /**
+   * Offsets inside each occurrence in a text (sorted): every line holding a trigger, or a review note's
+   * marker, holds one. `parts`: the text's format has part values (a BOM table), so part patterns count.
+   */
+  occurrences(text: string, parts: boolean): number[];
 }
 
 function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | undefined {
@@ -78,18 +81,18 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
   // The review-note marker rides along, so that one pass over a document finds notes too. A field holding
   // it is then tested by the matchers for nothing: they find only what is there.
   const search = createLiteralSearch([...new Set([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER])], { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
-  const sources = fields.flatMap((m) => m.trigger!.patterns ?? []);
+  const sources = fields.flatMap((m) => m.trigger!.partPatterns ?? []);
   const pattern = sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi') : undefined;
   return {
-    test(text) {
+    test(text, part = false) {
       if (search.test(text)) return true;
-      if (!pattern) return false;
+      if (!pattern || !part) return false;
       pattern.lastIndex = 0;
       return pattern.test(text);
     },
-    occurrences(text) {
+    occurrences(text, parts) {
       const at = search.ends(text);
-      if (!pattern) return at;
+      if (!pattern || !parts) return at;
       const literalsFound = at.length;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -160,8 +163,8 @@ class LinesToRead implements LineFilter {
   }
 }
 
-function linesToRead(text: string, trigger: CombinedTrigger): LineFilter {
-  const occurrences = trigger.occurrences(text);
+function linesToRead(text: string, trigger: CombinedTrigger, parts: boolean): LineFilter {
+  const occurrences = trigger.occurrences(text, parts);
   const notes: number[] = [];
   for (const at of occurrences) {
     const start = at - NOTE_MARKER.length + 1;
@@ -376,7 +379,7 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
       pending = [];
     }
     place = here;
-    if (matchers.trigger && !matchers.trigger.test(field.text)) continue;
+    if (matchers.trigger && !matchers.trigger.test(field.text, field.role === 'part')) continue;
     // A loop, not push(...found): a field may hold more evidence than a call can take arguments.
     for (const matcher of matchers.fields) for (const evidence of matcher.match(field)) pending.push(evidence);
   }
@@ -405,7 +408,7 @@ export interface PreparedDocument {
 
 function parseText(document: TextDocument, text: string, matchers: Matchers): PreparedDocument {
   const format = detectFormat({ uri: document.uri, languageId: document.languageId, text });
-  return { format, parsed: formatModule(format).parse(text, matchers.trigger && linesToRead(text, matchers.trigger)) };
+  return { format, parsed: formatModule(format).parse(text, matchers.trigger && linesToRead(text, matchers.trigger, format !== 'text')) };
 }
 
 /** Why a document is not analysed at all: too large, or not text. */

@@ -19,8 +19,11 @@ export interface Trigger {
   literals: readonly string[];
   /** Runs of characters of given kinds, for what no literal describes (the shape of a MAC address). */
   shapes?: readonly Shape[];
-  /** Regex sources, for what neither describes. */
-  patterns?: readonly string[];
+  /**
+   * Regex sources, for what neither describes, found only in a part value (a field of role 'part': a BOM
+   * row's part cell, a component's name): never looked for in plain text, which has none.
+   */
+  partPatterns?: readonly string[];
 }
 
 /** A trigger that never occurs: for a matcher with nothing to look for (e.g. no MAC registry). */

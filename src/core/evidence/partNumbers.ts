@@ -16,7 +16,7 @@ export function createPartNumberMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const index = catalogueIndex(kb);
   // Relabel brands' own short models are read with the brand, by evidence/oemRelabels.ts (the maker cell holds the trigger).
   const trigger: Trigger | undefined = index.literals
-    ? { literals: [...index.literals, ...UNICODE_ONLY_FOLDS], patterns: index.partPatterns.length > 0 ? [...index.partPatterns] : undefined }
+    ? { literals: [...index.literals, ...UNICODE_ONLY_FOLDS], partPatterns: index.partPatterns.length > 0 ? [...index.partPatterns] : undefined }
     : undefined;
 
   return {

@@ -6,23 +6,27 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dialectSpec } from '../formats/dialects/detect';
 import type { DocumentAnalysis, Finding, KnowledgeBase } from '../model';
 import { t } from '../l10n';
+import { positionInText } from '../text';
 
-/** The first line with a word at or after `offset` (separators such as `#` or `!` alone are skipped), as a range over its text. */
+/**
+ * The first line with a word at or after `offset` (separators such as `#` or `!` alone are skipped), as a
+ * range over its text. Read from the text, not through document.positionAt: that builds the table of every
+ * line of the document, for one position near its start.
+ */
 function headerLineRange(document: TextDocument, offset: number): Range {
   const text = document.getText();
-  let line = document.positionAt(offset).line;
-  for (; line < document.lineCount; line++) {
-    const start = document.offsetAt({ line, character: 0 });
-    const end = line + 1 < document.lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : text.length;
-    let contentEnd = end;
-    // A loop, not /[\r\n]+$/: that regex is quadratic on a run of line breaks.
-    while (contentEnd > start && (text[contentEnd - 1] === '\n' || text[contentEnd - 1] === '\r')) contentEnd--;
-    const content = text.slice(start, contentEnd);
-    if (!/[\p{L}\p{N}]/u.test(content)) continue;
-    const lead = /^[\s\uFEFF]*/.exec(content)![0].length;
-    return { start: { line, character: lead }, end: { line, character: content.length } };
+  const at = positionInText(text, offset);
+  let line = at.line;
+  for (let start = offset - at.character; start < text.length; line++) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const content = text.slice(start, end);
+    if (/[\p{L}\p{N}]/u.test(content)) {
+      const lead = /^[\s\uFEFF]*/.exec(content)![0].length;
+      return { start: { line, character: lead }, end: { line, character: content.length } };
+    }
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  const at = document.positionAt(offset);
   return { start: at, end: at };
 }
 

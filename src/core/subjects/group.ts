@@ -128,11 +128,11 @@ function fold(group: Group): Evidence {
  */
 const TABLE_HEADER_WORD = /mac|hardware addr|neighbou?r|chassis|device id|system name|sysname/gi;
 
-/** The starts of the lines that hold a table header's word, in order: the only lines that can open a table. */
-function tableHeaderCandidates(text: string): number[] {
+/** The starts of the lines before `until` that hold a table header's word, in order: the only lines that can open a table. */
+function tableHeaderCandidates(text: string, until: number): number[] {
   const starts: number[] = [];
   TABLE_HEADER_WORD.lastIndex = 0;
-  for (let m = TABLE_HEADER_WORD.exec(text); m; m = TABLE_HEADER_WORD.exec(text)) {
+  for (let m = TABLE_HEADER_WORD.exec(text); m && m.index < until; m = TABLE_HEADER_WORD.exec(text)) {
     starts.push(text.lastIndexOf('\n', m.index - 1) + 1);
     const end = text.indexOf('\n', m.index);
     if (end < 0) break;
@@ -148,7 +148,11 @@ function tableHeaderCandidates(text: string): number[] {
 export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[], context: GroupContext): Evidence[] {
   if (evidence.length === 0) return [];
   const text = context.format === 'text' ? context.text : '';
-  const entries = text ? neighbourEntries(text) : [];
+  // Only evidence in the body can sit in a neighbour entry or a table: a config whose only evidence is its
+  // dialect is not read again, and nothing past the last evidence is.
+  let lastBodyOffset = -1;
+  for (const e of evidence) if (!e.documentLevel && e.start > lastBodyOffset) lastBodyOffset = e.start;
+  const entries = text && lastBodyOffset >= 0 ? neighbourEntries(text, lastBodyOffset) : [];
   const groups = new Map<string, Group>();
   const order: Group[] = [];
   /** Per device group: the line of its last version banner, so that the model line under it joins it. */
@@ -164,7 +168,7 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
   let candidates: number[] | undefined;
   let nextCandidate = 0;
   const tableAbove = (offset: number): void => {
-    candidates ??= tableHeaderCandidates(text);
+    candidates ??= tableHeaderCandidates(text, lastBodyOffset + 1);
     while (headerCursor < offset) {
       if (!header && !table) {
         while (nextCandidate < candidates.length && candidates[nextCandidate]! < headerCursor) nextCandidate++;

@@ -100,9 +100,15 @@ export function formatMac(text: string): string {
   return normaliseMac(text).replace(/(..)(?!$)/g, '$1:');
 }
 
-/** The LLDP and CDP neighbour entries of a capture, in order. Linear in the text. */
-export function neighbourEntries(text: string): NeighbourEntry[] {
-  if (!ENTRY_SIGN.test(text)) return [];
+/** How far past the last offset asked about an entry's sign (its chassis id, device id) may come. */
+const SIGN_REACH = 4096;
+
+/**
+ * The LLDP and CDP neighbour entries of a capture, in order, as far as they can hold `until` (an offset:
+ * the entry open there is read to its end, later ones are not). Linear in the text read.
+ */
+export function neighbourEntries(text: string, until = text.length): NeighbourEntry[] {
+  if (!ENTRY_SIGN.test(until + SIGN_REACH < text.length ? text.slice(0, until + SIGN_REACH) : text)) return [];
   const entries: NeighbourEntry[] = [];
   let current: Building | undefined;
   let headerPort: string | undefined;
@@ -158,6 +164,8 @@ export function neighbourEntries(text: string): NeighbourEntry[] {
   };
 
   for (let start = 0; start < text.length; ) {
+    // Past `until`, only the entry still open there can matter.
+    if (start > until && (!current || current.start > until)) break;
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const next = end + 1;

@@ -115,66 +115,107 @@ function anchorOf(match: RegExpExecArray): { start: number; end: number } {
 /**
  * Every distinct fingerprint regex, numbered once (those written alike in several dialects, as `^!$`,
  * share a number), with the literals it needs (one of them; none: always run). One search for all the
- * literals tells which regexes can match a sample: most fingerprints are absent from most samples. The
- * search ignores case for all: a literal present only in another case lets its regex run and decide.
+ * literals tells which regexes can match a sample: most fingerprints are absent from most samples, and
+ * only the fingerprints whose regex can match are looked at. The search ignores case for all: a literal
+ * present only in another case lets its regex run and decide.
  */
 interface RegexTable {
-  idOf: Map<RegExp, number>;
+  regexes: RegExp[];
   /** Per regex, indexes of the literals it needs, or undefined when it has none. */
   needs: (number[] | undefined)[];
+  /** Per literal, the regexes that need it. */
+  neededBy: number[][];
+  /** The regexes that need no literal: tried on every sample. */
+  always: number[];
+  /** Per regex, the fingerprints that use it as theirs (not as a gate), in dialect and table order. */
+  usedBy: { dialect: number; order: number; fingerprint: Fingerprint; gate: number | undefined }[][];
   search: LiteralSearch;
 }
 
-function regexTable(all: readonly RegExp[]): RegexTable {
+function regexTable(dialects: readonly DialectSpec[]): RegexTable {
   const byText = new Map<string, number>();
-  const idOf = new Map<RegExp, number>();
+  const regexes: RegExp[] = [];
   const needs: (number[] | undefined)[] = [];
   const literals: string[] = [];
-  for (const regex of all) {
+  const idOf = (regex: RegExp): number => {
     const text = `${regex.flags}/${regex.source}`;
     let id = byText.get(text);
     if (id === undefined) {
-      id = needs.length;
+      id = regexes.length;
       byText.set(text, id);
+      regexes.push(regex);
       needs.push(requiredLiterals(regex)?.map((literal) => literals.push(literal) - 1));
     }
-    idOf.set(regex, id);
-  }
-  return { idOf, needs, search: createLiteralSearch(literals, { ignoreCase: true }) };
+    return id;
+  };
+  const usedBy: RegexTable['usedBy'] = [];
+  dialects.forEach((spec, dialect) =>
+    spec.fingerprints.forEach((fingerprint, order) => {
+      const gate = fingerprint.gate ? idOf(fingerprint.gate) : undefined;
+      const id = idOf(fingerprint.regex);
+      (usedBy[id] ??= []).push({ dialect, order, fingerprint, gate });
+    }),
+  );
+  const neededBy: number[][] = literals.map(() => []);
+  const always: number[] = [];
+  needs.forEach((need, id) => {
+    if (!need) always.push(id);
+    else for (const literal of need) neededBy[literal]!.push(id);
+  });
+  return { regexes, needs, neededBy, always, usedBy, search: createLiteralSearch(literals, { ignoreCase: true }) };
 }
 
 let table: RegexTable | undefined;
 /** Built on the first detection: a run that reads no plain text (BOMs only) never pays for it. */
 function fingerprintTable(): RegexTable {
-  return (table ??= regexTable(DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex])))));
+  return (table ??= regexTable(DIALECTS));
 }
 
-/** Runs each distinct fingerprint regex at most once per sample, and none whose literals are absent. */
-function createMatcher(sample: string): (regex: RegExp) => RegExpExecArray | null {
+/** Each distinct regex run at most once per sample, none whose literals are absent. */
+function createMatcher(sample: string): { regexes: RegexTable; candidates: number[]; find(id: number): RegExpExecArray | null } {
   const regexes = fingerprintTable();
   const present = regexes.search.present(sample);
-  const results: (RegExpExecArray | null | undefined)[] = new Array(regexes.needs.length);
-  return (regex) => {
-    const id = regexes.idOf.get(regex)!;
-    let match = results[id];
-    if (match === undefined) {
-      const need = regexes.needs[id];
-      regex.lastIndex = 0;
-      match = need && !need.some((i) => present.has(i)) ? null : regex.exec(sample);
-      results[id] = match;
-    }
-    return match;
+  const candidates = new Set(regexes.always);
+  for (const literal of present) for (const id of regexes.neededBy[literal]!) candidates.add(id);
+  const results: (RegExpExecArray | null | undefined)[] = new Array(regexes.regexes.length);
+  return {
+    regexes,
+    candidates: [...candidates],
+    find(id) {
+      let match = results[id];
+      if (match === undefined) {
+        const regex = regexes.regexes[id]!;
+        const need = regexes.needs[id];
+        regex.lastIndex = 0;
+        match = need && !need.some((i) => present.has(i)) ? null : regex.exec(sample);
+        results[id] = match;
+      }
+      return match;
+    },
   };
 }
 
-function scoreDialect(spec: DialectSpec, find: (regex: RegExp) => RegExpExecArray | null): Score {
+/** Every dialect's score on a sample, looking only at the fingerprints whose regex can match it. */
+function scoreDialects(matcher: ReturnType<typeof createMatcher>): Score[] {
+  const found: { order: number; fingerprint: Fingerprint; match: RegExpExecArray }[][] = DIALECTS.map(() => []);
+  for (const id of matcher.candidates) {
+    const users = matcher.regexes.usedBy[id];
+    if (!users) continue; // only a gate
+    // A gate is cheaper than its regex: tried first.
+    const open = users.filter((use) => use.gate === undefined || matcher.find(use.gate));
+    if (open.length === 0) continue;
+    const match = matcher.find(id);
+    if (!match) continue;
+    for (const use of open) found[use.dialect]!.push({ order: use.order, fingerprint: use.fingerprint, match });
+  }
+  return DIALECTS.map((spec, i) => scoreDialect(spec, found[i]!.sort((a, b) => a.order - b.order)));
+}
+
+function scoreDialect(spec: DialectSpec, matched: readonly { fingerprint: Fingerprint; match: RegExpExecArray }[]): Score {
   const signals: Signal[] = [];
   const corroborating: Signal[] = [];
   let penalty = 0;
-  for (const fingerprint of spec.fingerprints) {
-    if (fingerprint.gate && !find(fingerprint.gate)) continue;
-    const match = find(fingerprint.regex);
-    if (!match) continue;
+  for (const { fingerprint, match } of matched) {
     if (fingerprint.weight < 0) penalty += fingerprint.weight;
     else (fingerprint.corroborates || fingerprint.generic ? corroborating : signals).push({ fingerprint, ...anchorOf(match) });
   }
@@ -284,8 +325,7 @@ function deviceSections(text: string): DialectSection[] | undefined {
 
 function detectInSample(head: string): DialectDetection {
   const sample = maskNeighbourText(head);
-  const find = createMatcher(sample);
-  const scores = DIALECTS.map((spec) => scoreDialect(spec, find)).sort((a, b) => b.score - a.score);
+  const scores = scoreDialects(createMatcher(sample)).sort((a, b) => b.score - a.score);
   const [best, runnerUp] = scores as [Score, Score];
   if (!qualifies(best)) return { id: 'unknown', confidence: 'low', reasons: [] };
   const margin = best.score - (runnerUp?.score ?? 0);
@@ -316,8 +356,7 @@ function detectInSample(head: string): DialectDetection {
  */
 export function explainDialect(text: string, top = 3): string[] {
   const sample = maskNeighbourText(text.slice(0, SAMPLE_CHARS));
-  const find = createMatcher(sample);
-  return DIALECTS.map((spec) => scoreDialect(spec, find))
+  return scoreDialects(createMatcher(sample))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, top)

@@ -74,13 +74,30 @@ export interface CombinedTrigger {
    * marker, holds one. `parts`: the text's format has part values (a BOM table), so part patterns count.
    */
   occurrences(text: string, parts: boolean): number[];
+  /**
+   * Which field matchers can find evidence in a text that holds a trigger, as bits by their index in
+   * Matchers.fields: those whose own literals occur, and those that look for shapes or part patterns.
+   */
+  matchersIn(text: string): number;
 }
+
+/** Matchers past this many are always run: their bits would not fit. */
+const MAX_MASKED_MATCHERS = 30;
 
 function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | undefined {
   if (fields.some((m) => m.trigger === undefined)) return undefined;
-  // The review-note marker rides along, so that one pass over a document finds notes too. A field holding
-  // it is then tested by the matchers for nothing: they find only what is there.
-  const search = createLiteralSearch([...new Set([...fields.flatMap((m) => m.trigger!.literals), NOTE_MARKER])], { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
+  // Each literal with the matchers it is a trigger of. The review-note marker rides along (of none), so that
+  // one pass over a document finds notes too.
+  const matchersOf = new Map<string, number>([[NOTE_MARKER, 0]]);
+  let always = 0;
+  fields.forEach((m, k) => {
+    const bit = k < MAX_MASKED_MATCHERS ? 1 << k : 0;
+    if (!bit || m.trigger!.shapes?.length || m.trigger!.partPatterns?.length) always |= bit || -1;
+    for (const literal of m.trigger!.literals) matchersOf.set(literal, (matchersOf.get(literal) ?? 0) | bit);
+  });
+  const literals = [...matchersOf.keys()];
+  const masks = Int32Array.from(literals, (literal) => matchersOf.get(literal)!);
+  const search = createLiteralSearch(literals, { ignoreCase: true, shapes: fields.flatMap((m) => m.trigger!.shapes ?? []) });
   const sources = fields.flatMap((m) => m.trigger!.partPatterns ?? []);
   const pattern = sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi') : undefined;
   return {
@@ -100,6 +117,11 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
         if (m[0].length === 0) pattern.lastIndex++;
       }
       return literalsFound === 0 || literalsFound === at.length ? at : at.sort((a, b) => a - b);
+    },
+    matchersIn(text) {
+      let mask = always;
+      for (const literal of search.present(text)) mask |= masks[literal]!;
+      return mask;
     },
   };
 }
@@ -380,8 +402,13 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
     }
     place = here;
     if (matchers.trigger && !matchers.trigger.test(field.text, field.role === 'part')) continue;
-    // A loop, not push(...found): a field may hold more evidence than a call can take arguments.
-    for (const matcher of matchers.fields) for (const evidence of matcher.match(field)) pending.push(evidence);
+    // Only the matchers whose own trigger occurs: a MAC table's line is no product model's.
+    const which = matchers.trigger ? matchers.trigger.matchersIn(field.text) : -1;
+    for (let k = 0; k < matchers.fields.length; k++) {
+      if (k < MAX_MASKED_MATCHERS && (which & (1 << k)) === 0) continue;
+      // A loop, not push(...found): a field may hold more evidence than a call can take arguments.
+      for (const evidence of matchers.fields[k]!.match(field)) pending.push(evidence);
+    }
   }
   if (pending.length > 0) yield* flush();
 }

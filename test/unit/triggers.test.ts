@@ -52,6 +52,16 @@ describe('document-level triggers', () => {
     assert.equal(createMatchers({ ...kb, vendors: [...kb.vendors, odd] }).trigger, undefined);
   });
 
+  it('runs on a field only the matchers whose own trigger occurs in it (and those looking for shapes)', () => {
+    const matchers = createMatchers(knowledge());
+    const bits = (text: string) => matchers.fields.filter((_, k) => (matchers.trigger!.matchersIn(text) & (1 << k)) !== 0).map((m) => m.kind);
+    const macLine = bits('mac address-table static 4419.b6c2.7e15 vlan 40 interface GigabitEthernet1/0/17');
+    assert.ok(macLine.includes('mac-oui'));
+    assert.ok(!macLine.includes('vendor-name') && !macLine.includes('domain'), macLine.join());
+    const named = bits(' description uplink to HUAWEI core');
+    assert.ok(named.includes('vendor-name'), named.join());
+  });
+
   it('finds exactly what the full analysis finds in every fixture and example', () => {
     for (const seed of seedDocuments()) {
       const [fast, full] = both(seed.text, seed.uri, seed.languageId);

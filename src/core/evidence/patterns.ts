@@ -69,6 +69,20 @@ export function boundedSource(alternatives: string[], unspaced: boolean): string
 
 /** Compiles a knowledge-base product pattern: it must be anchored, and is matched case-insensitively. */
 export function compileAnchoredPattern(pattern: string): { regex?: RegExp; error?: string } {
+  // The knowledge base checks each pattern when it loads and the catalogue index compiles it again: once is enough.
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    compiled = compile(pattern);
+    if (compiledPatterns.size < MAX_COMPILED_PATTERNS) compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+const compiledPatterns = new Map<string, { regex?: RegExp; error?: string }>();
+/** A policy file can bring its own patterns: the memo stays bounded whatever it holds. */
+const MAX_COMPILED_PATTERNS = 10_000;
+
+function compile(pattern: string): { regex?: RegExp; error?: string } {
   if (!pattern.startsWith('^')) return { error: `pattern '${pattern}' must be anchored with ^` };
   let regex: RegExp;
   try {

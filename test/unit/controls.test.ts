@@ -23,6 +23,16 @@ describe('control characters in output (probe M3)', () => {
     assert.deepEqual(JSON.parse(json), value);
   });
 
+  it('JSON escaping finds a single DEL, C1 control or separator at the end of a long plain text, and leaves other text as it is', () => {
+    const plain = `"${'mac address-table static 4419.b6c2.7e15 vlan 40 '.repeat(20_000)}`;
+    assert.equal(escapeControlsInJson(`${plain}"`), `${plain}"`);
+    assert.equal(escapeControlsInJson(`${plain}é中"`), `${plain}é中"`);
+    for (const [raw, escaped] of [['\u007f', '\\u007f'], ['\u0085', '\\u0085'], ['\u2028', '\\u2028'], ['\u202e', '\\u202e']]) {
+      assert.equal(escapeControlsInJson(`${plain}${raw}"`), `${plain}${escaped}"`, escaped);
+      assert.equal(JSON.parse(escapeControlsInJson(`${plain}${raw}"`)), JSON.parse(`${plain}${raw}"`));
+    }
+  });
+
   it('copies only what changes', () => {
     const clean = { a: ['x', { b: 'y' }] };
     assert.equal(showControlsDeep(clean), clean);

@@ -197,11 +197,11 @@ export interface CatalogueIndex {
   /** Every model in a free text, shortest specific match first at each place (a brand word only as a last resort). */
   scan(text: string, brands?: readonly CatalogueRelabel[]): Located[];
   /** Relabel brands a maker value names ("Lorex", "Amcrest Technologies"). */
-  relabelsNamedIn(text: string | undefined): CatalogueRelabel[];
+  relabelsNamedIn(text: string | undefined): readonly CatalogueRelabel[];
   /** Lookalike makers a maker value names ("Uniview", "TP-Link"). */
-  lookalikesNamedIn(text: string | undefined): CatalogueLookalike[];
+  lookalikesNamedIn(text: string | undefined): readonly CatalogueLookalike[];
   /** Flagged vendors a maker or description value names. */
-  vendorsNamedIn(text: string | undefined): Set<string>;
+  vendorsNamedIn(text: string | undefined): ReadonlySet<string>;
   relabels: readonly CatalogueRelabel[];
 }
 
@@ -234,6 +234,23 @@ function policyFamilies(kb: KnowledgeBase): CatalogueFamily[] {
 function namesRegex(names: readonly string[]): RegExp | undefined {
   const usable = names.filter((n) => n.trim() !== '');
   return usable.length > 0 ? new RegExp(boundedSource(usable.map(flexibleNameSource), false), 'iu') : undefined;
+}
+
+/** Distinct texts remembered per question: a BOM's maker column repeats a few values thousands of times. */
+const MAX_REMEMBERED_TEXTS = 512;
+
+/** `answer` for a cell's text, remembered for the texts seen last; `none` for an absent or empty cell. */
+function byText<T>(answer: (text: string) => T, none: T): (text: string | undefined) => T {
+  let remembered = new Map<string, T>();
+  return (text) => {
+    if (!text) return none;
+    let known = remembered.get(text);
+    if (known === undefined) {
+      if (remembered.size >= MAX_REMEMBERED_TEXTS) remembered = new Map();
+      remembered.set(text, (known = answer(text)));
+    }
+    return known;
+  };
 }
 
 function buildIndex(kb: KnowledgeBase): CatalogueIndex {
@@ -377,9 +394,9 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
     partPatterns,
     identify: (value, options) => identify(value, options),
     scan,
-    relabelsNamedIn: (text) => (text ? relabelNames.filter((r) => r.regex?.test(text)).map((r) => r.relabel) : []),
-    lookalikesNamedIn: (text) => (text ? lookalikeNames.filter((l) => l.regex?.test(text)).map((l) => l.lookalike) : []),
-    vendorsNamedIn: (text) => new Set(text ? vendorNames.match({ offset: 0, text, role: 'maker' }).map((e) => e.vendorId) : []),
+    relabelsNamedIn: byText((text) => relabelNames.filter((r) => r.regex?.test(text)).map((r) => r.relabel), []),
+    lookalikesNamedIn: byText((text) => lookalikeNames.filter((l) => l.regex?.test(text)).map((l) => l.lookalike), []),
+    vendorsNamedIn: byText((text) => new Set(vendorNames.match({ offset: 0, text, role: 'maker' }).map((e) => e.vendorId)), new Set<string>()),
     relabels: catalogue.relabels,
   };
 }

@@ -48,6 +48,8 @@ function overlaps(a: Evidence, b: Evidence): boolean {
  * reasons; drops evidence on the very span a document-level finding (the dialect anchor) already marks.
  */
 export function keepStrongest(found: Evidence[], documentLevel: readonly Evidence[]): Evidence[] {
+  // Most places hold one piece of evidence (a MAC table's row, a description naming a maker).
+  if (found.length === 1) return documentLevel.some((d) => d.vendorId === found[0]!.vendorId && overlaps(d, found[0]!)) ? [] : found;
   const byVendor = new Map<string, Evidence[]>();
   for (const evidence of found) {
     if (documentLevel.some((d) => d.vendorId === evidence.vendorId && overlaps(d, evidence))) continue;

@@ -2,6 +2,7 @@
 // with esbuild. data/*.yaml is inlined (as text and parsed) so every bundle carries the knowledge base.
 import { build } from 'esbuild';
 import { knowledgeLoader, parsedYamlPlugin } from './lib/esbuild-knowledge.mjs';
+import { dialectLiterals } from './lib/dialect-literals.mjs';
 import { readFile, rm } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -16,7 +17,7 @@ const common = {
   minify: production,
   loader: knowledgeLoader,
   plugins: [parsedYamlPlugin],
-  define: { VENDORLENS_VERSION: JSON.stringify(pkg.version) },
+  define: { VENDORLENS_VERSION: JSON.stringify(pkg.version), VENDORLENS_DIALECT_LITERALS: JSON.stringify(JSON.stringify(await dialectLiterals())) },
   logLevel: 'warning',
 };
 // jsonc-parser's "main" is a UMD build whose internal requires esbuild cannot follow; its ESM build bundles cleanly.

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectDialect, FIRST_LOOK_CHARS, maskNeighbourText, SAMPLE_CHARS } from '../../src/core/formats/dialects/detect';
+import { detectDialect, DIALECTS, FIRST_LOOK_CHARS, maskNeighbourText, SAMPLE_CHARS } from '../../src/core/formats/dialects/detect';
+import { requiredLiterals } from '../../src/core/regex/requiredLiteral';
 import { plainTextFormat } from '../../src/core/formats/plainText';
 import { ROOT } from './helpers';
 
@@ -16,6 +17,15 @@ function detect(name: string) {
 }
 
 describe('dialect detection', () => {
+  it('the literals the build inlines for the fingerprints are those read from each regex at run time', async function () {
+    this.timeout(120_000);
+    const { dialectLiterals } = (await import(join(ROOT, 'scripts', 'lib', 'dialect-literals.mjs'))) as { dialectLiterals(): Promise<Record<string, string[] | null>> };
+    const built = await dialectLiterals();
+    const regexes = DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex])));
+    assert.deepEqual(Object.keys(built).sort(), [...new Set(regexes.map((r) => `${r.flags}/${r.source}`))].sort());
+    for (const regex of regexes) assert.deepEqual(built[`${regex.flags}/${regex.source}`], requiredLiterals(regex) ?? null, regex.source);
+  });
+
   const cases: [file: string, dialect: string, anchor: string][] = [
     ['vrp-dist-sw2.cfg', 'huawei-vrp', 'vlan batch'],
     ['vrp-display-lldp-cisco-neighbour.txt', 'huawei-vrp', 'XGigabitEthernet0/0/1'],

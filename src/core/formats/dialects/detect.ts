@@ -132,7 +132,16 @@ interface RegexTable {
   search: LiteralSearch;
 }
 
+/** The literals of every fingerprint regex, by `flags/source`, as JSON inlined by the build (scripts/lib/dialect-literals.mjs). */
+declare const VENDORLENS_DIALECT_LITERALS: string | undefined;
+
+function literalsOf(regex: RegExp, text: string, built: Record<string, string[] | null> | undefined): readonly string[] | undefined {
+  if (built && Object.prototype.hasOwnProperty.call(built, text)) return built[text] ?? undefined;
+  return requiredLiterals(regex);
+}
+
 function regexTable(dialects: readonly DialectSpec[]): RegexTable {
+  const built = typeof VENDORLENS_DIALECT_LITERALS === 'string' ? (JSON.parse(VENDORLENS_DIALECT_LITERALS) as Record<string, string[] | null>) : undefined;
   const byText = new Map<string, number>();
   const regexes: RegExp[] = [];
   const needs: (number[] | undefined)[] = [];
@@ -144,7 +153,7 @@ function regexTable(dialects: readonly DialectSpec[]): RegexTable {
       id = regexes.length;
       byText.set(text, id);
       regexes.push(regex);
-      needs.push(requiredLiterals(regex)?.map((literal) => literals.push(literal) - 1));
+      needs.push(literalsOf(regex, text, built)?.map((literal) => literals.push(literal) - 1));
     }
     return id;
   };

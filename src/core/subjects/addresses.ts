@@ -32,9 +32,12 @@ const HEADER_OTHER = /\b(?:vlan|port|ports|interface|type|state)\b/i;
 const HEADER_VLAN = /\bvlan\b/i;
 const HAS_MAC = /[0-9A-Fa-f]{4}[.-][0-9A-Fa-f]{4}[.-][0-9A-Fa-f]{4}|[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}/;
 
+/** A word every address table's header holds (HEADER_MAC needs one of them): lines without it are not tried. */
+export const ADDRESS_HEADER_WORD = /mac|hardware addr/i;
+
 /** Whether a line is the header of a MAC, ARP or binding table (it names the MAC column and holds no MAC). */
 export function isAddressTableHeader(line: string): boolean {
-  return HEADER_MAC.test(line) && HEADER_OTHER.test(line) && !HAS_MAC.test(line);
+  return ADDRESS_HEADER_WORD.test(line) && HEADER_MAC.test(line) && HEADER_OTHER.test(line) && !HAS_MAC.test(line);
 }
 
 /** The token of `row` under the header's VLAN column, if the header has one. */

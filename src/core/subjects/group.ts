@@ -8,9 +8,9 @@ import { t } from '../l10n';
 import { normaliseMac } from '../evidence/macAddresses';
 import { stronger } from '../evidence/overlap';
 import { dialectSpec } from '../formats/dialects/detect';
-import { addressSighting, isAddressTableHeader, OWN_ADDRESS_LABEL } from './addresses';
+import { ADDRESS_HEADER_WORD, addressSighting, isAddressTableHeader, OWN_ADDRESS_LABEL } from './addresses';
 import { kindOfFamily, kindOfVendor } from './deviceKind';
-import { endsTable, neighbourEntries, neighbourTableHeader, neighbourTableRow, type NeighbourEntry, type NeighbourTable } from './neighbours';
+import { endsTable, NEIGHBOUR_HEADER_WORD, neighbourEntries, neighbourTableHeader, neighbourTableRow, type NeighbourEntry, type NeighbourTable } from './neighbours';
 
 /** The BOM formats whose items are components (CycloneDX, SPDX packages) rather than rows. */
 const COMPONENT_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>(['cyclonedx-json', 'cyclonedx-xml', 'spdx-tag-value', 'spdx-json', 'spdx-yaml', 'spdx3-json']);
@@ -122,11 +122,8 @@ function fold(group: Group): Evidence {
   return { ...primary, subject: group.subject, ...(shown.length > 0 ? { also: shown, reasons } : {}) };
 }
 
-/**
- * Every word a table header needs: an address table names its MAC column (isAddressTableHeader), a
- * neighbour table the neighbour's name or chassis id (neighbourTableHeader).
- */
-const TABLE_HEADER_WORD = /mac|hardware addr|neighbou?r|chassis|device id|system name|sysname/gi;
+/** A word some table header needs: an address table's (its MAC column) or a neighbour table's (the neighbour's name or chassis id). */
+const TABLE_HEADER_WORD = new RegExp(`${ADDRESS_HEADER_WORD.source}|${NEIGHBOUR_HEADER_WORD.source}`, 'gi');
 
 /** The starts of the lines before `until` that hold a table header's word, in order: the only lines that can open a table. */
 function tableHeaderCandidates(text: string, until: number): number[] {

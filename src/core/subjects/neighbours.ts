@@ -241,12 +241,15 @@ const TABLE_ROLES: readonly [NonNullable<NeighbourTable['columns'][number]['role
   ['model', /^Platform$/i],
 ];
 
+/** A word every neighbour table's header holds (its hostname or chassis heading, TABLE_ROLES): lines without it are not tried. */
+export const NEIGHBOUR_HEADER_WORD = /neighbou?r|chassis|device id|system name|sysname/i;
+
 /**
  * The table a header line opens, when its headings (separated by two or more spaces) name a local port
  * and the neighbour (its name or chassis id); undefined otherwise.
  */
 export function neighbourTableHeader(line: string): NeighbourTable | undefined {
-  if (line.length > 200) return undefined;
+  if (line.length > 200 || !NEIGHBOUR_HEADER_WORD.test(line)) return undefined;
   const columns: NeighbourTable['columns'] = [];
   const heading = /\S+(?: \S+)*/g;
   for (let m = heading.exec(line); m; m = heading.exec(line)) {

@@ -4,23 +4,10 @@
 import type { Advisory, KnowledgeBase } from '../model';
 import { showControlsInDocument } from './controls';
 import { escapeHtml as h, webUrl } from './links';
-import type { WriterFactory } from './writer';
+import type { RunInfo, WriterFactory } from './writer';
 import { dataDescription } from '../knowledge/dataAge';
-import {
-  citedAdvisories,
-  describeAcceptance,
-  devicesAndProducts,
-  findingPlace,
-  findingsByFile,
-  omittedSentences,
-  plural,
-  problemPlace,
-  type ReportContext,
-  type ReportFinding,
-  type ReportProblem,
-  type ScanReport,
-} from './scanReport';
-import { describeDaysLeft, DocumentTally, notInForceSentence, summarizeFindings, type OpenCounts, type ReportSummary } from './summary';
+import { describeAcceptance, devicesAndProducts, findingPlace, omittedSentences, plural, problemPlace, type OmittedFindings, type ReportFinding, type ReportProblem } from './scanReport';
+import { describeDaysLeft, DocumentTally, notInForceSentence, type OpenCounts, type ReportSummary } from './summary';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#1f2328;background:#fff}
@@ -126,7 +113,7 @@ function summaryTables(summary: ReportSummary): string[] {
   return out;
 }
 
-type Head = Pick<ReportContext, 'kb' | 'profiles' | 'generatedOn' | 'toolVersion' | 'omitted'>;
+type Head = Pick<RunInfo, 'kb' | 'profiles' | 'generatedOn' | 'toolVersion'> & { omitted: OmittedFindings };
 
 /** A browser opens a report of a few thousand rows at once; past this many the JSON report has the rest. */
 export const HTML_MAX_LISTED_FINDINGS = 5000;
@@ -156,7 +143,7 @@ function headLines(context: Head, summary: ReportSummary, files: number, listed:
 }
 
 /** A file's findings; `total` is how many it has when fewer are listed. */
-function fileLines(kb: KnowledgeBase, file: string, findings: readonly ReportFinding[], total = findings.length): string[] {
+function fileLines(kb: KnowledgeBase, file: string, findings: readonly ReportFinding[], total: number): string[] {
   const count = total === findings.length ? `${devicesAndProducts(total)} flagged` : `${devicesAndProducts(total)} flagged, ${findings.length} listed`;
   const out = [
     `<details open><summary><code>${h(file)}</code> — ${h(count)}</summary>`,
@@ -199,16 +186,6 @@ function problemLine(p: ReportProblem): string {
 }
 
 const END = ['</body></html>', ''];
-
-export function toHtml(report: ScanReport, context: ReportContext): string {
-  const summary = summarizeFindings(context.kb, context.profiles, context.counted ?? report.findings, context.generatedOn);
-  const out = headLines(context, summary, report.documents.length, report.findings.length);
-  for (const [file, findings] of findingsByFile(report.findings)) out.push(...fileLines(context.kb, file, findings));
-  out.push(...advisoryLines(citedAdvisories(context.kb, report.findings)));
-  if (report.problems.length > 0) out.push(...PROBLEMS_HEAD, ...report.problems.map(problemLine), '</table>');
-  out.push(...END);
-  return out.join('\n');
-}
 
 /** "12 more findings are not listed here: …", or nothing. */
 export function unlistedSentence(unlisted: number): string | undefined {

@@ -4,23 +4,11 @@
 import type { Advisory, KnowledgeBase } from '../model';
 import { escapeMarkdown } from '../text';
 import { showControlsInDocument } from './controls';
-import type { WriterFactory } from './writer';
+import type { RunInfo, WriterFactory } from './writer';
 import { dataDescription } from '../knowledge/dataAge';
 import { webUrl } from './links';
-import {
-  citedAdvisories,
-  describeAcceptance,
-  findingPlace,
-  findingsByFile,
-  omittedSentences,
-  plural,
-  problemPlace,
-  type ReportContext,
-  type ReportFinding,
-  type ReportProblem,
-  type ScanReport,
-} from './scanReport';
-import { describeDaysLeft, DocumentTally, notInForceSentence, summarizeFindings, type ReportSummary } from './summary';
+import { describeAcceptance, findingPlace, omittedSentences, plural, problemPlace, type OmittedFindings, type ReportFinding, type ReportProblem } from './scanReport';
+import { describeDaysLeft, DocumentTally, notInForceSentence, type ReportSummary } from './summary';
 
 /** Table cells: escaped, and never empty (an empty cell can collapse a row in some renderers). */
 function cell(text: string): string {
@@ -92,7 +80,7 @@ function summaryTables(summary: ReportSummary): string[] {
   return out;
 }
 
-type Head = Pick<ReportContext, 'kb' | 'profiles' | 'generatedOn' | 'toolVersion' | 'omitted'>;
+type Head = Pick<RunInfo, 'kb' | 'profiles' | 'generatedOn' | 'toolVersion'> & { omitted: OmittedFindings };
 
 /** Title, scan facts, summary tables, what was left out, and the Findings heading. */
 function headLines(context: Head, summary: ReportSummary, files: number, listed: number): string[] {
@@ -144,15 +132,6 @@ const PROBLEMS_HEAD = ['## Problems', '', '| File | Where | Severity | Code | Me
 
 function problemLine(p: ReportProblem): string {
   return `| ${cell(p.file)} | ${cell(problemPlace(p))} | ${p.severity} | ${cell(p.code)} | ${cell(p.message)} |`;
-}
-
-export function toMarkdown(report: ScanReport, context: ReportContext): string {
-  const summary = summarizeFindings(context.kb, context.profiles, context.counted ?? report.findings, context.generatedOn);
-  const out = headLines(context, summary, report.documents.length, report.findings.length);
-  for (const [file, findings] of findingsByFile(report.findings)) out.push(...fileLines(context.kb, file, findings));
-  out.push(...advisoryLines(citedAdvisories(context.kb, report.findings)));
-  if (report.problems.length > 0) out.push(...PROBLEMS_HEAD, ...report.problems.map(problemLine), '');
-  return out.join('\n');
 }
 
 /**

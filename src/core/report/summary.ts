@@ -169,13 +169,6 @@ export class SummaryCounter {
   }
 }
 
-/** Summarises the findings of a whole report (see SummaryCounter). */
-export function summarizeFindings(kb: KnowledgeBase, profiles: readonly Profile[], findings: readonly ReportFinding[], today: string): ReportSummary {
-  const counter = new SummaryCounter(kb, profiles);
-  for (const f of findings) counter.add(f);
-  return counter.summary(today);
-}
-
 /**
  * What a streamed document report (Markdown, HTML) keeps of a run: the summary counts of every finding,
  * the advisories its listed findings cite, how many it leaves out as accepted, and the files and problems met.

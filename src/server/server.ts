@@ -26,8 +26,8 @@ import { KnowledgeBaseError } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model';
 import { configureLocalization, t } from '../core/l10n';
 import { DIAGNOSTIC_SOURCE } from '../core/services/diagnostics';
-import { hasFailedFiles, isReportFormat, renderReport } from '../core/report/render';
-import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type FileReport } from '../core/report/scanReport';
+import { isReportFormat, renderReport } from '../core/report/render';
+import { summarizeAnalysis, type FileReport } from '../core/report/scanReport';
 import { isoDate } from '../core/text';
 import { isDataOld } from '../core/knowledge/dataAge';
 import { analyzeWorkbook, workbookAcceptanceEdit, workbookFileReport, type WorkbookView } from '../core/services/workbook';
@@ -486,15 +486,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (!isReportFormat(params.format) || !Array.isArray(params.files)) return null;
     const { service } = await serviceFor(params.uri ?? folders[0]?.uri ?? '');
     if (!service) return null;
-    const report = mergeFileReports(params.files);
-    // The editor's export lists accepted findings with their notes: it is the record of the review.
-    return renderReport(params.format, report, {
+    // The editor's export lists accepted findings with their notes (renderReport's default): it is the record of the review.
+    return renderReport(params.format, params.files, {
       kb: service.knowledge,
       profiles: service.profiles,
       toolVersion: VENDORLENS_VERSION,
       generatedOn: isoDate(new Date()),
-      omitted: NOTHING_OMITTED,
-      executionSuccessful: !hasFailedFiles(report),
     });
   });
 

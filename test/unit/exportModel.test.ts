@@ -1,11 +1,14 @@
 // The VS Code-free parts of the report export: formats offered, skipped files as report problems, counts
 // and the webview's own Content-Security-Policy.
 import { strict as assert } from 'node:assert';
-import { REPORT_FORMATS } from '../../src/core/report/render';
+import { renderReport, REPORT_FORMATS } from '../../src/core/report/render';
 import { countExport, defaultReportName, FORMAT_CHOICES, formatChoice, skippedFileProblem, withPanelCsp } from '../../src/client/report/exportModel';
-import { toHtml } from '../../src/core/report/html';
-import { mergeFileReports, NOTHING_OMITTED } from '../../src/core/report/scanReport';
 import { knowledge } from './helpers';
+
+const run = () => {
+  const kb = knowledge();
+  return { kb, profiles: [kb.profileById.get('global')!], toolVersion: '1', generatedOn: '2026-11-29' };
+};
 
 describe('report export (client model)', () => {
   it('offers every format the renderer writes, HTML first, each with its own default file name', () => {
@@ -20,21 +23,23 @@ describe('report export (client model)', () => {
   });
 
   it('lists files it could not analyse as problems, with the CLI\'s codes', () => {
-    const report = mergeFileReports([
+    const records = [
       skippedFileProblem('big.cfg', { kind: 'size', size: 3_000_000, maxKb: 2048 }),
       skippedFileProblem('blob.cfg', { kind: 'binary' }),
       skippedFileProblem('locked.cfg', { kind: 'unreadable', error: 'EACCES' }),
-    ]);
-    assert.deepEqual(report.documents, [], 'not analysed, so not counted as scanned');
+    ];
+    const problems = records.flatMap((r) => r.problems);
+    assert.ok(records.every((r) => r.document === undefined), 'not analysed');
+    assert.match(renderReport('markdown', records, run()), /· 0 files scanned ·/, 'so not counted as scanned');
     assert.deepEqual(
-      report.problems.map((p) => [p.file, p.severity, p.code]),
+      problems.map((p) => [p.file, p.severity, p.code]),
       [
         ['big.cfg', 'information', 'skipped-too-large'],
         ['blob.cfg', 'information', 'skipped-binary'],
         ['locked.cfg', 'error', 'io-error'],
       ],
     );
-    assert.match(report.problems[0]!.message, /3000000 bytes is over vendorlens\.review\.maxFileSizeKb \(2048 KB\)/);
+    assert.match(problems[0]!.message, /3000000 bytes is over vendorlens\.review\.maxFileSizeKb \(2048 KB\)/);
   });
 
   it('counts analysed files, findings, accepted findings and problems', () => {
@@ -48,8 +53,7 @@ describe('report export (client model)', () => {
   });
 
   it('puts the panel\'s own CSP first in the report\'s head, forbidding scripts, forms and loads', () => {
-    const kb = knowledge();
-    const html = toHtml({ documents: [], findings: [], problems: [] }, { kb, profiles: [kb.profileById.get('global')!], toolVersion: '1', generatedOn: '2026-11-29', omitted: NOTHING_OMITTED });
+    const html = renderReport('html', [], run());
     const shown = withPanelCsp(html);
     const head = /<head[^>]*>(.*?)<\/head>/s.exec(shown)![1]!;
     assert.match(head, /^<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">/);

@@ -172,7 +172,7 @@ describe('secret redaction per dialect (probe M4)', () => {
       '',
     ].join('\n');
     const reports = scanTexts({ 'secrets.cfg': file });
-    assert.ok(reports.findingCount >= 6, `a finding on every line: ${reports.findingCount}`);
+    assert.ok(reports.findings.length >= 6, `a finding on every line: ${reports.findings.length}`);
     for (const [format, text] of Object.entries(reports.rendered)) {
       for (const secret of secrets) assert.ok(!text.includes(secret), `${secret} in the ${format} report`);
     }

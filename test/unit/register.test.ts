@@ -4,10 +4,10 @@ import { strict as assert } from 'node:assert';
 import { formatChoice, FORMAT_CHOICES, defaultReportName } from '../../src/client/report/exportModel';
 import { parseArgs } from '../../src/cli/args';
 import { renderReport } from '../../src/core/report/render';
-import { toRegisterJson } from '../../src/core/report/register';
-import { NOTHING_OMITTED } from '../../src/core/report/scanReport';
+import type { RegisterEntry } from '../../src/core/report/register';
+import type { FileReport } from '../../src/core/report/scanReport';
 import { knowledge } from './helpers';
-import { scanReportOf } from './reportHelpers';
+import { findingsOf, scanRecords } from './reportHelpers';
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
 
@@ -23,14 +23,18 @@ const CONFIG = lines('!Software Version V200R022C00SPC500', '#', 'sysname dist-9
 
 function options(profile = 'cz') {
   const kb = knowledge();
-  return { kb, profiles: [kb.profileById.get(profile)!], toolVersion: '9.9.9', generatedOn: '2026-11-29', omitted: NOTHING_OMITTED };
+  return { kb, profiles: [kb.profileById.get(profile)!], toolVersion: '9.9.9', generatedOn: '2026-11-29' };
+}
+
+function registerJson(records: FileReport[]): { generatedOn: string; profiles: string[]; assets: RegisterEntry[] } {
+  return JSON.parse(renderReport('register-json', records, options()));
 }
 
 describe('flagged-asset register', () => {
   it('JSON: one asset per device or product with identifiers, place, lead advisory and review state', () => {
-    const report = scanReportOf({ 'captures/acc-4.txt': CAPTURE });
-    const { assets, profiles } = toRegisterJson(report, options());
+    const { assets, profiles, generatedOn } = registerJson(scanRecords({ 'captures/acc-4.txt': CAPTURE }));
     assert.deepEqual(profiles, ['cz']);
+    assert.equal(generatedOn, '2026-11-29');
     assert.equal(assets.length, 1);
     const [camera] = assets;
     assert.equal(camera!.vendor, 'hikvision');
@@ -45,11 +49,11 @@ describe('flagged-asset register', () => {
 
   it('CSV: UTF-8 byte-order mark, CRLF, one row per asset, formula-like cells escaped', () => {
     // A file name is the scanned tree's: one that a spreadsheet would run as a formula must not run.
-    const report = scanReportOf({ '=HYPERLINK("x").cfg': CONFIG, 'captures/acc-4.txt': CAPTURE });
-    const csv = renderReport('register-csv', report, options());
+    const records = scanRecords({ '=HYPERLINK("x").cfg': CONFIG, 'captures/acc-4.txt': CAPTURE });
+    const csv = renderReport('register-csv', records, options());
     assert.ok(csv.startsWith('\uFEFFvendor,kind,device kind,hostname,'));
     const rows = csv.slice(1).split('\r\n').filter((r) => r !== '');
-    assert.equal(rows.length, 1 + report.findings.length);
+    assert.equal(rows.length, 1 + findingsOf(records).length);
     assert.ok(!csv.replace(/\r\n/g, '').includes('\n'), 'no bare LF line ends');
     const device = rows.find((r) => r.startsWith('Huawei,device,'))!;
     assert.ok(device.includes(`"'=HYPERLINK(""x"").cfg"`), `a file name that is a formula is escaped: ${device}`);
@@ -59,8 +63,7 @@ describe('flagged-asset register', () => {
 
   it('an accepted finding is in the register, marked accepted with its reason, ticket and expiry', () => {
     const noted = CAPTURE.replace('  40    4419', '! vendorlens-accept: hikvision | reason: lobby camera, replaced in Q1 | ticket: RISK-7 | expires: 2027-03-31 | by: j.novak\n  40    4419');
-    const report = scanReportOf({ 'captures/acc-4.txt': noted });
-    const [asset] = toRegisterJson(report, options()).assets;
+    const [asset] = registerJson(scanRecords({ 'captures/acc-4.txt': noted })).assets;
     assert.deepEqual(asset!.review, { state: 'accepted', reason: 'lobby camera, replaced in Q1', ticket: 'RISK-7', expires: '2027-03-31', by: 'j.novak' });
   });
 

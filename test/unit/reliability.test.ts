@@ -15,7 +15,7 @@ import { readSpreadsheet } from '../../src/core/formats/spreadsheet/read';
 import { DEFAULT_SPREADSHEET_LIMITS } from '../../src/core/formats/spreadsheet/workbook';
 import { parseXml } from '../../src/core/formats/xml';
 import { getLanguageService } from '../../src/core/languageService';
-import { hasFailedFiles } from '../../src/core/report/render';
+import { hasFailedFiles } from '../../src/core/report/scanReport';
 import { summarizeAnalysis } from '../../src/core/report/scanReport';
 import { decodeTextBytes, looksBinary, looksLikeWorkbook } from '../../src/core/textBytes';
 import { readRegularFileSync } from '../../src/shared/readRegularFile';

@@ -1,30 +1,34 @@
 // Texts analysed with the real core as the CLI does, then rendered in every report format.
-import { renderReport, REPORT_FORMATS } from '../../src/core/report/render';
-import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type ScanReport } from '../../src/core/report/scanReport';
-import { toText } from '../../src/core/report/text';
+import { renderReport } from '../../src/core/report/render';
+import { summarizeAnalysis, type FileReport, type ReportFinding } from '../../src/core/report/scanReport';
+import { STREAMED_FORMATS } from '../../src/core/report/writers';
 import { knowledge, languageService, textDocument } from './helpers';
 
-export function scanReportOf(files: Record<string, string>): ScanReport {
+/** One record per file, in the order given. */
+export function scanRecords(files: Record<string, string>): FileReport[] {
   const kb = knowledge();
   const service = languageService({});
-  return mergeFileReports(
-    Object.entries(files).map(([file, text]) => {
-      const doc = textDocument(text, `file:///work/${encodeURIComponent(file)}`);
-      return summarizeAnalysis(kb, file, doc, service.analyze(doc));
-    }),
-  );
+  return Object.entries(files).map(([file, text]) => {
+    const doc = textDocument(text, `file:///work/${encodeURIComponent(file)}`);
+    return summarizeAnalysis(kb, file, doc, service.analyze(doc));
+  });
 }
 
-/** Every format's rendering of a report: text (plain and coloured) and each report file format. */
-export function renderAll(report: ScanReport): Record<string, string> {
+/** Every finding of the records, in their order. */
+export function findingsOf(records: readonly FileReport[]): ReportFinding[] {
+  return records.flatMap((r) => r.findings);
+}
+
+/** Every format's rendering of the records, as the editor's export renders them (accepted findings listed). */
+export function renderAll(records: readonly FileReport[]): Record<string, string> {
   const kb = knowledge();
-  const options = { kb, profiles: [kb.profileById.get('global')!], toolVersion: '9.9.9', generatedOn: '2026-11-29', omitted: NOTHING_OMITTED };
-  const rendered: Record<string, string> = { text: toText(report) };
-  for (const format of REPORT_FORMATS) rendered[format] = renderReport(format, report, options);
+  const options = { kb, profiles: [kb.profileById.get('global')!], toolVersion: '9.9.9', generatedOn: '2026-11-29' };
+  const rendered: Record<string, string> = {};
+  for (const format of STREAMED_FORMATS) rendered[format] = renderReport(format, records, options);
   return rendered;
 }
 
-export function scanTexts(files: Record<string, string>): { findingCount: number; report: ScanReport; rendered: Record<string, string> } {
-  const report = scanReportOf(files);
-  return { findingCount: report.findings.length, report, rendered: renderAll(report) };
+export function scanTexts(files: Record<string, string>): { findings: ReportFinding[]; rendered: Record<string, string> } {
+  const records = scanRecords(files);
+  return { findings: findingsOf(records), rendered: renderAll(records) };
 }

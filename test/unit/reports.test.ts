@@ -2,33 +2,35 @@
 // Markdown, HTML and CSV, on documents analysed by the real core.
 import { strict as assert } from 'node:assert';
 import type { KnowledgeBase } from '../../src/core/model';
-import { csvCell, toCsv } from '../../src/core/report/csv';
+import { csvCell } from '../../src/core/report/csv';
 import { FINGERPRINT_KEY } from '../../src/core/report/fingerprint';
-import { toHtml } from '../../src/core/report/html';
-import { toMarkdown } from '../../src/core/report/markdown';
 import { excerpt, MAX_EXCERPT, REDACTED, redactSecrets } from '../../src/core/report/redact';
-import { GITHUB_LIMITS, toSarif, truncate, type SarifLog } from '../../src/core/report/sarif';
-import { renderReport } from '../../src/core/report/render';
-import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type ReportFinding, type ScanReport } from '../../src/core/report/scanReport';
-import { describeDaysLeft, MAX_DEADLINES, summarizeFindings } from '../../src/core/report/summary';
+import { GITHUB_LIMITS, INFORMATION_URI, truncate, type SarifLog } from '../../src/core/report/sarif';
+import { renderReport, type RenderOptions } from '../../src/core/report/render';
+import { summarizeAnalysis, type FileReport, type ReportFinding } from '../../src/core/report/scanReport';
+import { describeDaysLeft, MAX_DEADLINES, SummaryCounter, type ReportSummary } from '../../src/core/report/summary';
+import type { StreamedFormat } from '../../src/core/report/writers';
 import { tokenizeDelimited } from '../../src/core/formats/csv';
 import { knowledge, languageService, textDocument } from './helpers';
+import { findingsOf } from './reportHelpers';
 import { assertValidSarif } from './sarifSchema';
 
-
-/** Analyses texts with the real core, as the CLI does, into one report. */
-function scan(files: Record<string, string>, kb: KnowledgeBase = knowledge(), profile?: string): ScanReport {
+/** Analyses texts with the real core, as the CLI does, into a record per file. */
+function scan(files: Record<string, string>, kb: KnowledgeBase = knowledge(), profile?: string): FileReport[] {
   const service = languageService({ profile });
-  return mergeFileReports(
-    Object.entries(files).map(([file, text]) => {
-      const doc = textDocument(text, `file:///work/${file}`);
-      return summarizeAnalysis(kb, file, doc, service.analyze(doc));
-    }),
-  );
+  return Object.entries(files).map(([file, text]) => {
+    const doc = textDocument(text, `file:///work/${file}`);
+    return summarizeAnalysis(kb, file, doc, service.analyze(doc));
+  });
 }
 
-const sarifOptions = (kb = knowledge()) => ({ kb, profiles: [kb.profileById.get('global')!], toolVersion: '9.9.9', informationUri: 'https://example.org/vl' });
-const context = (kb = knowledge()) => ({ kb, profiles: [kb.profileById.get('global')!], toolVersion: '9.9.9', generatedOn: '2026-11-29', omitted: NOTHING_OMITTED });
+/** The findings of texts analysed. */
+const findingsIn = (files: Record<string, string>, kb?: KnowledgeBase, profile?: string) => findingsOf(scan(files, kb, profile));
+
+const run = (kb = knowledge()): RenderOptions => ({ kb, profiles: [kb.profileById.get('global')!], toolVersion: '9.9.9', generatedOn: '2026-11-29' });
+const render = (format: StreamedFormat, records: FileReport[], options: Partial<RenderOptions> = {}) => renderReport(format, records, { ...run(), ...options });
+const sarif = (records: FileReport[], options: Partial<RenderOptions> = {}) => JSON.parse(render('sarif', records, options)) as SarifLog;
+const unreadable: FileReport = { findings: [], problems: [{ file: 'missing.cfg', line: 0, column: 0, severity: 'error', code: 'io-error', message: 'no such file or directory' }] };
 
 const CONFIG = [
   'hostname edge1',
@@ -42,8 +44,8 @@ const CONFIG = [
 
 describe('report fingerprints', () => {
   it('stay the same when a line is inserted above, while line numbers move', () => {
-    const before = scan({ 'a.cfg': CONFIG }).findings;
-    const after = scan({ 'a.cfg': `! inserted comment\nbanner motd x\n${CONFIG}` }).findings;
+    const before = findingsIn({ 'a.cfg': CONFIG });
+    const after = findingsIn({ 'a.cfg': `! inserted comment\nbanner motd x\n${CONFIG}` });
     assert.equal(after.length, before.length);
     assert.ok(before.length >= 3);
     assert.deepEqual(
@@ -57,19 +59,19 @@ describe('report fingerprints', () => {
   });
 
   it('change when the finding line itself changes, and tell identical lines apart', () => {
-    const [a] = scan({ 'a.cfg': 'description uplink to HUAWEI NE40E' }).findings;
-    const [b] = scan({ 'a.cfg': 'description uplink to HUAWEI NE5000E' }).findings;
+    const [a] = findingsIn({ 'a.cfg': 'description uplink to HUAWEI NE40E' });
+    const [b] = findingsIn({ 'a.cfg': 'description uplink to HUAWEI NE5000E' });
     assert.notEqual(a!.fingerprint, b!.fingerprint);
-    const twice = scan({ 'a.cfg': 'description Huawei\n!\ndescription Huawei\n' }).findings;
+    const twice = findingsIn({ 'a.cfg': 'description Huawei\n!\ndescription Huawei\n' });
     assert.equal(twice.length, 2);
     assert.notEqual(twice[0]!.fingerprint, twice[1]!.fingerprint);
     assert.equal(twice[0]!.fingerprint.split(':')[0], twice[1]!.fingerprint.split(':')[0]);
   });
 
   it('ignore case and runs of whitespace, not the vendor', () => {
-    const [x] = scan({ 'a.cfg': ' description  to Huawei' }).findings;
-    const [y] = scan({ 'a.cfg': 'Description to HUAWEI ' }).findings;
-    const [z] = scan({ 'a.cfg': ' description  to ZTE' }).findings;
+    const [x] = findingsIn({ 'a.cfg': ' description  to Huawei' });
+    const [y] = findingsIn({ 'a.cfg': 'Description to HUAWEI ' });
+    const [z] = findingsIn({ 'a.cfg': ' description  to ZTE' });
     assert.equal(x!.fingerprint, y!.fingerprint);
     assert.notEqual(x!.fingerprint.split(':')[0], z!.fingerprint.split(':')[0]);
   });
@@ -115,7 +117,7 @@ describe('secret redaction', () => {
   });
 
   it('redacts the excerpts reports are written from', () => {
-    const [finding] = scan({ 'r.cfg': 'snmp-server community Sup3rSecret RO ! managed by Huawei NOC' }).findings;
+    const [finding] = findingsIn({ 'r.cfg': 'snmp-server community Sup3rSecret RO ! managed by Huawei NOC' });
     assert.equal(finding?.vendor, 'huawei');
     assert.ok(!finding.excerpt.includes('Sup3rSecret'));
   });
@@ -123,9 +125,8 @@ describe('secret redaction', () => {
 
 describe('SARIF report', () => {
   it('validates against the official SARIF 2.1.0 schema, with rules, regions, fingerprints and suppressions', () => {
-    const report = scan({ 'configs/edge 1.cfg': CONFIG, 'boms/q.csv': 'Manufacturer;Part\nHikvision;DS-2CD2143G2-IU\n' });
-    report.problems.push({ file: 'missing.cfg', line: 0, column: 0, severity: 'error', code: 'io-error', message: 'no such file or directory' });
-    const log = toSarif(report, sarifOptions());
+    const records = [...scan({ 'configs/edge 1.cfg': CONFIG, 'boms/q.csv': 'Manufacturer;Part\nHikvision;DS-2CD2143G2-IU\n' }), unreadable];
+    const log = sarif(records);
     assertValidSarif(log);
 
     const run = log.runs[0]!;
@@ -133,6 +134,7 @@ describe('SARIF report', () => {
     assert.match(log.$schema, /sarif-2\.1\.0/);
     assert.equal(run.columnKind, 'utf16CodeUnits');
     assert.match(run.automationDetails.id, /^vendorlens\/global\/$/);
+    assert.equal(run.tool.driver.informationUri, INFORMATION_URI);
     const ruleIds = run.tool.driver.rules.map((r) => r.id);
     assert.equal(new Set(ruleIds).size, ruleIds.length, 'one rule per vendor code');
     assert.ok(ruleIds.includes('flagged-vendor/huawei') && ruleIds.includes('borderline-vendor/h3c'));
@@ -145,7 +147,7 @@ describe('SARIF report', () => {
     const advisoryUrls = knowledge().advisoriesByVendor.get('huawei')!.map((a) => a.url);
     assert.ok(advisoryUrls.includes(huawei.helpUri!), 'helpUri points at an advisory');
 
-    assert.equal(run.results.length, report.findings.length);
+    assert.equal(run.results.length, findingsOf(records).length);
     for (const result of run.results) {
       assert.equal(run.tool.driver.rules[result.ruleIndex]!.id, result.ruleId);
       assert.ok(result.partialFingerprints[FINGERPRINT_KEY]);
@@ -160,7 +162,7 @@ describe('SARIF report', () => {
     // One finding per vendor per line: the Chinese name and the Latin one on lines of their own.
     const chineseLine = ' description 核心 🚀 华为';
     const latinLine = ' description 核心 🚀 to Huawei';
-    const log = toSarif(scan({ 'u.cfg': `${chineseLine}\n${latinLine}` }), sarifOptions());
+    const log = sarif(scan({ 'u.cfg': `${chineseLine}\n${latinLine}` }));
     const regions = log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.region!);
     const latin = latinLine.indexOf('Huawei');
     assert.ok(regions.some((r) => r.startColumn === latin + 1 && r.endColumn === latin + 1 + 'Huawei'.length && r.startLine === 2));
@@ -169,7 +171,7 @@ describe('SARIF report', () => {
   });
 
   it('suppresses accepted findings with their justification and gives the others an empty array', () => {
-    const log = toSarif(scan({ 'a.cfg': CONFIG }), sarifOptions());
+    const log = sarif(scan({ 'a.cfg': CONFIG }));
     const results = log.runs[0]!.results;
     const accepted = results.filter((r) => r.suppressions.length > 0);
     assert.equal(accepted.length, 1);
@@ -183,17 +185,17 @@ describe('SARIF report', () => {
   });
 
   it('keeps partialFingerprints across an inserted line', () => {
-    const prints = (text: string) => toSarif(scan({ 'a.cfg': text }), sarifOptions()).runs[0]!.results.map((r) => r.partialFingerprints);
+    const prints = (text: string) => sarif(scan({ 'a.cfg': text })).runs[0]!.results.map((r) => r.partialFingerprints);
     assert.deepEqual(prints(`!\n!\n${CONFIG}`), prints(CONFIG));
   });
 
   it('stays within 25,000 results, keeping errors first, and says what it left out', () => {
-    const [template] = scan({ 'a.cfg': 'description Huawei' }).findings as [ReportFinding];
+    const [template] = findingsIn({ 'a.cfg': 'description Huawei' }) as [ReportFinding];
     const many: ReportFinding[] = [];
     for (let i = 0; i < GITHUB_LIMITS.resultsPerRun + 10; i++) {
       many.push({ ...template, line: i + 1, endLine: i + 1, fingerprint: `f${i}:1`, severity: i < 20 ? 'information' : 'error' });
     }
-    const log = toSarif({ documents: [], findings: many, problems: [] }, sarifOptions());
+    const log = sarif([{ findings: many, problems: [] }]);
     const run = log.runs[0]!;
     assert.equal(run.results.length, GITHUB_LIMITS.resultsPerRun);
     assert.equal(run.results.filter((r) => r.level === 'note').length, 10, 'the least severe were dropped');
@@ -210,10 +212,13 @@ describe('SARIF report', () => {
   });
 
   it('marks results as new when a baseline was applied, and fails the invocation on I/O errors', () => {
-    const log: SarifLog = toSarif(scan({ 'a.cfg': 'Huawei' }), { ...sarifOptions(), baselineApplied: true, executionSuccessful: false });
+    const log = sarif([...scan({ 'a.cfg': 'Huawei' }), unreadable], { baselineApplied: true });
     assert.equal(log.runs[0]!.results[0]!.baselineState, 'new');
     assert.equal(log.runs[0]!.invocations[0]!.executionSuccessful, false);
     assertValidSarif(log);
+    const clean = sarif(scan({ 'a.cfg': 'Huawei' }));
+    assert.equal(clean.runs[0]!.results[0]!.baselineState, undefined);
+    assert.equal(clean.runs[0]!.invocations[0]!.executionSuccessful, true);
   });
 });
 
@@ -238,7 +243,7 @@ const HOSTILE = [
 describe('HTML report', () => {
   it('escapes hostile file content, allows no script and links no javascript: URL', () => {
     const kb = hostileKnowledge();
-    const html = toHtml(scan({ '<b>evil</b>.cfg': HOSTILE }, kb), context(kb));
+    const html = render('html', scan({ '<b>evil</b>.cfg': HOSTILE }, kb), run(kb));
     assert.ok(!/<script/i.test(html), 'no script element');
     assert.ok(!/<img/i.test(html), 'no element from file content');
     assert.ok(html.includes('NDAA §889'), 'the advisory with the script URL is cited');
@@ -252,14 +257,14 @@ describe('HTML report', () => {
   });
 
   it('lists accepted findings with their note and counts them', () => {
-    const html = toHtml(scan({ 'a.cfg': CONFIG }), context());
+    const html = render('html', scan({ 'a.cfg': CONFIG }));
     assert.match(html, /accepted<\/span> <span class="note">spare in storage; ticket CHG-7; until 2099-01-01; by jdoe/);
   });
 });
 
 describe('Markdown report', () => {
   it('keeps file content literal: table rows stay intact and no HTML or link is made', () => {
-    const md = toMarkdown(scan({ 'evil.cfg': HOSTILE }), context());
+    const md = render('markdown', scan({ 'evil.cfg': HOSTILE }));
     const rows = md.split('\n').filter((l) => l.startsWith('| ') && l.includes('huawei') === false && /\| \d+:\d+ \|/.test(l));
     assert.ok(rows.length >= 2);
     for (const row of rows) assert.equal(row.replace(/\\\|/g, '').split('|').length, 8, `six cells: ${row}`);
@@ -271,7 +276,7 @@ describe('Markdown report', () => {
   });
 
   it('says what it left out', () => {
-    const md = toMarkdown(scan({ 'a.cfg': 'Huawei' }), { ...context(), omitted: { accepted: 2, inBaseline: 1 } });
+    const md = render('markdown', scan({ 'a.cfg': CONFIG, 'b.cfg': CONFIG }), { includeAccepted: false, inBaseline: 1 });
     assert.match(md, /2 accepted findings not shown/);
     assert.match(md, /1 finding also in the baseline not shown/);
   });
@@ -279,7 +284,7 @@ describe('Markdown report', () => {
 
 describe('CSV report', () => {
   it('quotes commas, quotes and line breaks so a CSV reader gets the cells back', () => {
-    const csv = toCsv(scan({ 'dir,with "quotes"/a.cfg': ' description "core", uplink to Huawei' }));
+    const csv = render('csv', scan({ 'dir,with "quotes"/a.cfg': ' description "core", uplink to Huawei' }));
     const { records } = tokenizeDelimited(csv, ',');
     const header = records[0]!.cells.map((c) => c.value);
     const row = records[1]!.cells.map((c) => c.value);
@@ -303,17 +308,20 @@ describe('CSV report', () => {
 describe('report summary tables', () => {
   const TODAY = '2026-11-29';
   const profile = (id: string) => [knowledge().profileById.get(id)!];
+  const summarize = (profileId: string, findings: readonly ReportFinding[]): ReportSummary => {
+    const counter = new SummaryCounter(knowledge(), profile(profileId));
+    for (const f of findings) counter.add(f);
+    return counter.summary(TODAY);
+  };
   const TWO_FILES = { 'a.cfg': CONFIG, 'sites/b.cfg': 'interface Gi0/1\n description uplink to ZTE core\n' };
 
   it('counts open findings by severity and accepted ones, with the files holding them', () => {
-    const { findings } = scan(TWO_FILES);
-    const { status } = summarizeFindings(knowledge(), profile('global'), findings, TODAY);
+    const { status } = summarize('global', findingsIn(TWO_FILES));
     assert.deepEqual(status, { open: { error: 3, warning: 0, information: 0 }, openTotal: 3, accepted: 1, filesWithOpen: 2, filesWithAccepted: 1 });
   });
 
   it('lists vendors worst first, with files, open findings by severity and accepted ones', () => {
-    const { findings } = scan(TWO_FILES, knowledge(), 'cz');
-    const { byVendor } = summarizeFindings(knowledge(), profile('cz'), findings, TODAY);
+    const { byVendor } = summarize('cz', findingsIn(TWO_FILES, knowledge(), 'cz'));
     assert.deepEqual(
       byVendor.map((v) => [v.displayName, v.files, v.open, v.accepted]),
       [
@@ -324,8 +332,7 @@ describe('report summary tables', () => {
   });
 
   it('counts each advisory the findings cite, those in force under the profile first', () => {
-    const { findings } = scan(TWO_FILES, knowledge(), 'cz');
-    const { byAdvisory } = summarizeFindings(knowledge(), profile('cz'), findings, TODAY);
+    const { byAdvisory } = summarize('cz', findingsIn(TWO_FILES, knowledge(), 'cz'));
     // Under cz: both NÚKIB warnings (2025 by product category) and the EU instruments a member state applies.
     const inForce = byAdvisory.filter((a) => a.inForce);
     assert.deepEqual(inForce.map((a) => a.advisory.id).sort(), ['cz-nukib-2018-huawei-zte', 'cz-nukib-2025-prc-data', 'eu-2023-communication', 'eu-5g-toolbox-2020']);
@@ -337,8 +344,8 @@ describe('report summary tables', () => {
   });
 
   it('puts the deadlines still ahead first, soonest first, then the passed ones, only from advisories in force', () => {
-    const { findings } = scan(TWO_FILES);
-    const { deadlines } = summarizeFindings(knowledge(), profile('global'), findings, TODAY);
+    const findings = findingsIn(TWO_FILES);
+    const { deadlines } = summarize('global', findings);
     assert.ok(deadlines.length > 0 && deadlines.length <= MAX_DEADLINES);
     const ahead = deadlines.filter((d) => d.daysLeft >= 0);
     const passed = deadlines.filter((d) => d.daysLeft < 0);
@@ -349,9 +356,9 @@ describe('report summary tables', () => {
     const first = ahead[0]!;
     assert.equal(first.daysLeft, Math.round((Date.parse(`${first.date}T00:00:00Z`) - Date.parse(`${TODAY}T00:00:00Z`)) / 86_400_000));
     assert.ok(deadlines.every((d) => d.advisory.status !== 'superseded'), 'a superseded advisory sets no deadline');
-    const uk = summarizeFindings(knowledge(), profile('uk-telecom'), scan(TWO_FILES, knowledge(), 'uk-telecom').findings, TODAY).deadlines;
+    const uk = summarize('uk-telecom', findingsIn(TWO_FILES, knowledge(), 'uk-telecom')).deadlines;
     assert.deepEqual([...new Set(uk.map((d) => d.advisory.id))], ['uk-2022-designation']);
-    assert.equal(summarizeFindings(knowledge(), profile('info'), findings, TODAY).deadlines.length, 0, 'nothing in force, no deadline');
+    assert.equal(summarize('info', findings).deadlines.length, 0, 'nothing in force, no deadline');
   });
 
   it('says how far a deadline is', () => {
@@ -362,7 +369,7 @@ describe('report summary tables', () => {
   });
 
   it('appear in the HTML report: open and accepted, by vendor, by advisory in force, nearest deadlines', () => {
-    const html = toHtml(scan(TWO_FILES), context());
+    const html = render('html', scan(TWO_FILES));
     for (const heading of ['Summary', 'Open and accepted', 'By vendor', 'By advisory in force', 'Nearest deadlines']) {
       assert.match(html, new RegExp(`<h[23]>${heading}</h[23]>`), heading);
     }
@@ -372,7 +379,7 @@ describe('report summary tables', () => {
   });
 
   it('appear in the Markdown report, each row with its cells', () => {
-    const md = toMarkdown(scan(TWO_FILES, knowledge(), 'cz'), { ...context(), profiles: profile('cz') });
+    const md = render('markdown', scan(TWO_FILES, knowledge(), 'cz'), { profiles: profile('cz') });
     for (const heading of ['## Summary', '### Open and accepted', '### By vendor', '### By advisory in force', '### Nearest deadlines']) {
       assert.ok(md.split('\n').includes(heading), heading);
     }
@@ -386,28 +393,28 @@ describe('report summary tables', () => {
 
   it('count accepted findings the report does not list, and escape names from a policy file', () => {
     const kb = knowledge();
-    const report = scan({ 'a.cfg': CONFIG });
-    const listed = report.findings.filter((f) => !f.accepted);
-    const md = toMarkdown({ ...report, findings: listed }, { ...context(), counted: report.findings, omitted: { accepted: 1, inBaseline: 0 } });
+    const records = scan({ 'a.cfg': CONFIG });
+    const md = render('markdown', records, { includeAccepted: false });
     assert.ok(md.includes('| Accepted | 1 | 1 |'), 'counted though not listed');
     assert.ok(!md.includes('spare in storage'), 'the note itself stays out');
+    assert.match(md, /1 accepted finding not shown/);
     const vendors = kb.vendors.map((v) => (v.id === 'huawei' ? { ...v, displayName: '<img src=x onerror=alert(1)>|Hua' } : v));
     const hostile = { ...kb, vendors, vendorById: new Map(vendors.map((v) => [v.id, v])) };
-    const html = toHtml(report, context(hostile));
+    const html = render('html', records, run(hostile));
     assert.ok(!/<img/i.test(html));
-    const hostileMd = toMarkdown(report, context(hostile));
+    const hostileMd = render('markdown', records, run(hostile));
     const vendorRow = hostileMd.split('\n').find((l) => l.includes('huawei`)'))!;
     assert.equal(vendorRow.replace(/\\\|/g, '').split('|').length, 8, vendorRow);
   });
 
-  it('render the same through renderReport as through each module', () => {
-    const report = scan(TWO_FILES);
-    assert.equal(renderReport('html', report, context()), toHtml(report, context()));
-    assert.equal(renderReport('markdown', report, context()), toMarkdown(report, context()));
-    assert.equal(renderReport('csv', report, context()), toCsv(report));
-    const sarif = JSON.parse(renderReport('sarif', report, { ...context(), executionSuccessful: false })) as SarifLog;
-    assertValidSarif(sarif);
-    assert.equal(sarif.runs[0]!.invocations[0]!.executionSuccessful, false);
-    assert.equal(JSON.parse(renderReport('json', report, context())).findings.length, report.findings.length);
+  it('as the editor exports them: accepted findings listed with their notes and counted', () => {
+    const records = scan(TWO_FILES);
+    const md = render('markdown', records);
+    assert.ok(md.includes('| Accepted | 1 | 1 |'));
+    assert.ok(md.includes('| accepted \\(spare in storage; ticket CHG\\-7; until 2099\\-01\\-01; by jdoe\\) |'), 'listed with its note');
+    assert.doesNotMatch(md, /not shown/);
+    const json = JSON.parse(render('json', records));
+    assert.equal(json.findings.length, findingsOf(records).length);
+    assert.equal(json.findings.filter((f: { accepted: boolean }) => f.accepted).length, 1);
   });
 });

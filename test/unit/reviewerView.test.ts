@@ -9,8 +9,7 @@ import type { MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserv
 import { getLanguageService } from '../../src/core/languageService';
 import { configureLocalization } from '../../src/core/l10n';
 import { headerLineCount } from '../../src/core/review/header';
-import { toHtml } from '../../src/core/report/html';
-import { NOTHING_OMITTED } from '../../src/core/report/scanReport';
+import { renderReport } from '../../src/core/report/render';
 import { DIALECT_LANGUAGES, languageForDialect } from '../../src/client/dialectLanguages';
 import { splitMessage, LABEL_MAX } from '../../src/client/views/findingsModel';
 import { BUNDLE_DIR, readBundle } from '../../scripts/l10n';
@@ -290,7 +289,7 @@ describe('small texts', () => {
 
   it('the HTML report names CJK fonts before the generic family, so Chinese names do not render as boxes', () => {
     const kb = knowledge();
-    const html = toHtml({ documents: [], findings: [], problems: [] }, { kb, profiles: [kb.profileById.get('global')!], toolVersion: '1', generatedOn: '2026-11-29', omitted: NOTHING_OMITTED });
+    const html = renderReport('html', [], { kb, profiles: [kb.profileById.get('global')!], toolVersion: '1', generatedOn: '2026-11-29' });
     const body = /body\{font:[^;}]*/.exec(html)?.[0] ?? '';
     assert.match(body, /"Noto Sans CJK SC".*"Microsoft YaHei".*sans-serif/);
   });

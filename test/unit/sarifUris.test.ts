@@ -3,8 +3,9 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { webUrl } from '../../src/core/report/links';
-import { mergeFileReports, summarizeAnalysis } from '../../src/core/report/scanReport';
-import { toSarif } from '../../src/core/report/sarif';
+import { renderReport } from '../../src/core/report/render';
+import type { SarifLog } from '../../src/core/report/sarif';
+import { summarizeAnalysis } from '../../src/core/report/scanReport';
 import { languageService } from './helpers';
 import { assertValidSarif } from './sarifSchema';
 
@@ -43,9 +44,9 @@ describe('advisory URLs in reports (probe L6)', () => {
     const service = languageService({ trusted: true, policy: { uri: 'file:///ws/.vendorlens.yaml', text: policy } });
     assert.deepEqual(service.policy.problems, []);
     const document = TextDocument.create('file:///ws/a.txt', 'plaintext', 1, 'NVR from ACME Cams\n');
-    const report = mergeFileReports([summarizeAnalysis(service.knowledge, 'a.txt', document, service.analyze(document))]);
-    assert.equal(report.findings[0]?.vendor, 'acme');
-    const log = toSarif(report, { kb: service.knowledge, profiles: service.profiles, toolVersion: '9.9.9', informationUri: 'https://example.org/vl' });
+    const record = summarizeAnalysis(service.knowledge, 'a.txt', document, service.analyze(document));
+    assert.equal(record.findings[0]?.vendor, 'acme');
+    const log = JSON.parse(renderReport('sarif', [record], { kb: service.knowledge, profiles: service.profiles, toolVersion: '9.9.9', generatedOn: '2026-11-29' })) as SarifLog;
     assertValidSarif(log);
     const rule = log.runs[0]!.tool.driver.rules.find((r) => r.id.endsWith('/acme'))!;
     assert.equal(rule.helpUri, 'https://intranet.example.cz/bezpe%C4%8Dnost/pravidla');

@@ -8,12 +8,10 @@ import { columnLetters, formatSheetPlace, parseCellReference, sheetReference } f
 import { readSpreadsheet, spreadsheetFormatOf } from '../../src/core/formats/spreadsheet/read';
 import { DEFAULT_SPREADSHEET_LIMITS, type SpreadsheetLimits } from '../../src/core/formats/spreadsheet/workbook';
 import type { Field } from '../../src/core/model';
-import { toCsv } from '../../src/core/report/csv';
-import { toJsonReport } from '../../src/core/report/json';
-import { toMarkdown } from '../../src/core/report/markdown';
-import { toSarif } from '../../src/core/report/sarif';
-import { mergeFileReports, NOTHING_OMITTED, summarizeAnalysis, type FileReport } from '../../src/core/report/scanReport';
-import { toText } from '../../src/core/report/text';
+import { renderReport } from '../../src/core/report/render';
+import type { SarifLog } from '../../src/core/report/sarif';
+import { summarizeAnalysis, type FileReport } from '../../src/core/report/scanReport';
+import type { StreamedFormat } from '../../src/core/report/writers';
 import {
   buildOds,
   buildXlsx,
@@ -218,10 +216,11 @@ describe('spreadsheet fixtures', () => {
 });
 
 describe('spreadsheet reports', () => {
-  const report = mergeFileReports([analyzeWorkbook(quoteXlsx(), 'boms/quote.xlsx')]);
+  const records = [analyzeWorkbook(quoteXlsx(), 'boms/quote.xlsx')];
+  const render = (format: StreamedFormat) => renderReport(format, records, { kb: knowledge(), profiles: [knowledge().profileById.get('global')!], toolVersion: '9.9.9', generatedOn: '2026-11-29' });
 
   it('JSON adds location and keeps line and column as the cell row and column', () => {
-    const json = toJsonReport(report);
+    const json = JSON.parse(render('json'));
     assert.deepEqual(
       { ...json.findings[0], message: undefined, fingerprint: undefined, advisories: undefined },
       {
@@ -248,7 +247,7 @@ describe('spreadsheet reports', () => {
   });
 
   it('SARIF keeps a physical region (row, column), names the cell and leads the message with it', () => {
-    const log = toSarif(report, { kb: knowledge(), profiles: [knowledge().profileById.get('global')!], toolVersion: '9.9.9', informationUri: 'https://example.org/vl' });
+    const log = JSON.parse(render('sarif')) as SarifLog;
     assertValidSarif(log);
     const result = log.runs[0]!.results[0]!;
     assert.deepEqual(result.locations[0]!.physicalLocation.region, { startLine: 6, startColumn: 2, endLine: 6, endColumn: 3 });
@@ -257,11 +256,10 @@ describe('spreadsheet reports', () => {
   });
 
   it('text, Markdown and CSV show the cell', () => {
-    assert.match(toText(report), /^ {2}Parts!B6 {2}.*Hikvision/m);
-    assert.match(toText(report), /^ {2}Notes!B2 {2}/m);
-    const context = { kb: knowledge(), profiles: [knowledge().profileById.get('global')!], toolVersion: '9.9.9', generatedOn: '2026-11-29', omitted: NOTHING_OMITTED };
-    assert.match(toMarkdown(report, context), /\| Parts\\!B8 \|/);
-    const csv = toCsv(report).split('\r\n');
+    assert.match(render('text'), /^ {2}Parts!B6 {2}.*Hikvision/m);
+    assert.match(render('text'), /^ {2}Notes!B2 {2}/m);
+    assert.match(render('markdown'), /\| Parts\\!B8 \|/);
+    const csv = render('csv').split('\r\n');
     assert.ok(csv[0]!.endsWith(',location'));
     assert.ok(csv[1]!.endsWith(',Parts!B6'));
   });

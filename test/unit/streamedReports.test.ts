@@ -1,23 +1,25 @@
-// The streamed report writers against the whole-report renderers, on generated trees: the same JSON
-// document, the same SARIF, Markdown, CSV and annotations byte for byte; GitLab Code Quality against a
-// schema of GitLab's documented fields; JUnit parsed as XML and checked against the Ant/Jenkins shape.
+// The report writers on generated trees: the string the editor's export renders is what the CLI writes;
+// JSON is the contract's document; SARIF is schema-valid with a result per finding; the human formats
+// list accepted findings on request only; GitLab Code Quality against a schema of GitLab's documented
+// fields; JUnit parsed as XML and checked against the Ant/Jenkins shape.
 import { strict as assert } from 'node:assert';
 import Ajv from 'ajv';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { fileProblem } from '../../src/cli/analyzeFile';
 import { SpooledSink } from '../../src/cli/reportSink';
-import { toGithubAnnotations } from '../../src/core/report/githubAnnotations';
-import { HTML_MAX_LISTED_FINDINGS, toHtml } from '../../src/core/report/html';
-import { toMarkdown } from '../../src/core/report/markdown';
+import { tokenizeDelimited } from '../../src/core/formats/csv';
+import { FINGERPRINT_KEY } from '../../src/core/report/fingerprint';
+import { HTML_MAX_LISTED_FINDINGS } from '../../src/core/report/html';
 import { renderReport } from '../../src/core/report/render';
-import { SevereFirst } from '../../src/core/report/sarif';
-import { mergeFileReports, SEVERITY_RANK, splitByFile, summarizeAnalysis, type FileReport, type ReportFinding } from '../../src/core/report/scanReport';
-import { toText } from '../../src/core/report/text';
-import { fileOf, StringSink, type RunInfo } from '../../src/core/report/writer';
+import { SevereFirst, type SarifLog } from '../../src/core/report/sarif';
+import { hasFailedFiles, SEVERITY_RANK, summarizeAnalysis, type FileReport, type ReportFinding } from '../../src/core/report/scanReport';
+import { fileOf, type RunInfo } from '../../src/core/report/writer';
 import { showControls } from '../../src/core/report/controls';
 import { STREAMED_FORMATS, USES_EXCERPTS, WRITERS, type StreamedFormat } from '../../src/core/report/writers';
 import type { FindingSeverity } from '../../src/core/model';
 import { knowledge, languageService, textDocument } from './helpers';
+import { findingsOf } from './reportHelpers';
+import { assertValidSarif } from './sarifSchema';
 
 /** xorshift32: a generated tree is the same on every run. */
 function random(seed: number) {
@@ -82,41 +84,98 @@ function info(overrides: Partial<RunInfo> = {}): RunInfo {
   return { kb, profiles: [kb.profileById.get('global')!], toolVersion: '9.9.9', generatedOn: '2026-11-29', includeAccepted: false, baselineApplied: false, failOn: 'warning', ...overrides };
 }
 
-/** A format streamed over the records, as the CLI feeds it. */
+/** A format rendered over the records (the one renderer: the format's writer into a string). */
 function streamed(format: StreamedFormat, records: readonly FileReport[], run: RunInfo = info(), inBaseline = 0): string {
-  const sink = new StringSink();
-  const writer = WRITERS[format](run, sink);
-  for (const record of records) writer.file(record);
-  writer.end({ inBaseline, executionSuccessful: !records.some((r) => r.problems.some((p) => p.code === 'io-error')) });
-  return sink.toString();
+  return renderReport(format, records, { ...run, inBaseline });
 }
 
-describe('streamed reports: the same as the whole-report renderers', () => {
+/** A format as the CLI writes it: the writer fed record by record, into the CLI's spooled sink. */
+function written(format: StreamedFormat, records: readonly FileReport[], run: RunInfo, inBaseline: number): string {
+  const chunks: Buffer[] = [];
+  const sink = new SpooledSink((data) => chunks.push(Buffer.from(data)));
+  const writer = WRITERS[format](run, sink);
+  for (const record of records) writer.file(record);
+  writer.end({ inBaseline, executionSuccessful: !records.some(hasFailedFiles) });
+  sink.finish();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The JSON contract's document for the records: findings without rule, excerpt and note, `accepted` a boolean. */
+function contractDocument(records: readonly FileReport[]): unknown {
+  const document = {
+    findings: findingsOf(records).map(({ rule: _rule, excerpt: _excerpt, accepted, ...rest }) => ({ ...rest, accepted: accepted !== undefined })),
+    problems: records.flatMap((r) => r.problems),
+    documents: records.flatMap((r) => (r.document ? [r.document] : [])),
+  };
+  // Fields left undefined are not written.
+  return JSON.parse(JSON.stringify(document));
+}
+
+/** Lines of a document between a heading and the next heading of its level. */
+function section(lines: readonly string[], heading: string): string[] {
+  const start = lines.indexOf(heading);
+  if (start < 0) return [];
+  const level = heading.split(' ')[0]!;
+  const end = lines.findIndex((l, i) => i > start && l.startsWith(`${level} `));
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
+
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/;
+
+describe('report formats on generated trees: one renderer, what the CLI writes', () => {
   const trees = [generatedTree(1, 40), generatedTree(2, 120), generatedTree(3, 3)];
 
   it('generates trees dense enough to mean something', () => {
-    const findings = mergeFileReports(trees[1]!).findings;
+    const findings = findingsOf(trees[1]!);
     assert.ok(findings.length > 300, `${findings.length} findings`);
     assert.ok(findings.some((f) => f.accepted) && findings.some((f) => !f.accepted));
-    assert.ok(mergeFileReports(trees[1]!).problems.length > 0);
+    assert.ok(trees[1]!.some((r) => r.problems.length > 0));
+    assert.ok(trees[1]!.some(hasFailedFiles));
   });
 
-  it('JSON: the same document (deep-equal after parsing), accepted findings included', () => {
+  it('renders byte for byte what the CLI writes into its spooled sink, in every format', () => {
+    for (const tree of [...trees, []]) {
+      for (const format of STREAMED_FORMATS) {
+        for (const [includeAccepted, baselineApplied, inBaseline] of [[false, false, 0], [true, true, 2]] as const) {
+          const run = info({ includeAccepted, baselineApplied });
+          assert.equal(streamed(format, tree, run, inBaseline), written(format, tree, run, inBaseline), `${format}, ${includeAccepted}, ${baselineApplied}`);
+        }
+      }
+    }
+  });
+
+  it("JSON: the contract's document, every finding listed (accepted ones marked), exact values back", () => {
     for (const tree of trees) {
-      const whole = renderReport('json', mergeFileReports(tree), { ...info(), omitted: { accepted: 0, inBaseline: 0 } });
-      assert.deepEqual(JSON.parse(streamed('json', tree)), JSON.parse(whole));
-      // Escaped the same way: no raw C1 controls, separators or bidi characters in either.
-      assert.doesNotMatch(streamed('json', tree), /[\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+      const json = streamed('json', tree);
+      assert.deepEqual(JSON.parse(json), contractDocument(tree));
+      // Hostile text is escaped, not dropped: no raw C1 controls, separators or bidi characters.
+      assert.doesNotMatch(json, /[\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
     }
     assert.deepEqual(JSON.parse(streamed('json', [])), { documents: [], findings: [], problems: [] });
   });
 
-  it('SARIF: byte for byte, with the run status and baseline marks', () => {
+  it('SARIF: schema-valid, a result per finding in walk order, accepted ones suppressed, the run status and baseline marks', () => {
     for (const tree of trees) {
-      const failed = tree.some((r) => r.problems.some((p) => p.code === 'io-error'));
+      const findings = findingsOf(tree);
+      const problems = tree.flatMap((r) => r.problems);
       for (const baselineApplied of [false, true]) {
-        const whole = renderReport('sarif', mergeFileReports(tree), { ...info(), omitted: { accepted: 0, inBaseline: 0 }, baselineApplied, executionSuccessful: !failed });
-        assert.equal(streamed('sarif', tree, info({ baselineApplied })), whole);
+        const log = JSON.parse(streamed('sarif', tree, info({ baselineApplied }))) as SarifLog;
+        assertValidSarif(log);
+        const run = log.runs[0]!;
+        assert.deepEqual(
+          run.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]),
+          findings.map((f) => f.fingerprint),
+        );
+        assert.deepEqual(
+          run.results.map((r) => r.suppressions.length),
+          findings.map((f) => (f.accepted ? 1 : 0)),
+        );
+        assert.ok(run.results.every((r) => r.baselineState === (baselineApplied ? 'new' : undefined)));
+        assert.ok(run.results.every((r) => !RAW_CONTROL.test(r.message.text)));
+        assert.equal(run.invocations[0]!.executionSuccessful, !tree.some(hasFailedFiles));
+        assert.equal(run.invocations[0]!.toolExecutionNotifications.length, problems.length);
+        assert.equal(run.properties?.devicesAndProductsFlagged, findings.length);
+        assert.equal(run.properties?.filesWithFindings, tree.filter((r) => r.findings.length > 0).length);
       }
     }
   });
@@ -139,28 +198,52 @@ describe('streamed reports: the same as the whole-report renderers', () => {
     }
   });
 
-  it('Markdown, HTML, CSV, annotations and text: byte for byte, accepted findings listed on request only', () => {
+  it('Markdown, HTML, CSV, annotations and text list accepted findings on request only, and count them all', () => {
     for (const tree of trees) {
-      const all = mergeFileReports(tree);
+      const all = findingsOf(tree);
+      const problems = tree.flatMap((r) => r.problems);
+      const accepted = all.filter((f) => f.accepted).length;
       for (const includeAccepted of [false, true]) {
-        const listed = { ...all, findings: includeAccepted ? all.findings : all.findings.filter((f) => !f.accepted) };
-        const omitted = { accepted: all.findings.length - listed.findings.length, inBaseline: 2 };
-        const context = { ...info(), omitted, counted: all.findings };
+        const listed = includeAccepted ? all : all.filter((f) => !f.accepted);
+        const notListed = all.length - listed.length;
         const run = info({ includeAccepted });
-        assert.equal(streamed('markdown', tree, run, 2), renderReport('markdown', listed, context), 'markdown');
-        assert.equal(streamed('html', tree, run, 2), renderReport('html', listed, context), 'html');
-        assert.equal(streamed('csv', tree, run), renderReport('csv', listed, context), 'csv via renderReport');
-        assert.equal(streamed('github', tree, run), toGithubAnnotations(listed), 'github');
-        const header = { kb: run.kb, profiles: run.profiles, generatedOn: run.generatedOn };
-        // toText regroups a whole report by file (a file that could not be read has no place in the walk order left).
-        assert.equal(streamed('text', splitByFile(all), run, 2), toText(listed, undefined, omitted, header), 'text');
+        const notShown = (text: string) => text.includes(`${notListed} accepted finding${notListed === 1 ? '' : 's'} not shown`);
+        const label = `includeAccepted ${includeAccepted}`;
+
+        const markdown = streamed('markdown', tree, run, 2).split('\n');
+        const rows = section(markdown, '## Findings').filter((l) => l.startsWith('| ') && !l.startsWith('| Where |'));
+        assert.equal(rows.length, listed.length, `markdown rows, ${label}`);
+        assert.equal(section(markdown, '## Problems').filter((l) => l.startsWith('| ') && !l.startsWith('| File |')).length, problems.length);
+        assert.ok(markdown.some((l) => l.startsWith(`| Accepted | ${accepted} |`)), 'the summary counts every accepted finding');
+        assert.equal(notShown(markdown.join('\n')), notListed > 0, label);
+        assert.ok(markdown.includes('> 2 findings also in the baseline not shown\\.'));
+
+        const html = streamed('html', tree, run, 2);
+        assert.equal((html.match(/<tr><td class="num">/g) ?? []).length, listed.length, `html rows, ${label}`);
+        assert.equal((html.match(/<td><span class="sev accepted">accepted<\/span> <span class="note">/g) ?? []).length, includeAccepted ? accepted : 0);
+        assert.equal((html.match(/<tr><td><code>/g) ?? []).length, problems.length);
+        assert.equal(notShown(html), notListed > 0, label);
+
+        const csv = tokenizeDelimited(streamed('csv', tree, run), ',').records.map((r) => r.cells.map((c) => c.value));
+        const column = (name: string) => csv.slice(1).map((cells) => cells[csv[0]!.indexOf(name)]);
+        assert.deepEqual(column('fingerprint'), listed.map((f) => f.fingerprint), `csv, ${label}`);
+        assert.deepEqual(column('accepted'), listed.map((f) => (f.accepted ? 'yes' : 'no')));
+
+        const annotations = streamed('github', tree, run).split('\n').filter((l) => l !== '');
+        assert.equal(annotations.length, listed.length + problems.length, `annotations, ${label}`);
+        assert.deepEqual(
+          annotations.slice(listed.length).map((l) => /title=VendorLens%3A ([^:,]+)::/.exec(l)?.[1]),
+          problems.map((p) => p.code),
+          'problems after the findings',
+        );
+
+        const text = streamed('text', tree, run, 2);
+        const summary = text.trimEnd().split('\n').find((l) => /flagged \(|No flagged-vendor findings/.test(l))!;
+        assert.match(summary, new RegExp(`^${listed.length === 1 ? '1 device or product' : `${listed.length} devices and products`} flagged`), `text, ${label}`);
+        assert.equal(/\d+ accepted\)/.test(summary), includeAccepted && accepted > 0);
+        assert.equal(notShown(text), notListed > 0, label);
       }
     }
-    // The whole-report renderers (the editor's Export Report) stay as they were.
-    const all = mergeFileReports(trees[0]!);
-    assert.equal(renderReport('markdown', all, { ...info(), omitted: { accepted: 0, inBaseline: 0 } }).startsWith('# VendorLens report'), true);
-    assert.match(toMarkdown(all, { ...info(), omitted: { accepted: 0, inBaseline: 0 } }), /## Advisories cited/);
-    assert.match(toHtml(all, { ...info(), omitted: { accepted: 0, inBaseline: 0 } }), /<h2>Advisories cited<\/h2>/);
   });
 
   it('HTML lists at most its cap and says how many more the JSON report has; the summary counts them all', () => {
@@ -220,9 +303,8 @@ describe('GitLab Code Quality report', () => {
     const tree = generatedTree(5, 60);
     const issues = JSON.parse(streamed('gitlab', tree)) as { fingerprint: string; severity: string; check_name: string; description: string; location: { path: string; lines: { begin: number } } }[];
     assert.ok(validate(issues), JSON.stringify(validate.errors?.slice(0, 3)));
-    const all = mergeFileReports(tree);
-    const open = all.findings.filter((f) => !f.accepted);
-    const notInformation = all.problems.filter((p) => p.severity !== 'information');
+    const open = findingsOf(tree).filter((f) => !f.accepted);
+    const notInformation = tree.flatMap((r) => r.problems).filter((p) => p.severity !== 'information');
     assert.equal(issues.length, open.length + notInformation.length);
     assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length, 'fingerprints are unique');
     const first = open[0]!;
@@ -294,7 +376,7 @@ describe('JUnit XML report', () => {
         assert.equal(Number(element.attributes.errors), count('error'));
       }
       const threshold = failOn === 'none' ? Infinity : SEVERITY_RANK[failOn as FindingSeverity];
-      const expected = mergeFileReports(tree).findings.filter((f) => !f.accepted && SEVERITY_RANK[f.severity] >= threshold).length;
+      const expected = findingsOf(tree).filter((f) => !f.accepted && SEVERITY_RANK[f.severity] >= threshold).length;
       assert.equal(cases.reduce((n, c) => n + c.children.filter((x) => x.name === 'failure').length, 0), expected, failOn);
       if (failOn === 'warning') assert.ok(expected > 0);
       assert.ok(count('skipped') > 0 && count('error') > 0);

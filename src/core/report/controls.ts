@@ -1,7 +1,6 @@
 // Scanned text and file names can hold terminal escapes (ESC [2J clears the screen, OSC 52 writes the
 // clipboard), other control characters, and the Unicode ones that reorder or split displayed text (bidi
 // overrides, line separators). No report carries them raw: they are shown as escapes (`\x1b`, `\u202e`).
-import type { ScanReport } from './scanReport';
 
 /** C0 and C1 controls (tab aside), DEL, line/paragraph separators, bidi embeddings, overrides and isolates. */
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -74,9 +73,4 @@ export function showControlsDeep<T>(value: T): T {
     return (changed ?? value) as T;
   }
   return value;
-}
-
-/** The report's file names, messages, excerpts, places and notes with their control characters shown. */
-export function withVisibleControls(report: ScanReport): ScanReport {
-  return showControlsDeep(report);
 }

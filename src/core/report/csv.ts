@@ -2,7 +2,7 @@
 // would run as a formula (starting with = + - @, tab or CR) get a leading apostrophe: file names and
 // matched text come from scanned files.
 import { showControlsInDocument } from './controls';
-import { describeAcceptance, type ReportFinding, type ScanReport } from './scanReport';
+import { describeAcceptance, type ReportFinding } from './scanReport';
 import type { WriterFactory } from './writer';
 
 const COLUMNS = [
@@ -33,7 +33,7 @@ export function csvCell(value: string | number): string {
 }
 
 /** One finding as a CSV record, without its line end. */
-export function csvRow(f: ReportFinding): string {
+function csvRow(f: ReportFinding): string {
   const values: Record<(typeof COLUMNS)[number], string | number> = {
     file: f.file,
     line: f.line,
@@ -56,12 +56,7 @@ export function csvRow(f: ReportFinding): string {
   return COLUMNS.map((c) => csvCell(values[c])).join(',');
 }
 
-export const CSV_HEADER = COLUMNS.join(',');
-
-export function toCsv(report: ScanReport): string {
-  const rows: string[] = [CSV_HEADER, ...report.findings.map(csvRow)];
-  return rows.join('\r\n') + '\r\n';
-}
+const CSV_HEADER = COLUMNS.join(',');
 
 /** The CSV report, streamed: a row per finding listed, as the file finishes. */
 export const csvWriter: WriterFactory = (info, sink) => {

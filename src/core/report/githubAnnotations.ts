@@ -3,7 +3,7 @@
 // it): in the message %, CR and LF; in a property also : and ,. Other control characters are shown as
 // escapes, so a file's content cannot start a workflow command of its own.
 import { showControls } from './controls';
-import type { ReportFinding, ReportProblem, ScanReport } from './scanReport';
+import type { ReportFinding, ReportProblem } from './scanReport';
 import type { WriterFactory } from './writer';
 
 const COMMAND: Record<ReportFinding['severity'], 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -38,12 +38,7 @@ function problemAnnotation(p: ReportProblem): string {
   return command(p.severity === 'information' ? 'notice' : p.severity, { file: p.file, ...where, title: `VendorLens: ${p.code}` }, p.message);
 }
 
-/** One annotation per finding listed and per problem; nothing at all for a clean scan. */
-export function toGithubAnnotations(report: ScanReport): string {
-  return [...report.findings.map(findingAnnotation), ...report.problems.map(problemAnnotation)].join('');
-}
-
-/** The annotations, streamed: findings as each file finishes, problems after them (as toGithubAnnotations orders them). */
+/** The annotations, streamed: one per finding listed, as each file finishes, then one per problem; nothing at all for a clean scan. */
 export const githubWriter: WriterFactory = (info, sink) => ({
   file(report) {
     let text = '';

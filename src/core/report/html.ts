@@ -2,25 +2,11 @@
 // ticket or opened from a CI artifact. Every piece of text is escaped; links come only from the
 // knowledge base and only as http(s); a Content-Security-Policy forbids scripts even if escaping failed.
 import type { Advisory, KnowledgeBase } from '../model';
-import { showControlsInDocument } from './controls';
+import { documentWriter, type DocumentHead } from './documentReport';
 import { escapeHtml as h, webUrl } from './links';
-import type { WriterFactory } from './writer';
 import { dataDescription } from '../knowledge/dataAge';
-import {
-  citedAdvisories,
-  describeAcceptance,
-  devicesAndProducts,
-  findingPlace,
-  findingsByFile,
-  omittedSentences,
-  plural,
-  problemPlace,
-  type ReportContext,
-  type ReportFinding,
-  type ReportProblem,
-  type ScanReport,
-} from './scanReport';
-import { describeDaysLeft, DocumentTally, notInForceSentence, summarizeFindings, type OpenCounts, type ReportSummary } from './summary';
+import { describeAcceptance, devicesAndProducts, findingPlace, omittedSentences, plural, problemPlace, type ReportFinding, type ReportProblem } from './scanReport';
+import { describeDaysLeft, notInForceSentence, type OpenCounts, type ReportSummary } from './summary';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#1f2328;background:#fff}
@@ -126,12 +112,10 @@ function summaryTables(summary: ReportSummary): string[] {
   return out;
 }
 
-type Head = Pick<ReportContext, 'kb' | 'profiles' | 'generatedOn' | 'toolVersion' | 'omitted'>;
-
 /** A browser opens a report of a few thousand rows at once; past this many the JSON report has the rest. */
 export const HTML_MAX_LISTED_FINDINGS = 5000;
 
-function headLines(context: Head, summary: ReportSummary, files: number, listed: number): string[] {
+function headLines(context: DocumentHead, summary: ReportSummary, files: number, listed: number): string[] {
   const { kb, profiles } = context;
   const profileIds = profiles.map((p) => p.id).join(', ');
   const profileTitles = profiles.map((p) => p.title).join(' + ');
@@ -156,7 +140,7 @@ function headLines(context: Head, summary: ReportSummary, files: number, listed:
 }
 
 /** A file's findings; `total` is how many it has when fewer are listed. */
-function fileLines(kb: KnowledgeBase, file: string, findings: readonly ReportFinding[], total = findings.length): string[] {
+function fileLines(kb: KnowledgeBase, file: string, findings: readonly ReportFinding[], total: number): string[] {
   const count = total === findings.length ? `${devicesAndProducts(total)} flagged` : `${devicesAndProducts(total)} flagged, ${findings.length} listed`;
   const out = [
     `<details open><summary><code>${h(file)}</code> — ${h(count)}</summary>`,
@@ -198,52 +182,24 @@ function problemLine(p: ReportProblem): string {
   );
 }
 
-const END = ['</body></html>', ''];
-
-export function toHtml(report: ScanReport, context: ReportContext): string {
-  const summary = summarizeFindings(context.kb, context.profiles, context.counted ?? report.findings, context.generatedOn);
-  const out = headLines(context, summary, report.documents.length, report.findings.length);
-  for (const [file, findings] of findingsByFile(report.findings)) out.push(...fileLines(context.kb, file, findings));
-  out.push(...advisoryLines(citedAdvisories(context.kb, report.findings)));
-  if (report.problems.length > 0) out.push(...PROBLEMS_HEAD, ...report.problems.map(problemLine), '</table>');
-  out.push(...END);
-  return out.join('\n');
-}
-
-/** "12 more findings are not listed here: …", or nothing. */
-export function unlistedSentence(unlisted: number): string | undefined {
-  if (unlisted === 0) return undefined;
+/** "12 more findings are not listed here: …". */
+function unlistedSentence(unlisted: number): string {
   return `${plural(unlisted, 'more finding')} ${unlisted === 1 ? 'is' : 'are'} not listed here (this report lists at most ${HTML_MAX_LISTED_FINDINGS}): the JSON report (--format json) has all of them.`;
 }
 
 /**
- * The HTML report, streamed: file sections as they finish (part 1, at most HTML_MAX_LISTED_FINDINGS rows,
- * then a note of how many more), problems as met (part 3); the head with the summary (part 0), the
- * advisories cited (part 2) and the end once the last file is in.
+ * The HTML report, streamed (documentReport.ts): file sections as they finish, at most
+ * HTML_MAX_LISTED_FINDINGS rows, then a note of how many more; problems as met; the head with the
+ * summary, the advisories cited and the end once the last file is in.
  */
-export const htmlWriter: WriterFactory = (info, sink) => {
-  const tally = new DocumentTally(info.kb, info.profiles, info.includeAccepted);
-  let listed = 0;
-  let unlisted = 0;
-  const write = (part: number, lines: readonly string[]) => sink.write(part, showControlsInDocument(lines.map((l) => '\n' + l).join('')));
-  return {
-    file(report) {
-      const problemsBefore = tally.problems;
-      const shown = tally.take(report);
-      const room = Math.max(0, HTML_MAX_LISTED_FINDINGS - listed);
-      if (shown.length > 0 && room > 0) write(1, fileLines(info.kb, shown[0]!.file, shown.slice(0, room), shown.length));
-      listed += Math.min(room, shown.length);
-      unlisted += shown.length - Math.min(room, shown.length);
-      if (report.problems.length > 0) write(3, [...(problemsBefore === 0 ? PROBLEMS_HEAD : []), ...report.problems.map(problemLine)]);
-    },
-    end(totals) {
-      const [first, ...rest] = headLines({ ...info, omitted: { accepted: tally.notListed, inBaseline: totals.inBaseline } }, tally.counter.summary(info.generatedOn), tally.files, listed + unlisted);
-      sink.write(0, first!);
-      write(0, rest);
-      const more = unlistedSentence(unlisted);
-      if (more) write(1, [`<p class="note">${h(more)}</p>`]);
-      write(2, advisoryLines(tally.citedAdvisories()));
-      write(3, [...(tally.problems > 0 ? ['</table>'] : []), ...END]);
-    },
-  };
-};
+export const htmlWriter = documentWriter({
+  head: headLines,
+  file: fileLines,
+  advisories: advisoryLines,
+  problemsHead: PROBLEMS_HEAD,
+  problem: problemLine,
+  problemsEnd: ['</table>'],
+  end: ['</body></html>', ''],
+  maxListed: HTML_MAX_LISTED_FINDINGS,
+  unlisted: (count) => [`<p class="note">${h(unlistedSentence(count))}</p>`],
+});

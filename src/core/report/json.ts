@@ -1,50 +1,8 @@
 // The CLI's JSON result: a stable contract that tooling relies on. Add fields; never rename or remove them.
+// Three members: `findings`, `problems` (as the records hold them) and `documents` (file, format, dialect).
 import { escapeControlsInJson } from './controls';
-import type { FileReport, ReportDocument, ReportFinding, ReportProblem, ScanReport } from './scanReport';
+import type { FileReport, ReportFinding } from './scanReport';
 import type { ReportSink, WriterFactory } from './writer';
-
-export type JsonDocument = ReportDocument;
-
-/**
- * A finding as the contract lists it: the report's fields without the rule, the excerpt and the note,
- * `accepted` as a boolean. `fingerprint` was added in 0.1 (`--baseline` matches on file + fingerprint),
- * then `location` (`Parts!B7`, spreadsheet findings only), then `subject` (the device or product, with its
- * identifiers) and `detail` (the matcher's account).
- */
-export type JsonFinding = Omit<ReportFinding, 'rule' | 'accepted' | 'excerpt'> & { accepted: boolean };
-
-export type JsonProblem = ReportProblem;
-
-export interface JsonReport {
-  documents: JsonDocument[];
-  findings: JsonFinding[];
-  problems: JsonProblem[];
-}
-
-export function toJsonReport(report: ScanReport): JsonReport {
-  return {
-    documents: report.documents,
-    findings: report.findings.map((f) => ({
-      file: f.file,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      ...(f.location !== undefined ? { location: f.location } : {}),
-      vendor: f.vendor,
-      kind: f.kind,
-      confidence: f.confidence,
-      severity: f.severity,
-      message: f.message,
-      advisories: f.advisories,
-      accepted: f.accepted !== undefined,
-      fingerprint: f.fingerprint,
-      ...(f.subject ? { subject: f.subject } : {}),
-      ...(f.detail !== undefined ? { detail: f.detail } : {}),
-    })),
-    problems: report.problems,
-  };
-}
 
 /** `JSON.stringify(value, null, 2)` as an element of a top-level member's array (indented two levels). */
 function element(value: unknown): string {
@@ -54,9 +12,12 @@ function element(value: unknown): string {
 const str = JSON.stringify;
 
 /**
- * A finding as `element(toJsonReport(…).findings[i])` writes it, without building the object: this runs
- * once per finding, hundreds of thousands of times in a dense tree. The advisory list is written once
- * per list (findings of a vendor share one).
+ * A finding as the contract lists it: the record's fields without the rule, the excerpt and the note,
+ * `accepted` as a boolean. `fingerprint` was added in 0.1 (`--baseline` matches on file + fingerprint),
+ * then `location` (`Parts!B7`, spreadsheet findings only), then `subject` (the device or product, with its
+ * identifiers) and `detail` (the matcher's account). Written as `element` would write that object, without
+ * building it: this runs once per finding, hundreds of thousands of times in a dense tree. The advisory
+ * list is written once per list (findings of a vendor share one).
  */
 function findingElement(f: ReportFinding, fileJson: string, advisoryJson: (list: string[]) => string): string {
   return (
@@ -95,8 +56,8 @@ class ArrayMember {
 }
 
 /**
- * The JSON report, streamed: the same document as `renderReport('json', …)`, members in another order
- * (findings first, as they come; problems and documents after, from parts of their own).
+ * The JSON report, streamed: `findings` first, as they come; `problems` and `documents` after, from parts
+ * of their own.
  */
 export const jsonWriter: WriterFactory = (_info, sink) => {
   // Findings of one vendor and profile cite the same list (one array in a record, shared): written once

@@ -3,8 +3,7 @@
 // classname), one test case per file scanned. A file fails with a <failure> per open finding at or
 // above --fail-on; a file skipped (binary, over the size limit) is <skipped/>; a file that could not be
 // read or analysed is an <error>. Streamed: the cases as files finish, the counts at the top at the end.
-import { findingPlace, SEVERITY_RANK, type FileReport } from './scanReport';
-import { hasFailedFiles } from './render';
+import { findingPlace, hasFailedFiles, SEVERITY_RANK, type FileReport } from './scanReport';
 import { showControls } from './controls';
 import { fileOf, type WriterFactory } from './writer';
 

@@ -3,24 +3,11 @@
 // literally (no links, images, HTML or tables broken by a `|`).
 import type { Advisory, KnowledgeBase } from '../model';
 import { escapeMarkdown } from '../text';
-import { showControlsInDocument } from './controls';
-import type { WriterFactory } from './writer';
+import { documentWriter, type DocumentHead } from './documentReport';
 import { dataDescription } from '../knowledge/dataAge';
 import { webUrl } from './links';
-import {
-  citedAdvisories,
-  describeAcceptance,
-  findingPlace,
-  findingsByFile,
-  omittedSentences,
-  plural,
-  problemPlace,
-  type ReportContext,
-  type ReportFinding,
-  type ReportProblem,
-  type ScanReport,
-} from './scanReport';
-import { describeDaysLeft, DocumentTally, notInForceSentence, summarizeFindings, type ReportSummary } from './summary';
+import { describeAcceptance, findingPlace, omittedSentences, plural, problemPlace, type ReportFinding, type ReportProblem } from './scanReport';
+import { describeDaysLeft, notInForceSentence, type ReportSummary } from './summary';
 
 /** Table cells: escaped, and never empty (an empty cell can collapse a row in some renderers). */
 function cell(text: string): string {
@@ -92,10 +79,8 @@ function summaryTables(summary: ReportSummary): string[] {
   return out;
 }
 
-type Head = Pick<ReportContext, 'kb' | 'profiles' | 'generatedOn' | 'toolVersion' | 'omitted'>;
-
 /** Title, scan facts, summary tables, what was left out, and the Findings heading. */
-function headLines(context: Head, summary: ReportSummary, files: number, listed: number): string[] {
+function headLines(context: DocumentHead, summary: ReportSummary, files: number, listed: number): string[] {
   const { kb, profiles } = context;
   const profileIds = profiles.map((p) => p.id).join(', ');
   const profileTitles = profiles.map((p) => p.title).join(' + ');
@@ -146,38 +131,19 @@ function problemLine(p: ReportProblem): string {
   return `| ${cell(p.file)} | ${cell(problemPlace(p))} | ${p.severity} | ${cell(p.code)} | ${cell(p.message)} |`;
 }
 
-export function toMarkdown(report: ScanReport, context: ReportContext): string {
-  const summary = summarizeFindings(context.kb, context.profiles, context.counted ?? report.findings, context.generatedOn);
-  const out = headLines(context, summary, report.documents.length, report.findings.length);
-  for (const [file, findings] of findingsByFile(report.findings)) out.push(...fileLines(context.kb, file, findings));
-  out.push(...advisoryLines(citedAdvisories(context.kb, report.findings)));
-  if (report.problems.length > 0) out.push(...PROBLEMS_HEAD, ...report.problems.map(problemLine), '');
-  return out.join('\n');
-}
-
 /**
- * The Markdown report, streamed: each file's table as it finishes (part 1), the problems as met (part 3);
- * the head with the summary tables (part 0) and the advisories cited (part 2) once the last file is in.
+ * The Markdown report, streamed (documentReport.ts): each file's table as it finishes, the problems as
+ * met; the head with the summary tables and the advisories cited once the last file is in.
  */
-export const markdownWriter: WriterFactory = (info, sink) => {
-  const tally = new DocumentTally(info.kb, info.profiles, info.includeAccepted);
-  let listed = 0;
-  // Lines after the head's first are written with the line break before them: the document is its lines joined by \n.
-  const write = (part: number, lines: readonly string[]) => sink.write(part, showControlsInDocument(lines.map((l) => '\n' + l).join('')));
-  return {
-    file(report) {
-      const problemsBefore = tally.problems;
-      const shown = tally.take(report);
-      listed += shown.length;
-      if (shown.length > 0) write(1, fileLines(info.kb, shown[0]!.file, shown));
-      if (report.problems.length > 0) write(3, [...(problemsBefore === 0 ? PROBLEMS_HEAD : []), ...report.problems.map(problemLine)]);
-    },
-    end(totals) {
-      const [first, ...rest] = headLines({ ...info, omitted: { accepted: tally.notListed, inBaseline: totals.inBaseline } }, tally.counter.summary(info.generatedOn), tally.files, listed);
-      sink.write(0, first!);
-      write(0, rest);
-      write(2, advisoryLines(tally.citedAdvisories()));
-      if (tally.problems > 0) write(3, ['']);
-    },
-  };
-};
+export const markdownWriter = documentWriter({
+  head: headLines,
+  file: fileLines,
+  advisories: advisoryLines,
+  problemsHead: PROBLEMS_HEAD,
+  problem: problemLine,
+  problemsEnd: [''],
+  end: [],
+  // A Markdown file is read in an editor or a review tool, not opened whole by a browser: no cap.
+  maxListed: Infinity,
+  unlisted: () => [],
+});

@@ -4,19 +4,15 @@
 // review state. The inventory an operator's risk analysis starts from. As CSV for Excel (UTF-8 with a
 // byte-order mark so Excel reads it as UTF-8, CRLF, cells that a spreadsheet would run as a formula
 // escaped: see csv.ts) and as JSON.
-import type { Advisory, KnowledgeBase, Profile, SubjectIdentifiers } from '../model';
+import type { Advisory, SubjectIdentifiers } from '../model';
 import { isInForce } from '../review/profiles';
 import { csvCell } from './csv';
 import { escapeControlsInJson, showControlsInDocument } from './controls';
-import type { ReportFinding, ScanReport } from './scanReport';
+import type { FileReport, ReportFinding } from './scanReport';
 import type { RunInfo, WriterFactory } from './writer';
 
-export interface RegisterOptions {
-  kb: KnowledgeBase;
-  profiles: readonly Profile[];
-  /** YYYY-MM-DD: the next deadline is the first on or after it (else the last one passed). */
-  generatedOn: string;
-}
+/** `generatedOn` (YYYY-MM-DD): the next deadline is the first on or after it (else the last one passed). */
+type RegisterOptions = Pick<RunInfo, 'kb' | 'profiles' | 'generatedOn'>;
 
 export interface RegisterEntry {
   vendor: string;
@@ -47,7 +43,7 @@ function nextDeadline(advisory: Advisory | undefined, today: string): { date: st
   return { date: ahead.date, what: ahead.what };
 }
 
-export function registerEntries(report: Pick<ScanReport, 'findings'>, options: RegisterOptions): RegisterEntry[] {
+function registerEntries(report: FileReport, options: RegisterOptions): RegisterEntry[] {
   return report.findings.map((f) => registerEntry(f, options));
 }
 
@@ -115,11 +111,6 @@ const COLUMNS = [
 
 const REGISTER_CSV_HEADER = '\uFEFF' + COLUMNS.join(',') + '\r\n';
 
-/** The register as CSV for spreadsheets: a byte-order mark, CRLF, formula-safe cells. */
-export function toRegisterCsv(report: ScanReport, options: RegisterOptions): string {
-  return REGISTER_CSV_HEADER + registerEntries(report, options).map(registerCsvRow).join('');
-}
-
 function registerCsvRow(e: RegisterEntry): string {
   const ids = e.identifiers;
   const values: Record<(typeof COLUMNS)[number], string | number> = {
@@ -157,42 +148,33 @@ function registerCsvRow(e: RegisterEntry): string {
   return COLUMNS.map((c) => csvCell(values[c])).join(',') + '\r\n';
 }
 
-export interface RegisterJson {
-  generatedOn: string;
-  profiles: string[];
-  /** One entry per device or product flagged. */
-  assets: RegisterEntry[];
-}
-
-export function toRegisterJson(report: ScanReport, options: RegisterOptions): RegisterJson {
-  return { generatedOn: options.generatedOn, profiles: options.profiles.map((p) => p.id), assets: registerEntries(report, options) };
-}
-
-const optionsOf = (info: RunInfo): RegisterOptions => ({ kb: info.kb, profiles: info.profiles, generatedOn: info.generatedOn });
-
-/** The register as CSV, streamed: a row per finding (accepted ones too, marked), as each file finishes. */
+/**
+ * The register as CSV for spreadsheets (a byte-order mark, CRLF, formula-safe cells), streamed: a row per
+ * finding (accepted ones too, marked), as each file finishes.
+ */
 export const registerCsvWriter: WriterFactory = (info, sink) => {
-  const options = optionsOf(info);
   sink.write(0, REGISTER_CSV_HEADER);
   return {
     file(report) {
-      const rows = registerEntries(report, options).map(registerCsvRow).join('');
+      const rows = registerEntries(report, info).map(registerCsvRow).join('');
       if (rows !== '') sink.write(0, showControlsInDocument(rows));
     },
     end() {},
   };
 };
 
-/** The register as JSON, streamed: the document toRegisterJson gives, an asset at a time. */
+/**
+ * The register as JSON, streamed an asset at a time: `generatedOn`, `profiles` (their ids) and `assets`,
+ * one RegisterEntry per device or product flagged.
+ */
 export const registerJsonWriter: WriterFactory = (info, sink) => {
-  const options = optionsOf(info);
-  const head = { generatedOn: options.generatedOn, profiles: options.profiles.map((p) => p.id) };
+  const head = { generatedOn: info.generatedOn, profiles: info.profiles.map((p) => p.id) };
   sink.write(0, escapeControlsInJson(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "assets": [')));
   let first = true;
   return {
     file(report) {
       let text = '';
-      for (const entry of registerEntries(report, options)) {
+      for (const entry of registerEntries(report, info)) {
         text += (first ? '\n    ' : ',\n    ') + JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ');
         first = false;
       }

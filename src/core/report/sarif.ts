@@ -10,11 +10,14 @@ import { diagnosticCode } from '../services/diagnostics';
 import { escapeMarkdown as md } from '../text';
 import { escapeControlsInJson, showControlsDeep } from './controls';
 import { FINGERPRINT_KEY } from './fingerprint';
-import type { WriterFactory } from './writer';
+import type { RunInfo, WriterFactory } from './writer';
 import { webUrl } from './links';
-import { describeAcceptance, SEVERITY_RANK, type ReportFinding, type ReportProblem, type ScanReport } from './scanReport';
+import { describeAcceptance, SEVERITY_RANK, type ReportFinding, type ReportProblem } from './scanReport';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** tool.driver.informationUri. */
+export const INFORMATION_URI = 'https://github.com/vendorlens/vendorlens';
 
 /** GitHub code scanning's documented limits. */
 export const GITHUB_LIMITS = {
@@ -27,22 +30,6 @@ export const GITHUB_LIMITS = {
 const MAX_NOTIFICATIONS = 1000;
 
 export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
-
-export interface SarifOptions {
-  kb: KnowledgeBase;
-  /** YYYY-MM-DD: whether the knowledge base is old is judged against it. Default: not judged. */
-  generatedOn?: string;
-  /** The active profiles (severity, and the automation id). */
-  profiles: readonly Profile[];
-  toolVersion: string;
-  informationUri: string;
-  /** runAutomationDetails.id; GitHub takes what precedes the last '/' as the upload's category. */
-  automationId?: string;
-  /** Set when findings were compared with a baseline: every result is then marked baselineState 'new'. */
-  baselineApplied?: boolean;
-  /** The run failed (an unreadable file): recorded in invocations[0].executionSuccessful. */
-  executionSuccessful?: boolean;
-}
 
 /* Only the parts of the SARIF object model this writer emits. */
 export interface SarifMessage {
@@ -250,15 +237,18 @@ function sarifRules(kb: KnowledgeBase, profiles: readonly Profile[]): SarifRule[
   return kb.vendors.slice(0, GITHUB_LIMITS.rulesPerRun).map((v) => ruleFor(kb, profiles, v));
 }
 
-/** The log around its results (given, or none yet). */
 /** Each result is one device or product (an LLDP neighbour, a host, a BOM row, the file's own device). */
 interface FlaggedCounts {
   devicesAndProducts: number;
   files: number;
 }
 
-function sarifLog(options: SarifOptions, rules: SarifRule[], results: SarifResult[], notifications: SarifNotification[], omitted: number, flagged: FlaggedCounts): SarifLog {
-  const { kb, profiles } = options;
+/**
+ * The log around an empty results array. `executionSuccessful` is false when a file could not be read or
+ * analysed; `generatedOn` (YYYY-MM-DD) judges whether the knowledge base is old.
+ */
+function sarifLog(info: RunInfo, executionSuccessful: boolean, rules: SarifRule[], notifications: SarifNotification[], omitted: number, flagged: FlaggedCounts): SarifLog {
+  const { kb, profiles } = info;
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -267,22 +257,23 @@ function sarifLog(options: SarifOptions, rules: SarifRule[], results: SarifResul
         tool: {
           driver: {
             name: 'VendorLens',
-            version: options.toolVersion,
-            semanticVersion: options.toolVersion,
-            informationUri: options.informationUri,
+            version: info.toolVersion,
+            semanticVersion: info.toolVersion,
+            informationUri: INFORMATION_URI,
             rules,
           },
         },
-        automationDetails: { id: options.automationId ?? `vendorlens/${profiles.map((p) => p.id).join('+')}/` },
+        // GitHub takes what precedes the last '/' as the upload's category.
+        automationDetails: { id: `vendorlens/${profiles.map((p) => p.id).join('+')}/` },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: options.executionSuccessful ?? true, toolExecutionNotifications: notifications }],
-        results,
+        invocations: [{ executionSuccessful, toolExecutionNotifications: notifications }],
+        results: [],
         properties: {
           profiles: profiles.map((p) => p.id),
           knowledgeBase: {
             version: kb.dataVersion,
             reviewedOn: kb.reviewedOn,
-            ...(options.generatedOn ? { old: isDataOld(kb, options.generatedOn) } : {}),
+            ...(info.generatedOn ? { old: isDataOld(kb, info.generatedOn) } : {}),
           },
           ...(omitted > 0 ? { omittedResults: omitted } : {}),
           devicesAndProductsFlagged: flagged.devicesAndProducts,
@@ -291,29 +282,6 @@ function sarifLog(options: SarifOptions, rules: SarifRule[], results: SarifResul
       },
     ],
   };
-}
-
-export function toSarif(report: ScanReport, options: SarifOptions): SarifLog {
-  const rules = sarifRules(options.kb, options.profiles);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-
-  // GitHub rejects a run with more than 25,000 results; keep the most severe, in report order otherwise.
-  let findings = report.findings.filter((f) => ruleIndex.has(f.rule));
-  const omitted = findings.length - Math.min(findings.length, GITHUB_LIMITS.resultsPerRun);
-  if (omitted > 0) {
-    findings = findings
-      .map((f, order) => ({ f, order }))
-      .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.order - b.order)
-      .slice(0, GITHUB_LIMITS.resultsPerRun)
-      .sort((a, b) => a.order - b.order)
-      .map((x) => x.f);
-  }
-  const results = findings.map((f) => resultFor(f, ruleIndex.get(f.rule)!, options.baselineApplied === true));
-
-  const notifications = report.problems.slice(0, MAX_NOTIFICATIONS).map(notificationFor);
-  if (report.problems.length > MAX_NOTIFICATIONS) notifications.push(moreProblemsNotification(report.problems.length));
-  if (omitted > 0) notifications.push(truncationNotification(omitted));
-  return sarifLog(options, rules, results, notifications, omitted, { devicesAndProducts: report.findings.length, files: new Set(report.findings.map((f) => f.file)).size });
 }
 
 /** A result kept for the log: its place in the run, its severity, and its text (the result itself is not kept). */
@@ -376,43 +344,40 @@ function resultText(value: unknown): string {
 /**
  * SARIF, streamed as far as GitHub's limits allow: each result is made into text as its file finishes and
  * only the 25,000 GitHub keeps are held (as text), with the first 1,000 problems; the log is written at
- * the end, the same bytes as `renderReport('sarif', …)`.
+ * the end.
  */
-export function sarifWriter(informationUri: string): WriterFactory {
-  return (info, sink) => {
-    const rules = sarifRules(info.kb, info.profiles);
-    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-    const kept = new SevereFirst(GITHUB_LIMITS.resultsPerRun);
-    const notifications: SarifNotification[] = [];
-    let problems = 0;
-    let order = 0;
-    const flagged: FlaggedCounts = { devicesAndProducts: 0, files: 0 };
-    return {
-      file(report) {
-        flagged.devicesAndProducts += report.findings.length;
-        // A record is one file's: its findings share the file.
-        if (report.findings.length > 0) flagged.files++;
-        for (const f of report.findings) {
-          const index = ruleIndex.get(f.rule);
-          if (index === undefined) continue;
-          kept.add(SEVERITY_RANK[f.severity], () => escapeControlsInJson(resultText(showControlsDeep(resultFor(f, index, info.baselineApplied)))), order++);
-        }
-        for (const p of report.problems) if (problems++ < MAX_NOTIFICATIONS) notifications.push(showControlsDeep(notificationFor(p)));
-      },
-      end(totals) {
-        if (problems > MAX_NOTIFICATIONS) notifications.push(moreProblemsNotification(problems));
-        if (kept.dropped > 0) notifications.push(truncationNotification(kept.dropped));
-        const options: SarifOptions = { ...info, informationUri, executionSuccessful: totals.executionSuccessful };
-        const log = escapeControlsInJson(JSON.stringify(showControlsDeep(sarifLog(options, rules, [], notifications, kept.dropped, flagged)), null, 2));
-        // The log around an empty results array, then the results written into it one by one (25,000
-        // results are tens of megabytes of text: never joined into one string).
-        const empty = '\n      "results": []';
-        const at = log.indexOf(empty);
-        sink.write(0, `${log.slice(0, at)}\n      "results": [`);
-        let count = 0;
-        for (const result of kept.drain()) sink.write(0, (count++ === 0 ? '\n' : ',\n') + result);
-        sink.write(0, `${count === 0 ? ']' : '\n      ]'}${log.slice(at + empty.length)}\n`);
-      },
-    };
+export const sarifWriter: WriterFactory = (info, sink) => {
+  const rules = sarifRules(info.kb, info.profiles);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const kept = new SevereFirst(GITHUB_LIMITS.resultsPerRun);
+  const notifications: SarifNotification[] = [];
+  let problems = 0;
+  let order = 0;
+  const flagged: FlaggedCounts = { devicesAndProducts: 0, files: 0 };
+  return {
+    file(report) {
+      flagged.devicesAndProducts += report.findings.length;
+      // A record is one file's: its findings share the file.
+      if (report.findings.length > 0) flagged.files++;
+      for (const f of report.findings) {
+        const index = ruleIndex.get(f.rule);
+        if (index === undefined) continue;
+        kept.add(SEVERITY_RANK[f.severity], () => escapeControlsInJson(resultText(showControlsDeep(resultFor(f, index, info.baselineApplied)))), order++);
+      }
+      for (const p of report.problems) if (problems++ < MAX_NOTIFICATIONS) notifications.push(showControlsDeep(notificationFor(p)));
+    },
+    end(totals) {
+      if (problems > MAX_NOTIFICATIONS) notifications.push(moreProblemsNotification(problems));
+      if (kept.dropped > 0) notifications.push(truncationNotification(kept.dropped));
+      const log = escapeControlsInJson(JSON.stringify(showControlsDeep(sarifLog(info, totals.executionSuccessful, rules, notifications, kept.dropped, flagged)), null, 2));
+      // The log around an empty results array, then the results written into it one by one (25,000
+      // results are tens of megabytes of text: never joined into one string).
+      const empty = '\n      "results": []';
+      const at = log.indexOf(empty);
+      sink.write(0, `${log.slice(0, at)}\n      "results": [`);
+      let count = 0;
+      for (const result of kept.drain()) sink.write(0, (count++ === 0 ? '\n' : ',\n') + result);
+      sink.write(0, `${count === 0 ? ']' : '\n      ]'}${log.slice(at + empty.length)}\n`);
+    },
   };
-}
+};

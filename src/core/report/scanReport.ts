@@ -2,7 +2,7 @@
 // worker thread to the CLI's main thread) from which every report format is written. The text itself is
 // not kept, only a redacted excerpt of each finding's line.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Advisory, DocumentAnalysis, DocumentProblem, Finding, FindingSeverity, KnowledgeBase, Profile, Subject } from '../model';
+import type { DocumentAnalysis, DocumentProblem, Finding, FindingSeverity, KnowledgeBase, Subject } from '../model';
 import { formatSheetPlace } from '../formats/spreadsheet/cellAddress';
 import { diagnosticCode } from '../services/diagnostics';
 import { withOccurrences } from './fingerprint';
@@ -69,13 +69,6 @@ export interface ReportProblem {
 
 export interface FileReport {
   document?: ReportDocument;
-  findings: ReportFinding[];
-  problems: ReportProblem[];
-}
-
-/** A whole scan, in the order the files were named and walked. */
-export interface ScanReport {
-  documents: ReportDocument[];
   findings: ReportFinding[];
   problems: ReportProblem[];
 }
@@ -177,31 +170,6 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
   return { document: { file, format: analysis.format, dialect: analysis.dialect.id }, findings, problems };
 }
 
-/** Joins per-file records in the order given. */
-export function mergeFileReports(files: Iterable<FileReport>): ScanReport {
-  const report: ScanReport = { documents: [], findings: [], problems: [] };
-  for (const f of files) {
-    if (f.document) report.documents.push(f.document);
-    report.findings.push(...f.findings);
-    report.problems.push(...f.problems);
-  }
-  return report;
-}
-
-/** A whole report back into per-file records, files in the order they first appear. */
-export function splitByFile(report: ScanReport): FileReport[] {
-  const files = new Map<string, FileReport>();
-  const of = (file: string) => {
-    let record = files.get(file);
-    if (!record) files.set(file, (record = { findings: [], problems: [] }));
-    return record;
-  };
-  for (const d of report.documents) of(d.file).document = d;
-  for (const f of report.findings) of(f.file).findings.push(f);
-  for (const p of report.problems) of(p.file).problems.push(p);
-  return [...files.values()];
-}
-
 /** Where a finding is, for people: its cell in a spreadsheet (`Parts!B7`), else line:column. */
 export function findingPlace(f: Pick<ReportFinding, 'line' | 'column' | 'location'>): string {
   return f.location ?? `${f.line}:${f.column}`;
@@ -211,6 +179,31 @@ export function findingPlace(f: Pick<ReportFinding, 'line' | 'column' | 'locatio
 export function problemPlace(p: Pick<ReportProblem, 'line' | 'location'>): string {
   return p.location ?? (p.line > 0 ? String(p.line) : '');
 }
+
+/** Whether a file could not be read or analysed: the scan is incomplete. */
+export function hasFailedFiles(report: Pick<FileReport, 'problems'>): boolean {
+  return report.problems.some((p) => FILE_NOT_CHECKED.has(p.code));
+}
+
+/**
+ * Problems that mean a file, or part of it, was not checked: a scan that leaves anything unread or
+ * unanalysed must not pass CI (unlike a skipped binary or an oversized file, skipped by a limit the user set).
+ */
+const FILE_NOT_CHECKED = new Set([
+  'io-error',
+  'analysis-failed',
+  // Stopped by the time budget: the rest of the file was never checked.
+  'analysis-cut-short',
+  'spreadsheet-unreadable',
+  'spreadsheet-encrypted',
+  'spreadsheet-too-large',
+  // A part (sheet, shared strings) whose XML could not be read to its end, from its first byte on if need be.
+  'spreadsheet-malformed',
+  // Nested past what is read as a tree.
+  'json-too-deep',
+  'yaml-too-deep',
+  'xml-too-deep',
+]);
 
 export const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -240,8 +233,6 @@ export interface OmittedFindings {
   inBaseline: number;
 }
 
-export const NOTHING_OMITTED: OmittedFindings = { accepted: 0, inBaseline: 0 };
-
 /** Sentences such as "2 accepted findings not shown (--include-accepted lists them)." */
 export function omittedSentences(omitted: OmittedFindings): string[] {
   const out: string[] = [];
@@ -250,37 +241,4 @@ export function omittedSentences(omitted: OmittedFindings): string[] {
   }
   if (omitted.inBaseline > 0) out.push(`${plural(omitted.inBaseline, 'finding')} also in the baseline not shown.`);
   return out;
-}
-
-/** What the Markdown and HTML reports say about the scan besides its findings. */
-export interface ReportContext {
-  kb: KnowledgeBase;
-  profiles: readonly Profile[];
-  toolVersion: string;
-  /** YYYY-MM-DD, from the host's clock. */
-  generatedOn: string;
-  omitted: OmittedFindings;
-  /**
-   * Every finding the summary tables count, when the report lists fewer: the CLI lists accepted findings
-   * only on request, yet "open and accepted" must count them. Default: the findings listed.
-   */
-  counted?: readonly ReportFinding[];
-}
-
-/** The advisories the listed findings cite, in the order first cited. */
-export function citedAdvisories(kb: KnowledgeBase, findings: readonly ReportFinding[]): Advisory[] {
-  const ids = new Set<string>();
-  for (const f of findings) for (const id of f.advisories) ids.add(id);
-  return [...ids].map((id) => kb.advisoryById.get(id)).filter((a): a is Advisory => a !== undefined);
-}
-
-/** Findings grouped by file, files in report order. */
-export function findingsByFile(findings: readonly ReportFinding[]): Map<string, ReportFinding[]> {
-  const byFile = new Map<string, ReportFinding[]>();
-  for (const f of findings) {
-    const list = byFile.get(f.file) ?? [];
-    list.push(f);
-    byFile.set(f.file, list);
-  }
-  return byFile;
 }

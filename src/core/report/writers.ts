@@ -6,7 +6,6 @@ import { htmlWriter } from './html';
 import { jsonWriter } from './json';
 import { junitWriter } from './junit';
 import { markdownWriter } from './markdown';
-import { INFORMATION_URI } from './render';
 import { registerCsvWriter, registerJsonWriter } from './register';
 import { sarifWriter } from './sarif';
 import { textWriter } from './text';
@@ -16,9 +15,9 @@ export const STREAMED_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'c
 export type StreamedFormat = (typeof STREAMED_FORMATS)[number];
 
 export const WRITERS: Record<StreamedFormat, WriterFactory> = {
-  text: textWriter(),
+  text: textWriter,
   json: jsonWriter,
-  sarif: sarifWriter(INFORMATION_URI),
+  sarif: sarifWriter,
   markdown: markdownWriter,
   html: htmlWriter,
   csv: csvWriter,

@@ -121,8 +121,6 @@ function anchorOf(match: RegExpExecArray): { start: number; end: number } {
  */
 interface RegexTable {
   regexes: RegExp[];
-  /** Per regex, indexes of the literals it needs, or undefined when it has none. */
-  needs: (number[] | undefined)[];
   /** Per literal, the regexes that need it. */
   neededBy: number[][];
   /** The regexes that need no literal: tried on every sample. */
@@ -171,7 +169,7 @@ function regexTable(dialects: readonly DialectSpec[]): RegexTable {
     if (!need) always.push(id);
     else for (const literal of need) neededBy[literal]!.push(id);
   });
-  return { regexes, needs, neededBy, always, usedBy, search: createLiteralSearch(literals, { ignoreCase: true }) };
+  return { regexes, neededBy, always, usedBy, search: createLiteralSearch(literals, { ignoreCase: true }) };
 }
 
 let table: RegexTable | undefined;
@@ -183,20 +181,27 @@ function fingerprintTable(): RegexTable {
 /** Each distinct regex run at most once per sample, none whose literals are absent. */
 function createMatcher(sample: string): { regexes: RegexTable; candidates: number[]; find(id: number): RegExpExecArray | null } {
   const regexes = fingerprintTable();
-  const present = regexes.search.present(sample);
-  const candidates = new Set(regexes.always);
-  for (const literal of present) for (const id of regexes.neededBy[literal]!) candidates.add(id);
+  // A regex is a candidate when one of its literals is present (or it needs none).
+  const candidates = [...regexes.always];
+  const isCandidate = new Uint8Array(regexes.regexes.length);
+  for (const id of candidates) isCandidate[id] = 1;
+  for (const literal of regexes.search.present(sample)) {
+    for (const id of regexes.neededBy[literal]!) {
+      if (isCandidate[id] === 1) continue;
+      isCandidate[id] = 1;
+      candidates.push(id);
+    }
+  }
   const results: (RegExpExecArray | null | undefined)[] = new Array(regexes.regexes.length);
   return {
     regexes,
-    candidates: [...candidates],
+    candidates,
     find(id) {
       let match = results[id];
       if (match === undefined) {
         const regex = regexes.regexes[id]!;
-        const need = regexes.needs[id];
         regex.lastIndex = 0;
-        match = need && !need.some((i) => present.has(i)) ? null : regex.exec(sample);
+        match = isCandidate[id] === 1 ? regex.exec(sample) : null;
         results[id] = match;
       }
       return match;

@@ -10,7 +10,7 @@ import { stronger } from '../evidence/overlap';
 import { dialectSpec } from '../formats/dialects/detect';
 import { ADDRESS_HEADER_WORD, addressSighting, isAddressTableHeader, OWN_ADDRESS_LABEL } from './addresses';
 import { kindOfFamily, kindOfVendor } from './deviceKind';
-import { endsTable, NEIGHBOUR_HEADER_WORD, neighbourEntries, neighbourTableHeader, neighbourTableRow, type NeighbourEntry, type NeighbourTable } from './neighbours';
+import { endsTable, holdsEntrySign, NEIGHBOUR_HEADER_WORD, neighbourEntries, SIGN_REACH, neighbourTableHeader, neighbourTableRow, type NeighbourEntry, type NeighbourTable } from './neighbours';
 
 /** The BOM formats whose items are components (CycloneDX, SPDX packages) rather than rows. */
 const COMPONENT_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>(['cyclonedx-json', 'cyclonedx-xml', 'spdx-tag-value', 'spdx-json', 'spdx-yaml', 'spdx3-json']);
@@ -125,6 +125,11 @@ function fold(group: Group): Evidence {
 /** A word some table header needs: an address table's (its MAC column) or a neighbour table's (the neighbour's name or chassis id). */
 const TABLE_HEADER_WORD = new RegExp(`${ADDRESS_HEADER_WORD.source}|${NEIGHBOUR_HEADER_WORD.source}`, 'gi');
 
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
+}
+
 /** The starts of the lines before `until` that hold a table header's word, in order: the only lines that can open a table. */
 function tableHeaderCandidates(text: string, until: number): number[] {
   const starts: number[] = [];
@@ -149,7 +154,11 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
   // dialect is not read again, and nothing past the last evidence is.
   let lastBodyOffset = -1;
   for (const e of evidence) if (!e.documentLevel && e.start > lastBodyOffset) lastBodyOffset = e.start;
-  const entries = text && lastBodyOffset >= 0 ? neighbourEntries(text, lastBodyOffset) : [];
+  // The lines that can open a table, as far as an entry's sign counts: one pass finds both, as every line
+  // with a sign holds a table header's word.
+  const candidates = text && lastBodyOffset >= 0 ? tableHeaderCandidates(text, lastBodyOffset + SIGN_REACH) : [];
+  const signed = candidates.some((start) => holdsEntrySign(text.slice(start, lineEnd(text, start))));
+  const entries = signed ? neighbourEntries(text, lastBodyOffset, true) : [];
   const groups = new Map<string, Group>();
   const order: Group[] = [];
   /** Per device group: the line of its last version banner, so that the model line under it joins it. */
@@ -162,10 +171,8 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
   let table: NeighbourTable | undefined;
   // Only a line naming a MAC column or a neighbour (name, chassis id) can open a table: outside a table
   // the cursor jumps from one such line to the next instead of testing every line of a long config.
-  let candidates: number[] | undefined;
   let nextCandidate = 0;
   const tableAbove = (offset: number): void => {
-    candidates ??= tableHeaderCandidates(text, lastBodyOffset + 1);
     while (headerCursor < offset) {
       if (!header && !table) {
         while (nextCandidate < candidates.length && candidates[nextCandidate]! < headerCursor) nextCandidate++;

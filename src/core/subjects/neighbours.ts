@@ -101,14 +101,20 @@ export function formatMac(text: string): string {
 }
 
 /** How far past the last offset asked about an entry's sign (its chassis id, device id) may come. */
-const SIGN_REACH = 4096;
+export const SIGN_REACH = 4096;
+
+/** Whether a line holds what only neighbour entries hold (every such line holds a NEIGHBOUR_HEADER_WORD too). */
+export function holdsEntrySign(line: string): boolean {
+  return ENTRY_SIGN.test(line);
+}
 
 /**
  * The LLDP and CDP neighbour entries of a capture, in order, as far as they can hold `until` (an offset:
- * the entry open there is read to its end, later ones are not). Linear in the text read.
+ * the entry open there is read to its end, later ones are not). Linear in the text read. `signed`: whether
+ * the text up to SIGN_REACH past `until` holds an entry's sign, when the caller has looked already.
  */
-export function neighbourEntries(text: string, until = text.length): NeighbourEntry[] {
-  if (!ENTRY_SIGN.test(until + SIGN_REACH < text.length ? text.slice(0, until + SIGN_REACH) : text)) return [];
+export function neighbourEntries(text: string, until = text.length, signed?: boolean): NeighbourEntry[] {
+  if (!(signed ?? ENTRY_SIGN.test(until + SIGN_REACH < text.length ? text.slice(0, until + SIGN_REACH) : text))) return [];
   const entries: NeighbourEntry[] = [];
   let current: Building | undefined;
   let headerPort: string | undefined;

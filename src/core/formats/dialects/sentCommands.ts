@@ -5,7 +5,7 @@
 
 /** A call that sends its string argument to a device, at the start of a line: `crt.Screen.Send "…"`, `send "…"`, `conn.send_command('…')`. */
 const SENDER =
-  /^([ \t]*(?:[\w$]+\.){0,3}(?:Send|send|sendline|send_command|send_command_timing|send_config_set|write_channel|exec_command)[ \t]*\(?[ \t]*["'])([^"'\r\n]*)["']/gm;
+  /^([ \t]*(?:[\w$]+\.){0,3}(?:Send|send|sendline|send_command|send_command_timing|send_config_set|write_channel|exec_command)[ \t]*(?:\([ \t]*)?["'])([^"'\r\n]*)["']/gm;
 /** Fewer sending lines than this is not a script of commands (a config may mention "send" in passing). */
 const MIN_SENT_LINES = 3;
 

@@ -47,7 +47,8 @@ describe('commands sent by automation scripts', () => {
     const lines = read.split('\r\n');
     assert.equal(lines[2]!.trim(), 'interface gpon 0/3');
     assert.equal(lines[8]!.trim(), 'gem mapping 3 0 vlan 410');
-    assert.equal(lines[3], ' '.repeat('\tcrt.Screen.Send "'.length) + 'ont delete 5 ' + ' '.repeat('" & OntId & chr(13)'.length));
+    // A variable in the command stands for a number; the line-end constant adds nothing.
+    assert.equal(lines[3], ' '.repeat('\tcrt.Screen.Send "'.length) + 'ont delete 5 0' + ' '.repeat('" & OntId & chr(13)'.length - 1));
     // The line breaks and the comment line are left as they were.
     assert.equal(lines[0], "' re-provision one ONT");
     assert.equal(read.split('\r\n').length, secureCrt.split('\r\n').length);
@@ -66,6 +67,21 @@ describe('commands sent by automation scripts', () => {
     assert.equal(d.confidence, 'low', 'copied OLT commands alone stay a possibility');
     const anchored = secureCrt.slice(d.anchor!.start, d.anchor!.end);
     assert.ok(['ont-lineprofile gpon', 'interface gpon'].includes(anchored), anchored);
+  });
+
+  it('reads a command assembled from variables with each variable as a number', () => {
+    const py = [
+      'crt.Screen.Synchronous = True',
+      'f, s, p = parts[0], parts[1], parts[2]',
+      '\tcrt.Screen.Send("interface gpon " + f + "/" + s + chr(13))',
+      '\tcrt.Screen.Send("display ont info " + p + " " + ont[3] + chr(13))',
+      '\tcrt.Screen.Send("quit" + chr(13))',
+    ].join('\n');
+    const lines = readSentCommands(py).split('\n');
+    assert.equal(lines[2]!.trim(), 'interface gpon 0/0');
+    assert.equal(lines[3]!.trim(), 'display ont info 0 0');
+    assert.equal(readSentCommands(py).length, py.length);
+    assert.equal(detectDialect(py).id, 'huawei-smartax', detectDialect(py).reasons.join('; '));
   });
 
   it('reads netmiko calls the same way', () => {

@@ -12,7 +12,7 @@ const SENDER =
  * What follows a literal in the same expression, piece by piece: `& "…"`, `+ '…'`, a line-end constant
  * (chr(13), vbCr…: nothing) or a variable, element or call (read as 0).
  */
-const PIECE = /[ \t]*[&+][ \t]*(?:"([^"\r\n]*)"|'([^'\r\n]*)'|(chr\(\d+\)|vbCrLf|vbCr|vbLf|vbNewLine)|([\w$][\w$.]*(?:\[[^\]\r\n]*\]|\([^()\r\n]*\))?))/iy;
+const PIECE = /[&+][ \t]*(?:"([^"\r\n]*)"|'([^'\r\n]*)'|(chr\(\d+\)|vbCrLf|vbCr|vbLf|vbNewLine)|([\w$][\w$.]*(?:\[[^\]\r\n]*\]|\([^()\r\n]*\))?))/iy;
 /** Fewer sending lines than this is not a script of commands (a config may mention "send" in passing). */
 const MIN_SENT_LINES = 3;
 
@@ -25,12 +25,16 @@ interface SentCommand {
 /** The command a sending line assembles, from its first literal on. */
 function assemble(sample: string, start: number, literal: string): string {
   let command = literal;
-  PIECE.lastIndex = start + literal.length + 1;
-  for (let m = PIECE.exec(sample); m; m = PIECE.exec(sample)) {
+  let at = start + literal.length + 1;
+  for (;;) {
+    while (sample[at] === ' ' || sample[at] === '\t') at++;
+    PIECE.lastIndex = at;
+    const m = PIECE.exec(sample);
+    if (!m) return command;
     if (m[1] !== undefined || m[2] !== undefined) command += m[1] ?? m[2];
     else if (m[4] !== undefined) command += '0';
+    at = PIECE.lastIndex;
   }
-  return command;
 }
 
 function blank(chars: string[], from: number, to: number): void {

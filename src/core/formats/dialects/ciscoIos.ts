@@ -36,6 +36,8 @@ export const ciscoIos: DialectSpec = {
     { regex: /^[ \t]*(?<anchor>VLAN[ \t]+Type[ \t]+SAID[ \t]+MTU)/m, weight: 6, reason: '"show vlan" second header ("VLAN Type SAID MTU")' },
     { regex: /[ \t](?<anchor>act\/unsup)[ \t]/, weight: 5, reason: '"show vlan" status "act/unsup"' },
     { regex: /^[ \t]*(?<anchor>Dynamic Addresses Count):/m, weight: 6, reason: '"show mac-address-table" counts' },
+    // Catalyst lists its CPU-bound multicast MACs (CDP/VTP 0100.0ccc.cccc, IEEE 0180.c200.00xx) for VLAN "All".
+    { regex: /^[ \t]*All[ \t]+(?<anchor>0100\.0ccc\.ccc[cd]|0180\.c200\.00[0-9a-f]{2})[ \t]+STATIC[ \t]+CPU\b/m, weight: 4, reason: 'Catalyst "show mac address-table" CPU entries ("All 0100.0ccc.cccc STATIC CPU")' },
     { regex: /^[ \t]*(?<anchor>Number of (?:APs|WLANs|Policy Tags|Site Tags|RF Tags)):/m, weight: 6, reason: 'Catalyst 9800 controller "show … summary" ("Number of APs:")' },
     { regex: /^[ \t]*(?<anchor>Chassis type: )[A-Z]/m, weight: 3, reason: '"show platform" ("Chassis type:")' },
     { regex: /(?<![\w/.-])(?<anchor>(?:Gi|Fa|Te|Twe|Tw|Fo|Hu|Ap)\d+\/\d+(?:\/\d+)?)(?![\w/])/, weight: 3, reason: 'IOS abbreviated port names (Gi1/0/1, Fa0/1)' },

@@ -14,6 +14,7 @@ import { huaweiSmartax } from './huaweiSmartax';
 import { huaweiVrp } from './huaweiVrp';
 import { juniperJunos } from './juniperJunos';
 import { mikrotikRouteros } from './mikrotikRouteros';
+import { readSentCommands } from './sentCommands';
 import { zteZxros } from './zteZxros';
 import { t } from '../../l10n';
 import { createLiteralSearch, type LiteralSearch } from '../../regex/literalSearch';
@@ -338,7 +339,7 @@ function deviceSections(text: string): DialectSection[] | undefined {
 }
 
 function detectInSample(head: string): DialectDetection {
-  const sample = maskNeighbourText(head);
+  const sample = readSentCommands(maskNeighbourText(head));
   const scores = scoreDialects(createMatcher(sample)).sort((a, b) => b.score - a.score);
   const [best, runnerUp] = scores as [Score, Score];
   if (!qualifies(best)) return { id: 'unknown', confidence: 'low', reasons: [] };
@@ -369,7 +370,7 @@ function detectInSample(head: string): DialectDetection {
  * dialects (up to `top`) with the signals that scored, as 'Huawei VRP 5: "sysname" …, …'.
  */
 export function explainDialect(text: string, top = 3): string[] {
-  const sample = maskNeighbourText(text.slice(0, SAMPLE_CHARS));
+  const sample = readSentCommands(maskNeighbourText(text.slice(0, SAMPLE_CHARS)));
   return scoreDialects(createMatcher(sample))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score)

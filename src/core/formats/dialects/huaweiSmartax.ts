@@ -56,5 +56,12 @@ export const huaweiSmartax: DialectSpec = {
     { regex: /^[ \t]*(?<anchor>Failure: The ONT (?:does not exist|is not online|already exists))/m, weight: 5, reason: 'SmartAX ONT failure message ("Failure: The ONT does not exist")', imitated: true },
     { regex: /(?<anchor>It will take several minutes, and console may be timeout)/, weight: 6, reason: 'SmartAX long-command notice ("It will take several minutes, and console may be timeout")', imitated: true },
     { regex: /(?<anchor>Distance\(m\)|OLT Rx ONT power\(dBm\))/, weight: 3, reason: 'ONT optics units ("Distance(m)", "OLT Rx ONT power(dBm)")', imitated: true },
+    // Profile and service-port configuration: the blocks an OLT's config (or a provisioning note) is made of.
+    { regex: /^[ \t]*(?<anchor>ont-(?:line|srv)profile gpon) profile-id \d+/m, weight: 6, reason: '"ont-lineprofile gpon profile-id N" / "ont-srvprofile gpon profile-id N"', imitated: true },
+    { regex: /^[ \t]*(?<anchor>dba-profile add) profile-id \d+/m, weight: 5, reason: '"dba-profile add profile-id N"', imitated: true },
+    { regex: /^[ \t]*(?<anchor>gem add) \d+ eth tcont \d+/m, weight: 5, reason: 'line-profile "gem add N eth tcont N"', imitated: true },
+    { regex: /^[ \t]*(?<anchor>gem mapping) \d+ \d+ (?:vlan|eth|priority) /m, weight: 4, reason: 'line-profile "gem mapping N N vlan N"', imitated: true },
+    { regex: /^[ \t]*(?<anchor>tcont) \d+ dba-profile-id \d+/m, weight: 4, reason: 'line-profile "tcont N dba-profile-id N"', imitated: true },
+    { regex: /^[ \t]*(?<anchor>service-port)(?: \d+)? vlan \d+ gpon \d+\/\d+\/\d+ ont \d+ gemport \d+/m, weight: 6, reason: '"service-port vlan N gpon F/S/P ont N gemport N"', imitated: true },
   ],
 };

@@ -34,6 +34,7 @@ export const huaweiVrp: DialectSpec = {
     { regex: /^(?<anchor>Chassis type[ \t]*:macAddress)/m, weight: 4, reason: 'VRP LLDP field "Chassis type :macAddress"' },
     { regex: /(?<anchor>Acl's step is)/, weight: 6, reason: '"display acl" output ("Acl\'s step is")' },
     { regex: /^[ \t]*(?<anchor>Total quantity of nonempty ACL number is)/m, weight: 6, reason: '"display acl all" summary' },
+    { regex: /^(?<anchor>A=Sequence, B=RootKindFlag)\(Independent\|RootCause\|nonRootCause\)/m, weight: 7, reason: '"display alarm active" legend ("A=Sequence, B=RootKindFlag(…)")' },
     { regex: /^\S+(?<anchor>'s Device status:)/m, weight: 7, reason: '"display device" output ("…\'s Device status:")' },
     { regex: /^[ \t]*(?<anchor>Startup saved-configuration file:)/m, weight: 3, reason: '"display startup" output' },
     { regex: /^(?<anchor>MainBoard:)[ \t]*$/m, weight: 3, reason: '"display startup" MainBoard section' },

@@ -259,9 +259,27 @@ function collectNotes(document: TextDocument, positionOf: PositionOf, fields: Fi
   return { notes, rest };
 }
 
+/** The policy's acceptances by fingerprint, built once per list: a policy can hold hundreds of thousands. */
+const acceptancesByFingerprint = new WeakMap<readonly SidecarAcceptance[], Map<string, SidecarAcceptance[]>>();
+
+function policyAcceptancesOf(acceptances: readonly SidecarAcceptance[], fingerprint: string): readonly SidecarAcceptance[] {
+  if (acceptances.length === 0) return acceptances;
+  let index = acceptancesByFingerprint.get(acceptances);
+  if (!index) {
+    index = new Map();
+    for (const a of acceptances) {
+      const list = index.get(a.fingerprint);
+      if (list) list.push(a);
+      else index.set(a.fingerprint, [a]);
+    }
+    acceptancesByFingerprint.set(acceptances, index);
+  }
+  return index.get(fingerprint) ?? [];
+}
+
 function findNote(notes: Notes, lines: readonly number[], vendorId: string, fingerprint: string, options: AnalysisOptions): AcceptanceNote | undefined {
-  const fromPolicy = options.policyAcceptances
-    .filter((a) => a.fingerprint === fingerprint && a.vendor === vendorId)
+  const fromPolicy = policyAcceptancesOf(options.policyAcceptances, fingerprint)
+    .filter((a) => a.vendor === vendorId)
     .map((a): AcceptanceNote => ({
       vendors: [a.vendor],
       reason: a.reason,

@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type Hover, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyzeDocument, createMatchers, problemOnlyAnalysis, type AnalysisOptions, type Matchers, type PreparedDocument } from './analyze';
-import { applyPolicy, parsePolicy, policyAdditions, type Policy } from './knowledge/policy';
+import { applyPolicy, parsePolicy, policyAdditions, type Policy, type SidecarAcceptance } from './knowledge/policy';
 import type { KnowledgeProblem } from './knowledge/load';
 import type { DocumentAnalysis, KnowledgeBase, Profile } from './model';
 import { pathRelativeToPolicy } from './review/paths';
@@ -94,12 +94,29 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
   let generation = 0;
   const cache = new Map<string, { version: number; generation: number; today: string; analysis: DocumentAnalysis }>();
 
+  // The policy's acceptances by file, built once per policy: a workspace review asks for each of thousands of files.
+  let acceptancesByFile: { of: readonly SidecarAcceptance[]; byFile: Map<string, SidecarAcceptance[]> } | undefined;
+  function acceptancesFor(file: string): readonly SidecarAcceptance[] {
+    const all = policy.value?.acceptances ?? [];
+    if (all.length === 0) return all;
+    if (acceptancesByFile?.of !== all) {
+      const byFile = new Map<string, SidecarAcceptance[]>();
+      for (const a of all) {
+        const list = byFile.get(a.file);
+        if (list) list.push(a);
+        else byFile.set(a.file, [a]);
+      }
+      acceptancesByFile = { of: all, byFile };
+    }
+    return acceptancesByFile.byFile.get(file) ?? [];
+  }
+
   function analysisOptions(document: TextDocument, day: string): AnalysisOptions {
     const relative = policy.source ? pathRelativeToPolicy(policy.source.uri, document.uri) : undefined;
     return {
       profiles,
       overrides: policy.value?.severity ?? {},
-      policyAcceptances: relative === undefined ? [] : (policy.value?.acceptances ?? []).filter((a) => a.file === relative),
+      policyAcceptances: relative === undefined ? [] : acceptancesFor(relative),
       trusted: settings.trusted !== false,
       today: day,
       maxFindings: settings.maxFindingsPerFile ?? 1000,

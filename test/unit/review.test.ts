@@ -150,6 +150,19 @@ describe('acceptances in the policy file (files without comments)', () => {
     assert.equal(elsewhere.accepted, undefined, 'a decision holds for its own file only');
   });
 
+  it('finds its decision among thousands for other files and vendors (acceptances are indexed by file and fingerprint)', () => {
+    const policyText = acceptViaPolicy('2027-06-30');
+    const fingerprint = /fingerprint: ([0-9a-f]{16})/.exec(policyText)![1]!;
+    const others = Array.from({ length: 5000 }, (_, i) => `  - file: boms/q${i}.csv\n    fingerprint: ${fingerprint}\n    vendor: hikvision\n    reason: another file\n`).join('');
+    const otherVendor = `  - file: boms/quote.csv\n    fingerprint: ${fingerprint}\n    vendor: huawei\n    reason: another vendor\n`;
+    const s = service({ policy: { uri: POLICY_URI, text: policyText.replace('acceptances:\n', `acceptances:\n${others}${otherVendor}`) } });
+    assert.deepEqual(s.policy.problems, []);
+    const finding = s.analyze(csv(QUOTE)).findings.find((f) => f.vendorId === 'hikvision')!;
+    assert.equal(finding.accepted?.ticket, 'RISK-12');
+    const third = s.analyze(TextDocument.create('file:///ws/boms/q3.csv', 'csv', 1, QUOTE)).findings.find((f) => f.vendorId === 'hikvision')!;
+    assert.equal(third.accepted?.reason, 'another file');
+  });
+
   it('reopens the finding when the decision expires', () => {
     const s = service({ policy: { uri: POLICY_URI, text: acceptViaPolicy('2026-11-01') } });
     const finding = s.analyze(csv(QUOTE)).findings.find((f) => f.vendorId === 'hikvision')!;

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type AnalyzeTextParams, type AnalyzeTextResult } from '../../shared/protocol';
-import { folderRelative, forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile, REVIEW_GLOB, WorkspaceIgnores } from './reviewFiles';
+import { folderRelative, forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile, REVIEW_GLOB, WORKSPACE_FILE_SYSTEM, WorkspaceIgnores, type ReviewFileSystem } from './reviewFiles';
 
 const CHANGE_DELAY_MS = 300;
 
@@ -62,6 +62,7 @@ export class WorkspaceReview implements vscode.Disposable {
     private readonly isHandledByServer: (document: vscode.TextDocument) => boolean,
     /** Analyses a workbook's bytes into the workbook view's diagnostics; the number of findings. */
     private readonly analyseWorkbook?: (uri: vscode.Uri, bytes: Uint8Array) => Promise<number>,
+    private readonly files: ReviewFileSystem = WORKSPACE_FILE_SYSTEM,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => {
@@ -196,7 +197,7 @@ export class WorkspaceReview implements vscode.Disposable {
    */
   private async analyseFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<FileOutcome> {
     if (isWorkbookFile(uri) && this.analyseWorkbook) return this.analyseWorkbookFile(uri, token);
-    const read = await readReviewFile(uri);
+    const read = await readReviewFile(uri, this.files);
     if (read.kind === 'unreadable') {
       this.output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
       return { kind: 'unreadable' };
@@ -231,7 +232,7 @@ export class WorkspaceReview implements vscode.Disposable {
 
   /** A workbook: its findings go where the workbook view puts them (its own diagnostic collection). */
   private async analyseWorkbookFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<FileOutcome> {
-    const read = await readReviewBytes(uri);
+    const read = await readReviewBytes(uri, this.files);
     if (read.kind === 'unreadable') {
       this.output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
       return { kind: 'unreadable' };

@@ -47,8 +47,8 @@ function folder(): vscode.Uri {
 }
 
 /** Runs node on a script; its standard output. */
-function node(args: string[]): string {
-  const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+function node(args: string[], cwd?: string): string {
+  const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   assert.ok(run.stdout, `node ${args.join(' ')} printed nothing: ${run.stderr}`);
   return run.stdout;
 }
@@ -96,8 +96,9 @@ describe('Review Workspace over a dense tree', function () {
     const written = JSON.parse(node(['--input-type=module', '-e', `import { generateDenseCorpus } from ${JSON.stringify(generator)}; console.log(JSON.stringify(generateDenseCorpus(${JSON.stringify(dir)}, 1)));`])) as { files: number };
     assert.ok(written.files >= 100, `${written.files} files written`);
 
-    // What the CLI finds in each file (the same analysis, without the editor's cap of 10).
-    const scan = JSON.parse(node([path.join(extensionPath(), 'dist', 'cli.js'), 'scan', '--format', 'json', dir])) as { findings: { file: string }[] };
+    // What the CLI finds in each file (the same analysis, without the editor's cap of 10); run in the
+    // folder, it names each file relative to it.
+    const scan = JSON.parse(node([path.join(extensionPath(), 'dist', 'cli.js'), 'scan', '--format', 'json', '.'], dir)) as { findings: { file: string }[] };
     const expected = new Map<string, number>();
     for (const f of scan.findings) expected.set(path.resolve(dir, f.file), (expected.get(path.resolve(dir, f.file)) ?? 0) + 1);
     assert.ok([...expected.values()].some((n) => n > CAP * 8), 'some file holds more evidence than the cap keeps');

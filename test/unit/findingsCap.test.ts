@@ -3,9 +3,12 @@
 // otherwise. Inputs are written here: a static MAC table of Hikvision and Dahua cameras (their IEEE
 // blocks 4419B6 and 08EDED), one host per row, and a BOM whose rows each name Huawei twice.
 import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingsCapProblem } from '../../src/core/analyze';
+import { getLanguageService } from '../../src/core/languageService';
+import { MAX_RELATED_NEIGHBOURS } from '../../src/core/services/diagnostics';
 import type { DocumentAnalysis } from '../../src/core/model';
-import { languageService, textDocument } from './helpers';
+import { FIXED_NOW, knowledge, languageService, textDocument } from './helpers';
 
 /** `n` rows of distinct camera MACs: one finding each. */
 function macTable(n: number): string {
@@ -80,5 +83,31 @@ describe('findings cap per file', () => {
     assert.equal(problem.code, 'too-many-findings');
     assert.equal(problem.severity, 'information');
     assert.deepEqual(problem.range.start, { line: 0, character: 0 });
+  });
+
+  it('lists the nearest neighbours of a finding in a crowded section, and counts the rest, instead of all of them', async () => {
+    // 300 camera MACs in one interface section: each finding used to list the other 299.
+    const lines = ['hostname acc-1', 'interface GigabitEthernet0/1'];
+    for (let i = 0; i < 300; i++) lines.push(` mac-address static 4419.b600.${i.toString(16).padStart(4, '0')} vlan 10`);
+    const service = getLanguageService({ knowledge: knowledge(), now: () => FIXED_NOW, relatedInformation: true });
+    service.configure({ profile: 'cz' });
+    const document = TextDocument.create('file:///ws/acc-1.cfg', 'network-config', 1, lines.join('\n') + '\n');
+    const findings = (await service.doValidation(document)).filter((d) => String(d.code).startsWith('flagged-vendor/'));
+    assert.equal(findings.length, 300);
+    const lineOf = (d: (typeof findings)[number]) => d.range.start.line;
+    for (const at of [0, 150, 299]) {
+      const related = findings[at]!.relatedInformation ?? [];
+      const neighbours = related.filter((r) => r.message.startsWith('Also '));
+      assert.equal(neighbours.length, MAX_RELATED_NEIGHBOURS, `finding ${at}`);
+      assert.ok(!neighbours.some((r) => r.location.range.start.line === lineOf(findings[at]!)), 'not itself');
+      // The nearest: within MAX_RELATED_NEIGHBOURS lines of its own.
+      assert.ok(neighbours.every((r) => Math.abs(r.location.range.start.line - lineOf(findings[at]!)) <= MAX_RELATED_NEIGHBOURS), `finding ${at}`);
+      assert.equal(related.at(-1)!.message, `And ${299 - MAX_RELATED_NEIGHBOURS} more findings in this row or section`);
+    }
+    // A small section still lists all its others, with no count.
+    const few = TextDocument.create('file:///ws/acc-2.cfg', 'network-config', 1, lines.slice(0, 6).join('\n') + '\n');
+    const small = (await service.doValidation(few)).filter((d) => String(d.code).startsWith('flagged-vendor/'));
+    assert.equal(small.length, 4);
+    assert.deepEqual(small[0]!.relatedInformation!.map((r) => r.message.startsWith('Also ')), [true, true, true]);
   });
 });

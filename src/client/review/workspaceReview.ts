@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type AnalyzeTextParams, type AnalyzeTextResult } from '../../shared/protocol';
 import { PublishBatches } from './publishBatches';
+import { SharedValues, shareFindingLists } from './sharedValues';
 import { folderRelative, forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile, REVIEW_GLOB, WORKSPACE_FILE_SYSTEM, WorkspaceIgnores, type ReviewFileSystem } from './reviewFiles';
 
 const CHANGE_DELAY_MS = 300;
@@ -58,6 +59,9 @@ export class WorkspaceReview implements vscode.Disposable {
   private readonly pendingFiles = new Map<string, ReturnType<typeof setTimeout>>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<ReviewResult> | undefined;
+  /** One copy of the values many findings repeat (advisory lists, advisory links). */
+  private readonly sharedLists = new SharedValues<string[]>();
+  private readonly sharedLinks = new SharedValues<vscode.Uri>();
 
   constructor(
     private readonly client: BaseLanguageClient,
@@ -229,8 +233,19 @@ export class WorkspaceReview implements vscode.Disposable {
     const diagnostics = result?.diagnostics ?? [];
     const findings = diagnostics.filter((d) => (d.data as { findingId?: unknown } | undefined)?.findingId !== undefined).length;
     const outcome: FileOutcome = { kind: 'analysed', findings, problems: diagnostics.length - findings };
-    publish([uri, diagnostics.length === 0 ? undefined : await this.client.protocol2CodeConverter.asDiagnostics(diagnostics)]);
+    publish([uri, diagnostics.length === 0 ? undefined : await this.convert(diagnostics)]);
     return outcome;
+  }
+
+  /** VS Code's diagnostics for the server's, sharing what findings repeat (see sharedValues.ts). */
+  private async convert(diagnostics: AnalyzeTextResult['diagnostics']): Promise<vscode.Diagnostic[]> {
+    shareFindingLists(diagnostics, this.sharedLists);
+    const converted = await this.client.protocol2CodeConverter.asDiagnostics(diagnostics);
+    converted.forEach((diagnostic, i) => {
+      const href = diagnostics[i]?.codeDescription?.href;
+      if (href && typeof diagnostic.code === 'object') diagnostic.code = { value: diagnostic.code.value, target: this.sharedLinks.share(href, () => vscode.Uri.parse(href)) };
+    });
+    return converted;
   }
 
   /** Puts files' diagnostics into the review's collection, in one update of the Problems panel. */

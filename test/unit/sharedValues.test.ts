@@ -8,16 +8,17 @@ describe('values shared between the findings of a review', () => {
   it('gives equal lists one copy, across responses, and leaves their content and other data alone', () => {
     const lists = new SharedValues<string[]>();
     const first = [finding(['us-ndaa-889', 'cz-nukib'], ['us-ndaa-889']), finding(['us-ndaa-889', 'cz-nukib'], ['us-ndaa-889'])];
-    const second = [finding(['us-ndaa-889', 'cz-nukib'], []), { data: undefined }, { data: 'not an object' }, { data: { advisoryIds: [1, 2] } }];
+    const second: { data?: unknown }[] = [finding(['us-ndaa-889', 'cz-nukib'], []), { data: undefined }, { data: 'not an object' }, { data: { advisoryIds: [1, 2] } }];
+    const dataOf = (i: number) => second[i]!.data as { advisoryIds: unknown; advisoriesInForce: unknown };
     shareFindingLists(first, lists);
     shareFindingLists(second, lists);
     assert.equal(first[0]!.data.advisoryIds, first[1]!.data.advisoryIds);
     assert.equal(first[0]!.data.advisoriesInForce, first[1]!.data.advisoriesInForce);
-    assert.equal(second[0]!.data!.advisoryIds, first[0]!.data.advisoryIds, 'the same list in a later response');
+    assert.equal(dataOf(0).advisoryIds, first[0]!.data.advisoryIds, 'the same list in a later response');
     assert.notEqual(first[0]!.data.advisoryIds, first[0]!.data.advisoriesInForce);
     assert.deepEqual(first[0]!.data, { findingId: 'x', vendorId: 'hikvision', advisoryIds: ['us-ndaa-889', 'cz-nukib'], advisoriesInForce: ['us-ndaa-889'], accepted: false });
-    assert.deepEqual(second[0]!.data!.advisoriesInForce, []);
-    assert.deepEqual((second[3] as { data: { advisoryIds: unknown } }).data.advisoryIds, [1, 2], 'not a list of ids: left as it is');
+    assert.deepEqual(dataOf(0).advisoriesInForce, []);
+    assert.deepEqual(dataOf(3).advisoryIds, [1, 2], 'not a list of ids: left as it is');
   });
 
   it('lists that differ only in order stay apart', () => {

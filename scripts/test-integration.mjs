@@ -16,8 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format } from 'node:util';
-import { freePort, HarnessError, launchChromium, makeRunDirs, seconds, startCodeServer, stopOnExit, tail } from './lib/code-server-harness.mjs';
+import { ENABLE_TEST_DRIVER, formatLogEntry, freePort, HarnessError, launchChromium, makeRunDirs, seconds, startCodeServer, stopOnExit, tail } from './lib/code-server-harness.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,34 +40,6 @@ function checkInputs() {
   if (!fs.existsSync(path.join(projectRoot, WORKSPACE_DIR))) throw new HarnessError(`workspace ${WORKSPACE_DIR} not found`);
 }
 
-
-// The workbench honours the test payload in the URL only with the smoke-test driver enabled.
-// Its configuration is JSON in the data-settings attribute of a <meta> tag; amend it before
-// the workbench script reads it (MutationObserver callbacks run before the next parser-inserted
-// script executes).
-const ENABLE_TEST_DRIVER = `(() => {
-  if (window.top !== window) return;
-  const ID = 'vscode-workbench-web-configuration';
-  const patch = () => {
-    const el = document.getElementById(ID);
-    if (!el || el.dataset.harnessPatched) return !!el;
-    const settings = JSON.parse(el.getAttribute('data-settings') || '{}');
-    settings.developmentOptions = { ...(settings.developmentOptions || {}), enableSmokeTestDriver: true };
-    el.setAttribute('data-settings', JSON.stringify(settings));
-    el.dataset.harnessPatched = '1';
-    return true;
-  };
-  if (patch()) return;
-  const observer = new MutationObserver(() => { if (patch()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true });
-})();`;
-
-// A codeAutomationLog entry is a console-style argument list ('%s passing', 2); util.format
-// renders it like console.log would (and drops %c styling).
-function formatLogEntry(args) {
-  const list = Array.isArray(args) ? args : [args];
-  return format(...list.map((a) => (a && typeof a === 'object' && 'message' in a && 'stack' in a ? a.stack : a)));
-}
 
 // Workbench log lines that say nothing about the tests (hidden unless VSCODE_TEST_VERBOSE=1).
 // The gallery is unreachable offline, hence the open-vsx.org error.

@@ -1,6 +1,7 @@
 // What the real-VS-Code test runs share: a throw-away code-server (own process group, free port,
 // temporary profile with XDG_* and TMPDIR under one folder) and headless Debian chromium.
-// Used by scripts/test-integration.mjs (the mocha suite in the extension host) and scripts/test-ui.mjs
+// Used by scripts/test-integration.mjs (the mocha suite in the extension host), scripts/bench-extension.mjs
+// (the workspace review measured in the extension host) and scripts/test-ui.mjs
 // (Playwright checks of the workbench with the packaged VSIX installed).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { format } from 'node:util';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Root needs --no-sandbox; the rest keeps chromium off the (closed) network.
@@ -153,4 +155,32 @@ export async function launchChromium(dirs) {
     env: { ...process.env, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs['xdg-config'], XDG_CACHE_HOME: dirs['xdg-cache'] },
     args: CHROMIUM_ARGS,
   });
+}
+
+// The workbench honours the test payload in the URL only with the smoke-test driver enabled.
+// Its configuration is JSON in the data-settings attribute of a <meta> tag; amend it before
+// the workbench script reads it (MutationObserver callbacks run before the next parser-inserted
+// script executes).
+export const ENABLE_TEST_DRIVER = `(() => {
+  if (window.top !== window) return;
+  const ID = 'vscode-workbench-web-configuration';
+  const patch = () => {
+    const el = document.getElementById(ID);
+    if (!el || el.dataset.harnessPatched) return !!el;
+    const settings = JSON.parse(el.getAttribute('data-settings') || '{}');
+    settings.developmentOptions = { ...(settings.developmentOptions || {}), enableSmokeTestDriver: true };
+    el.setAttribute('data-settings', JSON.stringify(settings));
+    el.dataset.harnessPatched = '1';
+    return true;
+  };
+  if (patch()) return;
+  const observer = new MutationObserver(() => { if (patch()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+// A codeAutomationLog entry is a console-style argument list ('%s passing', 2); util.format
+// renders it like console.log would (and drops %c styling).
+export function formatLogEntry(args) {
+  const list = Array.isArray(args) ? args : [args];
+  return format(...list.map((a) => (a && typeof a === 'object' && 'message' in a && 'stack' in a ? a.stack : a)));
 }

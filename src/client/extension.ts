@@ -9,6 +9,7 @@ import { LanguageFromContent } from './languageFromContent';
 import { ReviewAuthor, type GitUserName } from './review/author';
 import { announceCreatedFiles } from './review/createdFiles';
 import { ReportExporter, type ExportReportArgs, type ExportReportResult } from './report/exportReport';
+import type { ReviewFileSystem } from './review/reviewFiles';
 import { WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
 import type { Names } from './views/findingsModel';
 import { registerFindingsView, VIEW_ID, type FindingsTreeProvider } from './views/findingsTree';
@@ -56,9 +57,10 @@ interface AcceptArgs {
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
-/** What only one of the hosts can do: the desktop reads git's user.name. */
+/** What only one of the hosts can do: the desktop reads git's user.name, and local files directly. */
 export interface ClientHost {
   gitUserName?: GitUserName;
+  files?: ReviewFileSystem;
 }
 
 /** The extension's own commands that hover links may run; no other command link is trusted. */
@@ -209,7 +211,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     return input && { ...input, by: await author.resolve(resource, true) };
   });
   context.subscriptions.push(workbooks, workbooks.register());
-  const api = activateViews(context, client, output, workbooks);
+  const api = activateViews(context, client, output, workbooks, host.files);
   return { client, api: { ...api, workbookViewState: (uri) => workbooks.state(uri) } };
 }
 
@@ -218,7 +220,13 @@ function isHandledByServer(document: vscode.TextDocument): boolean {
   return vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
 }
 
-function activateViews(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.LogOutputChannel, workbooks: WorkbookEditorProvider): Omit<VendorLensApi, 'workbookViewState'> {
+function activateViews(
+  context: vscode.ExtensionContext,
+  client: BaseLanguageClient,
+  output: vscode.LogOutputChannel,
+  workbooks: WorkbookEditorProvider,
+  files?: ReviewFileSystem,
+): Omit<VendorLensApi, 'workbookViewState'> {
   // Vendor and advisory names for the view, from the knowledge base in effect (the policy file can add some).
   let summary: KnowledgeSummary | undefined;
   let summaryRequest: Promise<KnowledgeSummary | undefined> | undefined;
@@ -245,8 +253,8 @@ function activateViews(context: vscode.ExtensionContext, client: BaseLanguageCli
     },
   };
   const findings = registerFindingsView(context, () => names);
-  const review = new WorkspaceReview(client, output, isHandledByServer, (uri, bytes) => workbooks.analyseBytes(uri, bytes));
-  const exporter = new ReportExporter(client, output);
+  const review = new WorkspaceReview(client, output, isHandledByServer, (uri, bytes) => workbooks.analyseBytes(uri, bytes), files);
+  const exporter = new ReportExporter(client, output, files);
   const statusBar = new FindingsStatusBar((document) => isHandledByServer(document) || review.collection.has(document.uri), () => summary);
   void loadSummary().then((loaded) => askJurisdictionOnce(context, loaded));
   registerWalkthroughCommands(context, loadSummary);

@@ -482,6 +482,29 @@ export function problemOnlyAnalysis(document: TextDocument, format: DocumentAnal
   return { uri: document.uri, version: document.version, format, dialect: UNKNOWN_DIALECT, findings: [], problems: [problem] };
 }
 
+/**
+ * The diagnostic of a file with more findings than vendorlens.maxFindingsPerFile: how many are shown and
+ * how many more there are. Exact when all evidence was grouped; otherwise the groups past the cap are a
+ * lower bound (more evidence only adds findings or folds into them) and the evidence never grouped is
+ * counted as matches, an upper bound on the findings it could add.
+ */
+export function findingsCapProblem(shown: number, moreFindings: number, moreMatches: number, cutShort: boolean): DocumentProblem | undefined {
+  if (moreFindings <= 0 && moreMatches <= 0) return undefined;
+  let message: string;
+  if (moreMatches > 0) {
+    message =
+      moreFindings > 0
+        ? t('Only the first {0} findings are shown for this file; at least {1} more are left out, besides {2} further matches that were only counted (vendorlens.maxFindingsPerFile).', shown, moreFindings, moreMatches)
+        : t('Only the first {0} findings are shown for this file; {1} further matches were only counted, not made into findings (vendorlens.maxFindingsPerFile).', shown, moreMatches);
+  } else if (cutShort) {
+    message = t('Only the first {0} findings are shown for this file; at least {1} more are left out (vendorlens.maxFindingsPerFile).', shown, moreFindings);
+  } else {
+    message = t('Only the first {0} of {1} findings are shown for this file; {2} more are left out (vendorlens.maxFindingsPerFile).', shown, shown + moreFindings, moreFindings);
+  }
+  const start = { line: 0, character: 0 };
+  return { range: { start, end: start }, severity: 'information', code: 'too-many-findings', message };
+}
+
 export function analyzeDocument(
   document: TextDocument,
   kb: KnowledgeBase,
@@ -512,22 +535,18 @@ export function analyzeDocument(
   const findings: Finding[] = [];
   /** Per vendor: the same for each of its findings in the document. */
   const assessments = new Map<string, { assessment: VendorAssessment; lead: { text: string; borderline: boolean } }>();
-  let truncated = false;
   // Evidence is grouped by subject once all of it is in (an ARP row can come long after the MAC table's);
-  // the cap on evidence read keeps a file full of matches from holding them all.
+  // the cap on evidence kept keeps a file full of matches from holding them all. Past it, evidence is only
+  // counted, so that the cap's diagnostic can say how much more there is.
   const collected: Evidence[] = [];
+  let uncollected = 0;
   for (const evidence of allEvidence(kb, matchers, parsed, rest, text, budget)) {
-    if (collected.length >= options.maxFindings * EVIDENCE_PER_FINDING) {
-      truncated = true;
-      break;
-    }
-    collected.push(evidence);
+    if (collected.length >= options.maxFindings * EVIDENCE_PER_FINDING) uncollected++;
+    else collected.push(evidence);
   }
-  for (const evidence of groupBySubject(kb, collected, { text, format, dialect: parsed.dialect })) {
-    if (findings.length >= options.maxFindings) {
-      truncated = true;
-      break;
-    }
+  const grouped = groupBySubject(kb, collected, { text, format, dialect: parsed.dialect });
+  for (const evidence of grouped) {
+    if (findings.length >= options.maxFindings) break;
     const vendor = kb.vendorById.get(evidence.vendorId)!;
     // In Restricted Mode the workspace's own policy cannot lower what the bundled knowledge says.
     let known = assessments.get(vendor.id);
@@ -581,14 +600,8 @@ export function analyzeDocument(
         : `Analysis cut short: it took longer than its time budget of ${limit} ms, so line ${at.line + 1} and everything after it was not checked. The findings before it are shown.`,
     });
   }
-  if (truncated) {
-    problems.push({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 'information',
-      code: 'too-many-findings',
-      message: t('Only the first {0} findings are shown for this file.', options.maxFindings),
-    });
-  }
+  const cap = findingsCapProblem(findings.length, grouped.length - findings.length, uncollected, budget.stoppedAt !== undefined);
+  if (cap) problems.push(cap);
   return {
     uri: document.uri,
     version: document.version,

@@ -5,6 +5,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { activateClient, CLIENT_ID, CLIENT_NAME, type VendorLensApi } from '../extension';
 import { registerScanTasks } from './scanTask';
 import { gitUserName } from './gitUserName';
+import { localFiles } from './localFiles';
 
 let client: BaseLanguageClient | undefined;
 
@@ -16,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Vendor
   };
   // Before the client starts: a task run at start-up must find its provider.
   context.subscriptions.push(registerScanTasks(context));
-  const activated = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options), { gitUserName });
+  const activated = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options), { gitUserName, files: localFiles });
   client = activated.client;
   return activated.api;
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { encodeBase64 } from '../../shared/base64';
 import { Requests, type FileReport, type FileReportParams, type RenderReportParams, type ReportFormat, type WorkbookFileReportParams } from '../../shared/protocol';
-import { forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile } from '../review/reviewFiles';
+import { forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile, WORKSPACE_FILE_SYSTEM, type ReviewFileSystem } from '../review/reviewFiles';
 import { countExport, defaultReportName, FORMAT_CHOICES, formatChoice, skippedFileProblem, withPanelCsp, type ExportCounts, type FormatChoice } from './exportModel';
 
 export const REPORT_VIEW_TYPE = 'vendorlens.report';
@@ -32,6 +32,7 @@ export class ReportExporter implements vscode.Disposable {
   constructor(
     private readonly client: BaseLanguageClient,
     private readonly output: vscode.LogOutputChannel,
+    private readonly files: ReviewFileSystem = WORKSPACE_FILE_SYSTEM,
   ) {}
 
   /** Asks for what `args` leaves open, exports, saves; undefined when the user cancels at any step. */
@@ -119,7 +120,7 @@ export class ReportExporter implements vscode.Disposable {
     let text: string;
     if (open) text = open.getText();
     else {
-      const read = await readReviewFile(uri);
+      const read = await readReviewFile(uri, this.files);
       if (read.kind === 'gone') return undefined;
       if (read.kind !== 'text') return skippedFileProblem(display, read);
       text = read.text;
@@ -137,7 +138,7 @@ export class ReportExporter implements vscode.Disposable {
 
   /** A workbook's record: its bytes, read as a workbook by the language server (as the CLI reads it). */
   private async workbookReport(uri: vscode.Uri, display: string, token: vscode.CancellationToken): Promise<FileReport | undefined> {
-    const read = await readReviewBytes(uri);
+    const read = await readReviewBytes(uri, this.files);
     if (read.kind === 'gone') return undefined;
     if (read.kind !== 'bytes') return skippedFileProblem(display, read);
     const params: WorkbookFileReportParams = { uri: uri.toString(), base64: encodeBase64(read.bytes), display };

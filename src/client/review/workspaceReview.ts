@@ -8,7 +8,9 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type AnalyzeTextParams, type AnalyzeTextResult } from '../../shared/protocol';
-import { folderRelative, forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile, REVIEW_GLOB, WorkspaceIgnores } from './reviewFiles';
+import { PublishBatches } from './publishBatches';
+import { SharedValues, shareFindingLists } from './sharedValues';
+import { folderRelative, forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile, REVIEW_GLOB, WORKSPACE_FILE_SYSTEM, WorkspaceIgnores, type ReviewFileSystem } from './reviewFiles';
 
 const CHANGE_DELAY_MS = 300;
 
@@ -40,6 +42,9 @@ interface FileOutcome {
 
 type SkipReason = ReviewResult['skipped'][number]['reason'];
 
+/** One file's diagnostics for the review's collection; none: the file has no entry there. */
+type Published = [vscode.Uri, vscode.Diagnostic[] | undefined];
+
 /** A glob matching exactly this path (characters special in globs made literal). */
 function literalGlob(path: string): string {
   return path.replace(/[[\]{}*?]/g, '[$&]');
@@ -54,6 +59,9 @@ export class WorkspaceReview implements vscode.Disposable {
   private readonly pendingFiles = new Map<string, ReturnType<typeof setTimeout>>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<ReviewResult> | undefined;
+  /** One copy of the values many findings repeat (advisory lists, advisory links). */
+  private readonly sharedLists = new SharedValues<string[]>();
+  private readonly sharedLinks = new SharedValues<vscode.Uri>();
 
   constructor(
     private readonly client: BaseLanguageClient,
@@ -62,6 +70,7 @@ export class WorkspaceReview implements vscode.Disposable {
     private readonly isHandledByServer: (document: vscode.TextDocument) => boolean,
     /** Analyses a workbook's bytes into the workbook view's diagnostics; the number of findings. */
     private readonly analyseWorkbook?: (uri: vscode.Uri, bytes: Uint8Array) => Promise<number>,
+    private readonly files: ReviewFileSystem = WORKSPACE_FILE_SYSTEM,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => {
@@ -130,24 +139,30 @@ export class WorkspaceReview implements vscode.Disposable {
     let done = 0;
     let lastDone = 0;
     let lastReport = 0;
-    await forEachBounded(files, READ_CONCURRENCY, token, async (uri) => {
-      const outcome = await this.analyseFile(uri, token);
-      if (outcome.kind === 'analysed') {
-        result.analysed++;
-        if ((outcome.findings ?? 0) > 0) result.withFindings++;
-        result.files.push({ uri: uri.toString(), findings: outcome.findings ?? 0, problems: outcome.problems ?? 0 });
-      }
-      if (outcome.kind === 'size' || outcome.kind === 'binary' || outcome.kind === 'unreadable') result.skipped.push({ uri: uri.toString(), reason: outcome.kind });
-      done++;
-      const now = Date.now();
-      // A message per file would flood the notification in big workspaces.
-      if (now - lastReport > 100 || done === files.length) {
-        progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done, files.length, vscode.workspace.asRelativePath(uri)), increment: ((done - lastDone) * 100) / Math.max(1, files.length) });
-        lastDone = done;
-        lastReport = now;
-      }
-      onFileDone?.(done, files.length);
-    });
+    const batches = new PublishBatches<Published>((entries) => this.publish(entries));
+    try {
+      await forEachBounded(files, READ_CONCURRENCY, token, async (uri) => {
+        const outcome = await this.analyseFile(uri, token, (entry) => batches.add(entry));
+        if (outcome.kind === 'analysed') {
+          result.analysed++;
+          if ((outcome.findings ?? 0) > 0) result.withFindings++;
+          result.files.push({ uri: uri.toString(), findings: outcome.findings ?? 0, problems: outcome.problems ?? 0 });
+        }
+        if (outcome.kind === 'size' || outcome.kind === 'binary' || outcome.kind === 'unreadable') result.skipped.push({ uri: uri.toString(), reason: outcome.kind });
+        done++;
+        const now = Date.now();
+        // A message per file would flood the notification in big workspaces.
+        if (now - lastReport > 100 || done === files.length) {
+          progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done, files.length, vscode.workspace.asRelativePath(uri)), increment: ((done - lastDone) * 100) / Math.max(1, files.length) });
+          lastDone = done;
+          lastReport = now;
+        }
+        onFileDone?.(done, files.length);
+      });
+    } finally {
+      // Cancelled or not, what was analysed is shown.
+      batches.flush();
+    }
     result.cancelled = token.isCancellationRequested;
     if (!result.cancelled) {
       // Files reviewed before that are gone, now ignored or excluded lose their results.
@@ -194,9 +209,9 @@ export class WorkspaceReview implements vscode.Disposable {
    * the file as saved on disk, with the language its name gives. An open file keeps the language server's
    * live diagnostics in the Problems panel (unsaved edits included); it is counted like any other.
    */
-  private async analyseFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<FileOutcome> {
+  private async analyseFile(uri: vscode.Uri, token: vscode.CancellationToken, publish: (entry: Published) => void = (entry) => this.publish([entry])): Promise<FileOutcome> {
     if (isWorkbookFile(uri) && this.analyseWorkbook) return this.analyseWorkbookFile(uri, token);
-    const read = await readReviewFile(uri);
+    const read = await readReviewFile(uri, this.files);
     if (read.kind === 'unreadable') {
       this.output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
       return { kind: 'unreadable' };
@@ -218,20 +233,35 @@ export class WorkspaceReview implements vscode.Disposable {
     const diagnostics = result?.diagnostics ?? [];
     const findings = diagnostics.filter((d) => (d.data as { findingId?: unknown } | undefined)?.findingId !== undefined).length;
     const outcome: FileOutcome = { kind: 'analysed', findings, problems: diagnostics.length - findings };
-    // Open in an editor: the language server's diagnostics are the ones to show.
-    const openNow = openDocument(uri);
-    if (openNow && this.isHandledByServer(openNow)) {
-      this.collection.delete(uri);
-      return outcome;
-    }
-    if (diagnostics.length === 0) this.collection.delete(uri);
-    else this.collection.set(uri, await this.client.protocol2CodeConverter.asDiagnostics(diagnostics));
+    publish([uri, diagnostics.length === 0 ? undefined : await this.convert(diagnostics)]);
     return outcome;
+  }
+
+  /** VS Code's diagnostics for the server's, sharing what findings repeat (see sharedValues.ts). */
+  private async convert(diagnostics: AnalyzeTextResult['diagnostics']): Promise<vscode.Diagnostic[]> {
+    shareFindingLists(diagnostics, this.sharedLists);
+    const converted = await this.client.protocol2CodeConverter.asDiagnostics(diagnostics);
+    converted.forEach((diagnostic, i) => {
+      const href = diagnostics[i]?.codeDescription?.href;
+      if (href && typeof diagnostic.code === 'object') diagnostic.code = { value: diagnostic.code.value, target: this.sharedLinks.share(href, () => vscode.Uri.parse(href)) };
+    });
+    return converted;
+  }
+
+  /** Puts files' diagnostics into the review's collection, in one update of the Problems panel. */
+  private publish(entries: readonly Published[]): void {
+    this.collection.set(
+      entries.map(([uri, diagnostics]) => {
+        // Open in an editor by now: the language server's diagnostics are the ones to show.
+        const open = openDocument(uri);
+        return [uri, open && this.isHandledByServer(open) ? undefined : diagnostics];
+      }),
+    );
   }
 
   /** A workbook: its findings go where the workbook view puts them (its own diagnostic collection). */
   private async analyseWorkbookFile(uri: vscode.Uri, token: vscode.CancellationToken): Promise<FileOutcome> {
-    const read = await readReviewBytes(uri);
+    const read = await readReviewBytes(uri, this.files);
     if (read.kind === 'unreadable') {
       this.output.warn(vscode.l10n.t('Could not read {0}: {1}', uri.toString(true), read.error));
       return { kind: 'unreadable' };

@@ -32,7 +32,7 @@ function displayPath(uri: vscode.Uri): string {
 }
 
 /** The VendorLens finding a diagnostic reports, or undefined for anything else (parse problems, other tools). */
-export function findingOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): FindingRecord | undefined {
+export function findingOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic, path?: string): FindingRecord | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const vendorFromCode = FINDING_CODE.exec(codeValue(diagnostic.code) ?? '')?.[1];
   if (!vendorFromCode) return undefined;
@@ -40,7 +40,7 @@ export function findingOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Findi
   const data = ((diagnostic as { data?: unknown }).data ?? {}) as FindingData;
   return {
     uri: uri.toString(),
-    path: displayPath(uri),
+    path: path ?? displayPath(uri),
     line: diagnostic.range.start.line,
     character: diagnostic.range.start.character,
     endLine: diagnostic.range.end.line,
@@ -54,12 +54,15 @@ export function findingOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Findi
   };
 }
 
-export function findingsIn(uri: vscode.Uri): FindingRecord[] {
-  return vscode.languages.getDiagnostics(uri).flatMap((d) => findingOf(uri, d) ?? []);
+export function findingsOfDiagnostics(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): FindingRecord[] {
+  if (diagnostics.length === 0) return [];
+  // One path for the file: asRelativePath per diagnostic cost a dense file's thousand findings a thousand calls.
+  const path = displayPath(uri);
+  return diagnostics.flatMap((d) => findingOf(uri, d, path) ?? []);
 }
 
-export function allFindings(): FindingRecord[] {
-  return vscode.languages.getDiagnostics().flatMap(([uri, diagnostics]) => diagnostics.flatMap((d) => findingOf(uri, d) ?? []));
+export function findingsIn(uri: vscode.Uri): FindingRecord[] {
+  return findingsOfDiagnostics(uri, vscode.languages.getDiagnostics(uri));
 }
 
 /** Fires (debounced) when VendorLens diagnostics change anywhere. */

@@ -1,29 +1,35 @@
 // The VendorLens view: findings grouped by vendor (or by advisory) → file → finding, with counts, filters
 // by severity and acceptance (remembered per workspace, mirrored in context keys for the title-bar
-// buttons), and a click that reveals the finding's range.
+// buttons), and a click that reveals the finding's range. The counts follow the diagnostics file by file
+// (FindingsIndex); the tree is redrawn at most once per REDRAW_INTERVAL_MS while they change, so a review
+// of thousands of files redraws it a few times a second instead of once per file.
 import * as vscode from 'vscode';
 import {
-  groupFindings,
+  FindingsIndex,
   NO_ADVISORY,
   splitMessage,
-  type FileGroup,
+  type FileSummary,
   type FilterState,
-  type FindingGroup,
   type FindingRecord,
+  type GroupSummary,
   type Grouping,
   type Names,
   type SeverityFilter,
 } from './findingsModel';
-import { allFindings, onDidChangeFindings } from './findingsSource';
+import { findingsIn, findingsOfDiagnostics } from './findingsSource';
 
 export const VIEW_ID = 'vendorlens.findings';
 const STATE_KEY = 'vendorlens.findings.view';
 /** Above this many findings, files start collapsed so the view stays usable. */
 const EXPAND_FILES_UP_TO = 200;
+/** A group of more files than this starts collapsed: listing them all on every redraw would slow the view. */
+const EXPAND_GROUP_FILES_UP_TO = 500;
+/** While diagnostics keep changing (a workspace review), the tree is redrawn at most this often. */
+const REDRAW_INTERVAL_MS = 500;
 
 export type FindingsNode =
-  | { kind: 'group'; grouping: Grouping; group: FindingGroup }
-  | { kind: 'file'; parentId: string; file: FileGroup }
+  | { kind: 'group'; grouping: Grouping; group: GroupSummary }
+  | { kind: 'file'; parentId: string; groupId: string; file: FileSummary }
   | { kind: 'finding'; parentId: string; finding: FindingRecord };
 
 interface ViewState extends FilterState {
@@ -48,8 +54,12 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
   private readonly changed = new vscode.EventEmitter<FindingsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private state: ViewState;
-  private groups: FindingGroup[] | undefined;
+  private readonly index: FindingsIndex;
+  private groups: GroupSummary[] | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** When the tree was last redrawn, and the redraw waiting for REDRAW_INTERVAL_MS to pass. */
+  private lastRedraw = 0;
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set by the view once created: the provider keeps its badge and message current. */
   view: vscode.TreeView<FindingsNode> | undefined;
 
@@ -58,7 +68,15 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     private readonly names: () => Names,
   ) {
     this.state = { grouping: 'vendor', severity: 'all', showAccepted: true, ...memento.get<Partial<ViewState>>(STATE_KEY) };
-    this.subscriptions.push(this.changed, onDidChangeFindings(() => this.refresh()));
+    this.index = new FindingsIndex(this.state.grouping, this.filter, (uri) => findingsIn(vscode.Uri.parse(uri)));
+    for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) this.index.setFile(uri.toString(), findingsOfDiagnostics(uri, diagnostics));
+    this.subscriptions.push(
+      this.changed,
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const uri of e.uris) this.index.setFile(uri.toString(), findingsIn(uri));
+        this.scheduleRedraw();
+      }),
+    );
     void this.publishContext();
   }
 
@@ -82,14 +100,27 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     await this.update({ showAccepted });
   }
 
+  /** Redraws the tree now (names loaded, a review done, the view shown). */
   refresh(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    this.redrawTimer = undefined;
+    this.lastRedraw = Date.now();
     this.groups = undefined;
     this.changed.fire(undefined);
     this.updateBadge();
   }
 
+  /** Redraws at once after a quiet spell, else once REDRAW_INTERVAL_MS has passed since the last redraw. */
+  private scheduleRedraw(): void {
+    if (this.redrawTimer) return;
+    const wait = this.lastRedraw + REDRAW_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.refresh();
+    else this.redrawTimer = setTimeout(() => this.refresh(), wait);
+  }
+
   private async update(change: Partial<ViewState>): Promise<void> {
     this.state = { ...this.state, ...change };
+    this.index.configure(this.state.grouping, this.filter);
     await this.memento.update(STATE_KEY, this.state);
     await this.publishContext();
     this.refresh();
@@ -101,24 +132,23 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     await vscode.commands.executeCommand('setContext', 'vendorlens.findings.showAccepted', this.state.showAccepted);
   }
 
-  private currentGroups(): FindingGroup[] {
-    this.groups ??= groupFindings(allFindings(), this.state.grouping, this.filter, this.names());
+  private currentGroups(): GroupSummary[] {
+    this.groups ??= this.index.groups(this.names());
     return this.groups;
   }
 
   private updateBadge(): void {
     if (!this.view) return;
-    const all = allFindings();
-    const open = all.filter((f) => !f.accepted && (f.severity === 'error' || f.severity === 'warning')).length;
+    const open = this.index.openSevere;
     this.view.badge = open > 0 ? { value: open, tooltip: vscode.l10n.t('{0} open VendorLens findings (errors and warnings)', open) } : undefined;
-    const shown = this.currentGroups().length;
-    this.view.message = all.length > 0 && shown === 0 ? vscode.l10n.t('All {0} findings are hidden by the filter.', all.length) : undefined;
+    const all = this.index.total;
+    this.view.message = all > 0 && this.currentGroups().length === 0 ? vscode.l10n.t('All {0} findings are hidden by the filter.', all) : undefined;
   }
 
   getChildren(node?: FindingsNode): FindingsNode[] {
     if (!node) return this.currentGroups().map((group) => ({ kind: 'group', grouping: this.state.grouping, group }));
-    if (node.kind === 'group') return node.group.files.map((file) => ({ kind: 'file', parentId: this.idOf(node), file }));
-    if (node.kind === 'file') return node.file.findings.map((finding) => ({ kind: 'finding', parentId: this.idOf(node), finding }));
+    if (node.kind === 'group') return this.index.filesOf(node.group.id).map((file) => ({ kind: 'file', parentId: this.idOf(node), groupId: node.group.id, file }));
+    if (node.kind === 'file') return this.index.findingsOf(node.groupId, node.file.uri).map((finding) => ({ kind: 'finding', parentId: this.idOf(node), finding }));
     return [];
   }
 
@@ -139,9 +169,10 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     if (node.kind === 'group') {
       const { group } = node;
       const label = group.id === NO_ADVISORY ? vscode.l10n.t('Named by no advisory') : group.label;
-      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      const expanded = group.fileCount <= EXPAND_GROUP_FILES_UP_TO;
+      const item = new vscode.TreeItem(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = id;
-      const counts = countLabel(group.count, group.files.length);
+      const counts = countLabel(group.count, group.fileCount);
       const notInForce = node.grouping === 'advisory' && group.id !== NO_ADVISORY && !group.inForce ? ` · ${vscode.l10n.t('not in force')}` : '';
       item.description = counts + notInForce;
       item.tooltip = `${label}\n${counts}${group.openCount < group.count ? `\n${vscode.l10n.t('{0} accepted', group.count - group.openCount)}` : ''}`;
@@ -155,7 +186,7 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
       const item = new vscode.TreeItem(uri, state);
       item.id = id;
       const folder = node.file.path.includes('/') ? node.file.path.slice(0, node.file.path.lastIndexOf('/')) : '';
-      item.description = `${folder ? `${folder} · ` : ''}${node.file.findings.length}`;
+      item.description = `${folder ? `${folder} · ` : ''}${node.file.count}`;
       item.tooltip = node.file.path;
       item.contextValue = 'vendorlens.file';
       return item;
@@ -185,6 +216,7 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
   }
 
   dispose(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -10,7 +10,7 @@ import { ReviewAuthor, type GitUserName } from './review/author';
 import { announceCreatedFiles } from './review/createdFiles';
 import { ReportExporter, type ExportReportArgs, type ExportReportResult } from './report/exportReport';
 import type { ReviewFileSystem } from './review/reviewFiles';
-import { WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
+import { DEFAULT_MAX_PROBLEMS, notShownMessage, WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
 import type { Names } from './views/findingsModel';
 import { registerFindingsView, VIEW_ID, type FindingsTreeProvider } from './views/findingsTree';
 import { FindingsStatusBar } from './views/statusBar';
@@ -286,6 +286,15 @@ function activateViews(
         ? vscode.l10n.t('VendorLens review cancelled: {0} of {1} files analysed.', result.analysed, result.total)
         : vscode.l10n.t('VendorLens reviewed {0} files: {1} with findings, {2} skipped.', result.analysed, result.withFindings, result.skipped.length);
       const show = vscode.l10n.t('Show Findings');
+      if (result.notShown.files > 0) {
+        const exportReport = vscode.l10n.t('Export Report…');
+        const maxProblems = vscode.workspace.getConfiguration('vendorlens').get<number>('review.maxProblems', DEFAULT_MAX_PROBLEMS);
+        void vscode.window.showWarningMessage(`${summaryLine} ${notShownMessage(result, maxProblems)}`, show, exportReport).then((choice) => {
+          if (choice === show) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+          if (choice === exportReport) void vscode.commands.executeCommand('vendorlens.exportReport');
+        });
+        return result;
+      }
       void vscode.window.showInformationMessage(summaryLine, show).then((choice) => {
         if (choice === show) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
       });

@@ -15,6 +15,7 @@ interface ReviewResult {
   withFindings: number;
   skipped: { uri: string; reason: string }[];
   files: { uri: string; findings: number; problems: number }[];
+  notShown: { files: number; findings: number; problems: number };
   cancelled: boolean;
 }
 
@@ -88,6 +89,7 @@ describe('Review Workspace over a dense tree', function () {
     await vscode.workspace.fs.delete(folder(), { recursive: true }).then(undefined, () => undefined);
     await vscode.commands.executeCommand('vendorlens.clearReview');
     await configure('vendorlens.maxFindingsPerFile', undefined);
+    await configure('vendorlens.review.maxProblems', undefined);
   });
 
   it('caps each file\'s findings with a diagnostic counting the rest, and completes with the CLI\'s totals', async () => {
@@ -148,5 +150,27 @@ describe('Review Workspace over a dense tree', function () {
       const inView = lens.findings.getChildren().reduce((n, g) => n + (g.kind === 'group' ? g.group.count : 0), 0);
       return inView === inProblems() ? true : undefined;
     });
+  });
+
+  it('keeps the review within vendorlens.review.maxProblems: each file shown whole or not at all, the rest counted', async () => {
+    const dir = folder().fsPath;
+    const limit = 100;
+    await configure('vendorlens.review.maxProblems', limit);
+    const result = await (await api()).reviewWorkspace();
+    assert.equal(result.cancelled, false);
+    const dense = result.files.filter((f) => vscode.Uri.parse(f.uri).fsPath.startsWith(dir + path.sep));
+    assert.ok(dense.reduce((n, f) => n + f.findings + f.problems, 0) > limit, 'the tree holds more than the limit');
+    assert.ok(result.notShown.files > 0, 'files left out');
+    let shown = 0;
+    let hiddenFindings = 0;
+    for (const file of dense) {
+      const inPanel = vscode.languages.getDiagnostics(vscode.Uri.parse(file.uri)).filter((d) => d.source === 'VendorLens').length;
+      // A file shown in the first review and left out of this one has nothing left over from before.
+      assert.ok(inPanel === 0 || inPanel === file.findings + file.problems, `${file.uri}: ${inPanel} shown of ${file.findings + file.problems}`);
+      shown += inPanel;
+      if (inPanel === 0) hiddenFindings += file.findings;
+    }
+    assert.ok(shown > 0 && shown <= limit, `${shown} diagnostics shown, at most ${limit}`);
+    assert.ok(result.notShown.findings >= hiddenFindings && hiddenFindings > 0, `${result.notShown.findings} findings counted as not shown, ${hiddenFindings} in the tree`);
   });
 });

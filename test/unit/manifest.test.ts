@@ -98,6 +98,7 @@ describe('extension manifest', () => {
       'vendorlens.maxFindingsPerFile': 'a cap of 1 drops the rest of a file',
       'vendorlens.maxFileSizeMB': 'a tiny limit skips every file',
       'vendorlens.review.maxFileSizeKb': 'a tiny limit skips every file of a workspace review',
+      'vendorlens.review.maxProblems': 'a tiny limit keeps a workspace review out of the Problems panel',
     };
     const harmless = ['vendorlens.review.author', 'vendorlens.detectLanguageFromContent', 'vendorlens.reviewer', 'vendorlens.noteExpiryDays', 'vendorlens.run', 'vendorlens.timeBudget.warnMs', 'vendorlens.trace.server'];
     const settings = Object.keys(manifest.contributes.configuration.properties);

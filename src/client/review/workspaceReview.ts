@@ -13,6 +13,12 @@ import { SharedValues, shareFindingLists } from './sharedValues';
 import { folderRelative, forEachBounded, isWorkbookFile, languageIdOf, listReviewFiles, openDocument, READ_CONCURRENCY, readReviewBytes, readReviewFile, REVIEW_GLOB, WORKSPACE_FILE_SYSTEM, WorkspaceIgnores, type ReviewFileSystem } from './reviewFiles';
 
 const CHANGE_DELAY_MS = 300;
+/**
+ * Diagnostics a review puts in the Problems panel, over all files (setting vendorlens.review.maxProblems).
+ * The workbench keeps every entry in the page: hundreds of thousands took it minutes and gigabytes to take
+ * in after a review of a dense tree had finished, while the view and status bar froze.
+ */
+export const DEFAULT_MAX_PROBLEMS = 20_000;
 
 export interface ReviewOptions {
   token?: vscode.CancellationToken;
@@ -30,6 +36,8 @@ export interface ReviewResult {
   skipped: { uri: string; reason: 'size' | 'binary' | 'unreadable' }[];
   /** Every file analysed, in path order, with its number of findings and of other problems. */
   files: { uri: string; findings: number; problems: number }[];
+  /** Files analysed whose diagnostics are not in the Problems panel (vendorlens.review.maxProblems), and how many they hold. */
+  notShown: { files: number; findings: number; problems: number };
   cancelled: boolean;
 }
 
@@ -38,6 +46,19 @@ interface FileOutcome {
   kind: 'analysed' | 'cancelled' | 'gone' | SkipReason;
   findings?: number;
   problems?: number;
+  /** Its diagnostics were left out of the Problems panel (vendorlens.review.maxProblems). */
+  notShown?: boolean;
+}
+
+/** What a review that filled the Problems panel says: how much is not shown, and where it all is. */
+export function notShownMessage(result: ReviewResult, maxProblems: number): string {
+  return vscode.l10n.t(
+    'The Problems panel shows the first {0} diagnostics of this review (vendorlens.review.maxProblems): the {1} findings and {2} other problems of {3} more files are counted in the VendorLens output, not shown. Export Report lists every finding.',
+    maxProblems,
+    result.notShown.findings,
+    result.notShown.problems,
+    result.notShown.files,
+  );
 }
 
 type SkipReason = ReviewResult['skipped'][number]['reason'];
@@ -131,7 +152,7 @@ export class WorkspaceReview implements vscode.Disposable {
     onFileDone: ReviewOptions['onFileDone'],
   ): Promise<ReviewResult> {
     const started = Date.now();
-    const result: ReviewResult = { total: 0, analysed: 0, withFindings: 0, skipped: [], files: [], cancelled: false };
+    const result: ReviewResult = { total: 0, analysed: 0, withFindings: 0, skipped: [], files: [], notShown: { files: 0, findings: 0, problems: 0 }, cancelled: false };
     progress.report({ message: vscode.l10n.t('finding files…') });
     const { files, ignores } = await listReviewFiles(token, this.output);
     this.ignores = ignores;
@@ -140,13 +161,31 @@ export class WorkspaceReview implements vscode.Disposable {
     let lastDone = 0;
     let lastReport = 0;
     const batches = new PublishBatches<Published>((entries) => this.publish(entries));
+    // Files are shown while the panel has room; once one would overflow it, no later file is (a file's
+    // findings are never shown in part). Counts are kept for all.
+    const maxProblems = vscode.workspace.getConfiguration('vendorlens').get<number>('review.maxProblems', DEFAULT_MAX_PROBLEMS);
+    let shown = 0;
+    let full = false;
+    const admit = (count: number): boolean => {
+      if (!full && shown + count <= maxProblems) {
+        shown += count;
+        return true;
+      }
+      full = true;
+      return false;
+    };
     try {
       await forEachBounded(files, READ_CONCURRENCY, token, async (uri) => {
-        const outcome = await this.analyseFile(uri, token, (entry) => batches.add(entry));
+        const outcome = await this.analyseFile(uri, token, (entry) => batches.add(entry), admit);
         if (outcome.kind === 'analysed') {
           result.analysed++;
           if ((outcome.findings ?? 0) > 0) result.withFindings++;
           result.files.push({ uri: uri.toString(), findings: outcome.findings ?? 0, problems: outcome.problems ?? 0 });
+          if (outcome.notShown) {
+            result.notShown.files++;
+            result.notShown.findings += outcome.findings ?? 0;
+            result.notShown.problems += outcome.problems ?? 0;
+          }
         }
         if (outcome.kind === 'size' || outcome.kind === 'binary' || outcome.kind === 'unreadable') result.skipped.push({ uri: uri.toString(), reason: outcome.kind });
         done++;
@@ -173,6 +212,7 @@ export class WorkspaceReview implements vscode.Disposable {
     }
     this.startWatching();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (result.notShown.files > 0) this.output.warn(notShownMessage(result, maxProblems));
     this.output.info(
       result.cancelled
         ? vscode.l10n.t('Workspace review cancelled after {0} of {1} files ({2} s).', done, result.total, seconds)
@@ -209,7 +249,13 @@ export class WorkspaceReview implements vscode.Disposable {
    * the file as saved on disk, with the language its name gives. An open file keeps the language server's
    * live diagnostics in the Problems panel (unsaved edits included); it is counted like any other.
    */
-  private async analyseFile(uri: vscode.Uri, token: vscode.CancellationToken, publish: (entry: Published) => void = (entry) => this.publish([entry])): Promise<FileOutcome> {
+  private async analyseFile(
+    uri: vscode.Uri,
+    token: vscode.CancellationToken,
+    publish: (entry: Published) => void = (entry) => this.publish([entry]),
+    /** Whether the Problems panel takes this many more diagnostics (a review's limit); always, by default. */
+    admit: (count: number) => boolean = () => true,
+  ): Promise<FileOutcome> {
     if (isWorkbookFile(uri) && this.analyseWorkbook) return this.analyseWorkbookFile(uri, token);
     const read = await readReviewFile(uri, this.files);
     if (read.kind === 'unreadable') {
@@ -233,6 +279,11 @@ export class WorkspaceReview implements vscode.Disposable {
     const diagnostics = result?.diagnostics ?? [];
     const findings = diagnostics.filter((d) => (d.data as { findingId?: unknown } | undefined)?.findingId !== undefined).length;
     const outcome: FileOutcome = { kind: 'analysed', findings, problems: diagnostics.length - findings };
+    if (diagnostics.length > 0 && !admit(diagnostics.length)) {
+      outcome.notShown = true;
+      publish([uri, undefined]);
+      return outcome;
+    }
     publish([uri, diagnostics.length === 0 ? undefined : await this.convert(diagnostics)]);
     return outcome;
   }

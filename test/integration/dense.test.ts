@@ -8,6 +8,8 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { configure } from './configure';
+import { waitFor } from './waitFor';
 
 interface ReviewResult {
   total: number;
@@ -52,30 +54,6 @@ function node(args: string[], cwd?: string): string {
   const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   assert.ok(run.stdout, `node ${args.join(' ')} printed nothing: ${run.stderr}`);
   return run.stdout;
-}
-
-async function configure(key: string, value: unknown): Promise<void> {
-  const configuration = vscode.workspace.getConfiguration();
-  if (JSON.stringify(configuration.inspect(key)?.globalValue) === JSON.stringify(value)) return;
-  const seen = new Promise<void>((resolve) => {
-    const subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(key)) return;
-      subscription.dispose();
-      resolve();
-    });
-  });
-  await configuration.update(key, value, vscode.ConfigurationTarget.Global);
-  await seen;
-}
-
-async function eventually<T>(what: string, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const isFinding = (d: vscode.Diagnostic) => d.source === 'VendorLens' && /^(flagged|borderline)-vendor\//.test(String(typeof d.code === 'object' ? d.code.value : d.code));
@@ -146,10 +124,10 @@ describe('Review Workspace over a dense tree', function () {
     const lens = await api();
     assert.deepEqual([lens.findings.grouping, lens.findings.filter], ['vendor', { severity: 'all', showAccepted: true }], 'each finding counted once, none hidden');
     const inProblems = () => vscode.languages.getDiagnostics().reduce((n, [, ds]) => n + ds.filter(isFinding).length, 0);
-    await eventually('the view to count every finding', () => {
+    await waitFor('the view to count every finding', () => {
       const inView = lens.findings.getChildren().reduce((n, g) => n + (g.kind === 'group' ? g.group.count : 0), 0);
       return inView === inProblems() ? true : undefined;
-    });
+    }, { timeoutMs: TIMEOUT_MS, intervalMs: 100 });
   });
 
   it('keeps the review within vendorlens.review.maxProblems: each file shown whole or not at all, the rest counted', async () => {

@@ -3,6 +3,7 @@
 // review-tmp/ and large-tmp.cfg, and are removed afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { configure } from './configure';
 
 // The shape of what activate() returns (src/client/extension.ts, VendorLensApi); this suite compiles
 // on its own, so it restates the parts it uses.
@@ -70,24 +71,6 @@ async function api(): Promise<VendorLensApi> {
   const extension = vscode.extensions.getExtension<VendorLensApi>('vendorlens.vendorlens');
   assert.ok(extension, 'the extension is installed');
   return extension.isActive ? extension.exports : extension.activate();
-}
-
-/**
- * Changes a user setting and waits until the extension host has seen it, so the language client has
- * told the server before the test goes on (a late change would re-analyse open files mid-test).
- */
-async function configure(key: string, value: unknown): Promise<void> {
-  const configuration = vscode.workspace.getConfiguration();
-  if (JSON.stringify(configuration.inspect(key)?.globalValue) === JSON.stringify(value)) return;
-  const seen = new Promise<void>((resolve) => {
-    const subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(key)) return;
-      subscription.dispose();
-      resolve();
-    });
-  });
-  await configuration.update(key, value, vscode.ConfigurationTarget.Global);
-  await seen;
 }
 
 const HUAWEI_LINE = ' description uplink to HUAWEI NE40E\n';

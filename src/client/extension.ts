@@ -10,7 +10,7 @@ import { ReviewAuthor, type GitUserName } from './review/author';
 import { announceCreatedFiles } from './review/createdFiles';
 import { ReportExporter, type ExportReportArgs, type ExportReportResult } from './report/exportReport';
 import type { ReviewFileSystem } from './review/reviewFiles';
-import { DEFAULT_MAX_PROBLEMS, notShownMessage, WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
+import { notShownMessage, WorkspaceReview, type ReviewOptions, type ReviewResult } from './review/workspaceReview';
 import type { Names } from './views/findingsModel';
 import { registerFindingsView, VIEW_ID, type FindingsTreeProvider } from './views/findingsTree';
 import { FindingsStatusBar } from './views/statusBar';
@@ -288,8 +288,7 @@ function activateViews(
       const show = vscode.l10n.t('Show Findings');
       if (result.notShown.files > 0) {
         const exportReport = vscode.l10n.t('Export Report…');
-        const maxProblems = vscode.workspace.getConfiguration('vendorlens').get<number>('review.maxProblems', DEFAULT_MAX_PROBLEMS);
-        void vscode.window.showWarningMessage(`${summaryLine} ${notShownMessage(result, maxProblems)}`, show, exportReport).then((choice) => {
+        void vscode.window.showWarningMessage(`${summaryLine} ${notShownMessage(result)}`, show, exportReport).then((choice) => {
           if (choice === show) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
           if (choice === exportReport) void vscode.commands.executeCommand('vendorlens.exportReport');
         });

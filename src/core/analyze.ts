@@ -91,8 +91,10 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
   const matchersOf = new Map<string, number>([[NOTE_MARKER, 0]]);
   let always = 0;
   fields.forEach((m, k) => {
+    // Past the bits there are: every matcher runs wherever a trigger occurs.
+    if (k >= MAX_MASKED_MATCHERS) always = -1;
     const bit = k < MAX_MASKED_MATCHERS ? 1 << k : 0;
-    if (!bit || m.trigger!.shapes?.length || m.trigger!.partPatterns?.length) always |= bit || -1;
+    if (m.trigger!.shapes?.length || m.trigger!.partPatterns?.length) always |= bit;
     for (const literal of m.trigger!.literals) matchersOf.set(literal, (matchersOf.get(literal) ?? 0) | bit);
   });
   const literals = [...matchersOf.keys()];

@@ -10,16 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { configure } from './configure';
 import { waitFor } from './waitFor';
-
-interface ReviewResult {
-  total: number;
-  analysed: number;
-  withFindings: number;
-  skipped: { uri: string; reason: string }[];
-  files: { uri: string; findings: number; problems: number }[];
-  notShown: { files: number; findings: number; problems: number };
-  cancelled: boolean;
-}
+import type { ReviewResult } from './reviewResult';
 
 type FindingsNode = { kind: 'group'; group: { id: string; count: number } } | { kind: 'file' } | { kind: 'finding' };
 
@@ -139,6 +130,7 @@ describe('Review Workspace over a dense tree', function () {
     const dense = result.files.filter((f) => vscode.Uri.parse(f.uri).fsPath.startsWith(dir + path.sep));
     assert.ok(dense.reduce((n, f) => n + f.findings + f.problems, 0) > limit, 'the tree holds more than the limit');
     assert.ok(result.notShown.files > 0, 'files left out');
+    assert.equal(result.notShown.limit, limit, 'the limit the review applied');
     let shown = 0;
     let hiddenFindings = 0;
     for (const file of dense) {

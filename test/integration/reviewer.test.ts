@@ -3,32 +3,17 @@
 // the note undoable; and the workspace review counts the same whatever editors are open.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { ReviewResult } from './reviewResult';
+import { waitFor } from './waitFor';
 
 const TIMEOUT_MS = 30_000;
+/** waitFor with this suite's patience. */
+const eventually = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> => waitFor(what, probe, { timeoutMs: TIMEOUT_MS, intervalMs: 100 });
 const VRP_FILE = 'sites/core-sw9.cfg';
-
-interface ReviewResult {
-  total: number;
-  analysed: number;
-  withFindings: number;
-  skipped: { uri: string; reason: string }[];
-  files: { uri: string; findings: number; problems: number }[];
-  cancelled: boolean;
-}
 
 interface VendorLensApi {
   reviewWorkspace(): Promise<ReviewResult>;
   documentState(uri: vscode.Uri): Promise<{ version?: number; analysisScheduled: boolean } | null>;
-}
-
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function workspaceFile(name: string): vscode.Uri {

@@ -18,7 +18,7 @@ const CHANGE_DELAY_MS = 300;
  * The workbench keeps every entry in the page: hundreds of thousands took it minutes and gigabytes to take
  * in after a review of a dense tree had finished, while the view and status bar froze.
  */
-export const DEFAULT_MAX_PROBLEMS = 20_000;
+const DEFAULT_MAX_PROBLEMS = 20_000;
 
 export interface ReviewOptions {
   token?: vscode.CancellationToken;
@@ -36,8 +36,8 @@ export interface ReviewResult {
   skipped: { uri: string; reason: 'size' | 'binary' | 'unreadable' }[];
   /** Every file analysed, in path order, with its number of findings and of other problems. */
   files: { uri: string; findings: number; problems: number }[];
-  /** Files analysed whose diagnostics are not in the Problems panel (vendorlens.review.maxProblems), and how many they hold. */
-  notShown: { files: number; findings: number; problems: number };
+  /** Files analysed whose diagnostics are not in the Problems panel, how many they hold, and the limit (vendorlens.review.maxProblems). */
+  notShown: { files: number; findings: number; problems: number; limit: number };
   cancelled: boolean;
 }
 
@@ -51,10 +51,10 @@ interface FileOutcome {
 }
 
 /** What a review that filled the Problems panel says: how much is not shown, and where it all is. */
-export function notShownMessage(result: ReviewResult, maxProblems: number): string {
+export function notShownMessage(result: ReviewResult): string {
   return vscode.l10n.t(
     'The Problems panel shows the first {0} diagnostics of this review (vendorlens.review.maxProblems): the {1} findings and {2} other problems of {3} more files are counted in the VendorLens output, not shown. Export Report lists every finding.',
-    maxProblems,
+    result.notShown.limit,
     result.notShown.findings,
     result.notShown.problems,
     result.notShown.files,
@@ -152,7 +152,7 @@ export class WorkspaceReview implements vscode.Disposable {
     onFileDone: ReviewOptions['onFileDone'],
   ): Promise<ReviewResult> {
     const started = Date.now();
-    const result: ReviewResult = { total: 0, analysed: 0, withFindings: 0, skipped: [], files: [], notShown: { files: 0, findings: 0, problems: 0 }, cancelled: false };
+    const result: ReviewResult = { total: 0, analysed: 0, withFindings: 0, skipped: [], files: [], notShown: { files: 0, findings: 0, problems: 0, limit: DEFAULT_MAX_PROBLEMS }, cancelled: false };
     progress.report({ message: vscode.l10n.t('finding files…') });
     const { files, ignores } = await listReviewFiles(token, this.output);
     this.ignores = ignores;
@@ -164,6 +164,7 @@ export class WorkspaceReview implements vscode.Disposable {
     // Files are shown while the panel has room; once one would overflow it, no later file is (a file's
     // findings are never shown in part). Counts are kept for all.
     const maxProblems = vscode.workspace.getConfiguration('vendorlens').get<number>('review.maxProblems', DEFAULT_MAX_PROBLEMS);
+    result.notShown.limit = maxProblems;
     let shown = 0;
     let full = false;
     const admit = (count: number): boolean => {
@@ -212,7 +213,7 @@ export class WorkspaceReview implements vscode.Disposable {
     }
     this.startWatching();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (result.notShown.files > 0) this.output.warn(notShownMessage(result, maxProblems));
+    if (result.notShown.files > 0) this.output.warn(notShownMessage(result));
     this.output.info(
       result.cancelled
         ? vscode.l10n.t('Workspace review cancelled after {0} of {1} files ({2} s).', done, result.total, seconds)

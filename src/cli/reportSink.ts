@@ -15,15 +15,20 @@ export type Destination = (data: string | Uint8Array) => void;
 
 let spoolCount = 0;
 
+/** Text and UTF-8 bytes in the order written, as one piece of bytes. */
+function concatenated(chunks: readonly (string | Uint8Array)[]): Buffer {
+  return Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)));
+}
+
 class Spool {
-  private chunks: string[] = [];
+  private chunks: (string | Uint8Array)[] = [];
   private chars = 0;
   private fd: number | undefined;
   private bytes = 0;
 
-  append(text: string): void {
+  append(text: string | Uint8Array): void {
     if (this.fd !== undefined) {
-      this.bytes += writeSync(this.fd, text);
+      this.bytes += typeof text === 'string' ? writeSync(this.fd, text) : writeSync(this.fd, text);
       return;
     }
     this.chunks.push(text);
@@ -33,14 +38,14 @@ class Spool {
       this.fd = openSync(path, 'wx+', 0o600);
       // Unlinked at once: the file lives as long as the descriptor, and nothing is left if the scan dies.
       unlinkSync(path);
-      this.bytes += writeSync(this.fd, this.chunks.join(''));
+      this.bytes += writeSync(this.fd, concatenated(this.chunks));
       this.chunks = [];
     }
   }
 
   drainTo(out: Destination): void {
     if (this.fd === undefined) {
-      if (this.chunks.length > 0) out(this.chunks.join(''));
+      if (this.chunks.length > 0) out(this.chunks.every((chunk) => typeof chunk === 'string') ? this.chunks.join('') : concatenated(this.chunks));
       this.chunks = [];
       return;
     }
@@ -63,23 +68,40 @@ class Spool {
 }
 
 export class SpooledSink implements ReportSink {
+  /** Part 0's text since the last bytes written to it. */
   private batch = '';
+  /** Part 0's bytes waiting, in order, before `batch`. */
+  private chunks: Uint8Array[] = [];
+  private chunkBytes = 0;
   private readonly spools: Spool[] = [];
 
   constructor(private readonly out: Destination) {}
 
-  write(part: number, text: string): void {
-    if (part === 0) {
+  write(part: number, text: string | Uint8Array): void {
+    if (part !== 0) {
+      (this.spools[part] ??= new Spool()).append(text);
+    } else if (typeof text === 'string') {
       this.batch += text;
       if (this.batch.length >= BATCH_CHARS) this.flush();
     } else {
-      (this.spools[part] ??= new Spool()).append(text);
+      if (this.batch !== '') this.chunks.push(Buffer.from(this.batch));
+      this.batch = '';
+      this.chunks.push(text);
+      this.chunkBytes += text.length;
+      if (this.chunkBytes >= BATCH_CHARS) this.flush();
     }
   }
 
   private flush(): void {
-    if (this.batch !== '') this.out(this.batch);
+    if (this.chunks.length > 0) {
+      if (this.batch !== '') this.chunks.push(Buffer.from(this.batch));
+      this.out(concatenated(this.chunks));
+    } else if (this.batch !== '') {
+      this.out(this.batch);
+    }
     this.batch = '';
+    this.chunks = [];
+    this.chunkBytes = 0;
   }
 
   /** Everything written, parts in order. */
@@ -91,6 +113,8 @@ export class SpooledSink implements ReportSink {
   /** Drops what was not written yet. */
   abort(): void {
     this.batch = '';
+    this.chunks = [];
+    this.chunkBytes = 0;
     for (const spool of this.spools) spool?.close();
   }
 }

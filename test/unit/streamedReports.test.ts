@@ -14,7 +14,7 @@ import { renderReport } from '../../src/core/report/render';
 import { SevereFirst, type SarifLog } from '../../src/core/report/sarif';
 import { hasFailedFiles, SEVERITY_RANK, summarizeAnalysis, type FileReport, type ReportFinding } from '../../src/core/report/scanReport';
 import { fileOf, type RunInfo } from '../../src/core/report/writer';
-import { showControls } from '../../src/core/report/controls';
+import { escapeControlsInJson, showControls } from '../../src/core/report/controls';
 import { STREAMED_FORMATS, USES_EXCERPTS, WRITERS, type StreamedFormat } from '../../src/core/report/writers';
 import type { FindingSeverity } from '../../src/core/model';
 import { knowledge, languageService, textDocument } from './helpers';
@@ -111,6 +111,29 @@ function contractDocument(records: readonly FileReport[]): unknown {
   return JSON.parse(JSON.stringify(document));
 }
 
+/** The same document with each finding's members in the order the JSON report writes them. */
+function contractDocumentInOrder(records: readonly FileReport[]): unknown {
+  const findings = findingsOf(records).map((f) => ({
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    location: f.location,
+    vendor: f.vendor,
+    kind: f.kind,
+    confidence: f.confidence,
+    severity: f.severity,
+    message: f.message,
+    advisories: f.advisories,
+    accepted: f.accepted !== undefined,
+    fingerprint: f.fingerprint,
+    subject: f.subject,
+    detail: f.detail,
+  }));
+  return { findings, problems: records.flatMap((r) => r.problems), documents: records.flatMap((r) => (r.document ? [r.document] : [])) };
+}
+
 /** Lines of a document between a heading and the next heading of its level. */
 function section(lines: readonly string[], heading: string): string[] {
   const start = lines.indexOf(heading);
@@ -148,6 +171,9 @@ describe('report formats on generated trees: one renderer, what the CLI writes',
     for (const tree of trees) {
       const json = streamed('json', tree);
       assert.deepEqual(JSON.parse(json), contractDocument(tree));
+      // Written piece by piece (findings as bytes), yet exactly the text JSON.stringify would give.
+      // Written piece by piece (findings as bytes), yet exactly the text JSON.stringify gives, members in the contract's order.
+      assert.equal(json, `${escapeControlsInJson(JSON.stringify(contractDocumentInOrder(tree), null, 2))}\n`);
       // Hostile text is escaped, not dropped: no raw C1 controls, separators or bidi characters.
       assert.doesNotMatch(json, /[\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
     }
@@ -413,6 +439,24 @@ describe('the CLI spools the parts of a report that come first', () => {
     const text = Buffer.concat(chunks).toString('utf8');
     assert.equal(text.length, 1 + 4_000_002 + 2);
     assert.equal(text, `A${big}${big}CD`);
+  });
+
+  it('keeps text and bytes in the order written, in every part', () => {
+    const chunks: Buffer[] = [];
+    const sink = new SpooledSink((data) => chunks.push(Buffer.from(data)));
+    const bytes = (text: string) => new Uint8Array(Buffer.from(text));
+    sink.write(1, bytes('[é'));
+    sink.write(0, '{');
+    sink.write(0, bytes('"€":'));
+    sink.write(0, '1,');
+    sink.write(1, ']');
+    // Past a batch, in bytes: part 0 goes out before the end.
+    sink.write(0, bytes('x'.repeat(300_000)));
+    const beforeEnd = Buffer.concat(chunks).toString('utf8');
+    sink.write(0, '}');
+    sink.finish();
+    assert.equal(beforeEnd, `{"€":1,${'x'.repeat(300_000)}`);
+    assert.equal(Buffer.concat(chunks).toString('utf8'), `{"€":1,${'x'.repeat(300_000)}}[é]`);
   });
 
   it('writes nothing once aborted', () => {

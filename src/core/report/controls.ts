@@ -29,6 +29,8 @@ export function showControlsInDocument(text: string): string {
 
 /** JSON text with the characters JSON.stringify leaves raw (C1 controls, separators, bidi) written as \u escapes: the same value. */
 export function escapeControlsInJson(json: string): string {
+  UNSAFE_IN_JSON.lastIndex = 0;
+  if (!UNSAFE_IN_JSON.test(json)) return json;
   return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

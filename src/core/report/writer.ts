@@ -7,9 +7,15 @@ import type { FindingSeverity, KnowledgeBase, Profile } from '../model';
 import type { FileReport } from './scanReport';
 import type { TextStyle } from './text';
 
-/** Where a writer's text goes. Part 0 may go straight out; later parts are kept aside and appended in order. */
+// Every host the core runs in has the WHATWG TextDecoder; the core is compiled without DOM types.
+declare const TextDecoder: new () => { decode(input: Uint8Array): string };
+
+/**
+ * Where a writer's text goes. Part 0 may go straight out; later parts are kept aside and appended in order.
+ * Text may come as UTF-8 bytes (the JSON report's findings are written as bytes).
+ */
 export interface ReportSink {
-  write(part: number, text: string): void;
+  write(part: number, text: string | Uint8Array): void;
 }
 
 /** What every writer knows before the first file. */
@@ -48,9 +54,10 @@ export type WriterFactory = (info: RunInfo, sink: ReportSink) => ReportWriter;
 /** A sink that keeps every part in memory: for tests and for reports rendered as one string. */
 export class StringSink implements ReportSink {
   private readonly parts: string[][] = [];
+  private readonly decoder = new TextDecoder();
 
-  write(part: number, text: string): void {
-    (this.parts[part] ??= []).push(text);
+  write(part: number, text: string | Uint8Array): void {
+    (this.parts[part] ??= []).push(typeof text === 'string' ? text : this.decoder.decode(text));
   }
 
   toString(): string {

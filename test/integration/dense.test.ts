@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { vendorLensApi, vendorLensExtension } from './vendorLens';
 import { configure } from './configure';
 import { waitFor } from './waitFor';
 import type { ReviewResult } from './reviewResult';
@@ -24,14 +25,7 @@ const DENSE_DIR = 'dense-tmp';
 const TIMEOUT_MS = 120_000;
 
 function extensionPath(): string {
-  const extension = vscode.extensions.getExtension('vendorlens.vendorlens');
-  assert.ok(extension, 'the extension is installed');
-  return extension.extensionPath;
-}
-
-async function api(): Promise<VendorLensApi> {
-  const extension = vscode.extensions.getExtension<VendorLensApi>('vendorlens.vendorlens')!;
-  return extension.isActive ? extension.exports : extension.activate();
+  return vendorLensExtension().extensionPath;
 }
 
 function folder(): vscode.Uri {
@@ -76,7 +70,7 @@ describe('Review Workspace over a dense tree', function () {
     assert.ok([...expected.values()].some((n) => n > CAP && n <= CAP * 8), 'some file is capped with all its evidence grouped');
 
     await configure('vendorlens.maxFindingsPerFile', CAP);
-    const result = await (await api()).reviewWorkspace();
+    const result = await (await vendorLensApi<VendorLensApi>()).reviewWorkspace();
     assert.equal(result.cancelled, false);
     const dense = result.files.filter((f) => vscode.Uri.parse(f.uri).fsPath.startsWith(dir + path.sep));
     assert.equal(dense.length, written.files, 'every file of the dense tree analysed');
@@ -112,7 +106,7 @@ describe('Review Workspace over a dense tree', function () {
     assert.ok(exact > 0 && bounded > 0, `${exact} exact counts, ${bounded} bounds`);
 
     // The view's groups count what the Problems panel holds, once it has caught up with the review.
-    const lens = await api();
+    const lens = await vendorLensApi<VendorLensApi>();
     assert.deepEqual([lens.findings.grouping, lens.findings.filter], ['vendor', { severity: 'all', showAccepted: true }], 'each finding counted once, none hidden');
     const inProblems = () => vscode.languages.getDiagnostics().reduce((n, [, ds]) => n + ds.filter(isFinding).length, 0);
     await waitFor('the view to count every finding', () => {
@@ -125,7 +119,7 @@ describe('Review Workspace over a dense tree', function () {
     const dir = folder().fsPath;
     const limit = 100;
     await configure('vendorlens.review.maxProblems', limit);
-    const result = await (await api()).reviewWorkspace();
+    const result = await (await vendorLensApi<VendorLensApi>()).reviewWorkspace();
     assert.equal(result.cancelled, false);
     const dense = result.files.filter((f) => vscode.Uri.parse(f.uri).fsPath.startsWith(dir + path.sep));
     assert.ok(dense.reduce((n, f) => n + f.findings + f.problems, 0) > limit, 'the tree holds more than the limit');

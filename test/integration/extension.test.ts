@@ -2,25 +2,8 @@
 // the installed extension, its language server and the editor's own providers.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const TIMEOUT_MS = 30_000;
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-/** Polls until `probe` returns a value; the language server answers asynchronously. */
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { workspaceFile } from './vendorLens';
+import { waitFor } from './waitFor';
 
 function vendorLensDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'VendorLens');
@@ -46,7 +29,7 @@ describe('VendorLens in VS Code', () => {
   it('activates and underlines the flagged vendor in a config, not Aztech', async () => {
     const editor = await openEditor('edge-rtr1.ios.cfg');
     const uri = editor.document.uri;
-    const diagnostics = await eventually('diagnostics on the config', () => {
+    const diagnostics = await waitFor('diagnostics on the config', () => {
       const found = vendorLensDiagnostics(uri);
       return found.length > 0 ? found : undefined;
     });
@@ -65,7 +48,7 @@ describe('VendorLens in VS Code', () => {
   it('hover explains the vendor and the leading advisory, trusting only the extension\'s own command links', async () => {
     const editor = await openEditor('edge-rtr1.ios.cfg');
     const position = rangeOf(editor.document, 'HUAWEI').start.translate(0, 2);
-    const hovers = await eventually('a VendorLens hover', async () => {
+    const hovers = await waitFor('a VendorLens hover', async () => {
       const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
       return result.some((h) => h.contents.some((c) => (c as vscode.MarkdownString).value?.includes('flagged vendor'))) ? result : undefined;
     });
@@ -85,11 +68,11 @@ describe('VendorLens in VS Code', () => {
     const editor = await openEditor('edge-rtr1.ios.cfg');
     const document = editor.document;
     const original = document.getText();
-    const [diagnostic] = await eventually('diagnostics', () => {
+    const [diagnostic] = await waitFor('diagnostics', () => {
       const found = vendorLensDiagnostics(document.uri);
       return found.length > 0 ? found : undefined;
     });
-    const actions = await eventually('quick fixes', async () => {
+    const actions = await waitFor('quick fixes', async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
         document.uri,
@@ -118,7 +101,7 @@ describe('VendorLens in VS Code', () => {
     const noteLine = document.lineAt(diagnostic!.range.start.line);
     assert.equal(noteLine.text, ' ! vendorlens-accept: huawei | reason: leased carrier CPE, removal planned | ticket: CHG-4711 | expires: 2099-12-31 | by: it-reviewer | on: 2026-11-29');
     assert.ok(document.isDirty, 'the note is not saved for the reviewer');
-    const accepted = await eventually('the finding to be accepted', () => {
+    const accepted = await waitFor('the finding to be accepted', () => {
       const [d] = vendorLensDiagnostics(document.uri);
       return d?.severity === vscode.DiagnosticSeverity.Information && d.message.includes('[accepted:') ? d : undefined;
     });
@@ -127,18 +110,18 @@ describe('VendorLens in VS Code', () => {
     const past = new vscode.WorkspaceEdit();
     past.replace(document.uri, new vscode.Range(noteLine.lineNumber, expires, noteLine.lineNumber, expires + 10), '2020-01-31');
     assert.ok(await vscode.workspace.applyEdit(past));
-    await eventually('the expired note to reopen the finding', () => {
+    await waitFor('the expired note to reopen the finding', () => {
       const [d] = vendorLensDiagnostics(document.uri);
       return d?.severity === vscode.DiagnosticSeverity.Error && d.message.includes('expired on 2020-01-31') ? d : undefined;
     });
     await vscode.commands.executeCommand('undo');
-    await eventually('the finding to be accepted again', () => {
+    await waitFor('the finding to be accepted again', () => {
       const [d] = vendorLensDiagnostics(document.uri);
       return d?.severity === accepted.severity ? d : undefined;
     });
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), original, 'one undo removes the note');
-    await eventually('the finding to be open again', () => {
+    await waitFor('the finding to be open again', () => {
       const [d] = vendorLensDiagnostics(document.uri);
       return d?.severity === vscode.DiagnosticSeverity.Error ? d : undefined;
     });
@@ -148,7 +131,7 @@ describe('VendorLens in VS Code', () => {
   it('underlines the exact cells of a CSV quote, with the row as related information', async () => {
     const editor = await openEditor('quote.csv');
     const document = editor.document;
-    const diagnostics = await eventually('diagnostics on the CSV', () => {
+    const diagnostics = await waitFor('diagnostics on the CSV', () => {
       const found = vendorLensDiagnostics(document.uri);
       return found.length >= 2 ? found : undefined;
     });
@@ -172,12 +155,12 @@ describe('VendorLens in VS Code', () => {
       vendorLensDiagnostics(editor.document.uri).find((d) => d.severity === wanted && d.code && (d.code as { value: string }).value === 'flagged-vendor/huawei');
     const profiles = vscode.workspace.getConfiguration('vendorlens');
     await profiles.update('profile', 'cz', vscode.ConfigurationTarget.Global);
-    const warning = await eventually('a warning under cz', severity(vscode.DiagnosticSeverity.Warning));
+    const warning = await waitFor('a warning under cz', severity(vscode.DiagnosticSeverity.Warning));
     assert.match(warning.message, /NÚKIB/);
     await profiles.update('profile', 'us-federal', vscode.ConfigurationTarget.Global);
-    await eventually('an error under us-federal', severity(vscode.DiagnosticSeverity.Error));
+    await waitFor('an error under us-federal', severity(vscode.DiagnosticSeverity.Error));
     await profiles.update('profile', 'info', vscode.ConfigurationTarget.Global);
-    await eventually('information under the info profile', severity(vscode.DiagnosticSeverity.Information));
+    await waitFor('information under the info profile', severity(vscode.DiagnosticSeverity.Information));
   });
 
   it('reports the policy file\'s errors in it, and applies it when fixed', async () => {
@@ -187,7 +170,7 @@ describe('VendorLens in VS Code', () => {
     try {
       const policy = await vscode.workspace.openTextDocument(policyUri);
       await vscode.window.showTextDocument(policy);
-      const [problem] = await eventually('a diagnostic in the policy file', () => {
+      const [problem] = await waitFor('a diagnostic in the policy file', () => {
         const found = vendorLensDiagnostics(policyUri);
         return found.length > 0 ? found : undefined;
       });
@@ -197,9 +180,9 @@ describe('VendorLens in VS Code', () => {
       fix.replace(policyUri, policy.lineAt(1).range, 'profiles: [cz]');
       await vscode.workspace.applyEdit(fix);
       await policy.save();
-      await eventually('the policy file to be clean', () => (vendorLensDiagnostics(policyUri).length === 0 ? true : undefined));
+      await waitFor('the policy file to be clean', () => (vendorLensDiagnostics(policyUri).length === 0 ? true : undefined));
       const editor = await openEditor('edge-rtr1.ios.cfg');
-      await eventually('the policy profile (cz) to apply', () =>
+      await waitFor('the policy profile (cz) to apply', () =>
         vendorLensDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Warning),
       );
     } finally {

@@ -5,28 +5,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor } from './waitFor';
 
-const TIMEOUT_MS = 30_000;
-
-async function diagnosticsOf(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
+function diagnosticsOf(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  return waitFor(`diagnostics on ${uri.fsPath}`, () => {
     const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'VendorLens');
-    if (found.length > 0) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for diagnostics on ${uri.fsPath}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Polls until `probe` returns a value (VS Code applies commands asynchronously). */
-async function eventually<T>(what: string, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    return found.length > 0 ? found : undefined;
+  });
 }
 
 describe('dialect languages', () => {
@@ -61,12 +46,12 @@ describe('dialect languages', () => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(join(dir, name)));
       const editor = await vscode.window.showTextDocument(document);
       // The command acts on the focused editor: wait until it is this one, then for the edit to land.
-      await eventually(`${name} to be the active editor`, () => (vscode.window.activeTextEditor?.document === document ? true : undefined));
+      await waitFor(`${name} to be the active editor`, () => (vscode.window.activeTextEditor?.document === document ? true : undefined));
       editor.selection = new vscode.Selection(1, 0, 1, 0);
       await vscode.commands.executeCommand('editor.action.commentLine');
-      await eventually(`${name}: line 2 commented with '${prefix} '`, () => (document.lineAt(1).text.startsWith(`${prefix} `) ? true : undefined));
+      await waitFor(`${name}: line 2 commented with '${prefix} '`, () => (document.lineAt(1).text.startsWith(`${prefix} `) ? true : undefined));
       await vscode.commands.executeCommand('undo');
-      await eventually(`${name}: the comment undone`, () => (document.isDirty ? undefined : true));
+      await waitFor(`${name}: the comment undone`, () => (document.isDirty ? undefined : true));
     }
   });
 });

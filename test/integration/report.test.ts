@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { vendorLensApi, workspaceFile } from './vendorLens';
+import { waitFor } from './waitFor';
 
 // The parts of activate()'s API (src/client/extension.ts) this suite uses; it compiles on its own.
 interface ExportResult {
@@ -24,28 +26,6 @@ interface VendorLensApi {
 const SECRET = 'S3cr3tC0mm';
 const REDACTED_LINE = 'snmp-server community **** RO ZTE-OLT-POLLERS';
 const REPORT_VIEW_TYPE = 'vendorlens.report';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function api(): Promise<VendorLensApi> {
-  const extension = vscode.extensions.getExtension<VendorLensApi>('vendorlens.vendorlens');
-  assert.ok(extension, 'the extension is installed');
-  return extension.isActive ? extension.exports : extension.activate();
-}
-
-async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Runs the command as a keybinding would, with the prompts answered by its argument. */
 async function exportTo(format: string, target: vscode.Uri): Promise<{ result: ExportResult; text: string }> {
@@ -91,7 +71,7 @@ describe('report export', () => {
     assert.ok(!text.includes(SECRET), 'the community itself appears nowhere');
     assert.ok(!text.includes('report-ignored.cfg') && !text.includes('<code>hytera</code>'), 'a git-ignored file is not reported');
 
-    const tab = await eventually('the report webview', () =>
+    const tab = await waitFor('the report webview', () =>
       vscode.window.tabGroups.all
         .flatMap((group) => group.tabs)
         .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(REPORT_VIEW_TYPE)),
@@ -140,7 +120,7 @@ describe('report export', () => {
     const target = vscode.Uri.file(path.join(outDir, 'cancelled.json'));
     const source = new vscode.CancellationTokenSource();
     source.cancel();
-    assert.equal(await (await api()).exportReport({ format: 'json', target }, source.token), undefined);
+    assert.equal(await (await vendorLensApi<VendorLensApi>()).exportReport({ format: 'json', target }, source.token), undefined);
     assert.ok(!fs.existsSync(target.fsPath));
   });
 });

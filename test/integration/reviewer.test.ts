@@ -3,29 +3,15 @@
 // the note undoable; and the workspace review counts the same whatever editors are open.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { vendorLensApi, workspaceFile } from './vendorLens';
 import type { ReviewResult } from './reviewResult';
 import { waitFor } from './waitFor';
 
-const TIMEOUT_MS = 30_000;
-/** waitFor with this suite's patience. */
-const eventually = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> => waitFor(what, probe, { timeoutMs: TIMEOUT_MS, intervalMs: 100 });
 const VRP_FILE = 'sites/core-sw9.cfg';
 
 interface VendorLensApi {
   reviewWorkspace(): Promise<ReviewResult>;
   documentState(uri: vscode.Uri): Promise<{ version?: number; analysisScheduled: boolean } | null>;
-}
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function api(): Promise<VendorLensApi> {
-  const extension = vscode.extensions.getExtension<VendorLensApi>('vendorlens.vendorlens');
-  assert.ok(extension, 'the extension is installed');
-  return extension.isActive ? extension.exports : extension.activate();
 }
 
 function dialectDiagnostic(uri: vscode.Uri): vscode.Diagnostic | undefined {
@@ -41,11 +27,11 @@ describe('the reviewer\'s view', () => {
     const uri = workspaceFile(VRP_FILE);
     const opened = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(opened);
-    const document = await eventually('the VRP language', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'huawei-vrp'));
-    const diagnostic = await eventually('the file-level finding', () => dialectDiagnostic(uri));
+    const document = await waitFor('the VRP language', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'huawei-vrp'));
+    const diagnostic = await waitFor('the file-level finding', () => dialectDiagnostic(uri));
     assert.equal(diagnostic.range.start.line, 0, 'on the header line');
     assert.equal(document.getText(diagnostic.range), document.lineAt(0).text);
-    const lenses = await eventually('the banner', async () => {
+    const lenses = await waitFor('the banner', async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       return found.some((l) => /^Huawei VRP device configuration — /.test(l.command?.title ?? '')) ? found : undefined;
     });
@@ -57,7 +43,7 @@ describe('the reviewer\'s view', () => {
   it('a language the user picks after VendorLens set one stays', async () => {
     const uri = workspaceFile(VRP_FILE);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const vrp = await eventually('the VRP language', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'huawei-vrp'));
+    const vrp = await waitFor('the VRP language', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'huawei-vrp'));
     // Changing the language closes and re-opens the document: the server analyses it again, publishes its
     // diagnostics and then tells the client its dialect once more, which must change nothing.
     const republished = new Promise<void>((resolve) => {
@@ -69,7 +55,7 @@ describe('the reviewer\'s view', () => {
     });
     const chosen = await vscode.languages.setTextDocumentLanguage(vrp, 'plaintext');
     await republished;
-    await (await api()).documentState(uri);
+    await (await vendorLensApi<VendorLensApi>()).documentState(uri);
     assert.equal(chosen.languageId, 'plaintext');
     assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId, 'plaintext');
   });
@@ -79,7 +65,7 @@ describe('the reviewer\'s view', () => {
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const document = editor.document;
-    const diagnostic = await eventually('the file-level finding', () => dialectDiagnostic(uri));
+    const diagnostic = await waitFor('the file-level finding', () => dialectDiagnostic(uri));
     const findingId = (diagnostic as vscode.Diagnostic & { data?: { findingId: string } }).data?.findingId;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const accept = actions.find((a) => a.title === 'Accept with review note…')?.command;
@@ -97,7 +83,7 @@ describe('the reviewer\'s view', () => {
     assert.equal(document.lineAt(0).text, '!Software Version V200R021C00SPC100', 'the header stays on line 1');
     assert.equal(document.lineAt(3).text, '#');
     assert.equal(document.lineAt(4).text, '# vendorlens-accept-file: huawei | reason: core switch, replacement ordered | ticket: RISK-12 | expires: 2099-12-31 | by: it-reviewer | on: 2026-11-29');
-    await eventually('the finding to be accepted', () => (dialectDiagnostic(uri)?.severity === vscode.DiagnosticSeverity.Information ? true : undefined));
+    await waitFor('the finding to be accepted', () => (dialectDiagnostic(uri)?.severity === vscode.DiagnosticSeverity.Information ? true : undefined));
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), onDisk, 'one undo removes the note');
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -105,7 +91,7 @@ describe('the reviewer\'s view', () => {
 
   it('Review Workspace gives the same counts whatever editors are open, with every file listed', async () => {
     const review = async () => {
-      const result = await (await api()).reviewWorkspace();
+      const result = await (await vendorLensApi<VendorLensApi>()).reviewWorkspace();
       assert.equal(result.cancelled, false);
       return { total: result.total, analysed: result.analysed, withFindings: result.withFindings, skipped: result.skipped, files: result.files };
     };
@@ -113,7 +99,7 @@ describe('the reviewer\'s view', () => {
     for (const name of ['edge-rtr1.ios.cfg', VRP_FILE, 'quote.csv']) {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(name)), { preview: false });
     }
-    await eventually('the open files to be analysed', () => (dialectDiagnostic(workspaceFile(VRP_FILE)) ? true : undefined));
+    await waitFor('the open files to be analysed', () => (dialectDiagnostic(workspaceFile(VRP_FILE)) ? true : undefined));
     const open = await review();
     assert.deepEqual(open, closed);
     assert.equal(closed.analysed, closed.files.length);

@@ -2,15 +2,10 @@
 // terminal, and the `$vendorlens` problem matcher fills the Problems panel from its output.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { workspaceFile } from './vendorLens';
 import { waitFor } from './waitFor';
 
 const MATCHER_SOURCE = 'vendorlens scan';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 function diagnosticsFrom(uri: vscode.Uri, source: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);

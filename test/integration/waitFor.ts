@@ -3,14 +3,15 @@
 export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | Promise<T | undefined>,
-  { timeoutMs = 15_000, intervalMs = 50, describe }: { timeoutMs?: number; intervalMs?: number; describe?: () => string } = {},
+  { timeoutMs = 30_000, intervalMs = 50, describe }: { timeoutMs?: number; intervalMs?: number; describe?: () => unknown } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() >= deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${describe ? `; last seen: ${describe()}` : ''}`);
+      const seen = describe ? await describe() : undefined;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${describe ? `; last seen: ${typeof seen === 'string' ? seen : JSON.stringify(seen)}` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { vendorLensApi, vendorLensExtension, workspaceFile } from './vendorLens';
+import { waitFor } from './waitFor';
 
 // The shape of what activate() returns (src/client/extension.ts); this suite compiles on its own.
 interface WorkbookViewState {
@@ -27,36 +29,8 @@ interface VendorLensApi {
   findings: { getChildren(node?: FindingsNode): FindingsNode[]; getTreeItem(node: FindingsNode): vscode.TreeItem };
 }
 
-const TIMEOUT_MS = 30_000;
 const VIEW_TYPE = 'vendorlens.workbook';
 const EMPTY_POLICY = 'schemaVersion: 1\n';
-
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, describe?: () => unknown): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${describe ? `; last seen: ${JSON.stringify(await describe())}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-function extension(): vscode.Extension<VendorLensApi> {
-  const found = vscode.extensions.getExtension<VendorLensApi>('vendorlens.vendorlens');
-  assert.ok(found, 'the extension is installed');
-  return found;
-}
-
-async function api(): Promise<VendorLensApi> {
-  const found = extension();
-  return found.isActive ? found.exports : found.activate();
-}
 
 function vendorLensDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'VendorLens');
@@ -79,7 +53,7 @@ describe('workbook view', () => {
   before(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // The workbook the fixture module builds (a unit test checks the committed file is exactly that).
-    const fixture = vscode.Uri.joinPath(extension().extensionUri, 'test', 'fixtures', 'boms', 'reseller-quote.xlsx');
+    const fixture = vscode.Uri.joinPath(vendorLensExtension<VendorLensApi>().extensionUri, 'test', 'fixtures', 'boms', 'reseller-quote.xlsx');
     await vscode.workspace.fs.writeFile(workbook, await vscode.workspace.fs.readFile(fixture));
     await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('PK\u0003\u0004 this is no workbook'));
     // A policy file with no decisions: one an earlier suite deleted may still be open in the editor (and so in
@@ -110,23 +84,23 @@ describe('workbook view', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
-    await eventually('an open policy document to follow the file', () => (policyDocument() === undefined || policyDocument()!.getText() === text ? true : undefined));
+    await waitFor('an open policy document to follow the file', () => (policyDocument() === undefined || policyDocument()!.getText() === text ? true : undefined));
   }
 
   it('opens as the default editor, highlights the two flagged cells and lists them in Problems by cell', async () => {
-    const vendorLens = await api();
+    const vendorLens = await vendorLensApi<VendorLensApi>();
     await vscode.commands.executeCommand('vscode.open', workbook);
-    const tab = await eventually('the workbook view to be the active editor', () => activeCustomTab());
+    const tab = await waitFor('the workbook view to be the active editor', () => activeCustomTab());
     assert.equal(tab.viewType, VIEW_TYPE);
     assert.equal(tab.uri.toString(), workbook.toString());
 
-    const state = await eventually(
+    const state = await waitFor(
       'the view to show two flagged cells',
       async () => {
         const s = await vendorLens.workbookViewState(workbook);
         return s && s.flagged.length === 2 ? s : undefined;
       },
-      () => vendorLens.workbookViewState(workbook),
+      { describe: () => vendorLens.workbookViewState(workbook) },
     );
     assert.equal(state.sheet, 'Quote');
     assert.equal(state.message, undefined);
@@ -140,7 +114,7 @@ describe('workbook view', () => {
     assert.deepEqual(state.merged, ['Quote!A1']);
     assert.deepEqual([...state.hidden].sort(), ['7', 'G']);
 
-    const diagnostics = await eventually('two findings in the Problems panel', () => {
+    const diagnostics = await waitFor('two findings in the Problems panel', () => {
       const found = vendorLensDiagnostics(workbook);
       return found.length === 2 ? found : undefined;
     });
@@ -163,8 +137,8 @@ describe('workbook view', () => {
     assert.deepEqual(byDiagnostic?.revealed, { place: 'Quote!E4', text: 'GPON OLT (ZTE ZXA10 C620 inside)' });
 
     // The findings view lists the workbook's findings and opens them at their cell.
-    const vendorLens = await api();
-    const inWorkbook = await eventually('the findings view to list the workbook\'s two findings', () => {
+    const vendorLens = await vendorLensApi<VendorLensApi>();
+    const inWorkbook = await waitFor('the findings view to list the workbook\'s two findings', () => {
       const nodes: FindingsNode[] = [];
       const walk = (node?: FindingsNode) => vendorLens.findings.getChildren(node).forEach((child) => (nodes.push(child), walk(child)));
       walk();
@@ -175,7 +149,7 @@ describe('workbook view', () => {
   });
 
   it('accepts a finding into the policy file\'s acceptances and clears its highlight', async () => {
-    const vendorLens = await api();
+    const vendorLens = await vendorLensApi<VendorLensApi>();
     const zte = vendorLensDiagnostics(workbook).find((d) => codeOf(d) === 'flagged-vendor/zte')!;
     const findingId = (zte as { data?: { findingId?: string } }).data?.findingId;
     assert.ok(findingId, 'the diagnostic carries its finding id');
@@ -183,22 +157,22 @@ describe('workbook view', () => {
     const applied = await vscode.commands.executeCommand<boolean>('vendorlens.acceptWorkbookFinding', { uri: workbook.toString(), findingId }, note);
     assert.equal(applied, true);
 
-    const policyText = await eventually('the policy file to hold the acceptance', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === policy.toString())?.getText());
+    const policyText = await waitFor('the policy file to hold the acceptance', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === policy.toString())?.getText());
     assert.match(policyText, /acceptances:\n {2}- file: workbook-tmp\/reseller-quote\.xlsx\n {4}fingerprint: \S+\n {4}vendor: zte\n {4}evidence: ZTE ZXA10\n {4}reason: OLT replaced in Q1, integration check\n {4}ticket: CHG-2040\n {4}expires: 2027-03-31\n/);
 
-    const state = await eventually(
+    const state = await waitFor(
       'the view to show the ZTE cell accepted',
       async () => {
         const s = await vendorLens.workbookViewState(workbook);
         return s?.flagged.find((f) => f.place === 'Quote!E4')?.accepted ? s : undefined;
       },
-      () => vendorLens.workbookViewState(workbook),
+      { describe: () => vendorLens.workbookViewState(workbook) },
     );
     assert.deepEqual(state.flagged, [
       { place: 'Quote!D3', severity: 'error', accepted: false },
       { place: 'Quote!E4', severity: 'information', accepted: true },
     ]);
-    const refreshed = await eventually('the accepted finding as information in Problems', () => {
+    const refreshed = await waitFor('the accepted finding as information in Problems', () => {
       const d = vendorLensDiagnostics(workbook).find((x) => codeOf(x) === 'flagged-vendor/zte');
       return d?.severity === vscode.DiagnosticSeverity.Information ? d : undefined;
     });
@@ -206,15 +180,15 @@ describe('workbook view', () => {
   });
 
   it('shows a damaged workbook\'s problem in the view, not a blank page', async () => {
-    const vendorLens = await api();
+    const vendorLens = await vendorLensApi<VendorLensApi>();
     await vscode.commands.executeCommand('vscode.open', broken);
-    const state = await eventually(
+    const state = await waitFor(
       'the view to show why the workbook cannot be read',
       async () => {
         const s = await vendorLens.workbookViewState(broken);
         return s?.message ? s : undefined;
       },
-      () => vendorLens.workbookViewState(broken),
+      { describe: () => vendorLens.workbookViewState(broken) },
     );
     assert.match(state.message ?? '', /cannot be read/);
     assert.deepEqual(state.flagged, []);
@@ -224,9 +198,9 @@ describe('workbook view', () => {
   it('is covered by the workspace review and the report export as other files are, located by cell', async () => {
     const copy = workspaceFile('workbook-tmp/never-opened.xlsx');
     await vscode.workspace.fs.copy(workbook, copy, { overwrite: true });
-    const result = await (await api()).reviewWorkspace();
+    const result = await (await vendorLensApi<VendorLensApi>()).reviewWorkspace();
     assert.deepEqual(result.skipped, []);
-    const reviewed = await eventually('the review\'s findings for the workbook no view showed', () => {
+    const reviewed = await waitFor('the review\'s findings for the workbook no view showed', () => {
       const found = vendorLensDiagnostics(copy);
       return found.length === 2 ? found : undefined;
     });

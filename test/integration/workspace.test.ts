@@ -3,6 +3,8 @@
 // review-tmp/ and large-tmp.cfg, and are removed afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { vendorLensApi, workspaceFile } from './vendorLens';
+import { waitFor } from './waitFor';
 import { configure } from './configure';
 
 // The shape of what activate() returns (src/client/extension.ts, VendorLensApi); this suite compiles
@@ -31,24 +33,6 @@ interface VendorLensApi {
   documentState(uri: vscode.Uri): Promise<{ run: 'onType' | 'onSave'; version?: number; analysisScheduled: boolean } | null>;
 }
 
-const TIMEOUT_MS = 30_000;
-
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
 async function write(name: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceFile(name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -65,12 +49,6 @@ function codes(uri: vscode.Uri): string[] {
     .filter((d) => d.source === 'VendorLens')
     .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))
     .sort();
-}
-
-async function api(): Promise<VendorLensApi> {
-  const extension = vscode.extensions.getExtension<VendorLensApi>('vendorlens.vendorlens');
-  assert.ok(extension, 'the extension is installed');
-  return extension.isActive ? extension.exports : extension.activate();
 }
 
 const HUAWEI_LINE = ' description uplink to HUAWEI NE40E\n';
@@ -97,7 +75,7 @@ describe('workspace review, view and status bar', () => {
     await configure('files.exclude', { '**/excluded': true });
     await configure('vendorlens.review.maxFileSizeKb', 4);
 
-    const result = await (await api()).reviewWorkspace();
+    const result = await (await vendorLensApi<VendorLensApi>()).reviewWorkspace();
     assert.equal(result.cancelled, false);
     assert.deepEqual(codes(workspaceFile('sites/branch-sw2.cfg')), ['flagged-vendor/zte'], 'a file no editor opened');
     assert.deepEqual(codes(workspaceFile('edge-rtr1.ios.cfg')), ['flagged-vendor/huawei']);
@@ -112,25 +90,25 @@ describe('workspace review, view and status bar', () => {
 
   it('an opened file shows the language server\'s diagnostics only, and the review\'s again once closed', async () => {
     const uri = workspaceFile('sites/branch-sw2.cfg');
-    await (await api()).reviewWorkspace();
+    await (await vendorLensApi<VendorLensApi>()).reviewWorkspace();
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     // The server's diagnostics carry the document version; the review's collection is emptied on open.
-    const onlyServer = await eventually('one diagnostic, from the language server', () => {
+    const onlyServer = await waitFor('one diagnostic, from the language server', () => {
       const all = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'VendorLens');
       return all.length === 1 ? all : undefined;
     });
     assert.equal(onlyServer.length, 1);
     // Unsaved edits go with the editor: the review reads the file from disk again.
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'banner motd HUAWEI\n'));
-    await eventually('the edit to be analysed', () => (codes(uri).includes('flagged-vendor/huawei') ? true : undefined));
+    await waitFor('the edit to be analysed', () => (codes(uri).includes('flagged-vendor/huawei') ? true : undefined));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await eventually('the review\'s diagnostics of the file on disk', () => (codes(uri).join() === 'flagged-vendor/zte' ? true : undefined));
+    await waitFor('the review\'s diagnostics of the file on disk', () => (codes(uri).join() === 'flagged-vendor/zte' ? true : undefined));
   });
 
   it('can be cancelled part-way', async () => {
     for (let i = 0; i < 40; i++) await write(`review-tmp/bulk/sw${i}.cfg`, `interface Gi0/${i}\n description to ZTE core\n`);
     const source = new vscode.CancellationTokenSource();
-    const result = await (await api()).reviewWorkspace({ token: source.token, onFileDone: (done) => done >= 3 && source.cancel() });
+    const result = await (await vendorLensApi<VendorLensApi>()).reviewWorkspace({ token: source.token, onFileDone: (done) => done >= 3 && source.cancel() });
     assert.equal(result.cancelled, true);
     assert.ok(result.total >= 40, `${result.total} files`);
     assert.ok(result.analysed < result.total, `${result.analysed} of ${result.total} analysed`);
@@ -138,21 +116,21 @@ describe('workspace review, view and status bar', () => {
   });
 
   it('analyses a file again when it changes on disk, once a review has run', async () => {
-    await (await api()).reviewWorkspace();
+    await (await vendorLensApi<VendorLensApi>()).reviewWorkspace();
     const uri = await write('review-tmp/changing.cfg', `interface Gi0/1\n${HUAWEI_LINE}`);
-    await eventually('the new file to be analysed', () => (codes(uri).join() === 'flagged-vendor/huawei' ? true : undefined));
+    await waitFor('the new file to be analysed', () => (codes(uri).join() === 'flagged-vendor/huawei' ? true : undefined));
     await write('review-tmp/changing.cfg', 'interface Gi0/1\n description uplink to ZTE core\n');
-    await eventually('the changed file to be analysed again', () => (codes(uri).join() === 'flagged-vendor/zte' ? true : undefined));
+    await waitFor('the changed file to be analysed again', () => (codes(uri).join() === 'flagged-vendor/zte' ? true : undefined));
     await remove('review-tmp/changing.cfg');
-    await eventually('a deleted file to lose its findings', () => (codes(uri).length === 0 ? true : undefined));
+    await waitFor('a deleted file to lose its findings', () => (codes(uri).length === 0 ? true : undefined));
   });
 
   it('feeds the VendorLens view: vendor → file → finding, by advisory, with filters', async () => {
-    const lens = await api();
+    const lens = await vendorLensApi<VendorLensApi>();
     await lens.reviewWorkspace();
     const tree = lens.findings;
     const labelOf = (node: FindingsNode) => String(tree.getTreeItem(node).label);
-    const roots = await eventually('vendor groups with names', () => {
+    const roots = await waitFor('vendor groups with names', () => {
       const found = tree.getChildren();
       return found.some((n) => labelOf(n) === 'Huawei') ? found : undefined;
     });
@@ -194,10 +172,10 @@ describe('workspace review, view and status bar', () => {
   });
 
   it('shows the active file\'s counts in the status bar', async () => {
-    const lens = await api();
+    const lens = await vendorLensApi<VendorLensApi>();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('edge-rtr1.ios.cfg')));
     // One finding: an error or a warning, depending on the profile earlier tests left in effect; the profile follows the counts.
-    const text = await eventually('the status-bar item', () => {
+    const text = await waitFor('the status-bar item', () => {
       const counts = /^VendorLens \$\(error\) (\d+) \$\(warning\) (\d+) \$\(info\) (\d+) · [a-z0-9,-]+$/.exec(lens.statusBarText() ?? '');
       return counts && counts.slice(1).map(Number).reduce((a, b) => a + b) === 1 ? counts[0] : undefined;
     });
@@ -210,34 +188,34 @@ describe('workspace review, view and status bar', () => {
     assert.doesNotMatch(accessibility?.label ?? '', /\$\(/);
     const clean = await write('review-tmp/clean.cfg', 'hostname clean\n');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(clean));
-    await eventually('no findings', () => (lens.statusBarText()?.includes('no findings') ? true : undefined));
+    await waitFor('no findings', () => (lens.statusBarText()?.includes('no findings') ? true : undefined));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '# not analysed' }));
-    await eventually('the item to hide for other files', () => (lens.statusBarText() === undefined ? true : undefined));
+    await waitFor('the item to hide for other files', () => (lens.statusBarText() === undefined ? true : undefined));
   });
 
   it('opens a bundled example from the walkthrough, with its findings', async () => {
     const opened = await vscode.commands.executeCommand<string>('vendorlens.openExample', 'configs/dc1-core-sw1.ios.cfg');
     assert.ok(opened?.endsWith('/examples/configs/dc1-core-sw1.ios.cfg'), opened);
-    await eventually('findings in the example', () => (codes(vscode.Uri.parse(opened)).includes('flagged-vendor/huawei') ? true : undefined));
+    await waitFor('findings in the example', () => (codes(vscode.Uri.parse(opened)).includes('flagged-vendor/huawei') ? true : undefined));
   });
 
   it('with vendorlens.run onSave, analyses an edit when it is saved, not while typing', async () => {
     await configure('vendorlens.run', 'onSave');
     const uri = await write('review-tmp/on-save.cfg', `interface Gi0/1\n${HUAWEI_LINE}`);
-    const vendorLens = await api();
+    const vendorLens = await vendorLensApi<VendorLensApi>();
     // The setting reaches the server in a notification of its own: wait until the server applies it.
-    await eventually('the server applies run: onSave', async () => ((await vendorLens.documentState(uri))?.run === 'onSave' ? true : undefined));
+    await waitFor('the server applies run: onSave', async () => ((await vendorLens.documentState(uri))?.run === 'onSave' ? true : undefined));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await eventually('analysis on open', () => (codes(uri).join() === 'flagged-vendor/huawei' ? true : undefined));
+    await waitFor('analysis on open', () => (codes(uri).join() === 'flagged-vendor/huawei' ? true : undefined));
     await editor.edit((edit) => edit.insert(new vscode.Position(2, 0), ' description backup to ZTE core\n'));
     // Once the server holds the edited version, it has decided what to do with it: nothing, while typing.
-    const state = await eventually('the server has the edit', async () => {
+    const state = await waitFor('the server has the edit', async () => {
       const s = await vendorLens.documentState(uri);
       return s?.version === editor.document.version ? s : undefined;
     });
     assert.equal(state.analysisScheduled, false, 'no analysis scheduled while typing');
     assert.deepEqual(codes(uri), ['flagged-vendor/huawei'], 'not analysed while typing');
     await editor.document.save();
-    await eventually('analysis on save', () => (codes(uri).join() === 'flagged-vendor/huawei,flagged-vendor/zte' ? true : undefined));
+    await waitFor('analysis on save', () => (codes(uri).join() === 'flagged-vendor/huawei,flagged-vendor/zte' ? true : undefined));
   });
 });

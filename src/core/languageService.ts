@@ -85,7 +85,6 @@ const CACHE_SIZE = 64;
 
 export function getLanguageService(params: LanguageServiceParams): LanguageService {
   const bundled = params.knowledge;
-  const now = params.now ?? (() => new Date());
   let settings: LanguageSettings = {};
   let kb = bundled;
   let matchers: Matchers = createMatchers(kb);
@@ -129,9 +128,9 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
   /** Today's date (UTC), formatted once a day: every analysis asks, and toISOString costs more than the question. */
   let dayFormatted: { day: number; iso: string } | undefined;
   function today(): string {
-    const date = now();
-    const day = Math.floor(date.getTime() / 86_400_000);
-    if (dayFormatted?.day !== day) dayFormatted = { day, iso: isoDate(date) };
+    const time = params.now ? params.now().getTime() : Date.now();
+    const day = Math.floor(time / 86_400_000);
+    if (dayFormatted?.day !== day) dayFormatted = { day, iso: isoDate(new Date(time)) };
     return dayFormatted.iso;
   }
 

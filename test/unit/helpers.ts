@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIELDS_PER_CLOCK_READ } from '../../src/core/analyze';
 import { loadKnowledgeBase, type KnowledgeSources } from '../../src/core/knowledge/load';
 import { getLanguageService, type LanguageService, type LanguageSettings } from '../../src/core/languageService';
 import type { KnowledgeBase } from '../../src/core/model';
@@ -32,6 +33,19 @@ export function textDocument(text: string, uri = 'test://test/config.txt', langu
 }
 
 export const FIXED_NOW = new Date('2026-11-29T12:00:00Z');
+
+/**
+ * A clock for the analysis time budget that moves one millisecond per field the analysis looks at (the
+ * budget reads it once in FIELDS_PER_CLOCK_READ fields): where a budget stops is then the same on any machine.
+ */
+export function tickingPerField(): () => number {
+  let now = 0;
+  return () => {
+    const time = now;
+    now += FIELDS_PER_CLOCK_READ;
+    return time;
+  };
+}
 
 export function languageService(settings: LanguageSettings = {}, now: Date = FIXED_NOW): LanguageService {
   const service = getLanguageService({ knowledge: knowledge(), now: () => now });

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../src/core/languageService';
 import type { DocumentAnalysis } from '../../src/core/model';
-import { FIXED_NOW, knowledge } from './helpers';
+import { FIXED_NOW, knowledge, tickingPerField } from './helpers';
 
 /** Repeats `unit` to about n characters, then adds `tail`. */
 function repeatTo(unit: string, n: number, tail = ''): string {
@@ -47,9 +47,8 @@ describe('limits: huge and deep inputs', function () {
     // Every line mentions a decoy ("Aztech" holds "zte"), so that every line has to be looked at: lines
     // where no evidence can be are not fields at all, and cost no time from the budget.
     for (let i = 0; i < 1_000_000; i++) lines.push(i % 1000 === 1 ? ` description uplink to HUAWEI ${i}` : ` description Aztech adapter ${i % 255}`);
-    // A clock that ticks once per look keeps the cut at the same place on any machine.
-    let ticks = 0;
-    const analysis = analyze(lines.join('\n'), 'file:///ws/huge.cfg', 'plaintext', { timeBudgetMs: 300_000 }, () => ticks++);
+    // A clock that ticks a millisecond per field looked at keeps the cut at the same place on any machine.
+    const analysis = analyze(lines.join('\n'), 'file:///ws/huge.cfg', 'plaintext', { timeBudgetMs: 300_000 }, tickingPerField());
     const cut = analysis.problems.find((p) => p.code === 'analysis-cut-short');
     assert.ok(cut, 'cut short');
     assert.ok(cut.range.start.line > 250_000 && cut.range.start.line < 350_000, `at line ${cut.range.start.line}`);
@@ -109,9 +108,8 @@ describe('limits: huge and deep inputs', function () {
     assert.match(analysis.problems[0]!.message, /reading this file took its whole time budget of 5 ms, so no line was checked/);
   });
 
-  it('the time budget is checked between fields: with a clock that ticks per call, it stops at the right line', () => {
-    let now = 0;
-    const clock = () => now++;
+  it('the time budget is checked between fields: with a clock that ticks per field, it stops at the right line', () => {
+    const clock = tickingPerField();
     const text = Array.from({ length: 200 }, (_, i) => `line ${i} Huawei`).join('\n');
     const analysis = analyze(text, 'file:///ws/a.txt', 'plaintext', { timeBudgetMs: 100 }, clock);
     const cut = analysis.problems.find((p) => p.code === 'analysis-cut-short')!;

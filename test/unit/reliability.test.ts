@@ -21,7 +21,7 @@ import { decodeTextBytes, looksBinary, looksLikeWorkbook } from '../../src/core/
 import { readRegularFileSync } from '../../src/shared/readRegularFile';
 import { buildZip, xlsxMembers } from '../fixtures/boms/spreadsheets';
 import { gitIndex } from './gitIndexWriter';
-import { FIXED_NOW, knowledge } from './helpers';
+import { FIXED_NOW, knowledge, tickingPerField } from './helpers';
 
 const SPREADSHEETML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const sheetXml = (data: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SPREADSHEETML}"><sheetData>${data}</sheetData></worksheet>`;
@@ -69,8 +69,7 @@ describe('reliability: what was not fully read or analysed fails CI (exit 2)', (
   });
 
   it('M10: a document cut short by its time budget reports analysis-cut-short, which fails the scan', () => {
-    let now = 0;
-    const service = getLanguageService({ knowledge: knowledge(), now: () => FIXED_NOW, clock: () => now++ });
+    const service = getLanguageService({ knowledge: knowledge(), now: () => FIXED_NOW, clock: tickingPerField() });
     service.configure({ timeBudgetMs: 50 });
     const document = TextDocument.create('file:///ws/a.cfg', 'plaintext', 1, Array.from({ length: 200 }, (_, i) => `line ${i} Huawei`).join('\n'));
     const report = summarizeAnalysis(service.knowledge, 'a.cfg', document, service.analyze(document));

@@ -65,7 +65,7 @@ function buildGroup(entries: NameEntry[], caseSensitive: boolean, unspaced: bool
  * an `author =`/`authors:` field or one with two more such pairs; "Cisco and Juniper, Huawei and ZTE" is none.
  */
 const AUTHOR_FIELD = /\bauthors?\s*[=:]/i;
-const AUTHOR_PAIR = /\p{Lu}[\p{L}'’-]+, \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?\s+and\b/gu;
+const AUTHOR_PAIR = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+, \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?\s+and\b/gu;
 const SURNAME_BEFORE = /(?:[{"]|\band)\s*\p{Lu}[\p{L}'’-]+,\s*$/u;
 const LIST_GOES_ON = /^(?:\s+and\b|\s*[}".]|\s*$)/u;
 const LOOK_AROUND = 48;

@@ -22,11 +22,12 @@ function names(text: string): string[] {
 }
 
 describe('network-automation platform ids', () => {
-  it('reads the Netmiko, NAPALM and ntc-templates platform ids of Huawei and ZTE drivers as those makers', () => {
+  it('reads the Netmiko device types and ntc-templates platform ids of Huawei and ZTE drivers as those makers', () => {
     assert.deepEqual(names('  - name: core-sw-2\n    platform: huawei_vrp\n    groups: [campus]'), ['huawei:huawei_vrp']);
     assert.deepEqual(names("olt = {'device_type': 'huawei_smartax', 'host': '192.0.2.40'}"), ['huawei:huawei_smartax']);
     assert.deepEqual(names('ConnectHandler(device_type="huawei_olt", host=olt)'), ['huawei:huawei_olt']);
     assert.deepEqual(names('driver: huawei_vrpv8'), ['huawei:huawei_vrpv8']);
+    assert.deepEqual(names('device_type: huawei_smartaxmmi'), ['huawei:huawei_smartaxmmi']);
     assert.deepEqual(names("ZX_C600 = {'device_type': 'zte_zxros', 'port': 22}"), ['zte:zte_zxros']);
   });
 

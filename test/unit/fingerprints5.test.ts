@@ -46,3 +46,22 @@ describe("IOS XR's BGP grammar", () => {
     assert.notEqual(detectDialect(vrp).id, 'cisco-iosxr');
   });
 });
+
+describe('ZXA10 OLT commands quoted in scripts and notes', () => {
+  it('reads a command table of an OLT tool as ZXROS, at low confidence', () => {
+    const table = ['OLT_COMMANDS = {', '    "onu_status": ["show gpon onu state {port}"],', '    "onu_optics": ["show pon power onu-rx {onu}"],', '}'].join('\n');
+    const d = detectDialect(table);
+    assert.equal(d.id, 'zte-zxros', d.reasons.join('; '));
+    assert.equal(d.confidence, 'low');
+  });
+
+  it('needs more than one such command', () => {
+    assert.notEqual(detectDialect('Then run "show gpon onu state" and compare.').id, 'zte-zxros');
+  });
+
+  it("does not take SmartAX's or other OLTs' ONT commands for it", () => {
+    for (const text of ['cmds = ["display ont info 0 1 0 all", "display ont optical-info 0 all"]', 'cmds = ["show ont info all", "show onu info epon 0/1"]', 'see "show gpon onu-information" on the BDCOM box']) {
+      assert.notEqual(detectDialect(text).id, 'zte-zxros', text);
+    }
+  });
+});

@@ -59,6 +59,25 @@ function buildGroup(entries: NameEntry[], caseSensitive: boolean, unspaced: bool
   return { regex, gate, caseSensitive, byKey };
 }
 
+/**
+ * Author lists of citations write people "Surname, Given" joined by "and" ("Loy, Chen Change and Lin, Dahua}"):
+ * there a name after "Surname, " is a person's given name (Dahua, Huawei are Chinese given names). A list is
+ * an `author =`/`authors:` field or one with two more such pairs; "Cisco and Juniper, Huawei and ZTE" is none.
+ */
+const AUTHOR_FIELD = /\bauthors?\s*[=:]/i;
+const AUTHOR_PAIR = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+, \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?\s+and\b/gu;
+const SURNAME_BEFORE = /(?:[{"]|\band)\s*\p{Lu}[\p{L}'’-]+,\s*$/u;
+const LIST_GOES_ON = /^(?:\s+and\b|\s*[}".]|\s*$)/u;
+const LOOK_AROUND = 48;
+
+function isAuthorList(text: string): boolean {
+  if (AUTHOR_FIELD.test(text)) return true;
+  AUTHOR_PAIR.lastIndex = 0;
+  let pairs = 0;
+  while (AUTHOR_PAIR.exec(text) && ++pairs < 2);
+  return pairs >= 2;
+}
+
 /** Two-character Chinese names (中兴, 大华) also occur inside unrelated company names. */
 const SHORT_LOCAL_NAME = 2;
 
@@ -114,6 +133,11 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     trigger,
     match(field: Field): readonly Evidence[] {
       const found: Evidence[] = [];
+      let authorList: boolean | undefined;
+      const isGivenName = (start: number, end: number) =>
+        SURNAME_BEFORE.test(field.text.slice(Math.max(0, start - LOOK_AROUND), start)) &&
+        LIST_GOES_ON.test(field.text.slice(end, end + LOOK_AROUND)) &&
+        (authorList ??= isAuthorList(field.text));
       const excluded = new Map<string, [number, number][]>();
       const isExcluded = (vendorId: string, start: number, end: number) => {
         let spans = excluded.get(vendorId);
@@ -132,7 +156,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           const entry = group.byKey.get(keyOf(m[0], group.caseSensitive));
           const start = m.index;
           const end = start + m[0].length;
-          if (!entry || isExcluded(entry.vendorId, start, end)) continue;
+          if (!entry || isExcluded(entry.vendorId, start, end) || (entry.name.kind !== 'legal' && isGivenName(start, end))) continue;
           const label = kindLabel(entry.name.kind);
           found.push({
             kind: 'vendor-name',

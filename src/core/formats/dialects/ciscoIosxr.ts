@@ -39,6 +39,11 @@ export const ciscoIosxr: DialectSpec = {
     { regex: /(?<anchor>\(>\) - Diversion path)/, weight: 6, reason: '"show route" legend "(>) - Diversion path"' },
     ...iosFamilySignals('iosxr'),
     { regex: /^(?<anchor>route-policy) \S+[ \t]*$/m, weight: 3, reason: '"route-policy NAME"' },
+    // BGP in IOS XR's grammar: peers inherit a neighbor-group, and policies attach as "route-policy NAME in"
+    // (IOS and NX-OS attach a route-map; VRP and Comware write "route-policy NAME import").
+    { regex: /^[ \t]+(?<anchor>use neighbor-group) \S+[ \t]*$/m, weight: 7, reason: 'BGP "use neighbor-group NAME"' },
+    { regex: /^[ \t]+(?<anchor>neighbor-group) \S+[ \t]*$/m, weight: 5, reason: 'BGP "neighbor-group NAME"' },
+    { regex: /^[ \t]+(?<anchor>route-policy) \S+ (?:in|out)[ \t]*$/m, weight: 5, reason: 'BGP "route-policy NAME in|out" under an address family' },
     { regex: /^(?<anchor>router static)[ \t]*$/m, weight: 3, reason: '"router static"' },
     { regex: /^(?<anchor>Building configuration)\.\.\./m, weight: 2, reason: '"Building configuration..."' },
     { regex: /^(?<anchor>hostname) \S/m, weight: 1, reason: '"hostname"', generic: true },

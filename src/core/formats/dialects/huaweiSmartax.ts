@@ -20,6 +20,8 @@ export const huaweiSmartax: DialectSpec = {
     // Huawei access board names: H80x/H90x + four letters (H802SCUN, H805GPFD, H901MPLA).
     { regex: /(?<![\w-])(?<anchor>H[89]0\d[A-Z][A-Z0-9]{3})(?![\w-])/, weight: 5, reason: 'SmartAX board name (H802SCUN, H805GPFD)' },
     { regex: /\((?<anchor>HWTC-[0-9A-F]{8})\)/, weight: 4, reason: 'GPON serial number of a Huawei ONT ("HWTC-…")' },
+    // Written whole, as OLT commands take it ("display ont info by-sn HWTC1A2B3C4D"), like ZTE's "ZTEG…".
+    { regex: /(?<![\w-])(?<anchor>HWTC[0-9A-F]{8})(?![\w-])/, weight: 6, reason: 'Huawei ONT serial number ("HWTC1A2B3C4D")' },
     // The OLT CLI lookalikes copy: commands, fields and table layouts.
     { regex: /^[ \t]*(?<anchor>interface gpon) \d+\/\d+/m, weight: 6, reason: '"interface gpon 0/1"', imitated: true },
     { regex: /^[ \t]*(?<anchor>ont add) \d+ \d+/m, weight: 7, reason: '"ont add" ONT provisioning', imitated: true },

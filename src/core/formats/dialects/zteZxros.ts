@@ -24,6 +24,9 @@ export const zteZxros: DialectSpec = {
     { regex: /(?<anchor>Rx ?:-?\d+\.\d+\(dbm\))/i, weight: 6, reason: 'ZXA10 "show pon power attenuation" reading ("Rx :-27.959(dbm)")', imitated: true },
     { regex: /^[ \t]*(?<anchor>(?:Phase|Config|OMCC) state):[ \t]*\w/m, weight: 4, reason: 'ZXA10 "show gpon onu detail-info" fields ("Phase state:", "Config state:")', imitated: true },
     { regex: /(?<![\w-])(?<anchor>ZTEG[0-9A-F]{8})(?![\w-])/, weight: 6, reason: 'ZTE ONT serial number ("ZTEGC0000001")' },
+    // ZXA10 OLT show commands wherever they are quoted (scripts' command tables, notes), not only at a line start.
+    { regex: /(?<![\w-])(?<anchor>show gpon onu (?:state|detail-info|baseinfo|uncfg|by sn))(?![\w-])/, weight: 4, reason: 'ZXA10 OLT command "show gpon onu state|detail-info|baseinfo|uncfg"', imitated: true },
+    { regex: /(?<![\w-])(?<anchor>show pon power (?:onu-rx|olt-rx|attenuation))(?![\w-])/, weight: 4, reason: 'ZXA10 OLT command "show pon power onu-rx|olt-rx|attenuation"', imitated: true },
     { regex: /(?<anchor>CPU\(5s\)[ \t]+CPU\(30s\)[ \t]+CPU\(2m\))/, weight: 8, reason: 'ZXR10 "show processor" header ("CPU(5s) CPU(30s) CPU(2m)")' },
     { regex: /^[ \t]*(?<anchor>Interface[ \t]+IP-Address[ \t]+Mask[ \t]+Admin[ \t]+Phy[ \t]+Prot)/m, weight: 8, reason: 'ZXR10 "show ip interface brief" header ("IP-Address Mask Admin Phy Prot")' },
     { regex: /(?<anchor>ZTE Corporation|ZTE CORPORATION)/, weight: 3, reason: 'the maker named alongside ZXROS syntax', corroborates: true },

@@ -12,6 +12,7 @@ import { keepStrongest } from './evidence/overlap';
 import { createLiteralSearch } from './regex/literalSearch';
 import { createProductModelMatcher } from './evidence/productModels';
 import { createSnmpOidMatcher } from './evidence/snmpOids';
+import { createPonSerialMatcher } from './evidence/ponSerials';
 import { createVendorNameMatcher } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
 import { createOemRelabelMatcher } from './evidence/oemRelabels';
@@ -146,6 +147,7 @@ function fieldMatchers(kb: KnowledgeBase): EvidenceMatcher[] {
     createVendorNameMatcher(kb),
     createProductModelMatcher(kb),
     createSnmpOidMatcher(kb),
+    createPonSerialMatcher(kb),
     createMacAddressMatcher(kb),
     createDomainMatcher(kb),
     createAsnMatcher(kb),

@@ -41,6 +41,8 @@ export interface Vendor {
   exclusions?: string[];
   relatedTo?: string[];
   enterpriseNumbers?: number[];
+  /** The four letters that open the serial numbers of the vendor's PON terminals (GPON ONTs), e.g. HWTC. */
+  ponVendorIds?: string[];
   ouiOrganizations?: string[];
   domains?: string[];
   cpeVendors?: string[];
@@ -224,6 +226,7 @@ export type EvidenceKind =
   | 'oem-relabel'
   | 'mac-oui'
   | 'snmp-oid'
+  | 'pon-serial'
   | 'domain'
   | 'asn'
   | 'cpe'

@@ -14,6 +14,7 @@ const KIND_RANK: Record<EvidenceKind, number> = {
   model: 7,
   'oem-relabel': 7,
   'snmp-oid': 6,
+  'pon-serial': 6,
   'mac-oui': 5,
   cpe: 4,
   purl: 4,

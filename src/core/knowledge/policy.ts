@@ -34,6 +34,7 @@ export interface VendorExtension {
   cpeVendors?: string[];
   purlNamespaces?: string[];
   enterpriseNumbers?: number[];
+  ponVendorIds?: string[];
   asns?: number[];
 }
 
@@ -155,6 +156,7 @@ export function applyPolicy(base: KnowledgeBase, policy: Policy, restricted = fa
       cpeVendors: union(vendor.cpeVendors, extension.cpeVendors),
       purlNamespaces: union(vendor.purlNamespaces, extension.purlNamespaces),
       enterpriseNumbers: union(vendor.enterpriseNumbers, extension.enterpriseNumbers),
+      ponVendorIds: union(vendor.ponVendorIds, extension.ponVendorIds),
       asns: union(vendor.asns, extension.asns),
     };
   });
@@ -189,6 +191,7 @@ export function policyAdditions(base: KnowledgeBase, policy: Policy): KnowledgeB
         cpeVendors: extension.cpeVendors,
         purlNamespaces: extension.purlNamespaces,
         enterpriseNumbers: extension.enterpriseNumbers,
+        ponVendorIds: extension.ponVendorIds,
         asns: extension.asns,
         sources: vendor.sources,
       },

@@ -75,6 +75,7 @@ export function explainVendor(kb: KnowledgeBase, vendor: Vendor, profiles: reado
   out.push(...field('Not matched', vendor.exclusions?.join(', '), style));
   out.push(...field('Related to', vendor.relatedTo?.join(', '), style));
   out.push(...field('IANA PENs', vendor.enterpriseNumbers?.join(', '), style));
+  out.push(...field('PON vendor IDs', vendor.ponVendorIds?.join(', '), style));
   out.push(...field('OUI owners', vendor.ouiOrganizations?.join('; '), style));
   out.push(...field('Domains', vendor.domains?.join(', '), style));
   out.push(...field('CPE vendors', vendor.cpeVendors?.join(', '), style));

@@ -222,6 +222,7 @@ export function renderVendorDetails(kb: KnowledgeBase, profiles: readonly Profil
     ...list(t('Product families'), [...new Set([...kb.catalogue.families.filter((f) => f.vendor === vendor.id).map((f) => f.family), ...(vendor.productPatterns ?? []).map((p) => p.family)])]),
     ...list(t('Sold under other brands'), kb.catalogue.relabels.filter((r) => r.maker === vendor.id).map((r) => r.brand)),
     ...list(t('IANA enterprise numbers'), vendor.enterpriseNumbers),
+    ...list(t('PON vendor IDs (ONT serial numbers)'), vendor.ponVendorIds),
     ...list(t('MAC address organisations'), vendor.ouiOrganizations),
     ...list(t('Domains'), vendor.domains),
     ...list(t('CPE vendors'), vendor.cpeVendors),

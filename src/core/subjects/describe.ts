@@ -27,6 +27,8 @@ export function evidenceKindName(kind: EvidenceKind): string {
       return t('MAC address');
     case 'snmp-oid':
       return t('SNMP enterprise OID');
+    case 'pon-serial':
+      return t('PON serial number');
     case 'domain':
       return t('domain');
     case 'asn':
@@ -66,7 +68,7 @@ function hostPhrase(vendor: string, subject: Subject): string {
   if (ids.ip) details.push(t('{0} {1}', subject.seenAs === 'DHCP binding' ? 'DHCP' : 'ARP', ids.ip));
   if (ids.localPort) details.push(ids.localPort);
   if (ids.vlan) details.push(t('VLAN {0}', ids.vlan));
-  const phrase = t('{0} by its MAC {1}', name, ids.mac ?? '');
+  const phrase = ids.mac === undefined && ids.serial !== undefined ? t('{0} by its PON serial number {1}', name, ids.serial) : t('{0} by its MAC {1}', name, ids.mac ?? '');
   return details.length > 0 ? t('{0} ({1})', phrase, details.join(', ')) : phrase;
 }
 

@@ -6,6 +6,7 @@
 import type { DialectDetection, Evidence, FormatId, KnowledgeBase, Subject, SubjectIdentifiers } from '../model';
 import { t } from '../l10n';
 import { normaliseMac } from '../evidence/macAddresses';
+import { ponSerialOf } from '../evidence/ponSerials';
 import { stronger } from '../evidence/overlap';
 import { dialectSpec } from '../formats/dialects/detect';
 import { ADDRESS_HEADER_WORD, addressSighting, isAddressTableHeader, OWN_ADDRESS_LABEL } from './addresses';
@@ -267,6 +268,12 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
       if (sighting.seenAs !== 'MAC table') group.subject.seenAs = sighting.seenAs;
       continue;
     }
+    if (e.kind === 'pon-serial' && !e.field.row) {
+      // One ONT however often its serial is written (registration, status, service ports).
+      const serial = ponSerialOf(e.matched);
+      add(`s${serial}\0${vendor}`, () => ({ kind: 'host', identifiers: { serial }, deviceKind: t('ONT') }), e);
+      continue;
+    }
     if (e.field.row) add(`r${i}`, () => bomSubject(e, context.format), e);
     else add(`t${i}`, () => ({ kind: 'text', identifiers: {} }), e);
   }
@@ -278,7 +285,7 @@ export function groupBySubject(kb: KnowledgeBase, evidence: readonly Evidence[],
       const model = group.items.flatMap((e) => [e, ...(e.also ?? [])]).find((e) => e.kind === 'model' || e.kind === 'oem-relabel');
       if (model && !subject.identifiers.model) subject.identifiers.model = model.matched.trim();
       const kind = kindOfFamily(model?.family) ?? (subject.kind === 'device' ? undefined : vendor && kindOfVendor(vendor));
-      if (kind) subject.deviceKind = kind;
+      if (kind && subject.deviceKind === undefined) subject.deviceKind = kind;
     }
     return fold(group);
   });

@@ -81,7 +81,8 @@ export function maskNeighbourText(sample: string): string {
   return chars.join('');
 }
 
-function anchorOf(match: RegExpExecArray): { start: number; end: number } {
+/** Where a fingerprint's match places a finding: its `anchor` group, else the whole match without surrounding spaces. */
+export function anchorOf(match: RegExpExecArray): { start: number; end: number } {
   const anchor = match.groups?.anchor;
   if (anchor !== undefined) {
     const at = match[0].indexOf(anchor);

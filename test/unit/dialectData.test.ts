@@ -148,7 +148,7 @@ describe('dialect data (data/dialects)', () => {
     let examples = 0;
     let counterexamples = 0;
     for (const c of all) {
-      const name = `${c.where}: fingerprint "${c.entry.reason}"`;
+      const name = `${c.where}, fingerprint '${c.entry.reason}':`;
       if (c.entry.examples.length === 0) failures.push(`${name} has no example`);
       for (const example of c.entry.examples) {
         examples++;

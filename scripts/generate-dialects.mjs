@@ -13,11 +13,10 @@ import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'data', 'generated', 'dialects.json');
-const dir = join(root, 'data', 'dialects');
 const schema = (name) => JSON.parse(readFileSync(join(root, 'data', 'schema', name), 'utf8'));
 
-/** The dialects and families, validated and cross-checked; throws naming the file and what is wrong. */
-export function readDialectData() {
+/** The dialects and families in `dir`, validated and cross-checked; throws naming each file and what is wrong. */
+export function readDialectData(dir = join(root, 'data', 'dialects')) {
   const dialectValidator = new Validator(schema('dialect.schema.json'), '2020-12', false);
   const familyValidator = new Validator(schema('dialect-family.schema.json'), '2020-12', false);
   familyValidator.addSchema(schema('dialect.schema.json'));
@@ -25,15 +24,20 @@ export function readDialectData() {
   const read = (file, validator) => {
     const doc = parse(readFileSync(join(dir, file), 'utf8'));
     const result = validator.validate(doc);
-    if (!result.valid) problems.push(...result.errors.filter((e) => !e.error.startsWith('Property') && !e.error.includes('did not match')).slice(0, 5).map((e) => `data/dialects/${file}: ${e.instanceLocation} ${e.error}`));
+    if (!result.valid) {
+      // The leaves say what is wrong; the "did not match"/"Property …" errors above them only repeat where.
+      const leaves = result.errors.filter((e) => !e.error.startsWith('Property') && !e.error.includes('did not match'));
+      problems.push(...(leaves.length > 0 ? leaves : result.errors).slice(0, 5).map((e) => `data/dialects/${file}: ${e.instanceLocation} ${e.error}`));
+    }
     return doc;
   };
   const order = parse(readFileSync(join(dir, 'index.yaml'), 'utf8'))?.dialects;
   if (!Array.isArray(order) || order.some((id) => typeof id !== 'string')) throw new Error('data/dialects/index.yaml: "dialects" must list the dialect ids');
+  const familyDir = join(dir, 'families');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'index.yaml').sort();
   const unlisted = files.map((f) => f.slice(0, -5)).filter((id) => !order.includes(id));
   if (unlisted.length > 0) problems.push(`data/dialects/index.yaml does not list ${unlisted.join(', ')}`);
-  const familyFiles = readdirSync(join(dir, 'families')).filter((f) => f.endsWith('.yaml')).sort();
+  const familyFiles = existsSync(familyDir) ? readdirSync(familyDir).filter((f) => f.endsWith('.yaml')).sort() : [];
   const families = {};
   for (const file of familyFiles) {
     const family = read(`families/${file}`, familyValidator);

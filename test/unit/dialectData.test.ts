@@ -5,7 +5,8 @@
 // (or family) and the fingerprint's reason.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validator, type Schema } from '@cfworker/json-schema';
 import { parse } from 'yaml';
@@ -13,6 +14,7 @@ import { backtrackingRisk } from '../../src/core/evidence/regexSafety';
 import { anchorOf, detectDialect, DIALECTS } from '../../src/core/formats/dialects/detect';
 import type { Fingerprint } from '../../src/core/formats/dialects/fingerprint';
 import { compileDialects, type DialectBundle } from '../../src/core/formats/dialects/load';
+import { readDialectData } from '../../scripts/generate-dialects.mjs';
 import { ROOT } from './helpers';
 
 type Example = string | { text: string; anchor: string };
@@ -132,6 +134,40 @@ describe('dialect data (data/dialects)', () => {
   it('is what data/generated/dialects.json bundles (scripts/generate-dialects.mjs --check), every file valid against its schema', () => {
     const check = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-dialects.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(check.status, 0, check.stderr);
+  });
+
+  it('refuses to bundle a file that breaks its schema, a wrong id, an unknown family, an unlisted or missing dialect, or a family naming a dialect that does not include it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vendorlens-dialects-'));
+    try {
+      mkdirSync(join(dir, 'families'));
+      const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+      const entry = "  - pattern: '^sysname'\n    flags: m\n    weight: 2\n    reason: sysname\n";
+      write('index.yaml', 'dialects: [a-os, b-os, gone-os]\n');
+      write('a-os.yaml', `id: a-os\nlabel: A\ncommentPrefix: '#'\nfingerprints:\n${entry}`);
+      write('b-os.yaml', `id: wrong-id\nlabel: B\ncommentPrefix: '#'\nfingerprints:\n  - family: nope\n  - family: shared\n`);
+      write('z-os.yaml', `id: z-os\nlabel: Z\ncommentPrefix: '#'\nfingerprints:\n${entry}    examples: [sysname sw1]\n`);
+      write('families/shared.yaml', `id: shared\nsignals:\n${entry}    in: [c-os]\n    examples: [sysname sw1]\n`);
+      const message = (() => {
+        try {
+          readDialectData(dir);
+          return 'accepted';
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      for (const expected of [
+        /data\/dialects\/a-os\.yaml: #\/fingerprints\/0 .*"examples"/,
+        /data\/dialects\/index\.yaml does not list z-os/,
+        /data\/dialects\/index\.yaml lists gone-os, which has no data\/dialects\/gone-os\.yaml/,
+        /data\/dialects\/b-os\.yaml: id "wrong-id" is not the file's name/,
+        /data\/dialects\/b-os\.yaml: no family "nope"/,
+        /data\/dialects\/families\/shared\.yaml: "sysname" names c-os, which does not include the family/,
+      ]) {
+        assert.match(message, expected);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lists every dialect in index.yaml, each in a file named after its id', () => {

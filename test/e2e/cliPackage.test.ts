@@ -26,6 +26,8 @@ describe('npm package', function () {
       'README.md',
       'data/schema/advisories.schema.json',
       'data/schema/catalogue.schema.json',
+      'data/schema/dialect-family.schema.json',
+      'data/schema/dialect.schema.json',
       'data/schema/policy.schema.json',
       'data/schema/profiles.schema.json',
       'data/schema/vendors.schema.json',

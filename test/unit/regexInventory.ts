@@ -73,8 +73,12 @@ export const BUILT_IN_REGEX_GROUPS: readonly RegexGroup[] = [
     },
   },
   {
-    title: 'every dialect fingerprint',
-    regexes: () => DIALECTS.flatMap((d) => d.fingerprints.map((f) => ({ name: `${d.id}: ${f.reason}`, regex: f.regex }))),
+    title: 'every dialect fingerprint, gate and header rule (data/dialects)',
+    regexes: () =>
+      DIALECTS.flatMap((d) => [
+        ...d.fingerprints.flatMap((f) => [{ name: `${d.id}: ${f.reason}`, regex: f.regex }, ...(f.gate ? [{ name: `${d.id}: gate of ${f.reason}`, regex: f.gate }] : [])]),
+        ...(d.header ?? []).map((regex) => ({ name: `${d.id}: header ${regex.source}`, regex })),
+      ]),
   },
   {
     title: 'every regex built from the knowledge base: names, banners, exclusions, domains and product patterns',

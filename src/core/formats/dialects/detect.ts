@@ -2,39 +2,17 @@
 // tested once against the head of the document, their weights added up, and the best score wins when
 // it is strong enough and clearly ahead of the runner-up.
 import type { Confidence, DialectDetection, DialectSection } from '../../model';
-import { aristaEos } from './aristaEos';
-import { ciscoIos } from './ciscoIos';
-import { ciscoIosxr } from './ciscoIosxr';
-import { ciscoNxos } from './ciscoNxos';
+import dialectData from '../../../../data/generated/dialects.json';
 import { STRONG, type DialectSpec, type Fingerprint } from './fingerprint';
-import { fortinetFortios } from './fortinetFortios';
-import { h3cComware } from './h3cComware';
-import { huaweiEcholife } from './huaweiEcholife';
-import { huaweiSmartax } from './huaweiSmartax';
-import { huaweiVrp } from './huaweiVrp';
-import { juniperJunos } from './juniperJunos';
-import { mikrotikRouteros } from './mikrotikRouteros';
+import { compileDialects, type DialectBundle } from './load';
 import { readSentCommands } from './sentCommands';
-import { zteZxros } from './zteZxros';
 import { t } from '../../l10n';
 import { createLiteralSearch, type LiteralSearch } from '../../regex/literalSearch';
 import { requiredLiterals } from '../../regex/requiredLiteral';
 import { positionInText } from '../../text';
 
-export const DIALECTS: readonly DialectSpec[] = [
-  huaweiVrp,
-  huaweiSmartax,
-  huaweiEcholife,
-  h3cComware,
-  zteZxros,
-  ciscoIos,
-  ciscoNxos,
-  ciscoIosxr,
-  aristaEos,
-  juniperJunos,
-  mikrotikRouteros,
-  fortinetFortios,
-];
+/** Every dialect, from data/dialects/ (bundled as data/generated/dialects.json), in the order index.yaml lists them. */
+export const DIALECTS: readonly DialectSpec[] = compileDialects(dialectData as unknown as DialectBundle);
 
 const BY_ID = new Map(DIALECTS.map((d) => [d.id, d]));
 
@@ -103,7 +81,8 @@ export function maskNeighbourText(sample: string): string {
   return chars.join('');
 }
 
-function anchorOf(match: RegExpExecArray): { start: number; end: number } {
+/** Where a fingerprint's match places a finding: its `anchor` group, else the whole match without surrounding spaces. */
+export function anchorOf(match: RegExpExecArray): { start: number; end: number } {
   const anchor = match.groups?.anchor;
   if (anchor !== undefined) {
     const at = match[0].indexOf(anchor);

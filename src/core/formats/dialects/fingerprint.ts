@@ -1,5 +1,6 @@
-// Dialect fingerprints: weighted regular expressions over a document's text. A dialect module is a
-// table of them; the detector (detect.ts) adds up the weights of those present and picks the best.
+// Dialect fingerprints: weighted regular expressions over a document's text, kept as data in
+// data/dialects/<id>.yaml (compiled by load.ts); the detector (detect.ts) adds up the weights of those
+// present and picks the best. These are the in-memory shapes.
 
 /** A weight at or above this is a strong signal: on its own it can decide a dialect. */
 export const STRONG = 6;

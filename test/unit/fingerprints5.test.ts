@@ -1,13 +1,22 @@
-// Dialect fingerprints added for round 5: a Huawei ONT serial written whole (as ZTE's ZTEG… already was),
-// and IOS XR's BGP grammar (neighbor-group, route-policy attached in/out) in a fragment without other signs.
+// Dialect fingerprints added for round 5: a Huawei ONT serial written whole (as ZTE's ZTEG… already was; both
+// only add to SmartAX/ZXROS syntax, the ONT itself is a pon-serial finding), and IOS XR's BGP grammar
+// (neighbor-group, route-policy attached in/out) in a fragment without other signs.
 import { strict as assert } from 'node:assert';
 import { detectDialect } from '../../src/core/formats/dialects/detect';
+import { languageService, textDocument } from './helpers';
 
 describe('a Huawei ONT serial written whole', () => {
-  it('reads OLT notes that query an ONT by its HWTC serial as SmartAX', () => {
+  it('reads OLT notes that query an ONT by its HWTC serial as that Huawei ONT, not as a SmartAX file', () => {
     const notes = ['| command | result |', '|---|---|', '| `display ont info by-sn HWTC7B21C0DE` | run state online |', '| `ont modify 0 12 desc "shop-3"` | ok |'].join('\n');
-    const d = detectDialect(notes);
-    assert.equal(d.id, 'huawei-smartax', d.reasons.join('; '));
+    // The serial is the ONT's: alone it does not make the notes an OLT's configuration.
+    assert.equal(detectDialect(notes).id, 'unknown');
+    const findings = languageService().analyze(textDocument(notes, 'test://test/olt-notes.md')).findings;
+    assert.deepEqual(findings.map((f) => f.message.split('. ')[0]), ['Huawei ONT by its PON serial number HWTC7B21C0DE']);
+  });
+
+  it('still counts the serial toward SmartAX beside SmartAX syntax', () => {
+    const capture = ['<MA5800-X7>display ont info 0 1 3 4', '  F/S/P                   : 0/1/3', '  ONT-ID                  : 4', '  SN                      : 485754437B21C0DE (HWTC-7B21C0DE)', '  Control flag            : active'].join('\n');
+    assert.equal(detectDialect(capture).id, 'huawei-smartax');
   });
 
   it('does not take a longer hex run or an identifier that contains the letters for a serial', () => {

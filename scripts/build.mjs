@@ -2,6 +2,7 @@
 // with esbuild. data/*.yaml is inlined (as text and parsed) so every bundle carries the knowledge base.
 import { build } from 'esbuild';
 import { knowledgeLoader, parsedYamlPlugin } from './lib/esbuild-knowledge.mjs';
+import { checkedPatterns } from './lib/checked-patterns.mjs';
 import { dialectLiterals } from './lib/dialect-literals.mjs';
 import { readFile, rm } from 'node:fs/promises';
 
@@ -17,7 +18,11 @@ const common = {
   minify: production,
   loader: knowledgeLoader,
   plugins: [parsedYamlPlugin],
-  define: { VENDORLENS_VERSION: JSON.stringify(pkg.version), VENDORLENS_DIALECT_LITERALS: JSON.stringify(JSON.stringify(await dialectLiterals())) },
+  define: {
+    VENDORLENS_VERSION: JSON.stringify(pkg.version),
+    VENDORLENS_DIALECT_LITERALS: JSON.stringify(JSON.stringify(await dialectLiterals())),
+    VENDORLENS_CHECKED_PATTERNS: JSON.stringify(JSON.stringify(await checkedPatterns())),
+  },
   logLevel: 'warning',
 };
 // jsonc-parser's "main" is a UMD build whose internal requires esbuild cannot follow; its ESM build bundles cleanly.

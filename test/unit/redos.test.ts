@@ -6,10 +6,11 @@
 // decided by the pattern and the input. The same suite measured in milliseconds is a benchmark
 // (test/bench/redos.bench.ts, `npm run bench:linear`).
 import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { backtrackingRisk } from '../../src/core/evidence/regexSafety';
 import { getLanguageService } from '../../src/core/languageService';
-import { FIXED_NOW, knowledge } from './helpers';
+import { FIXED_NOW, knowledge, ROOT } from './helpers';
 import { adversarialInputs, BUILT_IN_REGEX_GROUPS, type NamedRegex } from './regexInventory';
 import { stepCounter, StepLimit, type StepCounter } from './regexSteps';
 
@@ -100,6 +101,21 @@ describe('ReDoS: built-in regexes are linear-time on adversarial input', functio
     const patterns = [...families.map((f) => [f.id, f.pattern]), ...relabels.flatMap((r) => (r.models ? [[r.id, r.models]] : [])), ...lookalikes.map((l) => [l.id, l.pattern])];
     assert.ok(patterns.length > 80, `${patterns.length} catalogue patterns`);
     for (const [id, pattern] of patterns) assert.equal(backtrackingRisk(pattern!, 'iu'), undefined, `${id}: ${pattern}`);
+  });
+
+  it('the patterns the build marks as checked are the knowledge base\'s own, each passing the check run here', async function () {
+    this.timeout(120_000);
+    const { checkedPatterns } = (await import(join(ROOT, 'scripts', 'lib', 'checked-patterns.mjs'))) as { checkedPatterns(): Promise<string[]> };
+    const built = await checkedPatterns();
+    const kb = knowledge();
+    const own = [
+      ...kb.vendors.flatMap((v) => (v.productPatterns ?? []).map((p) => p.pattern)),
+      ...kb.catalogue.families.map((f) => f.pattern),
+      ...kb.catalogue.relabels.flatMap((r) => (r.models ? [r.models] : [])),
+      ...kb.catalogue.lookalikes.map((l) => l.pattern),
+    ];
+    assert.deepEqual(built, [...new Set(own)].sort());
+    for (const pattern of built) assert.equal(backtrackingRisk(pattern, 'iu'), undefined, pattern);
   });
 });
 

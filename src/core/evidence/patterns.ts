@@ -82,6 +82,16 @@ const compiledPatterns = new Map<string, { regex?: RegExp; error?: string }>();
 /** A policy file can bring its own patterns: the memo stays bounded whatever it holds. */
 const MAX_COMPILED_PATTERNS = 10_000;
 
+/** The bundled patterns that passed the backtracking check, as JSON inlined by the build (scripts/lib/checked-patterns.mjs). */
+declare const VENDORLENS_CHECKED_PATTERNS: string | undefined;
+let checkedAtBuild: ReadonlySet<string> | undefined;
+
+function passedAtBuild(pattern: string): boolean {
+  if (typeof VENDORLENS_CHECKED_PATTERNS !== 'string') return false;
+  checkedAtBuild ??= new Set(JSON.parse(VENDORLENS_CHECKED_PATTERNS) as string[]);
+  return checkedAtBuild.has(pattern);
+}
+
 function compile(pattern: string): { regex?: RegExp; error?: string } {
   if (!pattern.startsWith('^')) return { error: `pattern '${pattern}' must be anchored with ^` };
   let regex: RegExp;
@@ -91,7 +101,7 @@ function compile(pattern: string): { regex?: RegExp; error?: string } {
     return { error: `pattern '${pattern}' is not a valid regular expression: ${(e as Error).message}` };
   }
   // Patterns run on every token of every line: one that can backtrack catastrophically is never used.
-  const risk = backtrackingRisk(pattern, 'iu');
+  const risk = passedAtBuild(pattern) ? undefined : backtrackingRisk(pattern, 'iu');
   if (risk) return { error: `pattern '${pattern}' is refused because it could take exponential or polynomial time on a crafted value: ${risk}` };
   return { regex };
 }

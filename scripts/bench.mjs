@@ -6,7 +6,8 @@
 //      process), findings per second and bytes per second;
 //   2. ripgrep over the same files with the flagged-vendor names (`rg -j1 -c -i -w`), as the baseline;
 // then 3. the in-process analysis of a 100k-line config, against splitting the same text into lines.
-// Prints the ratios against the targets and writes bench/out/results.json. Needs `npm run build` first
+// Prints the ratios against the targets and writes bench/out/results.json. Needs a build first (`npm run
+// bench` makes the production build, minified as the npm package and the VSIX ship it)
 // and ripgrep at /usr/bin/rg (Debian package `ripgrep`). Options: --size MB and --dir PATH (the corpus),
 // --dense-size MB and --dense-dir PATH (the dense tree), --trees corpus,dense (which to measure), --runs N.
 import { spawnSync } from 'node:child_process';

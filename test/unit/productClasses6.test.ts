@@ -1,7 +1,8 @@
 // Product classes a held-out product list (round 6) showed missed or wrongly attributed, each from the maker's
 // naming scheme with its source in data/catalogue: Hytera's variant digit and its DS- base stations (which
 // Hikvision's recorder codes must not claim), Huawei's M2M modules, Hikvision's AX PRO radio peripherals,
-// DS-3W wireless and DS-U webcams, Dahua's one-letter DH- consumer line, ZTE's H3xx gateways and the Hytera X1.
+// DS-3W wireless and DS-U webcams, Dahua's one-letter DH- consumer line and ITC traffic cameras, ZTE's H3xx
+// gateways, the Hytera X1 and Huawei's E68xx 5G mobile Wi-Fi (round 4 and 5 leftovers retried with a source).
 // The rows are written here, not copied from the held-out list; lookalikes sit next to each class.
 import { strict as assert } from 'node:assert';
 import { createProductModelMatcher } from '../../src/core/evidence/productModels';
@@ -62,5 +63,13 @@ describe('product classes of round 6', () => {
     assert.deepEqual(flagged('', 'X1e', 'covert radio'), [['hytera', 'low']]);
     for (const model of ['X1', 'X1 Carbon', 'H3600X', 'H38']) assert.ok(!flagged('', model).some(([, c]) => c === 'medium'), model);
     assert.deepEqual(inText('upgraded H388X and X1e today'), []);
+  });
+
+  it("reads Dahua ITC traffic cameras and Huawei's E68xx 5G mobile Wi-Fi by their variant suffix, not the bare number", () => {
+    for (const model of ['ITC413-PW4D-IZ3', 'ITC237-PW6M-IRLZF', 'DHI-ITC413-PW4D-IZ1']) assert.deepEqual(flagged('', model, 'ANPR camera'), [['dahua', 'medium']], model);
+    for (const model of ['ITC-100', 'ITC413', 'ITC2000']) assert.deepEqual(flagged('', model, 'ANPR camera'), [], model);
+    assert.deepEqual(flagged('SHI International', 'E6878-370', '5G mobile Wi-Fi'), [['huawei', 'medium']]);
+    // A Sony Xperia code has no variant suffix; a Xeon has one digit before its dash.
+    for (const model of ['E6653', 'E6-2680']) assert.ok(!flagged('', model).some(([v, c]) => v === 'huawei' && c === 'medium'), model);
   });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { csvFormat, DelimitedRecords, headerRole, recordsLayout, sniffDelimiter, splitMakerPart, tokenizeDelimited } from '../../src/core/formats/csv';
+import { csvFormat, DelimitedRecords, MAX_STRAY_QUOTE_PROBLEMS, headerRole, recordsLayout, sniffDelimiter, splitMakerPart, tokenizeDelimited } from '../../src/core/formats/csv';
 import { detectFormat } from '../../src/core/formats/detect';
 import type { LineFilter } from '../../src/core/formats/format';
 import { tableFields } from '../../src/core/formats/table';
@@ -40,6 +40,20 @@ describe('CSV format', () => {
     const open = tokenizeDelimited('Maker,Part\n"Huawei,x\nZTE,y\n', ',');
     assert.equal(open.problems[0]!.code, 'csv-unterminated-quote');
     assert.ok(open.records[1]!.cells[0]!.value.includes('ZTE'), 'the rest of the file is kept, not lost');
+  });
+
+  it('marks the first stray quotes of a file and counts the rest in one problem', () => {
+    const rows = Array.from({ length: MAX_STRAY_QUOTE_PROBLEMS + 40 }, (_, i) => `Hua"wei,S57${i}`);
+    const text = `Maker,Part\n${rows.join('\n')}\n`;
+    const { problems, fields } = csvFormat.parse(text);
+    const stray = problems.filter((p) => p.code === 'csv-stray-quote');
+    assert.equal(stray.length, MAX_STRAY_QUOTE_PROBLEMS + 1);
+    const summary = stray.at(-1)!;
+    assert.equal(summary.severity, 'information');
+    assert.match(summary.message, new RegExp(`^40 more cells from here on hold stray quotes.*first ${MAX_STRAY_QUOTE_PROBLEMS}`));
+    // It stands where the first unmarked quote is; every row is still read.
+    assert.equal(summary.start, text.indexOf(rows[MAX_STRAY_QUOTE_PROBLEMS]!) + 'Hua'.length);
+    assert.ok(fields.some((f) => f.text === 'S57139'), 'the last row is read');
   });
 
   it('recognises header roles in any order and spelling', () => {

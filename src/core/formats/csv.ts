@@ -198,9 +198,17 @@ function holdsValue(text: string, from: number, to: number): boolean {
  * a string or object per cell; a record's cells are made (by tokenizeDelimited) only when asked for.
  * Most records of a long BOM become no fields, so most are never made.
  */
+/** Stray quotes marked in one file; the rest are counted in one problem where the first unmarked one is. */
+export const MAX_STRAY_QUOTE_PROBLEMS = 100;
+
 export class DelimitedRecords implements TableRecords {
-  /** The problems of the whole text, as tokenizeDelimited reports them. */
+  /**
+   * The problems of the whole text, as tokenizeDelimited reports them, but stray quotes only up to
+   * MAX_STRAY_QUOTE_PROBLEMS and then one problem counting the rest.
+   */
   readonly problems: ParseProblem[] = [];
+  private strayQuotes = 0;
+  private firstUnmarked: ParseProblem | undefined;
   private readonly starts: number[] = [];
   private readonly lastCellEnds: number[] = [];
   private readonly cellCounts: number[] = [];
@@ -241,6 +249,12 @@ export class DelimitedRecords implements TableRecords {
     return this.lastCellEnds[index]!;
   }
 
+  /** Marked while under the cap; past it only counted (an export that quotes wrongly does so in every row). */
+  private strayQuote(problem: ParseProblem): void {
+    if (this.strayQuotes++ < MAX_STRAY_QUOTE_PROBLEMS) this.problems.push(problem);
+    else this.firstUnmarked ??= problem;
+  }
+
   /** tokenizeDelimited's reading, cell by cell, without its strings and objects. */
   private scan(start: number): void {
     const { text, problems } = this;
@@ -271,7 +285,7 @@ export class DelimitedRecords implements TableRecords {
           contentEnd = closing;
           hasValue = holdsValue(text, i + 1, closing);
           if (end > closing + 1) {
-            problems.push(textAfterClosingQuote(closing, end));
+            this.strayQuote(textAfterClosingQuote(closing, end));
             contentEnd = end;
             hasValue ||= holdsValue(text, closing + 1, end);
           }
@@ -281,7 +295,7 @@ export class DelimitedRecords implements TableRecords {
           let end = i;
           for (let c = text.charCodeAt(end); end < text.length && c !== delimiterCode && c !== LINE_FEED && c !== CARRIAGE_RETURN && c !== QUOTE; c = text.charCodeAt(++end));
           if (end < text.length && text.charCodeAt(end) === QUOTE && delimiterCode !== QUOTE) {
-            problems.push(quoteInUnquotedCell(end));
+            this.strayQuote(quoteInUnquotedCell(end));
             end = cellEnd(text, end, delimiterCode);
           }
           contentEnd = end;
@@ -304,6 +318,14 @@ export class DelimitedRecords implements TableRecords {
       this.lastCellEnds.push(lastCellEnd);
       this.cellCounts.push(cells);
       this.filledCounts.push(filled);
+    }
+    if (this.firstUnmarked) {
+      const more = this.strayQuotes - MAX_STRAY_QUOTE_PROBLEMS;
+      problems.push({
+        ...this.firstUnmarked,
+        severity: 'information',
+        message: t('{0} more cells from here on hold stray quotes, read the same way; only the first {1} are marked.', more, MAX_STRAY_QUOTE_PROBLEMS),
+      });
     }
   }
 }

@@ -7,7 +7,7 @@ import { detectDialect, explainDialect } from '../../src/core/formats/dialects/d
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
 
-const HUAWEI: [dialect: string, what: string, text: string][] = [
+const OUTPUTS: [dialect: string, what: string, text: string][] = [
   ['huawei-vrp', 'display module-information verbose', lines(
     '                       Module Information',
     '------------------------------------------------------------------',
@@ -104,6 +104,12 @@ const HUAWEI: [dialect: string, what: string, text: string][] = [
     'ActorPortName          Status   PortType PortPri PortNo PortKey PortState Weight',
     'GE0/0/21               Selected 1GE      32768   22     561     10111100  1',
   )],
+  ['zte-zxros', 'ZXR10 show vlan', lines(
+    'VLAN  Name         PvidPorts           UntagPorts          TagPorts',
+    '--------------------------------------------------------------------------------',
+    '1     VLAN0001',
+    '120   ipran-mgmt',
+  )],
   ['huawei-echolife', 'display sysinfo', lines(
     '*************** system infomation ***************',
     'CpuUsed  = 9 Percent(s)',
@@ -117,8 +123,8 @@ const HUAWEI: [dialect: string, what: string, text: string][] = [
   )],
 ];
 
-describe('captures round 6: Huawei outputs without a prompt', () => {
-  for (const [dialect, what, text] of HUAWEI) {
+describe('captures round 6: Huawei (and one ZXR10) outputs without a prompt', () => {
+  for (const [dialect, what, text] of OUTPUTS) {
     it(`recognises ${dialect} "${what}"`, () => {
       const d = detectDialect(text);
       assert.equal(d.id, dialect, explainDialect(text).join(' | '));
@@ -174,6 +180,11 @@ const LOOKALIKES: [maker: string, what: string, text: string, expected?: string]
     'To              From            State Rt P     ActivePath       LSPname',
     '10.0.0.7        10.0.0.1        Up     0 *                      to-pe7',
   )],
+  ['Cisco IOS', 'show vlan brief', lines(
+    'VLAN Name                             Status    Ports',
+    '---- -------------------------------- --------- -------------------------------',
+    '1    default                          active    Gi0/1, Gi0/2',
+  )],
   ['an ONT of another maker', 'a "system information" banner and CPU usage', lines(
     '*************** system information ***************',
     'CpuUsed: 9%',
@@ -181,11 +192,11 @@ const LOOKALIKES: [maker: string, what: string, text: string, expected?: string]
   )],
 ];
 
-describe('captures round 6: lookalikes are not claimed for Huawei', () => {
+describe('captures round 6: lookalikes are not claimed for Huawei or ZTE', () => {
   for (const [maker, what, text, expected] of LOOKALIKES) {
     it(`${maker} "${what}"`, () => {
       const d = detectDialect(text);
-      assert.ok(!d.id.startsWith('huawei-'), `${d.id}: ${explainDialect(text).join(' | ')}`);
+      assert.ok(!d.id.startsWith('huawei-') && d.id !== 'zte-zxros', `${d.id}: ${explainDialect(text).join(' | ')}`);
       if (expected) assert.equal(d.id, expected, explainDialect(text).join(' | '));
     });
   }

@@ -176,8 +176,11 @@ describe('the Dahua scale maker', () => {
   });
 
   it('flags a script that provisions an OLT only as a possibility, and a POS label list not at all', async () => {
-    const script = ['crt.Screen.Send "interface gpon 0/2" & chr(13)', 'crt.Screen.Send "ont add 4 9 sn-auth 48575443A1B2C3D4 omci ont-lineprofile-id 10" & chr(13)', 'crt.Screen.Send "quit" & chr(13)'].join('\n');
+    const script = ['crt.Screen.Send "interface gpon 0/2" & chr(13)', 'crt.Screen.Send "ont add 4 9 loid-auth 0012345678 omci ont-lineprofile-id 10" & chr(13)', 'crt.Screen.Send "quit" & chr(13)'].join('\n');
     assert.deepEqual([...(await flaggedVendors(script, 'file:///scripts/ont.vbs'))], [['huawei', 3]]);
+    // The ONT it provisions by a Huawei serial (48575443… is "HWTC") is a finding of its own, not a possibility.
+    const bySerial = script.replace('loid-auth 0012345678', 'sn-auth 48575443A1B2C3D4');
+    assert.deepEqual([...(await flaggedVendors(bySerial, 'file:///scripts/ont.vbs'))], [['huawei', 1]]);
     assert.deepEqual([...(await flaggedVendors('Barcode scales: Dahua Scale TM-30F, 2 units\n', 'file:///pos/devices.txt'))], []);
   });
 });

@@ -104,6 +104,23 @@ const OUTPUTS: [dialect: string, what: string, text: string][] = [
     'ActorPortName          Status   PortType PortPri PortNo PortKey PortState Weight',
     'GE0/0/21               Selected 1GE      32768   22     561     10111100  1',
   )],
+  ['huawei-vrp', 'display ip pool', lines(
+    '  Pool-name      : staff',
+    '  Pool-No        : 2',
+    '  Lease          : 2 Days 0 Hours 0 Minutes',
+    '  NBNS-server0   : -',
+    '  Position       : Local           Status           : Unlocked',
+    '  Gateway-0      : 10.40.4.1',
+    ' ---------------------------------------------------------------------',
+    '         Start           End     Total  Used  Idle(Expired)  Conflict  Disable',
+    '       10.40.4.1    10.40.4.254   253    17        230(0)         0        6',
+  )],
+  ['huawei-vrp', 'display vxlan tunnel', lines(
+    'Number of vxlan tunnel : 1',
+    'Tunnel ID   Source                Destination           State  Type     Uptime',
+    '-----------------------------------------------------------------------------',
+    '4026531850  10.255.0.3            10.255.0.9            up     dynamic  0012h40m',
+  )],
   ['zte-zxros', 'ZXR10 show vlan', lines(
     'VLAN  Name         PvidPorts           UntagPorts          TagPorts',
     '--------------------------------------------------------------------------------',
@@ -179,6 +196,15 @@ const LOOKALIKES: [maker: string, what: string, text: string, expected?: string]
     'Ingress LSP: 1 sessions',
     'To              From            State Rt P     ActivePath       LSPname',
     '10.0.0.7        10.0.0.1        Up     0 *                      to-pe7',
+  )],
+  ['H3C Comware', 'display vxlan tunnel', lines(
+    'Total number of VXLANs: 1',
+    'VXLAN ID: 10, VSI name: vsi10, Total tunnels: 1 (1 up, 0 down, 0 defect, 0 blocked)',
+    'Tunnel name          Link ID    State  Type      Flood proxy',
+    'Tunnel1              0x5000001  UP     Manual    Disabled',
+  )],
+  ['Arista EOS', 'a platform FEC summary line', lines(
+    '  Number of vxlan tunnels configured: 0',
   )],
   ['Cisco IOS', 'show vlan brief', lines(
     'VLAN Name                             Status    Ports',

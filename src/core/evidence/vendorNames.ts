@@ -78,6 +78,21 @@ function isAuthorList(text: string): boolean {
   return pairs >= 2;
 }
 
+/**
+ * A build file's dependency exclusion names an artifact to keep it out: Gradle `exclude(group = "com.huawei.hms",
+ * module = "push")` (Kotlin), `exclude group: 'com.huawei.hms'` (Groovy), `exclude(mapOf("group" to "…"))`, sbt
+ * `exclude("org", "name")` and `ExclusionRule(organization = "…")`. A name inside the first quoted argument of
+ * such a call, on the same line, is no evidence of the maker's component.
+ */
+const BUILD_EXCLUSION_BEFORE =
+  /(?:\bexclude(?:All)?\s*\(?\s*(?:(?:mapOf\s*\(\s*)?["']?(?:group|module|organization)["']?\s*(?:[:=]|to)\s*)?|\bExclusionRule\s*\(\s*(?:organization\s*=\s*)?)["'][^"'\r\n]*$/;
+const EXCLUSION_LOOK_BEHIND = 96;
+
+function isBuildExclusion(text: string, start: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - EXCLUSION_LOOK_BEHIND);
+  return BUILD_EXCLUSION_BEFORE.test(text.slice(lineStart, start));
+}
+
 /** Two-character Chinese names (中兴, 大华) also occur inside unrelated company names. */
 const SHORT_LOCAL_NAME = 2;
 
@@ -157,6 +172,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           const start = m.index;
           const end = start + m[0].length;
           if (!entry || isExcluded(entry.vendorId, start, end) || (entry.name.kind !== 'legal' && isGivenName(start, end))) continue;
+          if (isBuildExclusion(field.text, start)) continue;
           const label = kindLabel(entry.name.kind);
           found.push({
             kind: 'vendor-name',

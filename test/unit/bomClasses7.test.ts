@@ -55,6 +55,45 @@ describe('purl namespaces of flagged makers (bundled data)', () => {
   });
 });
 
+describe('package coordinates as build files and manifests write them (purl namespaces)', () => {
+  const purls = createPurlMatcher(knowledge());
+
+  it('reads Maven/Gradle group:artifact[:version] under a maven namespace, underlining the group', () => {
+    const [hit] = purls.match(line('    implementation("com.huawei.hms:push:6.13.0.300")'));
+    assert.deepEqual([hit?.vendorId, hit?.kind, hit?.matched, hit?.confidence], ['huawei', 'purl', 'com.huawei.hms', 'high']);
+    assert.match(hit!.detail, /Maven coordinates "com\.huawei\.hms:push"/);
+    assert.equal(purls.match(line('const val huaweiLocation = "com.huawei.hms:location:${Versions.huaweiLocation}"'))[0]?.vendorId, 'huawei');
+    assert.equal(purls.match(line('androidTestImplementation("com.kaspersky.android-components:kaspresso:1.5.3")'))[0]?.vendorId, 'kaspersky');
+    assert.equal(purls.match({ offset: 0, text: '// com.huawei.hms:push:6.1.0.300 -> 6.13', role: 'comment' })[0]?.confidence, 'low');
+  });
+
+  it('reads npm scoped names in manifests and imports', () => {
+    const [dep] = purls.match(line('    "@hmscore/react-native-hms-push": "^6.12.0-303",'));
+    assert.deepEqual([dep?.vendorId, dep?.matched], ['huawei', '@hmscore']);
+    assert.match(dep!.detail, /npm package "@hmscore\/react-native-hms-push"/);
+    assert.equal(purls.match(line('import HMSMap from "@hmscore/react-native-hms-map";'))[0]?.vendorId, 'huawei');
+  });
+
+  it('leaves other groups, host:port, e-mail addresses, paths and a purl\'s own body alone', () => {
+    assert.deepEqual(purls.match(line('implementation("com.huaweicloud.sdk:huaweicloud-sdk-core:3.1.5")')), []);
+    assert.deepEqual(purls.match(line('maven { url "https://developer.huawei.com/repo/" }')), []);
+    assert.deepEqual(purls.match(line('huawei-push = { group = "com.huawei.hms", name = "push" }')), [], 'a catalogue entry is no coordinate string');
+    assert.deepEqual(purls.match(line('mail dev@hmscore/team or /opt/@hmscore/x')), []);
+    assert.deepEqual(purls.match(line('see org.example.huawei:thing')), []);
+    const both = purls.match(line('"purl": "pkg:npm/%40hmscore/react-native-hms-push@6.12.0-303"'));
+    assert.deepEqual(both.map((e) => e.matched), ['%40hmscore'], 'one finding: the purl');
+  });
+
+  it('finds HMS Core in a package.json that names no maker, and one finding for a Gradle line', () => {
+    const manifest = '{\n  "name": "field-app",\n  "dependencies": {\n    "@hmscore/react-native-hms-location": "^6.12.0-301",\n    "react-native": "0.72.0"\n  }\n}\n';
+    // As the CLI reads it (no editor language id: a manifest that is no inventory is searched as text).
+    assert.deepEqual(vendorsIn(manifest, 'file:///app/package.json', ''), ['huawei']);
+    const gradle = 'dependencies {\n    implementation("com.huawei.hms:push:6.13.0.300")\n}\n';
+    const findings = languageService().analyze(textDocument(gradle, 'file:///app/build.gradle.kts')).findings;
+    assert.deepEqual(findings.map((f) => [f.vendorId, f.evidence.kind, f.evidence.matched]), [['huawei', 'purl', 'com.huawei.hms']]);
+  });
+});
+
 describe('Ansible network_os and GitHub owner names', () => {
   const names = createVendorNameMatcher(knowledge());
 

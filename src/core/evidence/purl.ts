@@ -1,6 +1,9 @@
 // Evidence kind 'purl': the namespace of a package URL (pkg:type/namespace/name@version) in any value,
 // compared with each vendor's purl namespaces. An entry "maven/com.huawei" matches that type only; an
 // entry without a type ("com.huawei") matches any type. Sub-namespaces count ("com.huawei.cloud").
+// The same package is also read as build files and manifests write it, where the namespace is the same
+// by the purl spec: Maven/Gradle coordinates "group:artifact[:version]" (a maven entry) and npm scoped
+// names "@scope/name" (an npm entry, e.g. a package.json dependency or an import).
 import { decodeUriComponentSafely } from '../text';
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
@@ -60,6 +63,22 @@ function covers(rule: NamespaceRule, purl: ParsedPurl): boolean {
   return ns === rule.namespace || ns.startsWith(`${rule.namespace}.`) || ns.startsWith(`${rule.namespace}/`);
 }
 
+/** group:artifact with an optional version; the group has a dot (a reverse domain), so "host:port" is never one. */
+const MAVEN_COORDINATES = /(?<![\p{L}\p{N}_.:/-])([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+):([A-Za-z0-9_.-]+)(?::[A-Za-z0-9_.${}+-]+)?/gu;
+/** @scope/name as npm writes it (lower case, URL-safe); not inside an e-mail address or a path. */
+const NPM_SCOPED_NAME = /(?<![\p{L}\p{N}_.@/-])(@[a-z0-9][a-z0-9._-]*)\/([a-z0-9][a-z0-9._-]*)/gu;
+
+interface Coordinates {
+  type: 'maven' | 'npm';
+  pattern: RegExp;
+  describe(namespace: string, name: string): string;
+}
+
+const COORDINATES: readonly Coordinates[] = [
+  { type: 'maven', pattern: MAVEN_COORDINATES, describe: (group, artifact) => `Maven coordinates "${group}:${artifact}" (group ${group})` },
+  { type: 'npm', pattern: NPM_SCOPED_NAME, describe: (scope, name) => `npm package "${scope}/${name}" (scope ${scope})` },
+];
+
 export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const rules: NamespaceRule[] = [];
   for (const vendor of kb.vendors) {
@@ -73,12 +92,56 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
       });
     }
   }
+  const coordinates = COORDINATES.filter((c) => rules.some((r) => r.type === c.type));
+  const coordinateLiterals = rules.filter((r) => coordinates.some((c) => c.type === r.type)).map((r) => r.namespace);
+  const confidenceIn = (field: Field) => (field.role === 'comment' ? 'low' : 'high');
+
+  /** Where the field's purls are: a purl's body ("pkg:npm/%40scope/name") is read as a purl, not again as coordinates. */
+  function purlSpansOf(text: string): [number, number][] {
+    const spans: [number, number][] = [];
+    PURL_START.lastIndex = 0;
+    for (let m = PURL_START.exec(text); m; m = PURL_START.exec(text)) {
+      const length = Math.max(parsePurl(text, m.index)?.length ?? 0, m[0].length);
+      spans.push([m.index, m.index + length]);
+      PURL_START.lastIndex = m.index + length;
+    }
+    return spans;
+  }
+
+  function matchCoordinates(field: Field, found: Evidence[]): void {
+    const lower = field.text.toLowerCase();
+    if (!coordinateLiterals.some((literal) => lower.includes(literal))) return;
+    const purlSpans = lower.includes('pkg:') ? purlSpansOf(field.text) : [];
+    const taken = (start: number) => purlSpans.some(([from, to]) => start >= from && start < to);
+    for (const form of coordinates) {
+      form.pattern.lastIndex = 0;
+      for (let m = form.pattern.exec(field.text); m; m = form.pattern.exec(field.text)) {
+        const [, namespace, name] = m as unknown as [string, string, string];
+        if (taken(m.index)) continue;
+        const rule = rules.find((r) => r.type === form.type && covers(r, { type: form.type, namespace } as ParsedPurl));
+        if (!rule) continue;
+        found.push({
+          kind: 'purl',
+          vendorId: rule.vendorId,
+          start: field.offset + m.index,
+          end: field.offset + m.index + namespace.length,
+          matched: namespace,
+          confidence: confidenceIn(field),
+          detail: form.describe(namespace, name),
+          field,
+        });
+      }
+    }
+  }
+
   return {
     kind: 'purl',
-    trigger: rules.length === 0 ? NEVER : { literals: ['pkg:'] },
+    trigger: rules.length === 0 ? NEVER : { literals: ['pkg:', ...coordinateLiterals] },
     match(field: Field): readonly Evidence[] {
-      if (rules.length === 0 || !/pkg:/i.test(field.text)) return NO_EVIDENCE;
+      if (rules.length === 0) return NO_EVIDENCE;
       const found: Evidence[] = [];
+      if (coordinates.length > 0) matchCoordinates(field, found);
+      if (!/pkg:/i.test(field.text)) return found.length === 0 ? NO_EVIDENCE : found;
       PURL_START.lastIndex = 0;
       for (let m = PURL_START.exec(field.text); m; m = PURL_START.exec(field.text)) {
         const purl = parsePurl(field.text, m.index);
@@ -93,12 +156,12 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
           start: field.offset + m.index + purl.namespaceStart,
           end: field.offset + m.index + purl.namespaceEnd,
           matched: field.text.slice(m.index + purl.namespaceStart, m.index + purl.namespaceEnd),
-          confidence: field.role === 'comment' ? 'low' : 'high',
+          confidence: confidenceIn(field),
           detail: `package URL namespace "${purl.namespace}" (${purl.type} package "${purl.name}")`,
           field,
         });
       }
-      return found;
+      return found.length === 0 ? NO_EVIDENCE : found;
     },
   };
 }

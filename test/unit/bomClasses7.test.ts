@@ -74,6 +74,16 @@ describe('package coordinates as build files and manifests write them (purl name
     assert.equal(purls.match(line('import HMSMap from "@hmscore/react-native-hms-map";'))[0]?.vendorId, 'huawei');
   });
 
+  it('reads GitHub repository addresses by their owner (download locations, git remotes, Go module paths)', () => {
+    const text = 'PackageDownloadLocation: git+https://github.com/HMS-Core/hms-flutter-plugin.git';
+    const [hit] = purls.match(line(text));
+    assert.deepEqual([hit?.vendorId, hit?.matched, text.slice(hit!.start, hit!.end)], ['huawei', 'HMS-Core', 'HMS-Core']);
+    assert.match(hit!.detail, /GitHub repository "HMS-Core\/hms-flutter-plugin"/);
+    assert.equal(purls.match(line('git@github.com:KasperskyLab/klogga.git'))[0]?.vendorId, 'kaspersky');
+    assert.deepEqual(purls.match(line('https://github.com/HMS-Core-Fans/x')), [], 'another owner');
+    assert.deepEqual(purls.match(line('https://notgithub.com/HMS-Core/x')), []);
+  });
+
   it('leaves other groups, host:port, e-mail addresses, paths and a purl\'s own body alone', () => {
     assert.deepEqual(purls.match(line('implementation("com.huaweicloud.sdk:huaweicloud-sdk-core:3.1.5")')), []);
     assert.deepEqual(purls.match(line('maven { url "https://developer.huawei.com/repo/" }')), []);

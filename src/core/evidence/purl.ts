@@ -3,7 +3,8 @@
 // entry without a type ("com.huawei") matches any type. Sub-namespaces count ("com.huawei.cloud").
 // The same package is also read as build files and manifests write it, where the namespace is the same
 // by the purl spec: Maven/Gradle coordinates "group:artifact[:version]" (a maven entry) and npm scoped
-// names "@scope/name" (an npm entry, e.g. a package.json dependency or an import).
+// names "@scope/name" (an npm entry, e.g. a package.json dependency or an import), and GitHub repository
+// addresses "github.com/owner/repo" (a github entry, e.g. an SPDX download location or a Go module path).
 import { decodeUriComponentSafely } from '../text';
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
@@ -68,15 +69,21 @@ const MAVEN_COORDINATES = /(?<![\p{L}\p{N}_.:/-])([a-z][a-z0-9_-]*(?:\.[a-z0-9_-
 /** @scope/name as npm writes it (lower case, URL-safe); not inside an e-mail address or a path. */
 const NPM_SCOPED_NAME = /(?<![\p{L}\p{N}_.@/-])(@[a-z0-9][a-z0-9._-]*)\/([a-z0-9][a-z0-9._-]*)/gu;
 
+/** github.com/owner/repo in a URL, a git remote (git@github.com:owner/repo) or a Go module path. */
+const GITHUB_REPOSITORY = /(?<![\p{L}\p{N}_.-])github\.com[/:]([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]+)/gu;
+
 interface Coordinates {
-  type: 'maven' | 'npm';
+  type: 'maven' | 'npm' | 'github';
   pattern: RegExp;
+  /** Where the namespace starts in a match: after "github.com/" for a repository address. */
+  namespaceAt: number;
   describe(namespace: string, name: string): string;
 }
 
 const COORDINATES: readonly Coordinates[] = [
-  { type: 'maven', pattern: MAVEN_COORDINATES, describe: (group, artifact) => `Maven coordinates "${group}:${artifact}" (group ${group})` },
-  { type: 'npm', pattern: NPM_SCOPED_NAME, describe: (scope, name) => `npm package "${scope}/${name}" (scope ${scope})` },
+  { type: 'maven', pattern: MAVEN_COORDINATES, namespaceAt: 0, describe: (group, artifact) => `Maven coordinates "${group}:${artifact}" (group ${group})` },
+  { type: 'npm', pattern: NPM_SCOPED_NAME, namespaceAt: 0, describe: (scope, name) => `npm package "${scope}/${name}" (scope ${scope})` },
+  { type: 'github', pattern: GITHUB_REPOSITORY, namespaceAt: 'github.com/'.length, describe: (owner, repo) => `GitHub repository "${owner}/${repo.replace(/\.git$/, '')}" (owner ${owner})` },
 ];
 
 export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
@@ -123,8 +130,8 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
         found.push({
           kind: 'purl',
           vendorId: rule.vendorId,
-          start: field.offset + m.index,
-          end: field.offset + m.index + namespace.length,
+          start: field.offset + m.index + form.namespaceAt,
+          end: field.offset + m.index + form.namespaceAt + namespace.length,
           matched: namespace,
           confidence: confidenceIn(field),
           detail: form.describe(namespace, name),

@@ -86,6 +86,20 @@ const COORDINATES: readonly Coordinates[] = [
   { type: 'github', pattern: GITHUB_REPOSITORY, namespaceAt: 'github.com/'.length, describe: (owner, repo) => `GitHub repository "${owner}/${repo.replace(/\.git$/, '')}" (owner ${owner})` },
 ];
 
+/** Whether `at` lies in one of `spans` (sorted, not overlapping): a binary search, so a long line stays linear. */
+function insideSpan(spans: readonly [number, number][], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = spans[mid]!;
+    if (at < from) hi = mid - 1;
+    else if (at >= to) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const rules: NamespaceRule[] = [];
   for (const vendor of kb.vendors) {
@@ -119,7 +133,7 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
     const lower = field.text.toLowerCase();
     if (!coordinateLiterals.some((literal) => lower.includes(literal))) return;
     const purlSpans = lower.includes('pkg:') ? purlSpansOf(field.text) : [];
-    const taken = (start: number) => purlSpans.some(([from, to]) => start >= from && start < to);
+    const taken = (start: number) => insideSpan(purlSpans, start);
     for (const form of coordinates) {
       form.pattern.lastIndex = 0;
       for (let m = form.pattern.exec(field.text); m; m = form.pattern.exec(field.text)) {

@@ -91,10 +91,10 @@ describe('CPE evidence', () => {
 });
 
 describe('purl evidence', () => {
-  // vendors.yaml lists no purl namespace yet (none verified): a test-only knowledge base gives one.
+  // A test-only knowledge base with its own namespaces, so that the matching rules are tested apart from the data.
   function withPurls(namespaces: string[]): KnowledgeBase {
     const sources = knowledgeSources();
-    const text = sources.vendors.text.replace(/(  - id: huawei\n(?:    .*\n)*?)(    cpeVendors:)/, (_m, head: string, tail: string) => `${head}    purlNamespaces: [${namespaces.map((n) => JSON.stringify(n)).join(', ')}]\n${tail}`);
+    const text = sources.vendors.text.replace(/(  - id: huawei\n(?:    .*\n)*?)    purlNamespaces:\n(?:      - .*\n)+/, (_m, head: string) => `${head}    purlNamespaces: [${namespaces.map((n) => JSON.stringify(n)).join(', ')}]\n`);
     assert.notEqual(text, sources.vendors.text);
     return loadKnowledgeBase({ ...sources, vendors: { ...sources.vendors, text } });
   }
@@ -118,8 +118,10 @@ describe('purl evidence', () => {
     assert.deepEqual(matcher.match({ offset: 0, text: 'pkg:maven/com.huaweix/x@1', role: 'other' }), []);
   });
 
-  it('finds nothing with the bundled knowledge base, which has no verified namespace', () => {
-    assert.deepEqual(createPurlMatcher(knowledge()).match({ offset: 0, text: 'pkg:maven/com.huawei/x@1', role: 'other' }), []);
+  it('reads the bundled namespaces by their purl type only (maven/com.huawei: not an npm package of that name)', () => {
+    const bundled = createPurlMatcher(knowledge());
+    assert.equal(bundled.match({ offset: 0, text: 'pkg:maven/com.huawei/x@1', role: 'other' })[0]?.vendorId, 'huawei');
+    assert.deepEqual(bundled.match({ offset: 0, text: 'pkg:npm/com.huawei/x@1', role: 'other' }), []);
   });
 });
 

@@ -78,6 +78,22 @@ function isAuthorList(text: string): boolean {
   return pairs >= 2;
 }
 
+/**
+ * A build file's dependency exclusion names an artifact to keep it out: Gradle `exclude(group = "com.huawei.hms",
+ * module = "push")` (Kotlin), `exclude group: 'com.huawei.hms'` (Groovy), `exclude(mapOf("group" to "…"))`, sbt
+ * `exclude("org", "name")` and `ExclusionRule(organization = "…")`. A name inside the first quoted argument of
+ * such a call, on the same line, is no evidence of the maker's component.
+ */
+const BUILD_EXCLUSION_BEFORE =
+  /(?:\bexclude(?:All)?\s*\(?\s*(?:(?:mapOf\s*\(\s*)?["']?(?:group|module|organization)["']?\s*(?:[:=]|to)\s*)?|\bExclusionRule\s*\(\s*(?:organization\s*=\s*)?)["'][^"'\r\n]*$/;
+const EXCLUSION_LOOK_BEHIND = 96;
+
+/** Reads a bounded window only: a field can be one long line with a name thousands of times. */
+function isBuildExclusion(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - EXCLUSION_LOOK_BEHIND), start);
+  return BUILD_EXCLUSION_BEFORE.test(window.slice(window.lastIndexOf('\n') + 1));
+}
+
 /** Two-character Chinese names (中兴, 大华) also occur inside unrelated company names. */
 const SHORT_LOCAL_NAME = 2;
 
@@ -134,6 +150,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     match(field: Field): readonly Evidence[] {
       const found: Evidence[] = [];
       let authorList: boolean | undefined;
+      let mayExclude: boolean | undefined;
       const isGivenName = (start: number, end: number) =>
         SURNAME_BEFORE.test(field.text.slice(Math.max(0, start - LOOK_AROUND), start)) &&
         LIST_GOES_ON.test(field.text.slice(end, end + LOOK_AROUND)) &&
@@ -157,6 +174,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           const start = m.index;
           const end = start + m[0].length;
           if (!entry || isExcluded(entry.vendorId, start, end) || (entry.name.kind !== 'legal' && isGivenName(start, end))) continue;
+          if ((mayExclude ??= /exclu/i.test(field.text)) && isBuildExclusion(field.text, start)) continue;
           const label = kindLabel(entry.name.kind);
           found.push({
             kind: 'vendor-name',

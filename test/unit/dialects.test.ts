@@ -135,3 +135,29 @@ describe('dialect detection', () => {
     assert.equal(plainTextFormat.parse('! just a note\nfoo\n').commentPrefix, '!', 'unknown dialect: the first comment decides');
   });
 });
+
+describe('markup is no CLI', () => {
+  it('does not take a Maven POM that names Huawei for a VRP configuration, its tags for bare prompts', () => {
+    const pom = [
+      '<project>',
+      '  <dependencies>',
+      '    <dependency>',
+      '      <groupId>com.huawei.agconnect</groupId>',
+      '      <artifactId>agconnect-core</artifactId>',
+      '    </dependency>',
+      '  </dependencies>',
+      '  <repositories>',
+      '    <repository>',
+      '      <url>https://developer.huawei.com/repo/</url>',
+      '    </repository>',
+      '  </repositories>',
+      '</project>',
+    ].join('\n');
+    assert.equal(detectDialect(pom).id, 'unknown');
+  });
+
+  it('still reads a VRP session whose prompts stand alone on their lines', () => {
+    const session = ['<CORE-SW01>', '<CORE-SW01>display current-configuration', '#', ' sysname CORE-SW01', '#', 'vlan batch 10 20', '#', 'return', '<CORE-SW01>'].join('\n');
+    assert.equal(detectDialect(session).id, 'huawei-vrp');
+  });
+});

@@ -2,16 +2,10 @@
 // out at build time and inlined into the bundles as a JSON string: checking the ~400 bundled patterns cost
 // a tenth of every CLI, worker and language-server start. A pattern not in the list (a policy's own, a
 // bundle built without it, the tests running the sources) is checked at run time as before.
-import { build } from 'esbuild';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { knowledgeLoader, parsedYamlPlugin } from './esbuild-knowledge.mjs';
+import { buildTimeValue } from './build-time-value.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export async function checkedPatterns() {
-  const entry = `
+export function checkedPatterns() {
+  return buildTimeValue(`
     import vendors from './data/vendors.yaml?value';
     import catalogue from './data/generated/catalogue.json';
     import { backtrackingRisk } from './src/core/evidence/regexSafety';
@@ -21,18 +15,5 @@ export async function checkedPatterns() {
       ...catalogue.relabels.map((r) => r.models),
       ...catalogue.lookalikes.map((l) => l.pattern),
     ].filter((p) => typeof p === 'string');
-    module.exports = [...new Set(patterns)].filter((p) => p.startsWith('^') && backtrackingRisk(p, 'iu') === undefined).sort();`;
-  const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
-    loader: knowledgeLoader,
-    plugins: [parsedYamlPlugin],
-    logLevel: 'warning',
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(join(ROOT, 'package.json')));
-  return module.exports;
+    module.exports = [...new Set(patterns)].filter((p) => p.startsWith('^') && backtrackingRisk(p, 'iu') === undefined).sort();`);
 }

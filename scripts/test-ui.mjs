@@ -127,11 +127,16 @@ async function main() {
     const hoverSizes = [];
     // A hover shows after the pointer rests on a token; a move that lands where the pointer already is (or
     // comes while the editor is still busy) shows none. So the pointer comes in again until the hover is there.
-    const hoverOn = async (box, hasText) => {
+    /**
+     * Hovers a target until the hover holding `hasText` shows. Its box is read again on each attempt: a
+     * CodeLens arriving above the first line moves every line down after the target was found.
+     */
+    const hoverOn = async (target, hasText) => {
       const hover = page.locator('.monaco-hover:visible', { hasText });
-      const x = box.x + Math.min(40, box.width / 2);
-      const y = box.y + box.height / 2;
       for (let attempt = 0; attempt < 5; attempt++) {
+        const box = await target.boundingBox();
+        const x = box.x + Math.min(40, box.width / 2);
+        const y = box.y + box.height / 2;
         await page.mouse.move(5, 5);
         await page.mouse.move(x - 3, y);
         await page.mouse.move(x, y, { steps: 3 });
@@ -161,8 +166,7 @@ async function main() {
     /** Runs a command from the palette by its title. */
     /** Hovers the first squiggle of a kind: the hover holds each expected text and fits on one screen. */
     const checkHover = async (squiggle, expected, name) => {
-      const box = await editor.locator(squiggle).first().boundingBox();
-      const hover = await hoverOn(box, 'Huawei — flagged vendor');
+      const hover = await hoverOn(editor.locator(squiggle).first(), 'Huawei — flagged vendor');
       const text = await hover.innerText();
       for (const part of expected) if (!text.includes(part)) throw new Error(`hover lacks ${JSON.stringify(part)}`);
       return hoverFits(hover, name);
@@ -174,13 +178,20 @@ async function main() {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor();
       await page.keyboard.press('Enter');
     };
-    await check('the config opens and the Huawei token gets a squiggle', async () => {
+    /**
+     * Opens a workspace file with Quick Open. The workbench is given focus first: after a webview or a whole
+     * editor group closes, focus can rest on the page itself, where Ctrl+P is the browser's, not VS Code's.
+     */
+    const quickOpen = async (name) => {
       await page.locator('.monaco-workbench .part.editor').click();
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type(CONFIG_FILE);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: CONFIG_FILE }).first().waitFor();
+      await page.keyboard.type(name);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
       await page.keyboard.press('Enter');
+    };
+    await check('the config opens and the Huawei token gets a squiggle', async () => {
+      await quickOpen(CONFIG_FILE);
       await editor.locator('.squiggly-error').first().waitFor();
       await shot('01-squiggle');
       return `after ${seconds(started)}`;
@@ -298,11 +309,7 @@ async function main() {
     const workbookView = () => page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
     await check('a workbook opens in the workbook view: flagged cells highlighted, findings beside, Problems by cell (light theme)', async () => {
       await runCommand('View: Close All Editors');
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type(WORKBOOK_FILE);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: WORKBOOK_FILE }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await quickOpen(WORKBOOK_FILE);
       const view = workbookView();
       await view.locator('.cell.severity-error').nth(1).waitFor();
       const flagged = await view.locator('.cell.flagged').allInnerTexts();
@@ -351,11 +358,7 @@ async function main() {
     });
 
     await check('a VRP config opened as Properties gets the VRP grammar and a first-line banner naming the device and the NÚKIB warning', async () => {
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type(VRP_FILE);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: VRP_FILE }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await quickOpen(VRP_FILE);
       await page.locator('.statusbar-item', { hasText: 'Huawei VRP' }).first().waitFor();
       // The profile chosen just before reaches the server on its own: the banner names NÚKIB once it has.
       const banner = editor.locator('.codelens-decoration', { hasText: 'Huawei VRP device configuration' }).filter({ hasText: 'NÚKIB' });
@@ -415,11 +418,7 @@ async function main() {
     await check('the LLDP capture gives one finding for its Huawei neighbour, naming it, its model and the port', async () => {
       // Added only now: its related rows would push the other checks' rows out of the Problems panel's view.
       fs.copyFileSync(LLDP_EXAMPLE, path.join(workspace, LLDP_FILE));
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type(LLDP_FILE);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: LLDP_FILE }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await quickOpen(LLDP_FILE);
       await runCommand('Problems: Focus on Problems View');
       const neighbours = page.locator('.markers-panel .monaco-list-row', { hasText: 'LLDP neighbour on' });
       await neighbours.filter({ hasText: 'Huawei' }).first().waitFor();

@@ -422,7 +422,11 @@ async function main() {
       await runCommand('Problems: Focus on Problems View');
       const neighbours = page.locator('.markers-panel .monaco-list-row', { hasText: 'LLDP neighbour on' });
       await neighbours.filter({ hasText: 'Huawei' }).first().waitFor();
-      const huawei = (await neighbours.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).filter((t) => t.includes('Huawei'));
+      // The panel's list re-renders while the capture's diagnostics arrive: read it until it holds one Huawei
+      // neighbour (or the time is up, and the last reading is reported).
+      const huaweiRows = async () => (await neighbours.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).filter((t) => t.includes('Huawei'));
+      let huawei = await huaweiRows();
+      for (const deadline = Date.now() + 30_000; huawei.length !== 1 && Date.now() < deadline; huawei = await huaweiRows()) await page.waitForTimeout(200);
       if (huawei.length !== 1) throw new Error(`${huawei.length} Huawei neighbour findings: ${huawei.join(' | ')}`);
       for (const part of ['dist-sw2', 'S5735-L48T4X-A1', 'Te1/0/1']) if (!huawei[0].includes(part)) throw new Error(`the finding lacks ${part}: ${huawei[0]}`);
       await shot('14-lldp-neighbour');

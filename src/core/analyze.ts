@@ -365,9 +365,12 @@ function qualifyByDocument(kb: KnowledgeBase, evidence: Evidence, documentLevel:
 
 /** The document's own (dialect) vendor when it is related to `vendorId`, e.g. H3C for a Huawei MAC block. */
 function relatedDocumentVendor(kb: KnowledgeBase, vendorId: string, documentLevel: readonly Evidence[]): Vendor | undefined {
-  return documentLevel
-    .map((d) => kb.vendorById.get(d.vendorId))
-    .find((v): v is Vendor => v !== undefined && v.id !== vendorId && (v.relatedTo ?? []).includes(vendorId));
+  // A loop, not map and find: asked for every MAC address found.
+  for (const d of documentLevel) {
+    const v = kb.vendorById.get(d.vendorId);
+    if (v !== undefined && v.id !== vendorId && (v.relatedTo ?? []).includes(vendorId)) return v;
+  }
+  return undefined;
 }
 
 /**
@@ -377,10 +380,10 @@ function relatedDocumentVendor(kb: KnowledgeBase, vendorId: string, documentLeve
  */
 function attributeOwnAddress(kb: KnowledgeBase, evidence: Evidence, documentLevel: readonly Evidence[]): Evidence {
   if (evidence.kind !== 'mac-oui') return evidence;
-  const before = evidence.field.text.slice(0, evidence.start - evidence.field.offset);
-  if (!OWN_ADDRESS_LABEL.test(before)) return evidence;
   const owner = relatedDocumentVendor(kb, evidence.vendorId, documentLevel);
   if (!owner) return evidence;
+  const before = evidence.field.text.slice(0, evidence.start - evidence.field.offset);
+  if (!OWN_ADDRESS_LABEL.test(before)) return evidence;
   const registrant = kb.vendorById.get(evidence.vendorId)!.displayName;
   return {
     ...evidence,

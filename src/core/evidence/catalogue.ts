@@ -45,8 +45,15 @@ const MAX_TOKEN = 64;
 const TOKEN_AT = new RegExp(`[A-Za-z0-9][A-Za-z0-9+/().-]{0,${MAX_TOKEN}}`, 'y');
 /** Words of one model written apart ("ATN 910", "TaiShan 200 2280", "CloudEngine S5735-L24P4S-A"). */
 const MAX_WINDOW = 3;
-const WORD = /[A-Za-z0-9]/;
-const JOINED = /[A-Za-z0-9_-]/;
+/** A letter or digit: where a model can start (compared by code, not by a regex on a one-character string). */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A character that joins a word to the one before it: a model does not start after one. */
+function isJoinedCode(c: number): boolean {
+  return isWordCode(c) || c === 95 /* _ */ || c === 45 /* - */;
+}
 
 /** The token starting at `index`, without trailing punctuation ("NE40E," → "NE40E"); its end, or -1. */
 function tokenEnd(text: string, index: number): number {
@@ -342,8 +349,11 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
 
   function candidatesAt(text: string, start: number, brands: readonly CatalogueRelabel[]): Entry[] | undefined {
     const key = text.slice(start, start + 2).toUpperCase();
+    const keyed = byKey.get(key);
+    // Most words start no prefix: nothing more to build.
+    if (!keyed && unprefixed.length === 0 && brands.length === 0) return modelStarts.has(key) ? [] : undefined;
     const head = text.slice(start, start + 16).toUpperCase();
-    const found = (byKey.get(key) ?? []).filter((e) => e.prefixes!.some((p) => head.startsWith(p) || (p.length > 16 && text.slice(start, start + p.length).toUpperCase() === p)));
+    const found = (keyed ?? []).filter((e) => e.prefixes!.some((p) => head.startsWith(p) || (p.length > 16 && text.slice(start, start + p.length).toUpperCase() === p)));
     const brandEntries = brands.length > 0 ? entries.filter((e) => e.identification.brandOnly && brands.includes(e.identification.relabel!)) : [];
     const all = [...found, ...unprefixed, ...brandEntries];
     return all.length > 0 || modelStarts.has(key) ? all : undefined;
@@ -352,7 +362,7 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
   function scan(text: string, brands: readonly CatalogueRelabel[] = []): Located[] {
     const found: Located[] = [];
     for (let start = 0; start < text.length; start++) {
-      if (!WORD.test(text[start]!) || (start > 0 && JOINED.test(text[start - 1]!))) continue;
+      if (!isWordCode(text.charCodeAt(start)) || (start > 0 && isJoinedCode(text.charCodeAt(start - 1)))) continue;
       const candidates = candidatesAt(text, start, brands);
       if (!candidates) continue;
       let best: Located | undefined;
@@ -370,7 +380,7 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
           break;
         }
         if (id && !fallback) fallback = { start, end, identification: id };
-        if (text[end] !== ' ' || !WORD.test(text[end + 1] ?? '')) break;
+        if (text.charCodeAt(end) !== 32 || !isWordCode(text.charCodeAt(end + 1))) break;
         end = tokenEnd(text, end + 1);
       }
       const hit = vetoed ? undefined : (best ?? fallback);
@@ -379,12 +389,14 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
         start = hit.end - 1;
       } else {
         // Skip the rest of this word: candidates start at word starts only.
-        while (start + 1 < text.length && JOINED.test(text[start + 1]!)) start++;
+        while (start + 1 < text.length && isJoinedCode(text.charCodeAt(start + 1))) start++;
       }
     }
     return found;
   }
 
+  const identifiedPart = byText((value) => identify(value, { partValue: true }) ?? null, undefined);
+  const identifiedFree = byText((value) => identify(value) ?? null, undefined);
   const relabelNames = catalogue.relabels.filter((r) => kb.vendorById.has(r.maker)).map((r) => ({ relabel: r, regex: namesRegex(r.names) }));
   const lookalikeNames = catalogue.lookalikes.map((l) => ({ lookalike: l, regex: namesRegex(l.names) }));
   const vendorNames = createVendorNameMatcher(kb);
@@ -392,7 +404,12 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
   return {
     literals,
     partPatterns,
-    identify: (value, options) => identify(value, options),
+    identify: (value, options = {}) => {
+      if ((options.brands ?? []).length > 0) return identify(value, options);
+      // Without brands the answer depends on the value alone: BOMs repeat their part numbers.
+      if (value === '') return identify(value, options);
+      return (options.partValue ? identifiedPart : identifiedFree)(value) ?? undefined;
+    },
     scan,
     relabelsNamedIn: byText((text) => relabelNames.filter((r) => r.regex?.test(text)).map((r) => r.relabel), []),
     lookalikesNamedIn: byText((text) => lookalikeNames.filter((l) => l.regex?.test(text)).map((l) => l.lookalike), []),

@@ -3,6 +3,7 @@
 // row) keeps the editor readable: the strongest evidence is kept and the rest are listed in its hover.
 import type { Confidence, Evidence, EvidenceKind } from '../model';
 import { t } from '../l10n';
+import { copyEvidence } from './matcher';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
@@ -65,11 +66,14 @@ export function keepStrongest(found: Evidence[], documentLevel: readonly Evidenc
     // A line repeating a name thousands of times is one finding, not a hover of thousands of reasons.
     const others = all.slice(0, MAX_ALSO);
     const more = all.length > MAX_ALSO ? [`and ${all.length - MAX_ALSO} more`] : [];
-    kept.push(
-      others.length === 0
-        ? best
-        : { ...best, also: others, reasons: [...(best.reasons ?? []), ...others.map((e) => t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' '))), ...more] },
-    );
+    if (others.length === 0) {
+      kept.push(best);
+      continue;
+    }
+    const folded = copyEvidence(best);
+    folded.also = others;
+    folded.reasons = [...(best.reasons ?? []), ...others.map((e) => t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' '))), ...more];
+    kept.push(folded);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

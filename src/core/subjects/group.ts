@@ -8,6 +8,7 @@ import { t } from '../l10n';
 import { normaliseMac } from '../evidence/macAddresses';
 import { ponSerialOf } from '../evidence/ponSerials';
 import { stronger } from '../evidence/overlap';
+import { copyEvidence } from '../evidence/matcher';
 import { dialectSpec } from '../formats/dialects/detect';
 import { ADDRESS_HEADER_WORD, addressSighting, isAddressTableHeader, OWN_ADDRESS_LABEL } from './addresses';
 import { kindOfFamily, kindOfVendor } from './deviceKind';
@@ -112,15 +113,22 @@ function fold(group: Group): Evidence {
   const others: Evidence[] = [];
   for (const e of group.items) {
     if (e === primary) continue;
-    const { also, ...plain } = e;
-    others.push(plain, ...(also ?? []));
+    const plain = copyEvidence(e);
+    plain.also = undefined;
+    others.push(plain, ...(e.also ?? []));
   }
   const all = [...(primary.also ?? []), ...others];
   if (all.length === 0 && primary.subject === group.subject) return primary;
   const shown = all.slice(0, MAX_ALSO);
   const more = all.length > MAX_ALSO ? [t('and {0} more', all.length - MAX_ALSO)] : [];
   const reasons = [...(primary.reasons ?? []), ...others.slice(0, MAX_ALSO).map((e) => t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' '))), ...more];
-  return { ...primary, subject: group.subject, ...(shown.length > 0 ? { also: shown, reasons } : {}) };
+  const folded = copyEvidence(primary);
+  folded.subject = group.subject;
+  if (shown.length > 0) {
+    folded.also = shown;
+    folded.reasons = reasons;
+  }
+  return folded;
 }
 
 /** A word some table header needs: an address table's (its MAC column) or a neighbour table's (the neighbour's name or chassis id). */

@@ -158,32 +158,48 @@ function fingerprintTable(): RegexTable {
   return (table ??= regexTable(DIALECTS));
 }
 
+/**
+ * Per regex, the number of the sample that made it a candidate and of the sample its result is for: the
+ * arrays are kept between samples (one detection at a time, synchronously), not allocated per sample.
+ */
+let candidateIn = new Uint32Array(0);
+let resultIn = new Uint32Array(0);
+let results: (RegExpExecArray | null)[] = [];
+let samples = 0;
+
 /** Each distinct regex run at most once per sample, none whose literals are absent. */
 function createMatcher(sample: string): { regexes: RegexTable; candidates: number[]; find(id: number): RegExpExecArray | null } {
   const regexes = fingerprintTable();
+  if (candidateIn.length !== regexes.regexes.length || ++samples === 0xffffffff) {
+    candidateIn = new Uint32Array(regexes.regexes.length);
+    resultIn = new Uint32Array(regexes.regexes.length);
+    results = new Array<RegExpExecArray | null>(regexes.regexes.length).fill(null);
+    samples = 1;
+  }
+  const current = samples;
   // A regex is a candidate when one of its literals is present (or it needs none).
   const candidates = [...regexes.always];
-  const isCandidate = new Uint8Array(regexes.regexes.length);
-  for (const id of candidates) isCandidate[id] = 1;
+  for (const id of candidates) candidateIn[id] = current;
   for (const literal of regexes.search.present(sample)) {
     for (const id of regexes.neededBy[literal]!) {
-      if (isCandidate[id] === 1) continue;
-      isCandidate[id] = 1;
+      if (candidateIn[id] === current) continue;
+      candidateIn[id] = current;
       candidates.push(id);
     }
   }
-  const results: (RegExpExecArray | null | undefined)[] = new Array(regexes.regexes.length);
   return {
     regexes,
     candidates,
     find(id) {
-      let match = results[id];
-      if (match === undefined) {
+      if (resultIn[id] === current) return results[id]!;
+      let match: RegExpExecArray | null = null;
+      if (candidateIn[id] === current) {
         const regex = regexes.regexes[id]!;
         regex.lastIndex = 0;
-        match = isCandidate[id] === 1 ? regex.exec(sample) : null;
-        results[id] = match;
+        match = regex.exec(sample);
       }
+      resultIn[id] = current;
+      results[id] = match;
       return match;
     },
   };

@@ -73,6 +73,13 @@ describe('product classes of round 7', () => {
     for (const model of ['KL4867', 'KL-4867XAPFS', 'KL48670', 'KL4867XAPFSS']) assert.deepEqual(flagged('', model, 'licence'), [], model);
   });
 
+  it("reads Huawei's home routers by marketing name or WS code, only as possible findings in a BOM row", () => {
+    for (const model of ['WiFi AX3 Dual-core', 'WiFi Mesh 7', 'WS7100', 'WS8800']) assert.deepEqual(flagged('', model, 'home router'), [['huawei', 'low']], model);
+    assert.deepEqual(flagged('Huawei', 'WiFi AX3 Dual-core', 'home router'), [['huawei', 'high']]);
+    for (const model of ['WiFi AX3000', 'Archer AX3000', 'WS5100', 'WS2000', 'WiFi Mesh', 'Deco X50']) assert.deepEqual(flagged('', model, 'WiFi Mesh router'), [], model);
+    assert.deepEqual(inText('the WS7200 in the lounge'), []);
+  });
+
   it("reads Cradlepoint's E300/E3000 and its other series as Cradlepoint's, not Huawei E-number modems", () => {
     for (const maker of ['', 'Cradlepoint', 'CDW']) {
       for (const model of ['E3000-C18B', 'E300', 'R1900', 'IBR1700']) assert.deepEqual(flagged(maker, model, 'router'), [], `${maker} ${model}`);

@@ -550,7 +550,7 @@ export function analyzeDocument(
 
   const findings: Finding[] = [];
   /** Per vendor: the same for each of its findings in the document. */
-  const assessments = new Map<string, { assessment: VendorAssessment; lead: { text: string; borderline: boolean } }>();
+  const assessments = new Map<string, { assessment: VendorAssessment; lead: { text: string; borderline: boolean }; advisoryIds: string[]; inForceIds: string[] }>();
   // Evidence is grouped by subject once all of it is in (an ARP row can come long after the MAC table's);
   // the cap on evidence kept keeps a file full of matches from holding them all. Past it, evidence is only
   // counted, so that the cap's diagnostic can say how much more there is.
@@ -568,9 +568,11 @@ export function analyzeDocument(
     let known = assessments.get(vendor.id);
     if (!known) {
       const assessment = assessVendor(kb, options.profiles, vendor, options.trusted ? options.overrides : {});
-      assessments.set(vendor.id, (known = { assessment, lead: leadAdvisory(kb, vendor, assessment, options.profiles) }));
+      // The advisory lists are the vendor's, shared by its findings (no finding changes them).
+      known = { assessment, lead: leadAdvisory(kb, vendor, assessment, options.profiles), advisoryIds: assessment.advisories.map((a) => a.id), inForceIds: assessment.inForce.map((a) => a.id) };
+      assessments.set(vendor.id, known);
     }
-    const { assessment, lead } = known;
+    const { assessment, lead, advisoryIds, inForceIds } = known;
     const range = { start: positionOf(evidence.start, evidence.field, evidence.documentLevel), end: positionOf(evidence.end, evidence.field, evidence.documentLevel) };
     const related = (evidence.also ?? []).map((e) => ({
       range: { start: positionOf(e.start, e.field, e.documentLevel), end: positionOf(e.end, e.field, e.documentLevel) },
@@ -583,7 +585,6 @@ export function analyzeDocument(
     const note = findNote(notes, lines, vendor.id, fingerprint, options);
     const applies = note !== undefined && !note.expired && options.trusted;
     const accepted = applies ? note : undefined;
-    const advisoryIds = assessment.advisories.map((a) => a.id);
     findings.push({
       id: `${vendor.id}:${evidence.kind}:${evidence.start}-${evidence.end}`,
       range,
@@ -592,7 +593,7 @@ export function analyzeDocument(
       // A low-confidence finding is never more than information: a "possible" finding (see describe).
       severity: accepted ? 'information' : severityOf(evidence, assessment.severity),
       advisoryIds,
-      advisoriesInForce: assessment.inForce.map((a) => a.id),
+      advisoriesInForce: inForceIds,
       message: describe(kb, evidence, lead) + noteSuffix(note, options.trusted),
       fingerprint,
       accepted,

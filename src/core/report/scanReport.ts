@@ -127,6 +127,7 @@ export function summarizeAnalysis(kb: KnowledgeBase, file: string, document: Tex
   const lists = new Map<string, string[]>();
   const shared = (vendor: string, list: string[]) => {
     const known = lists.get(vendor);
+    if (known === list) return known;
     if (known && known.length === list.length && known.every((id, i) => id === list[i])) return known;
     lists.set(vendor, list);
     return list;

@@ -1,10 +1,12 @@
 // Captures round 7: CloudEngine/NetEngine (VRP V8) VXLAN and EVPN fabric configs that never write the
 // maker's name, with the Comware, NX-OS, IOS-XE and EOS ways of writing the same fabric that must not be
-// claimed for Huawei; and MAC addresses as ArubaOS-Switch, the IOS DHCP server and BSD/macOS "arp -a"
-// print them. Every text is written here from the platforms' grammar; none is copied from a capture.
+// claimed for Huawei; LLDP neighbour listings of EOS, lldpd, ArubaOS-Switch and AOS-CX that quote a
+// Huawei or ZTE neighbour without being its capture; and MAC addresses as ArubaOS-Switch, the IOS DHCP
+// server and BSD/macOS "arp -a" print them. Every text is written here from the platforms' grammar; none is copied from a capture.
 import { strict as assert } from 'node:assert';
 import { createMacAddressMatcher } from '../../src/core/evidence/macAddresses';
 import { detectDialect, explainDialect } from '../../src/core/formats/dialects/detect';
+import { neighbourEntries } from '../../src/core/subjects/neighbours';
 import { knowledge, languageService, textDocument } from './helpers';
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
@@ -187,5 +189,90 @@ describe('captures round 7: MAC addresses in more notations', () => {
     const text = lines(' Status and Counters - Port Address Table', '  MAC Address   Port  VLAN', '  4419b6-a077c3 12    30');
     const findings = languageService().analyze(textDocument(text)).findings;
     assert.ok(findings.some((f) => f.vendorId === 'hikvision' && f.evidence.kind === 'mac-oui'), JSON.stringify(findings.map((f) => [f.vendorId, f.evidence.kind])));
+  });
+});
+
+// A Huawei or ZTE neighbour as each maker's LLDP detail quotes it: its description and port id are the
+// neighbour's, so they must not make the capture a VRP or ZXROS one; the neighbour is still reported.
+const NEIGHBOUR_LISTINGS: [maker: string, text: string, vendor: string, hostname: string][] = [
+  ['Arista EOS "show lldp neighbors detail"', lines(
+    'leaf1#show lldp neighbors Ethernet49/1 detail',
+    'Interface Ethernet49/1 detected 1 LLDP neighbors:',
+    '',
+    '  Neighbor 5c64.8e00.0a01/"XGigabitEthernet0/0/1", age 12 seconds',
+    '  Discovered 2 days, 1:02:03 ago; Last changed 2 days, 1:02:03 ago',
+    '  - Chassis ID type: MAC address (4)',
+    '    Chassis ID     : 5c64.8e00.0a01',
+    '  - Port ID type: Interface name (5)',
+    '    Port ID     : "XGigabitEthernet0/0/1"',
+    '  - Time To Live: 120 seconds',
+    '  - System Name: "agg-b1"',
+    '  - System Description: "S6730-H24X6C',
+    'Huawei Versatile Routing Platform Software',
+    'VRP (R) software, Version 8.191 (S6730 V200R019C10SPC500)',
+    'Copyright (C) 2000-2020 HUAWEI TECH Co., Ltd."',
+    '  - System Capabilities : Bridge, Router',
+  ), 'huawei', 'agg-b1'],
+  ['lldpd "lldpctl"', lines(
+    '-------------------------------------------------------------------------------',
+    'LLDP neighbors:',
+    '-------------------------------------------------------------------------------',
+    'Interface:    eno1, via: LLDP, RID: 1, Time: 0 day, 02:11:45',
+    '  Chassis:',
+    '    ChassisID:    mac 5c:64:8e:00:0a:01',
+    '    SysName:      agg-b1',
+    '    SysDescr:     S6730-H24X6C',
+    '                  Huawei Versatile Routing Platform Software',
+    '                  VRP (R) software, Version 8.191 (S6730 V200R019C10SPC500)',
+    '    MgmtIP:       192.0.2.2',
+    '    Capability:   Bridge, on',
+    '  Port:',
+    '    PortID:       ifname XGigabitEthernet0/0/1',
+    '    PortDescr:    to-host-eno1',
+  ), 'huawei', 'agg-b1'],
+  ['ArubaOS-Switch "show lldp info remote-device 24"', lines(
+    ' LLDP Remote Device Information Detail',
+    '',
+    '  Local Port   : 24',
+    '  ChassisType  : mac-address',
+    '  ChassisId    : 5c 64 8e 00 0a 01',
+    '  PortType     : interface-name',
+    '  PortId       : XGigabitEthernet0/0/1',
+    '  SysName      : agg-b1',
+    '  System Descr : S6730-H24X6C, Huawei Versatile Routing Platform Software, VRP (R) software, Version 8.191',
+    '  PortDescr    : to-2930F',
+    '',
+    '  System Capabilities Supported  : bridge, router',
+  ), 'huawei', 'agg-b1'],
+  ['AOS-CX "show lldp neighbor-info 1/1/49"', lines(
+    'core1# show lldp neighbor-info 1/1/49',
+    'Port                           : 1/1/49',
+    'Neighbor Entries               : 1',
+    'Neighbor Chassis-Name          : olt-3',
+    'Neighbor Chassis-Description   : ZXA10 C600, ZXA10 Software Version: V1.2.1',
+    'Neighbor Chassis-ID            : 4c:09:b4:00:0a:01',
+    'Neighbor Management-Address    : 192.0.2.5',
+    'Chassis Capabilities Available : Bridge, Router',
+    'Neighbor Port-ID               : xgei-1/4/1',
+  ), 'zte', 'olt-3'],
+];
+
+describe('captures round 7: a neighbour\'s description is not the capture\'s own dialect', () => {
+  for (const [maker, text, vendor, hostname] of NEIGHBOUR_LISTINGS) {
+    it(`${maker}: no ${vendor} dialect claimed, the neighbour still reported`, () => {
+      const d = detectDialect(text);
+      assert.ok(!d.id.startsWith('huawei-') && d.id !== 'zte-zxros', `${d.id}: ${explainDialect(text).join(' | ')}`);
+      const entries = neighbourEntries(text);
+      assert.equal(entries.length, 1, JSON.stringify(entries));
+      assert.equal(entries[0]!.identifiers.hostname, hostname);
+      const findings = languageService().analyze(textDocument(text)).findings.filter((f) => f.vendorId === vendor);
+      assert.ok(findings.length > 0, `no ${vendor} finding`);
+      assert.ok(findings.every((f) => f.evidence.kind !== 'dialect'), 'no dialect finding for the neighbour\'s maker');
+      assert.ok(findings.some((f) => f.subject?.kind === 'neighbour' && f.subject.identifiers.hostname === hostname), JSON.stringify(findings.map((f) => f.subject)));
+    });
+  }
+
+  it('lldpctl names the local interface on its "Interface: …, via:" line', () => {
+    assert.equal(neighbourEntries(NEIGHBOUR_LISTINGS[1]![1])[0]!.identifiers.localPort, 'eno1');
   });
 });

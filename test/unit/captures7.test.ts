@@ -52,6 +52,19 @@ const FABRICS: [what: string, text: string][] = [
     ' l2vpn-family evpn',
     '  peer 192.0.2.1 enable',
   )],
+  ['a NetEngine VPN instance and its dot1q sub-interface', lines(
+    'ip vpn-instance CUST-A',
+    ' ipv4-family',
+    '  route-distinguisher 65000:101',
+    '  vpn-target 65000:101 export-extcommunity',
+    '  vpn-target 65000:101 import-extcommunity',
+    '#',
+    'interface GigabitEthernet0/3/0.101',
+    ' vlan-type dot1q 101',
+    ' ip binding vpn-instance CUST-A',
+    ' ip address 192.0.2.1 255.255.255.252',
+    '#',
+  )],
 ];
 
 describe('captures round 7: CloudEngine fabric configs without a vendor word', () => {
@@ -88,6 +101,19 @@ const LOOKALIKES: [maker: string, text: string, expected?: string][] = [
     '  encapsulation s-vid 20',
     '  xconnect vsi tenant20',
   ), 'h3c-comware'],
+  ['H3C Comware (VPN instance and dot1q sub-interface)', lines(
+    'ip vpn-instance CUST-A',
+    ' route-distinguisher 65000:101',
+    ' vpn-target 65000:101 export-extcommunity',
+    ' vpn-target 65000:101 import-extcommunity',
+    ' address-family ipv4',
+    '#',
+    'interface GigabitEthernet1/0/3.101',
+    ' vlan-type dot1q vid 101',
+    ' ip binding vpn-instance CUST-A',
+    ' ip address 192.0.2.1 255.255.255.252',
+    '#',
+  ), 'h3c-comware'],
   ['Cisco NX-OS', lines(
     'vlan 20',
     '  vn-segment 10020',
@@ -122,6 +148,23 @@ describe('captures round 7: other makers\' VXLAN fabrics are not claimed for Hua
       if (expected) assert.equal(d.id, expected, explainDialect(text).join(' | '));
     });
   }
+});
+
+describe('captures round 7: an OLT\'s ONT table without a prompt', () => {
+  it('recognises huawei-smartax in "display ont info 0 1 0 all", at low confidence (OLT clones copy the table), and the HWTC serial names Huawei', () => {
+    const text = lines(
+      '  -----------------------------------------------------------------------------',
+      '  F/S/P   ONT         SN         Control     Run      Config   Match    Protect',
+      '          ID                     flag        state    state    state    side',
+      '  -----------------------------------------------------------------------------',
+      '  0/1/0    0  485754430A1B2C3D  active      online   normal   match    no',
+    );
+    const d = detectDialect(text);
+    assert.equal(d.id, 'huawei-smartax', explainDialect(text).join(' | '));
+    assert.equal(d.confidence, 'low');
+    const findings = languageService().analyze(textDocument(text)).findings;
+    assert.ok(findings.some((f) => f.vendorId === 'huawei' && f.evidence.kind === 'pon-serial'), JSON.stringify(findings.map((f) => f.evidence.kind)));
+  });
 });
 
 describe('captures round 7: MAC addresses in more notations', () => {

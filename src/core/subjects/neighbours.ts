@@ -1,7 +1,8 @@
 // LLDP and CDP neighbour entries in show/display captures: where each entry starts and ends, and what it
 // says about the neighbour. Read by the platforms' grammar (Cisco IOS/NX-OS/IOS XR `show lldp neighbors
 // detail` and `show cdp neighbors detail`, Huawei/H3C `display lldp neighbor`, Juniper `show lldp
-// neighbors interface …`, Arista `show lldp neighbors detail`, ZTE `show lldp neighbor` detail):
+// neighbors interface …`, Arista `show lldp neighbors detail`, ZTE `show lldp neighbor` detail, lldpd's
+// `lldpctl`, ArubaOS-Switch `show lldp info remote-device`, AOS-CX `show lldp neighbor-info <port>`):
 // `Key: value` lines, one entry per neighbour. An entry ends where a separator, a prompt, a total line or
 // a per-port header comes, or where one of its identifying keys comes again (the next neighbour's).
 import type { SubjectIdentifiers } from '../model';
@@ -16,7 +17,7 @@ export interface NeighbourEntry {
 }
 
 /** Keys that say there is an LLDP or CDP entry at all: texts without one are not read line by line. */
-const ENTRY_SIGN = /chassis ?id|device id\s*:|neighbor index|neighbor-information of port|detected \d+ lldp neighbou?rs?/i;
+const ENTRY_SIGN = /chassis[ -]?id|device id\s*:|neighbor index|neighbor-information of port|detected \d+ lldp neighbou?rs?/i;
 
 /** A per-port header that opens the entries below it, and names the local port. */
 const PORT_HEADERS: readonly RegExp[] = [
@@ -26,6 +27,8 @@ const PORT_HEADERS: readonly RegExp[] = [
   /^LLDP neighbou?r-information of port \d+\s*\[([^\]]+)\]/i,
   // Arista EOS: "Interface Ethernet1 detected 1 LLDP neighbors:"
   /^Interface (\S+) detected \d+ LLDP neighbou?rs?/i,
+  // lldpd's lldpctl: "Interface:    eth0, via: LLDP, RID: 1, Time: 0 day, 02:11:45"
+  /^Interface:\s+([^,\s]+),\s+via:/i,
   // Juniper: "LLDP Neighbor Information:" (the local interface follows as a key)
   /^LLDP Neighbou?r Information:?\s*$()/i,
 ];
@@ -72,6 +75,15 @@ const KEYS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ['ipv4 address', 'ip'],
   ['ipv4', 'ip'],
   ['system description', 'description'],
+  // lldpd's lldpctl and ArubaOS-Switch "show lldp info remote-device": "SysDescr:", "System Descr :".
+  ['sysdescr', 'description'],
+  ['system descr', 'description'],
+  // AOS-CX "show lldp neighbor-info <port>": every key of the neighbour starts with "Neighbor".
+  ['neighbor chassis-name', 'hostname'],
+  ['neighbor chassis-id', 'chassis'],
+  ['neighbor port-id', 'remotePort'],
+  ['neighbor chassis-description', 'description'],
+  ['neighbor management-address', 'ip'],
 ]);
 
 /** Keys whose second occurrence means the next neighbour's entry has begun. */

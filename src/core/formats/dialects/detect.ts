@@ -52,13 +52,18 @@ interface Score {
  * and versions), keeping offsets: a VRP capture that lists a Cisco neighbour is still VRP.
  */
 export function maskNeighbourText(sample: string): string {
+  // Every maker's field names for a neighbour: IOS, NX-OS, Junos, Comware, VRP ("System Description",
+  // "Port ID"), EOS and EXOS with a "- " bullet, lldpd's lldpctl ("SysDescr", "PortID", "PortDescr"),
+  // ArubaOS-Switch ("System Descr", "PortId") and AOS-CX ("Neighbor Chassis-Description", "Neighbor
+  // Port-ID"); EOS also heads each neighbour with "Neighbor <chassis>/<port id>, age …".
   // "Version:" and "Platform:" open a neighbour's text only in a neighbour listing; elsewhere (a device's
   // own "get system status", "show version") they are the device's own.
-  const listing = /^[ \t]*(?:Device ID|System Name|SysName|Chassis [Ii][Dd]|Neighbor index)[ \t]*[:=]/m.test(sample);
+  const listing = /^[ \t]*(?:- )?(?:Device ID|System Name|SysName|Chassis ?[Ii][Dd]|Neighbor index|Neighbor Chassis-Name)[ \t]*[:=]/m.test(sample);
   const opener = listing
-    ? /^[ \t]*(?:System [Dd]escription|Version|Port [Ii][Dd]|Port [Dd]escription|Platform)[ \t]*[:=]/
-    : /^[ \t]*(?:System [Dd]escription|Port [Ii][Dd]|Port [Dd]escription)[ \t]*[:=]/;
-  const closer = /^[ \t]*(?:System [Cc]apabilit|Capabilities|Time remaining|Management [Aa]ddress|Management IP|Port [Ii][Dd]|Interface:|Holdtime|Local Intf)/;
+    ? /^[ \t]*(?:- )?(?:(?:System [Dd]escription|System Descr|SysDescr|Neighbor Chassis-Description|Port [Ii][Dd]|PortI[Dd]|Neighbor Port-ID|Port [Dd]escription|PortDescr|Neighbor Port-Desc|Version|Platform)[ \t]*[:=]|Neighbor [\w.:-]+\/(?="))/
+    : /^[ \t]*(?:- )?(?:System [Dd]escription|System Descr|SysDescr|Neighbor Chassis-Description|Port [Ii][Dd]|PortI[Dd]|Neighbor Port-ID|Port [Dd]escription|PortDescr|Neighbor Port-Desc)[ \t]*[:=]/;
+  const closer =
+    /^[ \t]*(?:- )?(?:System [Cc]apabilit|Capabilit|Enabled Capabilities|Chassis Capabilities|Time remaining|Time To Live|TTL|Management [Aa]ddress|Management IP|MgmtIP|Port [Ii][Dd]|PortI[Dd]|PortDescr|SysName|Neighbor |Interface:|Holdtime|Local Intf)/;
   if (!new RegExp(opener.source, 'm').test(sample)) return sample;
   const chars = sample.split('');
   let masking = 0;
@@ -69,7 +74,7 @@ export function maskNeighbourText(sample: string): string {
     const open = opener.exec(line);
     if (open) {
       for (let j = lineStart + open[0].length; j < i; j++) if (chars[j] !== '\r') chars[j] = ' ';
-      masking = /(?:Description|Version)[ \t]*[:=]/.test(open[0]) ? 6 : 0;
+      masking = /(?:Description|Descr|Version)[ \t]*[:=]/.test(open[0]) ? 6 : 0;
     } else if (masking > 0 && line.trim() !== '' && !closer.test(line)) {
       for (let j = lineStart; j < i; j++) if (chars[j] !== '\r') chars[j] = ' ';
       masking--;

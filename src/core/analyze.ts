@@ -576,7 +576,10 @@ export function analyzeDocument(
     const range = { start: positionOf(evidence.start, evidence.field, evidence.documentLevel), end: positionOf(evidence.end, evidence.field, evidence.documentLevel) };
     const related = (evidence.also ?? []).map((e) => ({
       range: { start: positionOf(e.start, e.field, e.documentLevel), end: positionOf(e.end, e.field, e.documentLevel) },
-      message: t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')),
+      // Worked out when read (the editor's related information): a scan reads none.
+      get message() {
+        return t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' '));
+      },
     }));
     const subject = evidence.subject;
     const fingerprint = subject && GROUPED_SUBJECTS.has(subject.kind) ? subjectFingerprint(evidence.vendorId, subject, evidence) : evidenceFingerprint(evidence);

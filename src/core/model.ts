@@ -290,12 +290,23 @@ export interface Evidence {
   reasons?: string[];
   /** Weaker evidence of the same vendor in the same place, folded into this one. */
   also?: Evidence[];
+  /**
+   * What each folding said about the evidence it folded in, turned into reason lines only when read
+   * (reasonsOf in evidence/matcher.ts): a scan writes none of them, a hover a few.
+   */
+  folded?: readonly FoldedEvidence[];
   /** For a low-confidence finding: what would confirm it, when the matcher knows better than its kind does. */
   wouldConfirm?: string;
   /** For a catalogue identification: the family's label (e.g. 'S-series campus switch'), which names the kind of device. */
   family?: string;
   /** The device or product the evidence is grouped under (subjects/group.ts). */
   subject?: Subject;
+}
+
+/** Evidence folded into a stronger one: the first ones, each a reason line, and how many more there were. */
+export interface FoldedEvidence {
+  shown: readonly Evidence[];
+  more: number;
 }
 
 /** What a finding is about: one device, host, BOM row or component, not one matched token. */

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../src/core/languageService';
 import type { DocumentAnalysis } from '../../src/core/model';
 import { FIXED_NOW, knowledge, tickingPerField } from './helpers';
+import { reasonsOf } from '../../src/core/evidence/matcher';
 
 /** Repeats `unit` to about n characters, then adds `tail`. */
 function repeatTo(unit: string, n: number, tail = ''): string {
@@ -39,7 +40,7 @@ describe('limits: huge and deep inputs', function () {
     const analysis = analyze(text, 'file:///ws/line.txt', 'plaintext', { timeBudgetMs: 60_000 });
     assert.equal(analysis.findings.length, 1);
     assert.ok(analysis.findings[0]!.related.length <= 20);
-    assert.match(analysis.findings[0]!.evidence.reasons!.at(-1)!, /^and \d+ more$/);
+    assert.match(reasonsOf(analysis.findings[0]!.evidence).at(-1)!, /^and \d+ more$/);
   });
 
   it('a 1,000,000-line config is read whole and stops at its time budget with a problem naming the line, findings before it kept', () => {

@@ -1,4 +1,5 @@
-import type { Evidence, EvidenceKind, Field } from '../model';
+import type { Evidence, EvidenceKind, Field, FoldedEvidence } from '../model';
+import { t } from '../l10n';
 import type { ParsedDocument } from '../formats/format';
 import type { Shape } from '../regex/literalSearch';
 
@@ -59,6 +60,7 @@ export function copyEvidence(e: Evidence): Evidence {
     documentLevel: e.documentLevel,
     reasons: e.reasons,
     also: e.also,
+    folded: e.folded,
     wouldConfirm: e.wouldConfirm,
     family: e.family,
     subject: e.subject,
@@ -75,4 +77,23 @@ export function evidenceAt(
 ): Evidence {
   const start = field.offset + index;
   return { kind: what.kind, vendorId: what.vendorId, start, end: start + matched.length, matched, confidence: what.confidence, detail: what.detail, field };
+}
+
+/** At most this many pieces of weaker evidence are kept, and named in reasons, per folding. */
+export const MAX_ALSO = 20;
+
+/** Records a folding: up to MAX_ALSO of `others` get a reason line each, the rest a count. */
+export function foldInto(evidence: Evidence, others: readonly Evidence[], total = others.length): void {
+  const folding: FoldedEvidence = { shown: others.length > MAX_ALSO ? others.slice(0, MAX_ALSO) : others, more: Math.max(0, total - MAX_ALSO) };
+  evidence.folded = evidence.folded ? [...evidence.folded, folding] : [folding];
+}
+
+/** The matcher's reasons for evidence, then a line for each piece of weaker evidence folded into it. */
+export function reasonsOf(evidence: Evidence): string[] {
+  const reasons = [...(evidence.reasons ?? [])];
+  for (const folding of evidence.folded ?? []) {
+    for (const e of folding.shown) reasons.push(t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')));
+    if (folding.more > 0) reasons.push(t('and {0} more', folding.more));
+  }
+  return reasons;
 }

@@ -2,8 +2,7 @@
 // vendor name; "HUAWEI NE40E" is a name and a model. One finding per vendor per place (a line, or a BOM
 // row) keeps the editor readable: the strongest evidence is kept and the rest are listed in its hover.
 import type { Confidence, Evidence, EvidenceKind } from '../model';
-import { t } from '../l10n';
-import { copyEvidence } from './matcher';
+import { copyEvidence, foldInto, MAX_ALSO } from './matcher';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
@@ -39,8 +38,6 @@ export function stronger(a: Evidence, b: Evidence): boolean {
   return a.end - a.start > b.end - b.start;
 }
 
-const MAX_ALSO = 20;
-
 function overlaps(a: Evidence, b: Evidence): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -52,28 +49,32 @@ function overlaps(a: Evidence, b: Evidence): boolean {
 export function keepStrongest(found: Evidence[], documentLevel: readonly Evidence[]): Evidence[] {
   // Most places hold one piece of evidence (a MAC table's row, a description naming a maker).
   if (found.length === 1) return documentLevel.some((d) => d.vendorId === found[0]!.vendorId && overlaps(d, found[0]!)) ? [] : found;
+  const marked = (evidence: Evidence) => documentLevel.some((d) => d.vendorId === evidence.vendorId && overlaps(d, evidence));
+  // Nearly all the others, one vendor's (a BOM row's maker and model): no grouping by vendor needed.
+  if (found.every((e) => e.vendorId === found[0]!.vendorId)) {
+    const group = documentLevel.length === 0 ? found : found.filter((e) => !marked(e));
+    return group.length === 0 ? [] : [strongestOf(group)];
+  }
   const byVendor = new Map<string, Evidence[]>();
   for (const evidence of found) {
-    if (documentLevel.some((d) => d.vendorId === evidence.vendorId && overlaps(d, evidence))) continue;
+    if (marked(evidence)) continue;
     const group = byVendor.get(evidence.vendorId);
     if (group) group.push(evidence);
     else byVendor.set(evidence.vendorId, [evidence]);
   }
   const kept: Evidence[] = [];
-  for (const group of byVendor.values()) {
-    const best = group.reduce((a, b) => (stronger(b, a) ? b : a));
-    const all = group.filter((e) => e !== best && !(e.start === best.start && e.end === best.end && e.kind === best.kind));
-    // A line repeating a name thousands of times is one finding, not a hover of thousands of reasons.
-    const others = all.slice(0, MAX_ALSO);
-    const more = all.length > MAX_ALSO ? [`and ${all.length - MAX_ALSO} more`] : [];
-    if (others.length === 0) {
-      kept.push(best);
-      continue;
-    }
-    const folded = copyEvidence(best);
-    folded.also = others;
-    folded.reasons = [...(best.reasons ?? []), ...others.map((e) => t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' '))), ...more];
-    kept.push(folded);
-  }
+  for (const group of byVendor.values()) kept.push(strongestOf(group));
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** One vendor's evidence in one place as its strongest piece, with the others folded in. */
+function strongestOf(group: readonly Evidence[]): Evidence {
+  const best = group.reduce((a, b) => (stronger(b, a) ? b : a));
+  const all = group.filter((e) => e !== best && !(e.start === best.start && e.end === best.end && e.kind === best.kind));
+  if (all.length === 0) return best;
+  const folded = copyEvidence(best);
+  // A line repeating a name thousands of times is one finding, not a hover of thousands of reasons.
+  folded.also = all.slice(0, MAX_ALSO);
+  foldInto(folded, all);
+  return folded;
 }

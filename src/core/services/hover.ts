@@ -7,6 +7,7 @@ import type { AcceptanceNote, Advisory, Deadline, Finding, KnowledgeBase, Profil
 import { isInForce } from '../review/profiles';
 import { commandLink, escapeMarkdown, linkTarget, shorten, timeUntil, withoutSources } from '../text';
 import { t } from '../l10n';
+import { reasonsOf } from '../evidence/matcher';
 
 // A function, not a table: t() must run after the host has loaded its translations.
 function measureLabel(measure: Advisory['measure']): string {
@@ -200,7 +201,8 @@ export function hoverAt(kb: KnowledgeBase, profiles: readonly Profile[], finding
 function findingDetails(finding: Finding): string[] {
   const out = [`## ${t('This finding')}`, escapeMarkdown(finding.message)];
   out.push(t('Evidence: {0} {1} · confidence {2}', escapeMarkdown(finding.evidence.detail), `\`${finding.evidence.matched.replace(/`/g, "'").replace(/\s+/g, ' ')}\``, confidenceLabel(finding.evidence.confidence)));
-  if (finding.evidence.reasons?.length) out.push(t('Recognised by: {0}', finding.evidence.reasons.map(escapeMarkdown).join('; ')));
+  const reasons = reasonsOf(finding.evidence);
+  if (reasons.length > 0) out.push(t('Recognised by: {0}', reasons.map(escapeMarkdown).join('; ')));
   const context = contextLine(finding);
   if (context) out.push(context);
   for (const related of finding.related) out.push(`- ${t('line {0}', related.range.start.line + 1)}: ${escapeMarkdown(related.message)}`);

@@ -8,7 +8,7 @@ import { t } from '../l10n';
 import { normaliseMac } from '../evidence/macAddresses';
 import { ponSerialOf } from '../evidence/ponSerials';
 import { stronger } from '../evidence/overlap';
-import { copyEvidence } from '../evidence/matcher';
+import { copyEvidence, foldInto, MAX_ALSO } from '../evidence/matcher';
 import { dialectSpec } from '../formats/dialects/detect';
 import { ADDRESS_HEADER_WORD, addressSighting, isAddressTableHeader, OWN_ADDRESS_LABEL } from './addresses';
 import { kindOfFamily, kindOfVendor } from './deviceKind';
@@ -20,7 +20,6 @@ const COMPONENT_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>(['cyclonedx-j
 /** How many lines below a version banner its model line may be ("HUAWEI S5735-L48T4X-A1 Routing Switch uptime is …"). */
 const BANNER_REACH_LINES = 4;
 /** A hover lists this many folded-in pieces of evidence; the count of the rest is given. */
-const MAX_ALSO = 20;
 /** How much of a text is looked at for its own host name and whether it is a capture. */
 const HEAD_CHARS = 64 * 1024;
 
@@ -119,14 +118,12 @@ function fold(group: Group): Evidence {
   }
   const all = [...(primary.also ?? []), ...others];
   if (all.length === 0 && primary.subject === group.subject) return primary;
-  const shown = all.slice(0, MAX_ALSO);
-  const more = all.length > MAX_ALSO ? [t('and {0} more', all.length - MAX_ALSO)] : [];
-  const reasons = [...(primary.reasons ?? []), ...others.slice(0, MAX_ALSO).map((e) => t('also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' '))), ...more];
   const folded = copyEvidence(primary);
   folded.subject = group.subject;
-  if (shown.length > 0) {
-    folded.also = shown;
-    folded.reasons = reasons;
+  if (all.length > 0) {
+    folded.also = all.slice(0, MAX_ALSO);
+    // The lines name the group's other evidence; the count covers what the leader had folded in too.
+    foldInto(folded, others, all.length);
   }
   return folded;
 }

@@ -122,9 +122,7 @@ function combinedTrigger(fields: readonly EvidenceMatcher[]): CombinedTrigger | 
       return literalsFound === 0 || literalsFound === at.length ? at : at.sort((a, b) => a - b);
     },
     matchersIn(text) {
-      let mask = always;
-      for (const literal of search.present(text)) mask |= masks[literal]!;
-      return mask;
+      return always | search.union(text, masks);
     },
   };
 }
@@ -281,7 +279,9 @@ function policyAcceptancesOf(acceptances: readonly SidecarAcceptance[], fingerpr
   return index.get(fingerprint) ?? [];
 }
 
-function findNote(notes: Notes, lines: readonly number[], vendorId: string, fingerprint: string, options: AnalysisOptions): AcceptanceNote | undefined {
+function findNote(notes: Notes, linesOf: () => readonly number[], vendorId: string, fingerprint: string, options: AnalysisOptions): AcceptanceNote | undefined {
+  // Most documents hold no note and most runs have no policy decisions: asked once per finding.
+  if (notes.byLine.size === 0 && notes.file.length === 0 && options.policyAcceptances.length === 0) return undefined;
   const fromPolicy = policyAcceptancesOf(options.policyAcceptances, fingerprint)
     .filter((a) => a.vendor === vendorId)
     .map((a): AcceptanceNote => ({
@@ -295,7 +295,7 @@ function findNote(notes: Notes, lines: readonly number[], vendorId: string, fing
       scope: 'policy',
       expired: a.expires !== undefined && a.expires < options.today,
     }));
-  const candidates = [...lines.flatMap((line) => notes.byLine.get(line) ?? []), ...notes.file, ...fromPolicy].filter((n) => noteCovers(n, vendorId));
+  const candidates = [...linesOf().flatMap((line) => notes.byLine.get(line) ?? []), ...notes.file, ...fromPolicy].filter((n) => noteCovers(n, vendorId));
   return candidates.find((n) => !n.expired) ?? candidates[0];
 }
 
@@ -584,8 +584,7 @@ export function analyzeDocument(
     const subject = evidence.subject;
     const fingerprint = subject && GROUPED_SUBJECTS.has(subject.kind) ? subjectFingerprint(evidence.vendorId, subject, evidence) : evidenceFingerprint(evidence);
     // A note on the line of any of the subject's evidence covers it: grouping must not orphan a note.
-    const lines = [range.start.line, ...related.map((r) => r.range.start.line)];
-    const note = findNote(notes, lines, vendor.id, fingerprint, options);
+    const note = findNote(notes, () => [range.start.line, ...related.map((r) => r.range.start.line)], vendor.id, fingerprint, options);
     const applies = note !== undefined && !note.expired && options.trusted;
     const accepted = applies ? note : undefined;
     findings.push({

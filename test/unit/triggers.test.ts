@@ -311,6 +311,13 @@ describe('literal search', () => {
           assert.equal(search.present(text).has(i), new RegExp(escape(l), 'i').test(text), `present ${JSON.stringify(l)}`);
         });
         assert.deepEqual(search.ends(text), [...ends].sort((a, b) => a - b));
+        // The union of values over the literals present, each literal a bit of its own and one a shared bit.
+        const values = Int32Array.from(literals, (_, i) => (1 << (i % 30)) | (i === 0 ? 1 << 30 : 0));
+        let expected = 0;
+        literals.forEach((l, i) => {
+          if (new RegExp(escape(l), 'i').test(text)) expected |= values[i]!;
+        });
+        assert.equal(search.union(text, values), expected, 'union');
       }),
       runOptions(),
     );

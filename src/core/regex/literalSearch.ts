@@ -13,6 +13,18 @@ export interface LiteralSearch {
   test(text: string): boolean;
   /** Indexes into the literals given, of those occurring in the text. */
   present(text: string): Set<number>;
+  /**
+   * The bitwise OR of `valueOf[literal]` over the literals occurring in the text (e.g. which matchers need
+   * them): what `present` tells, without a set per text. Pass the same array each time: it is prepared once.
+   */
+  union(text: string, valueOf: Int32Array): number;
+}
+
+/** `union` from `present`, for the searches without an ASCII table. */
+function unionOfPresent(search: Pick<LiteralSearch, 'present'>, text: string, valueOf: Int32Array): number {
+  let union = 0;
+  for (const literal of search.present(text)) union |= valueOf[literal]!;
+  return union;
 }
 
 /** The key a character is compared by: itself, or its case-insensitive canonical form. */
@@ -160,6 +172,9 @@ function createGeneralSearch(literals: readonly (readonly [string, number])[], i
       });
       return seen;
     },
+    union(text, valueOf) {
+      return unionOfPresent(this, text, valueOf);
+    },
   };
 }
 
@@ -183,6 +198,23 @@ function reachAccepting(table: Uint16Array, text: string, takenIn: Uint32Array, 
     reached.push(state);
   }
   return nonAscii;
+}
+
+/** The union of the values of the accepting states an ASCII search goes through; notes whether the text holds a non-ASCII character. */
+function unionOfStates(table: Uint16Array, stateUnion: Int32Array, text: string, search: { sawNonAscii: boolean }): number {
+  let state = 0;
+  let union = 0;
+  let nonAscii = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let entry = 0;
+    if (c < 128) entry = table[(state << 7) | c]!;
+    else nonAscii = true;
+    state = entry & 0x7fff;
+    if (entry >= ACCEPT) union |= stateUnion[state]!;
+  }
+  search.sawNonAscii = nonAscii;
+  return union;
 }
 
 /**
@@ -266,6 +298,7 @@ function withShapes(search: LiteralSearch, shapes: readonly Shape[]): LiteralSea
     ends: (text) => mergeSorted(search.ends(text), shapeEnds(text)),
     test: (text) => search.test(text) || shapeEnds(text).length > 0,
     present: (text) => search.present(text),
+    union: (text, valueOf) => search.union(text, valueOf),
   };
 }
 
@@ -393,7 +426,17 @@ function createAsciiSearch(literals: readonly (readonly [string, number])[], ign
       search.sawNonAscii = reachAccepting(table, text, takenIn, nextCall(), reached);
       return literalsOf(reached);
     },
+    union(text, valueOf) {
+      if (valueOf !== unionFor) {
+        // Per state, the union of its literals' values (its failure chain's included): one lookup per state reached.
+        unionFor = valueOf;
+        stateUnion = Int32Array.from(outputs, (literals) => literals.reduce((union, literal) => union | valueOf[literal]!, 0));
+      }
+      return unionOfStates(table, stateUnion, text, search);
+    },
   };
+  let unionFor: Int32Array | undefined;
+  let stateUnion = new Int32Array(0);
   return search;
 }
 
@@ -440,6 +483,10 @@ export function createLiteralSearch(literals: readonly string[], options: { igno
       const found = ascii.present(text);
       if (needsOther(text)) for (const i of other.present(text)) found.add(i);
       return found;
+    },
+    union(text, valueOf) {
+      const union = ascii.union(text, valueOf);
+      return needsOther(text) ? union | other.union(text, valueOf) : union;
     },
   };
 }

@@ -416,22 +416,22 @@ function createBudget(options: AnalysisOptions): Budget {
   return { exceeded: () => over || (asked++ % FIELDS_PER_CLOCK_READ === 0 && (over = clock() > deadline)) };
 }
 
-/** Document-level evidence first, then each place's, lazily so a findings cap stops the work. */
-function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string, budget: Budget): Generator<Evidence> {
+/** Document-level evidence first, then each place's, each handed to `visit` (a callback, not a generator: no object per piece). */
+function visitEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocument, fields: Field[], text: string, budget: Budget, visit: (evidence: Evidence) => void): void {
   const documentLevel = matchers.document.flatMap((matcher) => matcher.matchDocument(parsed, text));
-  yield* documentLevel;
+  for (const evidence of documentLevel) visit(evidence);
   let place: number | string | undefined;
   let pending: Evidence[] = [];
   const flush = () => keepStrongest(pending.map((e) => qualifyByDocument(kb, attributeOwnAddress(kb, e, documentLevel), documentLevel)), documentLevel);
   for (const field of fields) {
     if (budget.exceeded()) {
-      if (pending.length > 0) yield* flush();
+      if (pending.length > 0) flush().forEach(visit);
       budget.stoppedAt = field.offset;
       return;
     }
     const here = placeOf(field);
     if (here !== place && pending.length > 0) {
-      yield* flush();
+      flush().forEach(visit);
       pending = [];
     }
     place = here;
@@ -444,7 +444,7 @@ function* allEvidence(kb: KnowledgeBase, matchers: Matchers, parsed: ParsedDocum
       for (const evidence of matchers.fields[k]!.match(field)) pending.push(evidence);
     }
   }
-  if (pending.length > 0) yield* flush();
+  if (pending.length > 0) flush().forEach(visit);
 }
 
 /** A low-confidence finding is never an error: it is a "possible" finding at information level (DESIGN). */
@@ -556,10 +556,10 @@ export function analyzeDocument(
   // counted, so that the cap's diagnostic can say how much more there is.
   const collected: Evidence[] = [];
   let uncollected = 0;
-  for (const evidence of allEvidence(kb, matchers, parsed, rest, text, budget)) {
+  visitEvidence(kb, matchers, parsed, rest, text, budget, (evidence) => {
     if (collected.length >= options.maxFindings * EVIDENCE_PER_FINDING) uncollected++;
     else collected.push(evidence);
-  }
+  });
   const grouped = groupBySubject(kb, collected, { text, format, dialect: parsed.dialect });
   for (const evidence of grouped) {
     if (findings.length >= options.maxFindings) break;

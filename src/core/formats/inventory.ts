@@ -2,38 +2,87 @@
 // generic device lists. Any object with a maker- or part-like key is an item; keys get their roles from
 // the same vocabulary as spreadsheet headers (manufacturer, vendor, model, part_number, qty, …).
 import type { FieldRole } from '../model';
-import { headerRole } from './csv';
+import { headerRole, isWeakHeader } from './csv';
 import { UNKNOWN_DIALECT, type FormatModule, type ParsedDocument } from './format';
 import { valueOf, walkTree, type ItemRule, type TreePath, type WalkRules } from './structured';
-import { parseJsonTree, parseYamlTree, type ObjectNode } from './tree';
+import { child, parseJsonTree, parseYamlTree, type ObjectNode, type TreeNode } from './tree';
 
 function keyRole(key: string): FieldRole | undefined {
   const role = headerRole(key);
   return role === 'maker-part' ? 'part' : role;
 }
 
+/**
+ * API exports nest a related record under its key: NetBox and Nautobot write `"manufacturer": {"id": 3, "name":
+ * "ZTE", "slug": "zte"}`, Snipe-IT `"model": {"id": 7, "name": "DS-2CD2143G2-I"}`. Such an object's name stands
+ * for the key's role, as the value itself would.
+ */
+const NAME_KEYS = ['name', 'display', 'display_name', 'displayName', 'label', 'title'];
+
+function nestedName(node: TreeNode | undefined): string | undefined {
+  if (node?.kind !== 'object') return undefined;
+  for (const key of NAME_KEYS) {
+    const value = valueOf(child(node, key));
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 function itemRule(_path: TreePath, node: ObjectNode): ItemRule | undefined {
   const context: ItemRule['context'] = {};
+  // A supplier or distributor key names the maker only when the item has no maker key of its own.
+  const weak = new Set<string>();
   for (const entry of node.entries) {
     const role = keyRole(entry.key);
-    const value = valueOf(entry.value);
-    if (!role || role === 'text' || role === 'other' || role === 'comment' || value === undefined) continue;
-    context[role] ??= value;
+    if (!role || role === 'text' || role === 'other' || role === 'comment') continue;
+    const value = valueOf(entry.value) ?? nestedName(entry.value);
+    if (value === undefined) continue;
+    const isWeak = isWeakHeader(entry.key);
+    if (context[role] !== undefined && !(weak.has(role) && !isWeak)) continue;
+    context[role] = value;
+    if (isWeak) weak.add(role);
+    else weak.delete(role);
   }
   if (context.maker === undefined && context.part === undefined) return undefined;
   return { kind: 'item', context };
 }
 
+/** A value's role: its own key's, or for the name of a nested record, the role of the key holding the record. */
+function valueRole(keys: readonly string[]): FieldRole {
+  const own = keys.length === 1 ? keyRole(keys[0]!) : undefined;
+  if (own) return own;
+  if (keys.length >= 2 && NAME_KEYS.includes(keys.at(-1)!)) return keyRole(keys.at(-2)!) ?? 'text';
+  return 'text';
+}
+
 const rules: WalkRules = {
   item: itemRule,
-  role: (keys) => (keys.length === 1 ? keyRole(keys[0]!) : undefined) ?? 'text',
+  role: valueRole,
 };
 
 /** Keys that mark a list of equipment, looked for near the start of a JSON or YAML document. */
 const INVENTORY_KEY = /(^|[\s{,"'-])["']?(manufacturer|manufacture|mfr|mfg|vendor|make|maker|brand|oem|model|part_?number|part-number|partNumber|part_no|mpn|sku|hersteller)["']?\s*:/im;
+/** Any key of an object, quoted (JSON) or at the start of a YAML line. */
+const ANY_KEY = /(?:^|[{,])[ \t]*(?:-[ \t]+)?["']?([^\s"',:{}[\]#][^"',:{}[\]\r\n]{0,40}?)["']?[ \t]*:(?![:/])/gm;
+/**
+ * Maker keys in other languages and spellings ("fabricante", "Производитель", "softwarePublisher") mark an
+ * inventory as well. A bare "publisher" or "source" does not: package.json and CI files use them for themselves.
+ */
+const NOT_INVENTORY_KEYS = new Set(['publisher', 'source', 'distributor']);
+/** Ansible inventories and host vars: each host a device the automation manages (ansible_network_os names its OS). */
+const ANSIBLE_HOST_KEY = /(^|[\s{,"'])["']?ansible_(network_os|host|connection)["']?\s*[:=]/m;
+const KEY_SCAN = 16 * 1024;
 
 export function looksLikeInventory(head: string): boolean {
-  return INVENTORY_KEY.test(head);
+  if (INVENTORY_KEY.test(head) || ANSIBLE_HOST_KEY.test(head)) return true;
+  const scanned = head.slice(0, KEY_SCAN);
+  ANY_KEY.lastIndex = 0;
+  for (let m = ANY_KEY.exec(scanned); m; m = ANY_KEY.exec(scanned)) {
+    const key = m[1]!.trim();
+    if (NOT_INVENTORY_KEYS.has(key.toLowerCase())) continue;
+    if (headerRole(key) === 'maker') return true;
+  }
+  return false;
 }
 
 export const inventoryYamlFormat: FormatModule = {

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { createVendorNameMatcher } from '../../src/core/evidence/vendorNames';
 import { headerRole } from '../../src/core/formats/csv';
 import { detectFormat } from '../../src/core/formats/detect';
-import { inventoryJsonFormat, looksLikeInventory } from '../../src/core/formats/inventory';
+import { inventoryJsonFormat, inventoryXmlFormat, looksLikeInventory, looksLikeXmlInventory } from '../../src/core/formats/inventory';
 import type { Field } from '../../src/core/model';
 import { knowledge, languageService, textDocument } from './helpers';
 
@@ -43,6 +43,16 @@ describe('maker, part and quantity headings in more languages', () => {
     assert.equal(headerRole('含税单价'), undefined);
     assert.equal(headerRole('交货期'), undefined);
     assert.equal(headerRole('序号'), undefined);
+  });
+
+  it('reads headings written without their diacritics, but never English designator words as parts', () => {
+    assert.equal(headerRole('Vyrobce'), 'maker');
+    assert.equal(headerRole('Nazev'), 'description');
+    assert.equal(headerRole('Pocet'), 'quantity');
+    assert.equal(headerRole('Modele'), 'part');
+    assert.equal(headerRole('Descripcion'), 'description');
+    assert.equal(headerRole('Reference'), undefined, 'a KiCad or Altium designator column');
+    assert.equal(headerRole('Designation'), undefined);
   });
 
   it('splits camel-case keys into words and reads a software publisher as the maker', () => {
@@ -141,6 +151,34 @@ describe('inventories known by their keys in any language, and Ansible host vari
     const hosts = 'ce:\n  hosts:\n    ce-sw:\n      ansible_host: ce-sw\n      ansible_network_os: community.network.ce\n';
     assert.equal(detectFormat({ uri: 'file:///inv/hosts.yaml', languageId: 'yaml', text: hosts }), 'inventory-yaml');
     assert.deepEqual(findingsOf(hosts, 'file:///inv/hosts.yaml', 'yaml').map((f) => f.vendor), ['huawei']);
+  });
+});
+
+describe('XML exports of inventory tools (OCS, GLPI agent, asset exports, nmap)', () => {
+  const ocs = [
+    '<?xml version="1.0" encoding="UTF-8" ?>',
+    '<REQUEST><CONTENT>',
+    '  <SOFTWARES><NAME>Endpoint Security</NAME><PUBLISHER>AO Kaspersky Lab</PUBLISHER><VERSION>12.3</VERSION></SOFTWARES>',
+    '  <SOFTWARES><NAME>7-Zip</NAME><PUBLISHER>Igor Pavlov</PUBLISHER></SOFTWARES>',
+    '</CONTENT></REQUEST>',
+  ].join('\n');
+  const assets = '<computers>\n  <computer><name>sw1</name><fabricant>Huawei</fabricant><modele>S6730-H24X6C</modele></computer>\n</computers>\n';
+
+  it('knows them by an element or attribute named for a maker, and not NETCONF replies or plain XML', () => {
+    assert.equal(looksLikeXmlInventory(ocs), true);
+    assert.equal(looksLikeXmlInventory(assets), true);
+    assert.equal(looksLikeXmlInventory('<nmaprun><host><address addr="BC:AD:28:11:22:33" addrtype="mac" vendor="Hikvision"/></host></nmaprun>'), true);
+    assert.equal(looksLikeXmlInventory('<rpc-reply xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><data><vendor>Huawei</vendor></data></rpc-reply>'), false);
+    assert.equal(looksLikeXmlInventory('<project><groupId>org.example</groupId><source>17</source></project>'), false);
+    assert.equal(detectFormat({ uri: 'file:///inv/ocs.xml', languageId: 'xml', text: ocs }), 'inventory-xml');
+    assert.equal(detectFormat({ uri: 'file:///build/pom.xml', languageId: 'xml', text: '<project><groupId>a</groupId></project>' }), 'unrelated');
+  });
+
+  it('reads each record as an item whose maker element gives the maker', () => {
+    const fields = inventoryXmlFormat.parse(assets).fields;
+    const huawei = fields.find((f) => f.text === 'Huawei');
+    assert.deepEqual([huawei?.role, huawei?.row?.part], ['maker', 'S6730-H24X6C']);
+    assert.deepEqual(findingsOf(ocs, 'file:///inv/ocs.xml', 'xml').map((f) => [f.vendor, f.confidence, f.line]), [['kaspersky', 'high', 3]]);
   });
 });
 

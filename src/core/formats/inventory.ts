@@ -5,6 +5,7 @@ import type { FieldRole } from '../model';
 import { headerRole, isWeakHeader } from './csv';
 import { UNKNOWN_DIALECT, type FormatModule, type ParsedDocument } from './format';
 import { valueOf, walkTree, type ItemRule, type TreePath, type WalkRules } from './structured';
+import { parseXml, xmlToTree } from './xml';
 import { child, parseJsonTree, parseYamlTree, type ObjectNode, type TreeNode } from './tree';
 
 function keyRole(key: string): FieldRole | undefined {
@@ -66,9 +67,9 @@ const INVENTORY_KEY = /(^|[\s{,"'-])["']?(manufacturer|manufacture|mfr|mfg|vendo
 const ANY_KEY = /(?:^|[{,])[ \t]*(?:-[ \t]+)?["']?([^\s"',:{}[\]#][^"',:{}[\]\r\n]{0,40}?)["']?[ \t]*:(?![:/])/gm;
 /**
  * Maker keys in other languages and spellings ("fabricante", "Производитель", "softwarePublisher") mark an
- * inventory as well. A bare "publisher" or "source" does not: package.json and CI files use them for themselves.
+ * inventory as well. A bare "publisher", "source" or "producer" does not: package.json, CI files and Kafka settings use them for themselves.
  */
-const NOT_INVENTORY_KEYS = new Set(['publisher', 'source', 'distributor']);
+const NOT_INVENTORY_KEYS = new Set(['publisher', 'source', 'distributor', 'producer']);
 /** Ansible inventories and host vars: each host a device the automation manages (ansible_network_os names its OS). */
 const ANSIBLE_HOST_KEY = /(^|[\s{,"'])["']?ansible_(network_os|host|connection)["']?\s*[:=]/m;
 const KEY_SCAN = 16 * 1024;
@@ -84,6 +85,37 @@ export function looksLikeInventory(head: string): boolean {
   }
   return false;
 }
+
+/**
+ * XML exports of inventory tools: OCS Inventory and GLPI agents (<SOFTWARES><PUBLISHER>), asset exports
+ * (<manufacturer>), nmap (<address vendor="…">). Known by an element or attribute named for a maker near the
+ * start. NETCONF replies and device configurations are not: they stay text, where their dialect is recognised.
+ */
+const XML_NAME = /<([A-Za-z_][\w.-]{0,40})[\s>/]|\s([A-Za-z_][\w.-]{0,40})[ \t]*=[ \t]*["']/g;
+const XML_NOT_INVENTORY = /urn:ietf:params:xml:ns:netconf|<rpc-reply[\s>]|<configuration[\s>]|<config[\s>]/;
+
+export function looksLikeXmlInventory(head: string): boolean {
+  const scanned = head.slice(0, KEY_SCAN);
+  if (XML_NOT_INVENTORY.test(scanned)) return false;
+  XML_NAME.lastIndex = 0;
+  for (let m = XML_NAME.exec(scanned); m; m = XML_NAME.exec(scanned)) {
+    const name = (m[1] ?? m[2])!;
+    if (NOT_INVENTORY_KEYS.has(name.toLowerCase()) && name.toLowerCase() !== 'publisher') continue;
+    if (headerRole(name) === 'maker') return true;
+  }
+  return false;
+}
+
+export const inventoryXmlFormat: FormatModule = {
+  id: 'inventory-xml',
+  parse(text: string): ParsedDocument {
+    const { root, problems } = parseXml(text);
+    const tree = root ? xmlToTree(root, text, NO_LIST_CONTAINERS) : undefined;
+    return { fields: walkTree(tree, text, rules), problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT };
+  },
+};
+/** Repeated elements stay repeated entries of their parent: an export names no list containers. */
+const NO_LIST_CONTAINERS: ReadonlySet<string> = new Set();
 
 export const inventoryYamlFormat: FormatModule = {
   id: 'inventory-yaml',

@@ -218,6 +218,23 @@ const EXACT_HEADERS: Record<string, ColumnRole> = {
   브랜드: 'maker',
   모델: 'part',
   수량: 'quantity',
+  // Exports that drop diacritics (older Czech and Latin American systems). Not "réf"/"référence"/"désignation":
+  // unaccented, those are English words for a reference designator.
+  vyrobce: 'maker',
+  znacka: 'maker',
+  'cislo dilu': 'part',
+  nazev: 'description',
+  mnozstvi: 'quantity',
+  pocet: 'quantity',
+  modele: 'part',
+  quantite: 'quantity',
+  descripcion: 'description',
+  descricao: 'description',
+  ilosc: 'quantity',
+  uretici: 'maker',
+  aciklama: 'description',
+  'nha san xuat': 'maker',
+  'so luong': 'quantity',
 };
 
 /**
@@ -237,12 +254,12 @@ const UNSPACED_NOT_A_ROLE = /价|價|金额|日期|时间|期|库存|状态|가�
 
 const MAKER_WORDS = [
   'manufacturer', 'manufacture', 'mfr', 'mfg', 'manf', 'vendor', 'brand', 'oem', 'maker', 'make', 'supplier', 'publisher',
-  'hersteller', 'fabricant', 'fabricante', 'výrobce', 'marca', 'marque', 'marke', 'produttore', 'producent', 'fabrikant', 'merk',
-  'производитель', 'изготовитель', 'виробник', 'üretici',
+  'hersteller', 'fabricant', 'fabricante', 'výrobce', 'vyrobce', 'marca', 'marque', 'marke', 'produttore', 'producent', 'fabrikant', 'merk',
+  'производитель', 'изготовитель', 'виробник', 'üretici', 'uretici',
 ];
-const PART_WORDS = ['part', 'pn', 'mpn', 'sku', 'model', 'modell', 'modèle', 'modelo', 'modello', 'модель', 'artikelnummer', 'référence', 'p#'];
-const DESCRIPTION_WORDS = ['description', 'desc', 'beschreibung', 'bezeichnung', 'désignation', 'descripción', 'descrição', 'descrizione', 'popis', 'omschrijving', 'описание', 'наименование'];
-const QUANTITY_WORDS = ['qty', 'quantity', 'menge', 'anzahl', 'quantité', 'cantidad', 'quantidade', 'quantità', 'množství', 'počet', 'ilość', 'aantal', 'количество', 'кількість', 'adet', 'miktar'];
+const PART_WORDS = ['part', 'pn', 'mpn', 'sku', 'model', 'modell', 'modèle', 'modele', 'modelo', 'modello', 'модель', 'artikelnummer', 'référence', 'p#'];
+const DESCRIPTION_WORDS = ['description', 'desc', 'beschreibung', 'bezeichnung', 'désignation', 'descripción', 'descripcion', 'descrição', 'descricao', 'descrizione', 'popis', 'omschrijving', 'описание', 'наименование'];
+const QUANTITY_WORDS = ['qty', 'quantity', 'menge', 'anzahl', 'quantité', 'cantidad', 'quantidade', 'quantità', 'množství', 'mnozstvi', 'počet', 'pocet', 'ilość', 'ilosc', 'quantite', 'aantal', 'количество', 'кількість', 'adet', 'miktar'];
 /** Columns about a part that are not the part itself: "Part Status", "Mfg Std Lead Time", "Quantity Available". */
 const NOT_A_ROLE_WORDS = ['status', 'time', 'lead', 'price', 'cost', 'date', 'available', 'availability', 'stock', 'weeks', 'rohs', 'reach', 'url', 'link', 'datasheet', 'currency', 'weight'];
 /**

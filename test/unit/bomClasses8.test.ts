@@ -129,6 +129,41 @@ describe('API exports that nest the maker and model as records (NetBox, Nautobot
   });
 });
 
+describe('JSON Lines exports (one record per line: jq -c, osquery, log shippers)', () => {
+  const lines = [
+    '{"host":"ws1","name":"7-Zip","vendor":"Igor Pavlov"}',
+    '{"host":"ws2","name":"Endpoint Security","vendor":"AO Kaspersky Lab"}',
+    '',
+    '{"host":"ws3","name":"HiSuite","vendor":"Huawei Device Co., Ltd."}',
+  ].join('\n');
+
+  it('reads every line as an item, at its own place, with no syntax error for the second line', () => {
+    const parsed = inventoryJsonFormat.parse(lines);
+    assert.deepEqual(parsed.problems, []);
+    const makers = parsed.fields.filter((f) => f.role === 'maker');
+    assert.deepEqual(makers.map((f) => [f.text, lines.slice(f.offset, f.offset + f.text.length)]), [
+      ['Igor Pavlov', 'Igor Pavlov'],
+      ['AO Kaspersky Lab', 'AO Kaspersky Lab'],
+      ['Huawei Device Co., Ltd.', 'Huawei Device Co., Ltd.'],
+    ]);
+    assert.deepEqual(findingsOf(lines, 'file:///exports/programs.ndjson', 'json').map((f) => [f.vendor, f.line]), [
+      ['kaspersky', 2],
+      ['huawei', 4],
+    ]);
+  });
+
+  it('reports a broken line where it is and still reads the others; a pretty-printed list is no JSON Lines', () => {
+    const broken = '{"vendor":"Cisco","model":"C9300"}\n{"vendor":"ZTE","model": }\n{"vendor":"Hikvision","model":"DS-2CD2143G2-I"}';
+    const parsed = inventoryJsonFormat.parse(broken);
+    assert.deepEqual(parsed.problems.map((p) => [p.code, broken.slice(p.start, p.end)]), [['json-syntax', '}']]);
+    assert.ok(parsed.problems[0]!.start > broken.indexOf('ZTE'));
+    assert.deepEqual(parsed.fields.filter((f) => f.role === 'maker').map((f) => f.text), ['Cisco', 'ZTE', 'Hikvision']);
+    const pretty = '[\n{"vendor": "ZTE", "model": "C600"},\n{"vendor": "Cisco", "model": "C9300"}\n]';
+    assert.deepEqual(inventoryJsonFormat.parse(pretty).problems, []);
+    assert.deepEqual(inventoryJsonFormat.parse(pretty).fields.filter((f) => f.role === 'maker').map((f) => f.text), ['ZTE', 'Cisco']);
+  });
+});
+
 describe('inventories known by their keys in any language, and Ansible host variables', () => {
   it('knows a JSON or YAML list by a maker key in another language or in camel case', () => {
     assert.equal(looksLikeInventory('[{"nome": "cam", "fabricante": "Hikvision"}]'), true);

@@ -6,7 +6,7 @@ import { headerRole, isWeakHeader } from './csv';
 import { UNKNOWN_DIALECT, type FormatModule, type ParsedDocument } from './format';
 import { valueOf, walkTree, type ItemRule, type TreePath, type WalkRules } from './structured';
 import { parseXml, xmlToTree } from './xml';
-import { child, parseJsonTree, parseYamlTree, type ObjectNode, type TreeNode } from './tree';
+import { child, parseJsonLinesTree, parseJsonTree, parseYamlTree, type ObjectNode, type TreeNode } from './tree';
 
 function keyRole(key: string): FieldRole | undefined {
   const role = headerRole(key);
@@ -128,7 +128,7 @@ export const inventoryYamlFormat: FormatModule = {
 export const inventoryJsonFormat: FormatModule = {
   id: 'inventory-json',
   parse(text: string): ParsedDocument {
-    const { root, problems } = parseJsonTree(text);
+    const { root, problems } = parseJsonLinesTree(text) ?? parseJsonTree(text);
     return { fields: walkTree(root, text, rules), problems, commentPrefix: undefined, dialect: UNKNOWN_DIALECT };
   },
 };

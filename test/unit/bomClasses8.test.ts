@@ -171,12 +171,17 @@ describe('inventories known by their keys in any language, and Ansible host vari
     assert.equal(looksLikeInventory('[{"assetName": "WS-01", "softwarePublisher": "AO Kaspersky Lab"}]'), true);
     assert.equal(looksLikeInventory('{"rows": [{"supplier": "Huawei Direct", "name": "ONU"}]}'), true);
     assert.equal(looksLikeInventory('all:\n  hosts:\n    sw1:\n      ansible_host: 10.0.0.1\n'), true);
+    const programs = '{"WS-101": [{"name": "Chrome", "publisher": "Google LLC"}, {"name": "Endpoint Security", "publisher": "AO Kaspersky Lab"}]}';
+    assert.equal(looksLikeInventory(programs), true, 'a publisher per record: installed software');
+    assert.equal(looksLikeInventory('title: SMG 2.1 fixes\ncpes:\n  - cpe:2.3:a:kaspersky:secure_mail_gateway:2.0:*:*:*:*:*:*:*\n'), true, 'a list of CPE names');
+    assert.equal(looksLikeInventory('{"affected": [{"id": "pkg:maven/com.huawei.hms/push@6.1.0"}]}'), true, 'package URLs');
   });
 
   it('leaves package manifests and CI files alone: their "publisher" and "source" are their own', () => {
     assert.equal(looksLikeInventory('{"name": "ext", "publisher": "acme", "version": "1.0.0", "engines": {"vscode": "^1.90.0"}}'), false);
     assert.equal(looksLikeInventory('steps:\n  - uses: actions/checkout@v4\n    with:\n      source: main\n'), false);
     assert.equal(looksLikeInventory('{"url": "https://example.org/a:b", "time": "12:30"}'), false);
+    assert.equal(looksLikeInventory('{"description": "the cpe: prefix and pkg: scheme are explained elsewhere"}'), false);
   });
 
   it('analyses such a file in the editor instead of leaving it as an unrelated JSON or YAML file', () => {

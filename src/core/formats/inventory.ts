@@ -73,14 +73,24 @@ const NOT_INVENTORY_KEYS = new Set(['publisher', 'source', 'distributor', 'produ
 /** Ansible inventories and host vars: each host a device the automation manages (ansible_network_os names its OS). */
 const ANSIBLE_HOST_KEY = /(^|[\s{,"'])["']?ansible_(network_os|host|connection)["']?\s*[:=]/m;
 const KEY_SCAN = 16 * 1024;
+/**
+ * CPE names and package URLs identify products: a JSON or YAML list of them (a scanner's findings, an advisory
+ * feed, a dependency export) says what is installed, whatever its keys.
+ */
+const PRODUCT_IDENTIFIER = /\bcpe:(?:2\.3:[aho]:|\/[aho]:)|\bpkg:[a-z][a-z0-9.+-]{0,20}\//i;
 
 export function looksLikeInventory(head: string): boolean {
   if (INVENTORY_KEY.test(head) || ANSIBLE_HOST_KEY.test(head)) return true;
   const scanned = head.slice(0, KEY_SCAN);
+  if (PRODUCT_IDENTIFIER.test(scanned)) return true;
+  let publishers = 0;
   ANY_KEY.lastIndex = 0;
   for (let m = ANY_KEY.exec(scanned); m; m = ANY_KEY.exec(scanned)) {
     const key = m[1]!.trim();
-    if (NOT_INVENTORY_KEYS.has(key.toLowerCase())) continue;
+    const lower = key.toLowerCase();
+    // A manifest has one publisher; a list of installed software has one per record.
+    if (lower === 'publisher' && ++publishers >= 2) return true;
+    if (NOT_INVENTORY_KEYS.has(lower)) continue;
     if (headerRole(key) === 'maker') return true;
   }
   return false;

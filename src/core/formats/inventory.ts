@@ -1,6 +1,7 @@
-// Inventories as YAML or JSON: device-type libraries (NetBox: manufacturer / model / part_number) and
-// generic device lists. Any object with a maker- or part-like key is an item; keys get their roles from
-// the same vocabulary as spreadsheet headers (manufacturer, vendor, model, part_number, qty, …).
+// Inventories as YAML, JSON (JSON Lines too) or XML: device-type libraries (NetBox: manufacturer / model /
+// part_number), API exports, software lists and generic device lists. Any object with a maker- or part-like
+// key is an item; keys get their roles from the same vocabulary as spreadsheet headers (manufacturer,
+// vendor, model, part_number, qty, …, in the buyers' languages).
 import type { FieldRole } from '../model';
 import { headerRole, isWeakHeader } from './csv';
 import { UNKNOWN_DIALECT, type FormatModule, type ParsedDocument } from './format';

@@ -394,6 +394,7 @@ export type FormatId =
   | 'spdx3-json'
   | 'inventory-json'
   | 'inventory-yaml'
+  | 'inventory-xml'
   /** Spreadsheets: ZIP archives read from their bytes by the CLI, never opened as text. */
   | 'xlsx'
   | 'ods';

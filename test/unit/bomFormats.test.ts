@@ -133,7 +133,7 @@ describe('CycloneDX', () => {
   it('never throws on broken or hostile input', () => {
     const inputs = ['', '{', '[', '{"bomFormat":"CycloneDX"', '<', '<bom', '<bom><a>', '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><bom>&b;</bom>', '\u0000\uFFFF', '{"components":' + '['.repeat(5000)];
     for (const input of inputs) {
-      for (const id of ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx-yaml', 'spdx3-json', 'spdx-tag-value', 'inventory-json', 'inventory-yaml'] as TextFormatId[]) {
+      for (const id of ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx-yaml', 'spdx3-json', 'spdx-tag-value', 'inventory-json', 'inventory-yaml', 'inventory-xml'] as TextFormatId[]) {
         const parsed = formatModule(id).parse(input);
         assertExact(input, parsed.fields);
         for (const p of parsed.problems) assert.ok(p.start >= 0 && p.start <= p.end && p.end <= input.length, `${id} ${JSON.stringify(input.slice(0, 20))}`);

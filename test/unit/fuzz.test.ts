@@ -14,7 +14,7 @@ import { getLanguageService } from '../../src/core/languageService';
 import { FIXED_NOW, knowledge } from './helpers';
 import { assertParsedWellFormed, assertRangeInside, documentText, FUZZ_RUNS, reportingSlowCase, runOptions, seedDocuments } from './fuzzSupport';
 
-const PARSERS: TextFormatId[] = ['text', 'csv', 'cyclonedx-json', 'cyclonedx-xml', 'spdx-tag-value', 'spdx-json', 'spdx-yaml', 'spdx3-json', 'inventory-json', 'inventory-yaml'];
+const PARSERS: TextFormatId[] = ['text', 'csv', 'cyclonedx-json', 'cyclonedx-xml', 'spdx-tag-value', 'spdx-json', 'spdx-yaml', 'spdx3-json', 'inventory-json', 'inventory-yaml', 'inventory-xml'];
 const URIS = ['file:///ws/a.txt', 'file:///ws/core.ios.cfg', 'file:///ws/quote.csv', 'file:///ws/bom.cdx.json', 'file:///ws/bom.xml', 'file:///ws/x.spdx', 'file:///ws/x.spdx.json', 'file:///ws/x.spdx.yaml', 'file:///ws/devices.yaml', 'file:///ws/devices.json', 'untitled:Untitled-1'];
 const LANGUAGES = ['plaintext', 'network-config', 'csv', 'json', 'yaml', 'xml', 'spdx', 'log', ''];
 

@@ -97,9 +97,17 @@ function isBuildExclusion(text: string, start: number): boolean {
 /** Two-character Chinese names (中兴, 大华) also occur inside unrelated company names. */
 const SHORT_LOCAL_NAME = 2;
 
+/**
+ * A name ending in a company form ("Co., Ltd", "GmbH", "Corporation", "FZ-LLC") is a registered company's
+ * name, as a registry, an invoice or an OUI listing writes it: as certain as the legal name, whatever the kind
+ * (a subsidiary, an alias, a former name). Bare subsidiary and product names ("HiSilicon", "Quidway") are not.
+ */
+const COMPANY_FORM = /(?:\bco\.?,?\s*ltd|\bcompany|\bcorporation|\bcorp|\binc|\bllc|\bgmbh|\blimited|\bltd|\bzao|\bb\.v|\bs\.a|\bag)\.?$/i;
+
 function confidenceOf(name: VendorName, field: Field): Confidence {
   if (field.role === 'comment') return 'low';
   if (field.role === 'maker' || name.kind === 'legal') return 'high';
+  if (name.kind !== 'brand' && COMPANY_FORM.test(name.text.trim())) return 'high';
   if (name.kind === 'local-script' && [...name.text].length > SHORT_LOCAL_NAME) return 'high';
   return 'medium';
 }

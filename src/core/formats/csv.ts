@@ -5,7 +5,7 @@ import { UNKNOWN_DIALECT, type FormatModule, type LineFilter, type ParseProblem,
 import { t } from '../l10n';
 import { tableFields, type TableCell, type TableRecord, type TableRecords } from './table';
 
-export { headerRole, splitMakerPart, type ColumnRole } from './table';
+export { headerRole, isWeakHeader, splitMakerPart, type ColumnRole } from './table';
 
 export type Cell = TableCell;
 

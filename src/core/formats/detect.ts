@@ -5,7 +5,7 @@ import type { TextFormatId } from '../model';
 import { csvFormat, sniffDelimiter, tokenizeDelimited } from './csv';
 import { cyclonedxJsonFormat, cyclonedxXmlFormat, looksLikeCycloneDx } from './cyclonedx';
 import { UNKNOWN_DIALECT, type FormatModule } from './format';
-import { inventoryJsonFormat, inventoryYamlFormat, looksLikeInventory } from './inventory';
+import { inventoryJsonFormat, inventoryXmlFormat, inventoryYamlFormat, looksLikeInventory, looksLikeXmlInventory } from './inventory';
 import { plainTextFormat } from './plainText';
 import { isWhitespace } from '../text';
 import { headerRole } from './table';
@@ -23,6 +23,7 @@ const FORMATS: Record<TextFormatId, FormatModule> = {
   'spdx3-json': spdx3JsonFormat,
   'inventory-json': inventoryJsonFormat,
   'inventory-yaml': inventoryYamlFormat,
+  'inventory-xml': inventoryXmlFormat,
 };
 
 const CSV_LANGUAGES = new Set(['csv', 'tsv', 'csv (semicolon)', 'csv (pipe)', 'csv (whitespace)']);
@@ -81,7 +82,10 @@ export function detectFormat(doc: DocumentIdentity): TextFormatId {
   if (json && !yaml) return looksLikeInventory(head) ? 'inventory-json' : unrelated;
   if (yaml) return looksLikeInventory(head) ? 'inventory-yaml' : unrelated;
   if (/\.spdx$/i.test(path) || language === 'spdx') return 'spdx-tag-value';
-  if (language === 'xml' || XML_EXTENSIONS.test(path)) return language === 'xml' ? 'unrelated' : 'text';
+  if (language === 'xml' || XML_EXTENSIONS.test(path)) {
+    if (looksLikeXmlInventory(head)) return 'inventory-xml';
+    return language === 'xml' ? 'unrelated' : 'text';
+  }
   if (language === 'plaintext' || language === 'log' || language === undefined) {
     return looksDelimited(doc.text) ? 'csv' : 'text';
   }

@@ -171,22 +171,107 @@ const EXACT_HEADERS: Record<string, ColumnRole> = {
   množství: 'quantity',
   počet: 'quantity',
   数量: 'quantity',
+  // Software inventories (Windows "Programs and Features", Lansweeper, osquery) name the maker "Publisher".
+  publisher: 'maker',
+  // More buyers' languages: pt, pl, nl, ru, uk, tr, vi, ja, ko.
+  fornecedor: 'maker',
+  quantidade: 'quantity',
+  descrição: 'description',
+  producent: 'maker',
+  dostawca: 'maker',
+  ilość: 'quantity',
+  opis: 'description',
+  fabrikant: 'maker',
+  merk: 'maker',
+  leverancier: 'maker',
+  aantal: 'quantity',
+  omschrijving: 'description',
+  производитель: 'maker',
+  изготовитель: 'maker',
+  поставщик: 'maker',
+  бренд: 'maker',
+  модель: 'part',
+  артикул: 'part',
+  количество: 'quantity',
+  'кол во': 'quantity',
+  наименование: 'description',
+  описание: 'description',
+  виробник: 'maker',
+  постачальник: 'maker',
+  кількість: 'quantity',
+  найменування: 'description',
+  üretici: 'maker',
+  tedarikçi: 'maker',
+  adet: 'quantity',
+  miktar: 'quantity',
+  açıklama: 'description',
+  hãng: 'maker',
+  'hãng sản xuất': 'maker',
+  'nhà sản xuất': 'maker',
+  'số lượng': 'quantity',
+  メーカー: 'maker',
+  製造元: 'maker',
+  型番: 'part',
+  品番: 'part',
+  品名: 'description',
+  제조사: 'maker',
+  브랜드: 'maker',
+  모델: 'part',
+  수량: 'quantity',
+  // Exports that drop diacritics (older Czech and Latin American systems). Not "réf"/"référence"/"désignation":
+  // unaccented, those are English words for a reference designator.
+  vyrobce: 'maker',
+  znacka: 'maker',
+  'cislo dilu': 'part',
+  nazev: 'description',
+  mnozstvi: 'quantity',
+  pocet: 'quantity',
+  modele: 'part',
+  quantite: 'quantity',
+  descripcion: 'description',
+  descricao: 'description',
+  ilosc: 'quantity',
+  uretici: 'maker',
+  aciklama: 'description',
+  'nha san xuat': 'maker',
+  'so luong': 'quantity',
 };
 
-const MAKER_WORDS = ['manufacturer', 'manufacture', 'mfr', 'mfg', 'manf', 'vendor', 'brand', 'oem', 'maker', 'make', 'supplier', 'hersteller', 'fabricant', 'fabricante', 'výrobce'];
-const PART_WORDS = ['part', 'pn', 'mpn', 'sku', 'model', 'modell', 'modèle', 'modelo', 'artikelnummer', 'référence', 'p#'];
-const DESCRIPTION_WORDS = ['description', 'desc', 'beschreibung', 'bezeichnung', 'désignation', 'descripción', 'descrizione', 'popis'];
-const QUANTITY_WORDS = ['qty', 'quantity', 'menge', 'anzahl', 'quantité', 'cantidad', 'quantità', 'množství', 'počet'];
+/**
+ * Chinese, Japanese and Korean headings run their words together ("规格型号", "生产厂家", "设备型号"): a heading in
+ * those scripts takes the role of a term it contains. Part first, as in headerRole; a maker's name ("厂商名称") is the maker.
+ */
+const UNSPACED_TERMS: [RegExp, ColumnRole][] = [
+  [/型号|料号|型番|品番|모델/u, 'part'],
+  [/厂商|厂家|制造商|品牌|供应商|供货商|メーカー|製造元|제조사|브랜드/u, 'maker'],
+  [/描述|说明|名称|品名/u, 'description'],
+  [/数量|수량/u, 'quantity'],
+];
+/** A heading in Han, kana or Hangul script (no spaces between words). */
+const UNSPACED_HEADING = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー\s]+$/u;
+/** Headings about price, date or stock, whatever else they name ("单价", "含税单价", "交货期"). */
+const UNSPACED_NOT_A_ROLE = /价|價|金额|日期|时间|期|库存|状态|가격|価格|日付/u;
+
+const MAKER_WORDS = [
+  'manufacturer', 'manufacture', 'mfr', 'mfg', 'manf', 'vendor', 'brand', 'oem', 'maker', 'make', 'supplier', 'publisher',
+  'hersteller', 'fabricant', 'fabricante', 'výrobce', 'vyrobce', 'marca', 'marque', 'marke', 'produttore', 'producent', 'fabrikant', 'merk',
+  'производитель', 'изготовитель', 'виробник', 'üretici', 'uretici',
+];
+const PART_WORDS = ['part', 'pn', 'mpn', 'sku', 'model', 'modell', 'modèle', 'modele', 'modelo', 'modello', 'модель', 'artikelnummer', 'référence', 'p#'];
+const DESCRIPTION_WORDS = ['description', 'desc', 'beschreibung', 'bezeichnung', 'désignation', 'descripción', 'descripcion', 'descrição', 'descricao', 'descrizione', 'popis', 'omschrijving', 'описание', 'наименование'];
+const QUANTITY_WORDS = ['qty', 'quantity', 'menge', 'anzahl', 'quantité', 'cantidad', 'quantidade', 'quantità', 'množství', 'mnozstvi', 'počet', 'pocet', 'ilość', 'ilosc', 'quantite', 'aantal', 'количество', 'кількість', 'adet', 'miktar'];
 /** Columns about a part that are not the part itself: "Part Status", "Mfg Std Lead Time", "Quantity Available". */
 const NOT_A_ROLE_WORDS = ['status', 'time', 'lead', 'price', 'cost', 'date', 'available', 'availability', 'stock', 'weeks', 'rohs', 'reach', 'url', 'link', 'datasheet', 'currency', 'weight'];
 /**
  * Columns filled by a shop, distributor or the buyer ("Supplier", "Digi-Key Part Number", "User part no"):
  * a true maker or maker's part number column wins over them in the row context.
  */
-const WEAK_COLUMN_WORDS = ['supplier', 'vendor', 'distributor', 'source', 'lieferant', 'fournisseur', 'proveedor', 'fornitore', 'dodavatel', '供应商', 'user', 'customer', 'internal', 'digikey', 'digi', 'mouser', 'farnell', 'newark', 'lcsc', 'arrow', 'tme', 'rs'];
+const WEAK_COLUMN_WORDS = ['supplier', 'vendor', 'distributor', 'source', 'lieferant', 'fournisseur', 'proveedor', 'fornitore', 'dodavatel', '供应商', '供货商', 'fornecedor', 'dostawca', 'leverancier', 'поставщик', 'постачальник', 'tedarikçi', 'user', 'customer', 'internal', 'digikey', 'digi', 'mouser', 'farnell', 'newark', 'lcsc', 'arrow', 'tme', 'rs'];
 
 function normaliseHeader(header: string): string {
   return header
+    // JSON keys and some exports join words in camel case: "softwarePublisher", "ManufacturerName".
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .toLowerCase()
     .replace(/[_.:/\\()[\]-]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -203,6 +288,7 @@ export function headerRole(header: string): ColumnRole | undefined {
   if (h === '') return undefined;
   const exact = EXACT_HEADERS[h];
   if (exact) return exact;
+  if (UNSPACED_HEADING.test(h)) return unspacedRole(h);
   const words = h.split(' ');
   const has = (list: string[]) => words.some((w) => list.includes(w));
   if (has(NOT_A_ROLE_WORDS)) return undefined;
@@ -215,10 +301,16 @@ export function headerRole(header: string): ColumnRole | undefined {
   return undefined;
 }
 
-function isWeakHeader(header: string): boolean {
+function unspacedRole(heading: string): ColumnRole | undefined {
+  if (UNSPACED_NOT_A_ROLE.test(heading)) return undefined;
+  return UNSPACED_TERMS.find(([term]) => term.test(heading))?.[1];
+}
+
+/** A column filled by a shop, distributor or the buyer ("Supplier", "Digi-Key Part Number"): a maker's own column wins over it. */
+export function isWeakHeader(header: string): boolean {
   return normaliseHeader(header)
     .split(' ')
-    .some((w) => WEAK_COLUMN_WORDS.includes(w));
+    .some((w) => WEAK_COLUMN_WORDS.includes(w)) || /供应商|供货商/u.test(header);
 }
 
 /** Words that only mean something under a group heading ("Manufacturer" over "Name" and "Number"). */

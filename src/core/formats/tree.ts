@@ -191,6 +191,58 @@ export function parseJsonTree(text: string): ParsedTree {
   return { root, problems, comments: [] };
 }
 
+/** The same tree `by` characters further on: a value read from a slice, placed back in its document. */
+function shiftTree(node: TreeNode, by: number): TreeNode {
+  switch (node.kind) {
+    case 'scalar':
+      return { ...node, start: node.start + by, end: node.end + by };
+    case 'array':
+      return { kind: 'array', start: node.start + by, end: node.end + by, items: node.items.map((i) => shiftTree(i, by)) };
+    case 'object':
+      return { kind: 'object', start: node.start + by, end: node.end + by, entries: node.entries.map((e) => ({ key: e.key, keyStart: e.keyStart + by, value: shiftTree(e.value, by) })) };
+  }
+}
+
+const MAX_JSON_LINES_PROBLEMS = 20;
+
+/**
+ * JSON Lines (NDJSON), as `jq -c`, osquery, Elastic and log shippers export records: one object or list per
+ * line. Read as one list of the lines' values, so every record is checked, not only the first. Undefined when
+ * the text is not JSON Lines: fewer than two lines, or a line that does not open and close a value by itself.
+ */
+export function parseJsonLinesTree(text: string): ParsedTree | undefined {
+  const lines: { start: number; end: number }[] = [];
+  let at = 0;
+  while (at <= text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let start = at;
+    let stop = end;
+    while (start < stop && isBlank(text.charCodeAt(start))) start++;
+    while (stop > start && isBlank(text.charCodeAt(stop - 1))) stop--;
+    if (stop > start) {
+      const first = text[start];
+      const last = text[stop - 1];
+      if (!((first === '{' && last === '}') || (first === '[' && last === ']'))) return undefined;
+      lines.push({ start, end: stop });
+    }
+    at = end + 1;
+  }
+  if (lines.length < 2) return undefined;
+  const items: TreeNode[] = [];
+  const problems: ParseProblem[] = [];
+  for (const line of lines) {
+    const parsed = parseJsonTree(text.slice(line.start, line.end));
+    if (parsed.root) items.push(shiftTree(parsed.root, line.start));
+    for (const p of parsed.problems) if (problems.length < MAX_JSON_LINES_PROBLEMS) problems.push({ ...p, start: p.start + line.start, end: p.end + line.start });
+  }
+  return { root: { kind: 'array', start: 0, end: text.length, items }, problems, comments: [] };
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0xfeff;
+}
+
 // ---- YAML (the `yaml` package: node ranges are [start, valueEnd, nodeEnd])
 
 function yamlScalar(node: Scalar, text: string): ScalarNode | undefined {

@@ -465,11 +465,14 @@ export function describeIdentification(kb: KnowledgeBase, id: Identification): s
   return t('model of the {0} {1} family ({2}; per {3})', maker, family.family, family.id, family.source.url);
 }
 
+const NO_VENDORS: ReadonlySet<string> = new Set<string>();
+
 export function weigh(kb: KnowledgeBase, index: CatalogueIndex, id: Identification, field: Field, row: RowContext | undefined = field.row): Weighed | undefined {
   const vendor = id.vendorId;
   const displayName = (v: string) => kb.vendorById.get(v)?.displayName ?? v;
   const makers = index.vendorsNamedIn(row?.maker);
-  const brands = index.relabelsNamedIn(row?.maker).filter((r) => r.maker === vendor);
+  const named = index.relabelsNamedIn(row?.maker);
+  const brands = named.length === 0 ? named : named.filter((r) => r.maker === vendor);
   if (!makers.has(vendor) && index.lookalikesNamedIn(row?.maker).some((l) => l.looksLike === vendor)) return undefined;
   const collides = id.family?.collidesWith ?? [];
   if (!makers.has(vendor) && collides.some((c) => makers.has(c))) return undefined;
@@ -481,7 +484,7 @@ export function weigh(kb: KnowledgeBase, index: CatalogueIndex, id: Identificati
   let confidence: Confidence = field.role === 'comment' ? 'low' : id.confidence;
   const notes: string[] = [];
   let wouldConfirm: string | undefined;
-  const described = field.role === 'description' ? new Set<string>() : index.vendorsNamedIn(row?.description);
+  const described = field.role === 'description' ? NO_VENDORS : index.vendorsNamedIn(row?.description);
   if (makers.has(vendor)) {
     confidence = 'high';
     notes.push(t('the maker given agrees'));

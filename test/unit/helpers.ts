@@ -6,6 +6,7 @@ import { FIELDS_PER_CLOCK_READ } from '../../src/core/analyze';
 import { loadKnowledgeBase, type KnowledgeSources } from '../../src/core/knowledge/load';
 import { getLanguageService, type LanguageService, type LanguageSettings } from '../../src/core/languageService';
 import type { KnowledgeBase } from '../../src/core/model';
+import { createProductModelMatcher } from '../../src/core/evidence/productModels';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -60,4 +61,20 @@ export function underlined(document: TextDocument, service: LanguageService): { 
     text: document.getText(f.range),
     line: f.range.start.line,
   }));
+}
+
+/**
+ * The flagged makers (with confidence) found in a one-row BOM (Manufacturer;Part Number;Description;Qty)
+ * under the US federal profile: how the product-class tests read a model as a quote row gives it.
+ */
+export function flaggedInQuoteRow(maker: string, model: string, description = 'equipment'): [string, string][] {
+  return languageService({ profile: 'us-federal' })
+    .analyze(textDocument(`Manufacturer;Part Number;Description;Qty\n${maker};${model};${description};1\n`, 'file:///ws/q.csv', 'csv'))
+    .findings.filter((f) => knowledge().vendorById.get(f.vendorId)?.status === 'flagged')
+    .map((f) => [f.vendorId, f.evidence.confidence]);
+}
+
+/** The makers the product-model matcher reads in free text. */
+export function productMakersInText(text: string): string[] {
+  return createProductModelMatcher(knowledge()).match({ offset: 0, text, role: 'text' }).map((e) => e.vendorId);
 }

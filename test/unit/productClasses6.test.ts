@@ -5,16 +5,10 @@
 // gateways, the Hytera X1 and Huawei's E68xx 5G mobile Wi-Fi (round 4 and 5 leftovers retried with a source).
 // The rows are written here, not copied from the held-out list; lookalikes sit next to each class.
 import { strict as assert } from 'node:assert';
-import { createProductModelMatcher } from '../../src/core/evidence/productModels';
-import { knowledge, languageService, textDocument } from './helpers';
+import { flaggedInQuoteRow, productMakersInText } from './helpers';
 
-const flagged = (maker: string, model: string, description = 'equipment') =>
-  languageService({ profile: 'us-federal' })
-    .analyze(textDocument(`Manufacturer;Part Number;Description;Qty\n${maker};${model};${description};1\n`, 'file:///ws/q.csv', 'csv'))
-    .findings.filter((f) => knowledge().vendorById.get(f.vendorId)?.status === 'flagged')
-    .map((f) => [f.vendorId, f.evidence.confidence]);
-
-const inText = (text: string) => createProductModelMatcher(knowledge()).match({ offset: 0, text, role: 'text' }).map((e) => e.vendorId);
+const flagged = flaggedInQuoteRow;
+const inText = productMakersInText;
 
 describe('product classes of round 6', () => {
   it('reads Hytera DMR numbers by series, tier and variant digit (2, 5, 6, 8, or X for a series), with band suffixes', () => {

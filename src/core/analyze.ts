@@ -574,12 +574,11 @@ export function analyzeDocument(
     }
     const { assessment, lead, advisoryIds, inForceIds } = known;
     const range = { start: positionOf(evidence.start, evidence.field, evidence.documentLevel), end: positionOf(evidence.end, evidence.field, evidence.documentLevel) };
+    // Worded now, not when read: a getter here held the whole analysis (text, fields) alive with the finding,
+    // and a dense scan then copied twice as much into the old generation.
     const related = (evidence.also ?? []).map((e) => ({
       range: { start: positionOf(e.start, e.field, e.documentLevel), end: positionOf(e.end, e.field, e.documentLevel) },
-      // Worked out when read (the editor's related information): a scan reads none.
-      get message() {
-        return t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' '));
-      },
+      message: t('Also {0} "{1}"', e.detail, e.matched.replace(/\s+/g, ' ')),
     }));
     const subject = evidence.subject;
     const fingerprint = subject && GROUPED_SUBJECTS.has(subject.kind) ? subjectFingerprint(evidence.vendorId, subject, evidence) : evidenceFingerprint(evidence);

@@ -27,6 +27,6 @@ describe('folded evidence in the reasons', () => {
     assert.equal(reasons.at(-1), 'and 4 more');
     assert.equal(reasons.indexOf('and 4 more'), reasons.length - 1, 'the count comes after the lines it counts');
     assert.equal(finding!.related.length, 20);
-    assert.match(finding!.related[0]!.message, /^Also .*"Huawei"$/, 'related information is worded when read');
+    assert.match(finding!.related[0]!.message, /^Also .*"Huawei"$/, 'related information names each sighting');
   });
 });

@@ -246,6 +246,15 @@ function namesRegex(names: readonly string[]): RegExp | undefined {
 /** Distinct texts remembered per question: a BOM's maker column repeats a few values thousands of times. */
 const MAX_REMEMBERED_TEXTS = 512;
 
+/**
+ * The text as a string of its own. A cell's text is a slice of its document's, and a slice keeps the whole
+ * document alive: remembered as it is, each key held a file's text until the memory was cleared, and a scan
+ * copied hundreds of megabytes of such texts into the old generation.
+ */
+function ownCopy(text: string): string {
+  return (' ' + text).slice(1);
+}
+
 /** `answer` for a cell's text, remembered for the texts seen last; `none` for an absent or empty cell. */
 function byText<T>(answer: (text: string) => T, none: T): (text: string | undefined) => T {
   let remembered = new Map<string, T>();
@@ -254,7 +263,7 @@ function byText<T>(answer: (text: string) => T, none: T): (text: string | undefi
     let known = remembered.get(text);
     if (known === undefined) {
       if (remembered.size >= MAX_REMEMBERED_TEXTS) remembered = new Map();
-      remembered.set(text, (known = answer(text)));
+      remembered.set(ownCopy(text), (known = answer(text)));
     }
     return known;
   };

@@ -182,6 +182,8 @@ function createMatcher(sample: string): { regexes: RegexTable; candidates: numbe
     samples = 1;
   }
   const current = samples;
+  // A match holds its sample, and the sample its file's text: none is kept past the next sample.
+  results.fill(null);
   // A regex is a candidate when one of its literals is present (or it needs none).
   const candidates = [...regexes.always];
   for (const id of candidates) candidateIn[id] = current;

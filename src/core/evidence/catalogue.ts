@@ -368,6 +368,14 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
     return all.length > 0 || modelStarts.has(key) ? all : undefined;
   }
 
+  /** The hit, unless the word before it makes the pair another maker's name (Motorola's "XiR E8600" is no Huawei E-number modem). */
+  function namedByPreviousWord(text: string, start: number, hit: Located): Located | undefined {
+    if (start < 2 || text.charCodeAt(start - 1) !== 32 || !isWordCode(text.charCodeAt(start - 2))) return hit;
+    let wordStart = start - 2;
+    while (wordStart > 0 && isJoinedCode(text.charCodeAt(wordStart - 1))) wordStart--;
+    return isLookalike(text.slice(wordStart, hit.end)) ? undefined : hit;
+  }
+
   function scan(text: string, brands: readonly CatalogueRelabel[] = []): Located[] {
     const found: Located[] = [];
     for (let start = 0; start < text.length; start++) {
@@ -392,7 +400,7 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
         if (text.charCodeAt(end) !== 32 || !isWordCode(text.charCodeAt(end + 1))) break;
         end = tokenEnd(text, end + 1);
       }
-      const hit = vetoed ? undefined : (best ?? fallback);
+      const hit = vetoed || (best ?? fallback) === undefined ? undefined : namedByPreviousWord(text, start, (best ?? fallback)!);
       if (hit) {
         found.push(hit);
         start = hit.end - 1;

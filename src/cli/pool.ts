@@ -32,10 +32,10 @@ const MAX_QUEUED_FILES = 16;
 const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
 /**
  * The worker's young generation. With 4 MB, where findings are dense a worker spent a fifth of its time
- * collecting garbage (the 10 MB dense tree: 1.28 s of 5.9 s); 8 MB nearly halved that. Once findings no
- * longer held their analysis alive, 32 MB cut the 100 MB dense tree's worker from some 740 scavenges to
- * 210, the bytes it promoted from 265–420 MB to 55 and its scavenge pauses from 6.2 s to 2.0–2.5 s
- * (busy host), for 8 MB more peak RSS.
+ * collecting garbage (the 10 MB dense tree: 1.28 s of 5.9 s); 8 MB nearly halved that. With less garbage
+ * per finding, 32 MB cut the 100 MB dense tree's worker from some 740 scavenges to 210, the bytes it
+ * promoted from 265–420 MB to 55 and its scavenge pauses from 6.2 s to 2.0–2.5 s (busy host), for 8 MB
+ * more peak RSS.
  */
 const YOUNG_GENERATION_MB = 32;
 

@@ -1,4 +1,5 @@
-// Captures round 8: BRAS/BNG work on VRP — the AAA views ("[host-aaa-domain-NAME]"), the schemes a domain
+// Captures round 8: ZXA10 OLT answers that carry no table header (coded "%Code …-GPONSRV" messages, the
+// "ONU Number" footer of "show gpon onu state"), and BRAS/BNG work on VRP — the AAA views ("[host-aaa-domain-NAME]"), the schemes a domain
 // binds, "display access-user" — which never writes the maker's name, against the Comware, IOS and SmartAX
 // ways of writing AAA that must not be claimed for Huawei VRP. Every text is written here from the
 // platforms' grammar; none is copied from a capture.
@@ -95,5 +96,37 @@ describe('captures round 8: VRP BRAS/BNG AAA work without a vendor word', () => 
     const text = lines('[PE1] commit', '[PE1-GigabitEthernet0/1/0]quit', '[PE1]quit', '<PE1>display current-configuration');
     const reasons = explainDialect(text).join(' | ');
     assert.match(reasons, /"\[host\]" system-view prompt and echo ×[2-9]/, reasons);
+  });
+});
+
+const ZXA10_ANSWERS: [what: string, text: string][] = [
+  ['an empty "show gpon onu uncfg" answered with a coded message', lines(
+    'OLT-CENTRO#show gpon onu uncfg',
+    '%Code 62310-GPONSRV : No related information to show.',
+    'OLT-CENTRO#',
+  )],
+  ['ONU state rows pasted without their header, with the footer', lines(
+    '1/1/3:1     enable       enable      working      1(GPON)',
+    '1/1/3:2     enable       disable     LOS          1(GPON)',
+    '1/1/3:3     enable       enable      working      1(GPON)',
+    'ONU Number: 2/3',
+  )],
+];
+
+describe('captures round 8: ZXA10 OLT answers without a table header', () => {
+  for (const [what, text] of ZXA10_ANSWERS) {
+    it(`recognises zte-zxros in ${what}`, () => {
+      const d = detectDialect(text);
+      assert.equal(d.id, 'zte-zxros', explainDialect(text).join(' | '));
+    });
+  }
+
+  it('does not read a MATLAB comment "%code 32" or an IOS "% Invalid input" as a ZXA10 message', () => {
+    for (const text of [
+      lines("k = input(strcat('Window length:', 32)); %code 32 = space", 'x = k + 1;'),
+      lines('R1#show gpon onu uncfg', '              ^', '% Invalid input detected at \'^\' marker.', 'R1#'),
+    ]) {
+      assert.notEqual(detectDialect(text).id, 'zte-zxros', explainDialect(text).join(' | '));
+    }
   });
 });

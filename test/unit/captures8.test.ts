@@ -1,4 +1,5 @@
-// Captures round 8: ZXA10 OLT answers that carry no table header (coded "%Code …-GPONSRV" messages, the
+// Captures round 8: SmartAX readings pasted without their command (one ONT's optics, a PON port's state,
+// the ONT summary); ZXA10 OLT answers that carry no table header (coded "%Code …-GPONSRV" messages, the
 // "ONU Number" footer of "show gpon onu state"), and BRAS/BNG work on VRP — the AAA views ("[host-aaa-domain-NAME]"), the schemes a domain
 // binds, "display access-user" — which never writes the maker's name, against the Comware, IOS and SmartAX
 // ways of writing AAA that must not be claimed for Huawei VRP. Every text is written here from the
@@ -128,5 +129,51 @@ describe('captures round 8: ZXA10 OLT answers without a table header', () => {
     ]) {
       assert.notEqual(detectDialect(text).id, 'zte-zxros', explainDialect(text).join(' | '));
     }
+  });
+});
+
+const SMARTAX_READINGS: [what: string, text: string][] = [
+  ['one ONT\'s optics ("display ont optical-info 0 7")', lines(
+    '  -----------------------------------------------------------------------------',
+    '  ONU NNI port ID                        : 0',
+    '  Module type                            : GPON',
+    '  Rx optical power(dBm)                  : -21.55',
+    '  Tx optical power(dBm)                  : 2.18',
+    '  Temperature(C)                         : 47',
+    '  OLT Rx ONT optical power(dBm)          : -23.61, out of range[-30.00, -8.00]',
+    '  -----------------------------------------------------------------------------',
+  )],
+  ['a PON port\'s state ("display port state 3")', lines(
+    '  F/S/P                        0/1/3',
+    '  Optical Module status        Online',
+    '  Port state                   Online',
+    '  Laser state                  Normal',
+    '  Available bandwidth(Kbps)    1183232',
+    '  TX power(dBm)                4.12',
+    '  Illegal rogue ONT            Inexistent',
+    '  Max Distance(Km)             20',
+  )],
+  ['the ONT summary ("display ont info summary 0/1/3")', lines(
+    '  In port 0/1/3, the total of ONTs are: 3, online: 2',
+    '  ----------------------------------------------------------------------------',
+    '  ONT  Run     Last                Last                Last',
+    '  ID   State   UpTime              DownTime            DownCause',
+    '  ----------------------------------------------------------------------------',
+    '  0    online  2026-11-20 08:11:42 2026-11-20 08:09:10 dying-gasp',
+    '  2    offline -                   2026-11-21 03:44:51 LOS',
+  )],
+];
+
+describe('captures round 8: SmartAX readings pasted without their command', () => {
+  for (const [what, text] of SMARTAX_READINGS) {
+    it(`recognises huawei-smartax in ${what}`, () => {
+      const d = detectDialect(text);
+      assert.equal(d.id, 'huawei-smartax', explainDialect(text).join(' | '));
+    });
+  }
+
+  it('does not claim SmartAX for a generic optics reading', () => {
+    const text = lines('Interface xe-0/0/1', '  Rx optical power(dBm)   : -4.10', '  Tx optical power(dBm)   : -2.02', '  Module temperature      : 41 C');
+    assert.notEqual(detectDialect(text).id, 'huawei-smartax', explainDialect(text).join(' | '));
   });
 });

@@ -17,6 +17,8 @@ export interface VendorName {
   text: string;
   kind: NameKind;
   caseSensitive?: boolean;
+  /** Also a personal given name: next to a surname (data/namesakes.json) it names a person. */
+  givenName?: boolean;
   note?: string;
 }
 

@@ -5,6 +5,7 @@ import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { createLiteralSearch, type LiteralSearch } from '../regex/literalSearch';
 import { boundedSource, flexibleNameSource, isUnspacedScript, phraseTrigger } from './patterns';
 import { t } from '../l10n';
+import namesakes from '../../../data/namesakes.json';
 
 interface NameEntry {
   vendorId: string;
@@ -94,6 +95,36 @@ function isBuildExclusion(text: string, start: number): boolean {
   return BUILD_EXCLUSION_BEFORE.test(window.slice(window.lastIndexOf('\n') + 1));
 }
 
+/**
+ * A vendor name can be someone's or somewhere's name (data/namesakes.json): a given name next to a Chinese surname
+ * ("Dahua Lin", "Lin Dahua") is a person; a name followed by a place word ("Dahua Road", 大华路) is a street.
+ * The surname must be written as a name (capital, then lower case) and end the word: "Huawei MA5800", "Huawei
+ * Li-ion" are no person. Bounded look-arounds only: the text beside the match is sliced, never scanned.
+ */
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NAMESAKE_LOOK_AROUND = 24;
+
+/** Built with the matcher (not at module load), so the regex inventory of the ReDoS test sees them. */
+function createNamesakeCheck(): (name: VendorName, text: string, start: number, end: number) => boolean {
+  const wordEnd = '(?![\\p{L}\\p{N}_-])';
+  const surnames = namesakes.surnames.map(escapeRegex).join('|');
+  const surnameAfter = new RegExp(`^[ \\t]+(?:${surnames})${wordEnd}`, 'u');
+  const surnameBefore = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${surnames})[ \\t]+$`, 'u');
+  const spaced = namesakes.placeWords.filter((w) => !isUnspacedScript(w)).map(escapeRegex);
+  const unspaced = namesakes.placeWords.filter((w) => isUnspacedScript(w)).map(escapeRegex);
+  const placeAfterSpaced = new RegExp(`^[ \\t]+(?:${spaced.join('|')})\\.?${wordEnd}`, 'iu');
+  const placeAfterUnspaced = new RegExp(`^(?:${unspaced.join('|')})`, 'u');
+  const notPlace = new RegExp(`^[ \\t]*(?:${namesakes.notPlaceWords.map((w) => escapeRegex(w).replace(/ /g, '[ \\t]+')).join('|')})`, 'iu');
+  return (name, text, start, end) => {
+    if (name.kind === 'legal') return false;
+    const after = text.slice(end, end + NAMESAKE_LOOK_AROUND);
+    if (notPlace.test(after)) return false;
+    if ((isUnspacedScript(name.text) ? placeAfterUnspaced : placeAfterSpaced).test(after)) return true;
+    if (!name.givenName) return false;
+    return surnameAfter.test(after) || surnameBefore.test(text.slice(Math.max(0, start - NAMESAKE_LOOK_AROUND), start));
+  };
+}
+
 /** Two-character Chinese names (中兴, 大华) also occur inside unrelated company names. */
 const SHORT_LOCAL_NAME = 2;
 
@@ -138,6 +169,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     buildGroup(unspaced, false, true),
   ].filter((g): g is NameGroup => g !== undefined);
   const trigger = phraseTrigger(kb.vendors.flatMap((v) => v.names.map((n) => n.text)));
+  const isNamesake = createNamesakeCheck();
 
   /** Where a vendor's exclusions occur in a text: found once per field, so the check stays linear. */
   function exclusionSpans(vendorId: string, text: string): [number, number][] {
@@ -182,6 +214,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           const start = m.index;
           const end = start + m[0].length;
           if (!entry || isExcluded(entry.vendorId, start, end) || (entry.name.kind !== 'legal' && isGivenName(start, end))) continue;
+          if (isNamesake(entry.name, field.text, start, end)) continue;
           if ((mayExclude ??= /exclu/i.test(field.text)) && isBuildExclusion(field.text, start)) continue;
           const label = kindLabel(entry.name.kind);
           found.push({

@@ -41,6 +41,8 @@ export interface Vendor {
   productCategories?: string[];
   names: VendorName[];
   exclusions?: string[];
+  /** Other companies sharing the vendor's name: a document naming one means it by the bare name too. */
+  namesakeCompanies?: string[];
   relatedTo?: string[];
   enterpriseNumbers?: number[];
   /** The four letters that open the serial numbers of the vendor's PON terminals (GPON ONTs), e.g. HWTC. */

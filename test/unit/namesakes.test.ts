@@ -65,3 +65,28 @@ describe('third-party gear described by what it fits', () => {
     assert.deepEqual(flaggedInQuoteRow('Hytera', 'PD785', 'DMR portable radio'), [['hytera', 'high']]);
   });
 });
+
+describe('namesake companies across a document', () => {
+  const scaleDriver = [
+    '// Label printing for Shanghai Dahua Scale TM-30F barcode scales, over TCP port 4001.',
+    'enum ScaleProtocol {',
+    '    Dahua = 0,',
+    '    Rongta = 1,',
+    '}',
+    '// Dahua: three digits per byte for the product name.',
+  ];
+
+  it('reads the bare name as the scale maker in a file that names the scale maker', () => {
+    assert.deepEqual(vendorsIn(scaleDriver.join('\n'), 'test://test/ScaleCodec.cs'), []);
+    // Wherever the scale maker's name stands: after the bare mentions too.
+    assert.deepEqual(vendorsIn([...scaleDriver.slice(1), scaleDriver[0]!].join('\n'), 'test://test/ScaleCodec.cs'), []);
+  });
+
+  it('keeps Dahua where the same file holds other evidence of it, and without the scale maker\'s name', () => {
+    const withCamera = [...scaleDriver, '// The shop camera is a Dahua IPC-HFW2431S-S-S2 on the same VLAN.'].join('\n');
+    assert.deepEqual(vendorsIn(withCamera, 'test://test/ScaleCodec.cs'), ['dahua']);
+    const legalName = [...scaleDriver, '// Not to be confused with Zhejiang Dahua Technology Co., Ltd.'].join('\n');
+    assert.deepEqual(vendorsIn(legalName, 'test://test/ScaleCodec.cs'), ['dahua']);
+    assert.deepEqual(vendorsIn(scaleDriver.slice(1).join('\n'), 'test://test/ScaleCodec.cs'), ['dahua']);
+  });
+});

@@ -143,7 +143,55 @@ function confidenceOf(name: VendorName, field: Field): Confidence {
   return 'medium';
 }
 
+/**
+ * Document level: a document that names another company sharing a vendor's name ("Shanghai Dahua Scale", vendors.yaml
+ * `namesakeCompanies`) and holds no evidence of the vendor but its bare name (no legal name, model, MAC, OID…) means
+ * that company by the bare name too: a scale program's "Dahua = 0" enum and "Dahua protocol" comments. Built with the
+ * name matcher, so the regex inventory of the ReDoS test sees the regexes.
+ */
+type NamesakeDocumentFilter = (evidence: Evidence[], text: string) => Evidence[];
+const namesakeDocumentFilters = new WeakMap<KnowledgeBase, NamesakeDocumentFilter>();
+
+function createNamesakeDocumentFilter(kb: KnowledgeBase): NamesakeDocumentFilter {
+  const companies = new Map<string, RegExp>();
+  const bareNames = new Map<string, Set<string>>();
+  for (const vendor of kb.vendors) {
+    const names = (vendor.namesakeCompanies ?? []).filter((n) => n.trim() !== '');
+    if (names.length === 0) continue;
+    companies.set(vendor.id, new RegExp(names.map((n) => boundedSource([flexibleNameSource(n)], isUnspacedScript(n))).join('|'), 'iu'));
+    const bare = vendor.names.filter((n) => n.kind !== 'legal' && (n.kind === 'brand' || !COMPANY_FORM.test(n.text.trim())));
+    bareNames.set(vendor.id, new Set(bare.map((n) => keyOf(n.text, false))));
+  }
+  const isBareName = (e: Evidence) => e.kind === 'vendor-name' && bareNames.get(e.vendorId)!.has(keyOf(e.matched, false));
+  return (evidence, text) => {
+    if (companies.size === 0) return evidence;
+    let namesakes: Set<string> | undefined;
+    for (const [vendorId, company] of companies) {
+      let seen = false;
+      let bareOnly = true;
+      for (const e of evidence) {
+        if (e.vendorId !== vendorId) continue;
+        seen = true;
+        if (!isBareName(e) || !(e.also ?? []).every(isBareName)) {
+          bareOnly = false;
+          break;
+        }
+      }
+      if (seen && bareOnly && company.test(text)) (namesakes ??= new Set()).add(vendorId);
+    }
+    return namesakes ? evidence.filter((e) => !namesakes!.has(e.vendorId)) : evidence;
+  };
+}
+
+/** The evidence of a document without the bare-name mentions it makes of a namesake company (see above). */
+export function withoutNamesakeMentions(kb: KnowledgeBase, evidence: Evidence[], text: string): Evidence[] {
+  let filter = namesakeDocumentFilters.get(kb);
+  if (!filter) namesakeDocumentFilters.set(kb, (filter = createNamesakeDocumentFilter(kb)));
+  return filter(evidence, text);
+}
+
 export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
+  if (!namesakeDocumentFilters.has(kb)) namesakeDocumentFilters.set(kb, createNamesakeDocumentFilter(kb));
   const spacedInsensitive: NameEntry[] = [];
   const spacedSensitive: NameEntry[] = [];
   const unspaced: NameEntry[] = [];
@@ -156,7 +204,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
       else if (name.caseSensitive) spacedSensitive.push(entry);
       else spacedInsensitive.push(entry);
     }
-    const exclusionNames = (vendor.exclusions ?? []).filter((e) => e.trim() !== '');
+    const exclusionNames = [...(vendor.exclusions ?? []), ...(vendor.namesakeCompanies ?? [])].filter((e) => e.trim() !== '');
     if (exclusionNames.length) {
       // Each bounded as its own script requires: 大华银行 sits inside running Chinese text with no spaces.
       const sources = exclusionNames.map((e) => boundedSource([flexibleNameSource(e)], isUnspacedScript(e)));

@@ -13,7 +13,7 @@ import { createLiteralSearch } from './regex/literalSearch';
 import { createProductModelMatcher } from './evidence/productModels';
 import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createPonSerialMatcher } from './evidence/ponSerials';
-import { createVendorNameMatcher } from './evidence/vendorNames';
+import { createVendorNameMatcher, withoutNamesakeMentions } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
 import { createOemRelabelMatcher } from './evidence/oemRelabels';
 import { createCpeMatcher } from './evidence/cpe';
@@ -560,7 +560,7 @@ export function analyzeDocument(
     if (collected.length >= options.maxFindings * EVIDENCE_PER_FINDING) uncollected++;
     else collected.push(evidence);
   });
-  const grouped = groupBySubject(kb, collected, { text, format, dialect: parsed.dialect });
+  const grouped = groupBySubject(kb, withoutNamesakeMentions(kb, collected, text), { text, format, dialect: parsed.dialect });
   for (const evidence of grouped) {
     if (findings.length >= options.maxFindings) break;
     const vendor = kb.vendorById.get(evidence.vendorId)!;

@@ -17,6 +17,8 @@ export interface VendorName {
   text: string;
   kind: NameKind;
   caseSensitive?: boolean;
+  /** Also a personal given name: next to a surname (data/namesakes.json) it names a person. */
+  givenName?: boolean;
   note?: string;
 }
 
@@ -39,6 +41,8 @@ export interface Vendor {
   productCategories?: string[];
   names: VendorName[];
   exclusions?: string[];
+  /** Other companies sharing the vendor's name: a document naming one means it by the bare name too. */
+  namesakeCompanies?: string[];
   relatedTo?: string[];
   enterpriseNumbers?: number[];
   /** The four letters that open the serial numbers of the vendor's PON terminals (GPON ONTs), e.g. HWTC. */

@@ -58,4 +58,39 @@ describe('vendor-name evidence', () => {
     assert.deepEqual(match('Shanghai Dahua Scale Factory'), []);
     assert.deepEqual(match('Zhejiang Dahua Technology Co., Ltd.').map((m) => m.vendor), ['dahua']);
   });
+  it('does not take a person whose given name is Dahua or Huawei for the maker, in either name order', () => {
+    for (const text of [
+      ' * @author Dahua Lin',
+      '% Created by Dahua Lin, on 3 May 2011',
+      '| Dahua Lin | The Chinese University of Hong Kong | co-author |',
+      'Chen Wei, Lin Dahua and Zhou Min reviewed the draft.',
+      'Thanks to Huawei Wang for the measurements.',
+      'title={A study}, author={Ng, Andrew and Dahua Lin},',
+    ]) {
+      assert.deepEqual(match(text), [], text);
+    }
+    // The maker beside a surname-like word that is no name, and the maker beside a person: still found.
+    assert.deepEqual(match('Dahua Lite series NVR').map((m) => m.vendor), ['dahua']);
+    assert.deepEqual(match('HUAWEI MA5800-X7 chassis').map((m) => m.vendor), ['huawei']);
+    assert.deepEqual(match('Huawei Li-ion battery pack ESM-48100').map((m) => m.vendor), ['huawei']);
+    assert.deepEqual(match('Huawei LIN bus adapter').map((m) => m.vendor), ['huawei']);
+    assert.deepEqual(match('Dahua Lin evaluated a Hikvision DS-2CD2143G2 camera').map((m) => m.vendor), ['hikvision']);
+  });
+
+  it('does not take a street or village named after a word the vendor shares for the maker', () => {
+    for (const text of [
+      'address: 1 Dongdan Dahua Road, Dongcheng District, Beijing',
+      ':street => "dahua road"',
+      '2877, Lane 55, Dahua Rd., Niaosong District',
+      'Hytera Street 12',
+      '东城区东单大华路1号',
+    ]) {
+      assert.deepEqual(match(text), [], text);
+    }
+    // "Road Map" is a map service, and 华为路由器 is a Huawei router, not a road.
+    assert.deepEqual(match('15. Huawei Road Map (Petal Map)').map((m) => m.vendor), ['huawei']);
+    assert.deepEqual(match('华为路由器 AX3').map((m) => m.vendor), ['huawei']);
+    assert.deepEqual(match('Dahua Roadside camera kit').map((m) => m.vendor), ['dahua']);
+    assert.deepEqual(match('Zhejiang Dahua Technology Co., Ltd, 1199 Bin\'an Road').map((m) => m.vendor), ['dahua']);
+  });
 });

@@ -5,6 +5,7 @@ import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { createLiteralSearch, type LiteralSearch } from '../regex/literalSearch';
 import { boundedSource, flexibleNameSource, isUnspacedScript, phraseTrigger } from './patterns';
 import { t } from '../l10n';
+import namesakes from '../../../data/namesakes.json';
 
 interface NameEntry {
   vendorId: string;
@@ -94,6 +95,36 @@ function isBuildExclusion(text: string, start: number): boolean {
   return BUILD_EXCLUSION_BEFORE.test(window.slice(window.lastIndexOf('\n') + 1));
 }
 
+/**
+ * A vendor name can be someone's or somewhere's name (data/namesakes.json): a given name next to a Chinese surname
+ * ("Dahua Lin", "Lin Dahua") is a person; a name followed by a place word ("Dahua Road", 大华路) is a street.
+ * The surname must be written as a name (capital, then lower case) and end the word: "Huawei MA5800", "Huawei
+ * Li-ion" are no person. Bounded look-arounds only: the text beside the match is sliced, never scanned.
+ */
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NAMESAKE_LOOK_AROUND = 24;
+
+/** Built with the matcher (not at module load), so the regex inventory of the ReDoS test sees them. */
+function createNamesakeCheck(): (name: VendorName, text: string, start: number, end: number) => boolean {
+  const wordEnd = '(?![\\p{L}\\p{N}_-])';
+  const surnames = namesakes.surnames.map(escapeRegex).join('|');
+  const surnameAfter = new RegExp(`^[ \\t]+(?:${surnames})${wordEnd}`, 'u');
+  const surnameBefore = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${surnames})[ \\t]+$`, 'u');
+  const spaced = namesakes.placeWords.filter((w) => !isUnspacedScript(w)).map(escapeRegex);
+  const unspaced = namesakes.placeWords.filter((w) => isUnspacedScript(w)).map(escapeRegex);
+  const placeAfterSpaced = new RegExp(`^[ \\t]+(?:${spaced.join('|')})\\.?${wordEnd}`, 'iu');
+  const placeAfterUnspaced = new RegExp(`^(?:${unspaced.join('|')})`, 'u');
+  const notPlace = new RegExp(`^[ \\t]*(?:${namesakes.notPlaceWords.map((w) => escapeRegex(w).replace(/ /g, '[ \\t]+')).join('|')})`, 'iu');
+  return (name, text, start, end) => {
+    if (name.kind === 'legal') return false;
+    const after = text.slice(end, end + NAMESAKE_LOOK_AROUND);
+    if (notPlace.test(after)) return false;
+    if ((isUnspacedScript(name.text) ? placeAfterUnspaced : placeAfterSpaced).test(after)) return true;
+    if (!name.givenName) return false;
+    return surnameAfter.test(after) || surnameBefore.test(text.slice(Math.max(0, start - NAMESAKE_LOOK_AROUND), start));
+  };
+}
+
 /** Two-character Chinese names (中兴, 大华) also occur inside unrelated company names. */
 const SHORT_LOCAL_NAME = 2;
 
@@ -112,7 +143,55 @@ function confidenceOf(name: VendorName, field: Field): Confidence {
   return 'medium';
 }
 
+/**
+ * Document level: a document that names another company sharing a vendor's name ("Shanghai Dahua Scale", vendors.yaml
+ * `namesakeCompanies`) and holds no evidence of the vendor but its bare name (no legal name, model, MAC, OID…) means
+ * that company by the bare name too: a scale program's "Dahua = 0" enum and "Dahua protocol" comments. Built with the
+ * name matcher, so the regex inventory of the ReDoS test sees the regexes.
+ */
+type NamesakeDocumentFilter = (evidence: Evidence[], text: string) => Evidence[];
+const namesakeDocumentFilters = new WeakMap<KnowledgeBase, NamesakeDocumentFilter>();
+
+function createNamesakeDocumentFilter(kb: KnowledgeBase): NamesakeDocumentFilter {
+  const companies = new Map<string, RegExp>();
+  const bareNames = new Map<string, Set<string>>();
+  for (const vendor of kb.vendors) {
+    const names = (vendor.namesakeCompanies ?? []).filter((n) => n.trim() !== '');
+    if (names.length === 0) continue;
+    companies.set(vendor.id, new RegExp(names.map((n) => boundedSource([flexibleNameSource(n)], isUnspacedScript(n))).join('|'), 'iu'));
+    const bare = vendor.names.filter((n) => n.kind !== 'legal' && (n.kind === 'brand' || !COMPANY_FORM.test(n.text.trim())));
+    bareNames.set(vendor.id, new Set(bare.map((n) => keyOf(n.text, false))));
+  }
+  const isBareName = (e: Evidence) => e.kind === 'vendor-name' && bareNames.get(e.vendorId)!.has(keyOf(e.matched, false));
+  return (evidence, text) => {
+    if (companies.size === 0) return evidence;
+    let namesakes: Set<string> | undefined;
+    for (const [vendorId, company] of companies) {
+      let seen = false;
+      let bareOnly = true;
+      for (const e of evidence) {
+        if (e.vendorId !== vendorId) continue;
+        seen = true;
+        if (!isBareName(e) || !(e.also ?? []).every(isBareName)) {
+          bareOnly = false;
+          break;
+        }
+      }
+      if (seen && bareOnly && company.test(text)) (namesakes ??= new Set()).add(vendorId);
+    }
+    return namesakes ? evidence.filter((e) => !namesakes!.has(e.vendorId)) : evidence;
+  };
+}
+
+/** The evidence of a document without the bare-name mentions it makes of a namesake company (see above). */
+export function withoutNamesakeMentions(kb: KnowledgeBase, evidence: Evidence[], text: string): Evidence[] {
+  let filter = namesakeDocumentFilters.get(kb);
+  if (!filter) namesakeDocumentFilters.set(kb, (filter = createNamesakeDocumentFilter(kb)));
+  return filter(evidence, text);
+}
+
 export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
+  if (!namesakeDocumentFilters.has(kb)) namesakeDocumentFilters.set(kb, createNamesakeDocumentFilter(kb));
   const spacedInsensitive: NameEntry[] = [];
   const spacedSensitive: NameEntry[] = [];
   const unspaced: NameEntry[] = [];
@@ -125,7 +204,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
       else if (name.caseSensitive) spacedSensitive.push(entry);
       else spacedInsensitive.push(entry);
     }
-    const exclusionNames = (vendor.exclusions ?? []).filter((e) => e.trim() !== '');
+    const exclusionNames = [...(vendor.exclusions ?? []), ...(vendor.namesakeCompanies ?? [])].filter((e) => e.trim() !== '');
     if (exclusionNames.length) {
       // Each bounded as its own script requires: 大华银行 sits inside running Chinese text with no spaces.
       const sources = exclusionNames.map((e) => boundedSource([flexibleNameSource(e)], isUnspacedScript(e)));
@@ -138,6 +217,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     buildGroup(unspaced, false, true),
   ].filter((g): g is NameGroup => g !== undefined);
   const trigger = phraseTrigger(kb.vendors.flatMap((v) => v.names.map((n) => n.text)));
+  const isNamesake = createNamesakeCheck();
 
   /** Where a vendor's exclusions occur in a text: found once per field, so the check stays linear. */
   function exclusionSpans(vendorId: string, text: string): [number, number][] {
@@ -182,6 +262,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           const start = m.index;
           const end = start + m[0].length;
           if (!entry || isExcluded(entry.vendorId, start, end) || (entry.name.kind !== 'legal' && isGivenName(start, end))) continue;
+          if (isNamesake(entry.name, field.text, start, end)) continue;
           if ((mayExclude ??= /exclu/i.test(field.text)) && isBuildExclusion(field.text, start)) continue;
           const label = kindLabel(entry.name.kind);
           found.push({

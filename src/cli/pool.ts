@@ -32,12 +32,10 @@ const MAX_QUEUED_FILES = 16;
 const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
 /**
  * The worker's young generation. With 4 MB, where findings are dense a worker spent a fifth of its time
- * collecting garbage (the 10 MB dense tree: 1.28 s of 5.9 s); 8 MB nearly halved that. With less garbage
- * per finding, 32 MB cut the 100 MB dense tree's worker from some 740 scavenges to 210, the bytes it
- * promoted from 265–420 MB to 55 and its scavenge pauses from 6.2 s to 2.0–2.5 s (busy host), for 8 MB
- * more peak RSS.
+ * collecting garbage (the 10 MB dense tree: 1.28 s of 5.9 s); 8 MB nearly halves that (0.72 s), as 16 MB
+ * does (0.68 s), and the 100 MB dense tree's peak RSS stays within the spread of 4 MB's (270–290 MB).
  */
-const YOUNG_GENERATION_MB = 32;
+const YOUNG_GENERATION_MB = 8;
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];

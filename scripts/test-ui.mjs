@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// UI checks in a real VS Code: packages the VSIX (npm run package, at most 1.5 MB), installs it into a
+// UI checks in a real VS Code: packages the VSIX (npm run package, at most 2 MB), installs it into a
 // throw-away code-server, opens a copy of test/fixtures/workspace in headless Debian chromium through
 // playwright-core, and checks what only the workbench shows: the squiggle, the hover with the advisory,
 // the Problems row (message, source, code with its link), the quick fix writing a review note through the
@@ -22,7 +22,10 @@ import { codeServerArgs, freePort, HarnessError, isolatedEnv, launchChromium, ma
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VSIX = path.join(projectRoot, 'vendorlens.vsix');
-const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
+// A guard against what should not ship (source maps, fixtures, a dependency bundled twice), with room for
+// the knowledge base, which three bundles carry (the desktop and web servers, and the CLI the tasks run):
+// its sourced catalogue and fingerprints grew the VSIX past 1.5 MB (to 1.57 MB) in one session of held-out rounds.
+const MAX_VSIX_BYTES = 2 * 1024 * 1024;
 const SHOTS = path.join(projectRoot, 'test-results', 'ui');
 const FIXTURE = path.join(projectRoot, 'test', 'fixtures', 'workspace');
 const CONFIG_FILE = 'edge-rtr1.ios.cfg';
@@ -71,7 +74,7 @@ async function main() {
     checks.push({ name, ok });
     console.log(`  ${ok ? '✔' : '✗'} ${name}${detail ? ` (${detail})` : ''}`);
   };
-  record('VSIX is at most 1.5 MB', size <= MAX_VSIX_BYTES, `${(size / 1024).toFixed(0)} KB`);
+  record('VSIX is at most 2 MB', size <= MAX_VSIX_BYTES, `${(size / 1024).toFixed(0)} KB`);
 
   const { ensureCodeServer } = await import('./code-server-install.mjs');
   const entryScript = ensureCodeServer({ log: say });

@@ -400,7 +400,8 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
         if (text.charCodeAt(end) !== 32 || !isWordCode(text.charCodeAt(end + 1))) break;
         end = tokenEnd(text, end + 1);
       }
-      const hit = vetoed || (best ?? fallback) === undefined ? undefined : namedByPreviousWord(text, start, (best ?? fallback)!);
+      const chosen = vetoed ? undefined : (best ?? fallback);
+      const hit = chosen && namedByPreviousWord(text, start, chosen);
       if (hit) {
         found.push(hit);
         start = hit.end - 1;
@@ -422,9 +423,8 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
     literals,
     partPatterns,
     identify: (value, options = {}) => {
-      if ((options.brands ?? []).length > 0) return identify(value, options);
       // Without brands the answer depends on the value alone: BOMs repeat their part numbers.
-      if (value === '') return identify(value, options);
+      if ((options.brands ?? []).length > 0 || value === '') return identify(value, options);
       return (options.partValue ? identifiedPart : identifiedFree)(value) ?? undefined;
     },
     scan,

@@ -192,15 +192,15 @@ function holdsValue(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Stray quotes marked in one file; the rest are counted in one problem where the first unmarked one is. */
+export const MAX_STRAY_QUOTE_PROBLEMS = 100;
+
 /**
  * The records of delimited text as the table reads them. One scan finds where each record is, how many
  * cells it has and how many of them hold a value, and every problem tokenizeDelimited reports, without
  * a string or object per cell; a record's cells are made (by tokenizeDelimited) only when asked for.
  * Most records of a long BOM become no fields, so most are never made.
  */
-/** Stray quotes marked in one file; the rest are counted in one problem where the first unmarked one is. */
-export const MAX_STRAY_QUOTE_PROBLEMS = 100;
-
 export class DelimitedRecords implements TableRecords {
   /**
    * The problems of the whole text, as tokenizeDelimited reports them, but stray quotes only up to

@@ -48,6 +48,8 @@ export interface Vendor {
   /** The four letters that open the serial numbers of the vendor's PON terminals (GPON ONTs), e.g. HWTC. */
   ponVendorIds?: string[];
   ouiOrganizations?: string[];
+  /** Wireshark's short names for the vendor's MAC prefixes, as tshark prints a resolved address: HuaweiTe_cc:7d:07. */
+  wiresharkNames?: string[];
   domains?: string[];
   cpeVendors?: string[];
   purlNamespaces?: string[];

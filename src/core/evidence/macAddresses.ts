@@ -4,6 +4,8 @@
 // xxxxxx-xxxxxx (ArubaOS-Switch/ProCurve), the IOS DHCP client identifier 01xx.xxxx.xxxx.xx, and the
 // zero-dropping x:xx:x:… of BSD and macOS "arp -a".
 // Prefixes are looked up longest first: MA-S (9 hex digits), MA-M (7), MA-L (6).
+// Wireshark and tshark print a resolved address as the manuf short name of its organisation and the last
+// three octets (HuaweiTe_cc:7d:07): the vendors' `wiresharkNames` say which names are theirs alone.
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { evidenceAt, NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
 import { t } from '../l10n';
@@ -72,14 +74,42 @@ export function normaliseMac(text: string): string {
   return text.replace(/[^0-9A-Fa-f]/g, '').toUpperCase();
 }
 
+/** Wireshark's short name, `_`, and three lower-case octets; never inside a longer name or address. */
+function resolvedNamePattern(names: readonly string[]): RegExp | undefined {
+  if (names.length === 0) return undefined;
+  const alternation = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[^A-Za-z0-9]/g, '')).join('|');
+  return new RegExp(`(?<![0-9A-Za-z_.-])(?:${alternation})_[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}(?![0-9A-Za-z_]|:[0-9A-Fa-f])`, 'g');
+}
+
 export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const registry = kb.macRegistry ? `IEEE registry via ${kb.macRegistry}` : 'IEEE registry';
+  const vendorByResolvedName = new Map<string, string>();
+  for (const vendor of kb.vendors) for (const name of vendor.wiresharkNames ?? []) vendorByResolvedName.set(name, vendor.id);
+  const resolvedName = resolvedNamePattern([...vendorByResolvedName.keys()]);
+  const hasPrefixes = kb.macPrefixes.size > 0;
+  const literals = resolvedName ? [...vendorByResolvedName.keys()].map((name) => `${name}_`) : [];
   return {
     kind: 'mac-oui',
-    trigger: kb.macPrefixes.size === 0 ? NEVER : { literals: [], shapes: MAC_TRIGGER },
+    trigger: !hasPrefixes && !resolvedName ? NEVER : { literals, shapes: hasPrefixes ? MAC_TRIGGER : [] },
     match(field: Field): readonly Evidence[] {
-      if (kb.macPrefixes.size === 0) return NO_EVIDENCE;
       const found: Evidence[] = [];
+      if (resolvedName) {
+        resolvedName.lastIndex = 0;
+        for (let m = resolvedName.exec(field.text); m; m = resolvedName.exec(field.text)) {
+          const name = m[0].slice(0, m[0].indexOf('_'));
+          const vendorId = vendorByResolvedName.get(name);
+          if (!vendorId) continue;
+          found.push(
+            evidenceAt(field, m.index, m[0], {
+              kind: 'mac-oui',
+              vendorId,
+              confidence: field.role === 'comment' ? 'medium' : 'high',
+              detail: t('MAC address resolved by Wireshark to {0}, its short name for {1}', name, kb.vendorById.get(vendorId)?.displayName ?? vendorId),
+            }),
+          );
+        }
+      }
+      if (!hasPrefixes) return found.length > 0 ? found : NO_EVIDENCE;
       for (const notation of NOTATIONS) {
         const { pattern } = notation;
         pattern.lastIndex = 0;
@@ -102,6 +132,7 @@ export function createMacAddressMatcher(kb: KnowledgeBase): EvidenceMatcher {
           }
         }
       }
+      if (found.length === 0) return NO_EVIDENCE;
       // In the order they appear, whatever notation found them.
       return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
     },

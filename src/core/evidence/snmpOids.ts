@@ -6,16 +6,21 @@ import { evidenceAt, NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher'
 import { t } from '../l10n';
 
 // Dotted numeric, with or without the leading dot, or the symbolic "enterprises." / "SNMPv2-SMI::enterprises." form.
-const OID = /(?<![\w.])(?:\.?1\.3\.6\.1\.4\.1|(?:SNMPv2-SMI::)?enterprises)\.(\d{1,10})((?:\.\d{1,10})*)(?![\w.]|\.\d)/g;
+// net-snmp without a MIB for the object names only the root it knows: "iso.3.6.1.4.1.2011…" (default output),
+// ".iso.org.dod.internet.private.enterprises.2011…" (-Of).
+const OID =
+  /(?<![\w.])(?:\.?1\.3\.6\.1\.4\.1|\.?iso\.3\.6\.1\.4\.1|\.?iso\.org\.dod\.internet\.private\.enterprises|(?:SNMPv2-SMI::)?enterprises)\.(\d{1,10})((?:\.\d{1,10})*)(?![\w.]|\.\d)/g;
+/** What every OID above contains ("iso.3.6.1.4.1" does not contain "1.3.6.1.4.1"). */
+const OID_LITERALS = ['1.3.6.1.4.1', 'iso.3.6.1.4.1', 'enterprises.'];
 
 export function createSnmpOidMatcher(kb: KnowledgeBase): EvidenceMatcher {
   const vendorByPen = new Map<number, string>();
   for (const vendor of kb.vendors) for (const pen of vendor.enterpriseNumbers ?? []) vendorByPen.set(pen, vendor.id);
   return {
     kind: 'snmp-oid',
-    trigger: vendorByPen.size === 0 ? NEVER : { literals: ['1.3.6.1.4.1', 'enterprises.'] },
+    trigger: vendorByPen.size === 0 ? NEVER : { literals: OID_LITERALS },
     match(field: Field): readonly Evidence[] {
-      if (!field.text.includes('1.3.6.1.4.1') && !field.text.includes('enterprises.')) return NO_EVIDENCE;
+      if (!OID_LITERALS.some((literal) => field.text.includes(literal))) return NO_EVIDENCE;
       const found: Evidence[] = [];
       OID.lastIndex = 0;
       for (let m = OID.exec(field.text); m; m = OID.exec(field.text)) {

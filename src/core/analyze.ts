@@ -13,6 +13,7 @@ import { createLiteralSearch } from './regex/literalSearch';
 import { createProductModelMatcher } from './evidence/productModels';
 import { createSnmpOidMatcher } from './evidence/snmpOids';
 import { createPonSerialMatcher } from './evidence/ponSerials';
+import { createAndroidHostNameMatcher } from './evidence/androidHostNames';
 import { createVendorNameMatcher, withoutNamesakeMentions } from './evidence/vendorNames';
 import { createPartNumberMatcher } from './evidence/partNumbers';
 import { createOemRelabelMatcher } from './evidence/oemRelabels';
@@ -147,6 +148,7 @@ function fieldMatchers(kb: KnowledgeBase): EvidenceMatcher[] {
     createSnmpOidMatcher(kb),
     createPonSerialMatcher(kb),
     createMacAddressMatcher(kb),
+    createAndroidHostNameMatcher(kb),
     createDomainMatcher(kb),
     createAsnMatcher(kb),
     createPartNumberMatcher(kb),

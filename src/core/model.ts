@@ -50,6 +50,10 @@ export interface Vendor {
   ouiOrganizations?: string[];
   /** Wireshark's short names for the vendor's MAC prefixes, as tshark prints a resolved address: HuaweiTe_cc:7d:07. */
   wiresharkNames?: string[];
+  /** The word opening the marketing names of the vendor's Android devices, as their DHCP host names start (HUAWEI_P30_Pro-9f13d2ee6f). */
+  androidHostNamePrefixes?: string[];
+  /** SNMP MIB modules under the vendor's enterprise numbers whose names do not name it (HIK-DEVICE-MIB). */
+  mibModules?: string[];
   domains?: string[];
   cpeVendors?: string[];
   purlNamespaces?: string[];

@@ -1,7 +1,9 @@
 // Captures round 9: flagged gear seen through management tools. Wireshark and tshark print a resolved MAC
 // address as the manuf short name of its organisation and the last three octets ("HuaweiTe_cc:7d:07"),
 // often with no full address beside it; net-snmp without a MIB for an object prints its OID from the root
-// it knows ("iso.3.6.1.4.1.2011…", or with -Of "iso.org.dod.internet.private.enterprises.2011…"). Every
+// it knows ("iso.3.6.1.4.1.2011…", or with -Of "iso.org.dod.internet.private.enterprises.2011…"), and with
+// the MIB loaded names objects through modules like HIK-DEVICE-MIB; EMUI phones announce a DHCP host name
+// built from their marketing name (HUAWEI_P30_Pro-9f13d2ee6f). Every
 // text is written here from the tools' output formats; none is copied from a capture.
 import { strict as assert } from 'node:assert';
 import { knowledge, languageService, textDocument } from './helpers';
@@ -101,4 +103,71 @@ describe('captures round 9: net-snmp OIDs printed from the iso root', () => {
       assert.deepEqual(findingsOf(text).filter((f) => f.kind === 'snmp-oid'), []);
     });
   }
+});
+
+// A vendor's MIB module whose name does not name the vendor, as net-snmp prints its objects with the MIB loaded.
+describe('captures round 9: objects of a vendor MIB module', () => {
+  it('finds hikvision in a walk through HIK-DEVICE-MIB', () => {
+    const findings = findingsOf(lines(
+      'HIK-DEVICE-MIB::memSize.0 = STRING: "512 MB"',
+      'HIK-DEVICE-MIB::videoEncode.0 = STRING: "H.265"',
+    ));
+    assert.ok(findings.some((f) => f.vendor === 'hikvision' && f.kind === 'snmp-oid' && f.matched === 'HIK-DEVICE-MIB'), JSON.stringify(findings));
+  });
+  for (const [what, text] of [
+    ['another maker\'s module', 'AXIS-VIDEO-MIB::axisTemperatureSensorValue.1 = INTEGER: 38\n'],
+    ['the module named as an argument, no object', "snmp_get($device, 'diskSize.0', '-Ovq', 'HIK-DEVICE-MIB');\n"],
+    ['a longer module name that ends the same way', 'XHIK-DEVICE-MIB::memSize.0 = STRING: "1"\n'],
+  ] as const) {
+    it(`claims no vendor for ${what}`, () => {
+      assert.deepEqual(findingsOf(text).filter((f) => f.kind === 'snmp-oid'), []);
+    });
+  }
+});
+
+// EMUI's default DHCP host name: the marketing name with '_' for spaces, '-', the Android ID, cut to 25.
+const HOST_NAMES: [what: string, hostName: string, text: string][] = [
+  ['a dnsmasq lease, cut to 25 characters', 'HUAWEI_Mate_20_Pro-7c1d0e', lines(
+    '1733640000 62:5d:11:0a:3c:e4 192.168.8.117 HUAWEI_Mate_20_Pro-7c1d0e 01:62:5d:11:0a:3c:e4',
+  )],
+  ['an ISC lease', 'HUAWEI_nova_5T-0b3e9a77c2', lines(
+    'lease 10.0.8.44 {',
+    '  hardware ethernet 4a:12:9c:70:01:be;',
+    '  client-hostname "HUAWEI_nova_5T-0b3e9a77c2";',
+    '}',
+  )],
+  ['a RouterOS lease print row', 'HUAWEI_P40_lite-6f2a01c9d', lines(
+    ' 3 D 192.168.88.251  2E:7B:90:11:4D:02  HUAWEI_P40_lite-6f2a01c9d  bound',
+  )],
+  ['a short marketing name, its Android ID cut by one digit', 'HUAWEI_Y7-0b3e9a77c2d14f6', lines(
+    '1733640000 3a:01:9c:0e:22:71 192.168.1.40 HUAWEI_Y7-0b3e9a77c2d14f6 *',
+  )],
+];
+
+const NOT_HOST_NAMES: [what: string, text: string][] = [
+  ['a code constant', 'HUAWEI_APP_ID = "104587231"\n'],
+  ['a Wi-Fi network named after the phone', 'Network Name : HUAWEI_P20\n'],
+  ['a host name a person chose', ' 4 D 192.168.88.12  0A:11:22:33:44:55  HUAWEI_phone-of-anna  bound\n'],
+  ['a tail too short for the length the firmware writes', 'client-hostname "HUAWEI_P30-9e8b";\n'],
+  ['a name longer than the firmware ever writes', 'client-hostname "HUAWEI_Mate_30_Pro-0b3e9a77c2d14f60";\n'],
+  ['an Honor phone (Honor is not Huawei)', 'client-hostname "HONOR_View20-a91c0d2e7f3b"\n'],
+  ['a tail in capitals, which an Android ID never is', 'client-hostname "HUAWEI_P30_Pro-9F13D2EE6F"\n'],
+];
+
+describe('captures round 9: default DHCP host names of Android devices', () => {
+  for (const [what, hostName, text] of HOST_NAMES) {
+    it(`finds huawei in ${what}`, () => {
+      const findings = findingsOf(text);
+      assert.ok(findings.some((f) => f.vendor === 'huawei' && f.matched === hostName), JSON.stringify(findings));
+    });
+  }
+  for (const [what, text] of NOT_HOST_NAMES) {
+    it(`claims no vendor for ${what}`, () => {
+      assert.deepEqual(findingsOf(text).filter((f) => f.vendor === 'huawei'), []);
+    });
+  }
+  it('leaves a switch named with the vendor word to the name matcher', () => {
+    const findings = findingsOf('HUAWEI-SW01-a1b2c3d4e5f6a7b8\n');
+    assert.deepEqual(findings.filter((f) => f.vendor === 'huawei').map((f) => f.matched), ['HUAWEI']);
+  });
 });

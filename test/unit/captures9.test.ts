@@ -32,6 +32,15 @@ const RESOLVED: [what: string, vendor: string, matched: string, text: string][] 
   ['a camera of the Indian joint venture', 'hikvision', 'PramaHik_31:0e:5d', lines(
     'Source: PramaHik_31:0e:5d',
   )],
+  ['the twelve-letter name of current Wireshark releases', 'huawei', 'HuaweiTechno_5a:0c:e2', lines(
+    'Ethernet II, Src: HuaweiTechno_5a:0c:e2 (9c:7d:a3:5a:0c:e2), Dst: Broadcast (ff:ff:ff:ff:ff:ff)',
+  )],
+  ['a camera under its twelve-letter name', 'hikvision', 'HikvisionDig_20:4b:7f', lines(
+    '   88  19.004118 HikvisionDig_20:4b:7f → Broadcast    ARP 60 Who has 192.168.1.1? Tell 192.168.1.64',
+  )],
+  ['a recorder under its twelve-letter name', 'dahua', 'ZhejiangDahu_6e:01:9a', lines(
+    '12\t2.551870\tZhejiangDahu_6e:01:9a\tBroadcast\tARP\t60\tWho has 10.0.0.1? Tell 10.0.0.108',
+  )],
 ];
 
 // Short names that are other makers', shared by several organisations, or not Wireshark's spelling.
@@ -39,6 +48,8 @@ const NOT_RESOLVED: [what: string, text: string][] = [
   ['Hikvision, Ezviz and H3C all shorten to "Hangzhou"', '  5  0.8112 Hangzhou_5c:31:77 → Broadcast ARP 60 Who has 10.1.1.1? Tell 10.1.1.64\n'],
   ['Dahua, Uniview and Tmall all shorten to "Zhejiang"', 'Ethernet II, Src: Zhejiang_0b:9e:21, Dst: Broadcast\n'],
   ['a TP-Link router', 'Ethernet II, Src: Tp-LinkT_91:a4:8d, Dst: Broadcast\n'],
+  ['a Uniview camera under the current name', 'Ethernet II, Src: ZhejiangUniv_0b:9e:21, Dst: Broadcast\n'],
+  ['an H3C switch under the current name', '  9  1.20 NewH3CTechno_11:22:33 → Broadcast ARP 60 Who has 10.0.0.2? Tell 10.0.0.1\n'],
   ['a code identifier that starts like the ZTE name', 'zte_handler = register(zte_parse_ab)\n'],
   ['not the case Wireshark prints', 'src huaweite_4e:71:0a\n'],
   ['a longer run of octets is not a resolved name', 'HuaweiTe_4e:71:0a:99:10\n'],

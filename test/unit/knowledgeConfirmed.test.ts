@@ -63,6 +63,10 @@ describe('knowledge base facts confirmed or corrected on 2026-12-08', () => {
     assert.match(canada.requires, /Royal Assent on 16 Jun 2026/);
     assert.notEqual(canada.measure, 'ban');
     assert.notEqual(canada.measure, 'restriction');
+    // The Hikvision Canada order is read in the Federal Court's public reasons, which refused to stay it.
+    const hikvision = advisory('ca-2025-hikvision');
+    assert.ok(hasOfficialSource('ca-2025-hikvision'));
+    assert.match(hikvision.requires, /within 120 days/);
   });
 });
 

@@ -42,6 +42,7 @@ function categoryWord(category: string): string | undefined {
     case 'two-way-radio':
       return t('radio');
     case 'telecom-network':
+    case 'home-router':
       return t('network device');
     case 'phone':
       return t('phone');

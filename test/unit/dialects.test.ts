@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectDialect, DIALECTS, FIRST_LOOK_CHARS, maskNeighbourText, SAMPLE_CHARS } from '../../src/core/formats/dialects/detect';
-import { requiredLiterals } from '../../src/core/regex/requiredLiteral';
+import { requiredLiteralSets } from '../../src/core/regex/requiredLiteral';
 import { plainTextFormat } from '../../src/core/formats/plainText';
 import { ROOT } from './helpers';
 
@@ -17,13 +17,13 @@ function detect(name: string) {
 }
 
 describe('dialect detection', () => {
-  it('the literals the build inlines for the fingerprints are those read from each regex at run time', async function () {
+  it('the literal sets the build inlines for the fingerprints are those read from each regex at run time', async function () {
     this.timeout(120_000);
-    const { dialectLiterals } = (await import(join(ROOT, 'scripts', 'lib', 'dialect-literals.mjs'))) as { dialectLiterals(): Promise<Record<string, string[] | null>> };
+    const { dialectLiterals } = (await import(join(ROOT, 'scripts', 'lib', 'dialect-literals.mjs'))) as { dialectLiterals(): Promise<Record<string, string[][] | null>> };
     const built = await dialectLiterals();
     const regexes = DIALECTS.flatMap((d) => d.fingerprints.flatMap((f) => (f.gate ? [f.regex, f.gate] : [f.regex])));
     assert.deepEqual(Object.keys(built).sort(), [...new Set(regexes.map((r) => `${r.flags}/${r.source}`))].sort());
-    for (const regex of regexes) assert.deepEqual(built[`${regex.flags}/${regex.source}`], requiredLiterals(regex) ?? null, regex.source);
+    for (const regex of regexes) assert.deepEqual(built[`${regex.flags}/${regex.source}`], requiredLiteralSets(regex) ?? null, regex.source);
   });
 
   const cases: [file: string, dialect: string, anchor: string][] = [

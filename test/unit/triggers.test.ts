@@ -11,7 +11,7 @@ import { phraseTrigger } from '../../src/core/evidence/patterns';
 import type { LineFilter } from '../../src/core/formats/format';
 import type { DocumentAnalysis } from '../../src/core/model';
 import { createLiteralSearch } from '../../src/core/regex/literalSearch';
-import { requiredLiterals } from '../../src/core/regex/requiredLiteral';
+import { requiredLiteralSets, requiredLiterals } from '../../src/core/regex/requiredLiteral';
 import { DIALECTS } from '../../src/core/formats/dialects/detect';
 import { documentText, runOptions, seedDocuments } from './fuzzSupport';
 import { knowledge, textDocument } from './helpers';
@@ -141,14 +141,47 @@ describe('required literals of regular expressions', () => {
     it(`${regex} → ${JSON.stringify(expected)}`, () => assert.deepEqual(requiredLiterals(regex), expected));
   }
 
-  it('every dialect fingerprint that matches a seed document contains one of its required literals there', () => {
+  it('every dialect fingerprint that matches a seed document contains one literal of each of its sets there', () => {
     for (const seed of seedDocuments()) {
       for (const { regex } of DIALECTS.flatMap((d) => d.fingerprints)) {
-        const literals = requiredLiterals(regex);
+        const sets = requiredLiteralSets(regex);
         regex.lastIndex = 0;
-        if (!literals || !regex.test(seed.text)) continue;
-        const search = createLiteralSearch(literals, { ignoreCase: regex.flags.includes('i') });
-        assert.ok(search.test(seed.text), `${regex} in ${seed.name}`);
+        if (!sets || !regex.test(seed.text)) continue;
+        for (const set of sets) assert.ok(createLiteralSearch(set, { ignoreCase: regex.flags.includes('i') }).test(seed.text), `${regex} ${JSON.stringify(set)} in ${seed.name}`);
+      }
+    }
+  });
+
+  const setCases: [RegExp, string[][] | undefined][] = [
+    // Each run of fixed text between classes is needed: the text must hold all of them.
+    [/^[ \t]*(?<anchor>Interface[ \t]+Status[ \t]+Protocol)/m, [['Interface'], ['Protocol'], ['Status']]],
+    // An alternation's options count as one set; the fixed text after it as another.
+    [/(?:huawei|zte) router/, [[' router'], ['huawei', 'zte']]],
+    // Sets of one character tell nothing, and lookarounds need nothing.
+    [/(?<![\w-])ab\d+c(?=x)/, [['ab']]],
+    [/a(?:bc)?d/, [['a']]],
+    [/[ab]+/, undefined],
+  ];
+  for (const [regex, expected] of setCases) {
+    it(`${regex} needs one of each of ${JSON.stringify(expected)}`, () => assert.deepEqual(requiredLiteralSets(regex), expected));
+  }
+
+  it('a text missing every literal of one set is never matched, on random texts', () => {
+    const regexes = [...new Set(DIALECTS.flatMap((d) => d.fingerprints.map((f) => f.regex)))].flatMap((regex) => {
+      const sets = requiredLiteralSets(regex);
+      return sets ? [{ regex, sets, searches: sets.map((set) => createLiteralSearch(set, { ignoreCase: regex.flags.includes('i') })) }] : [];
+    });
+    const pieces = [...new Set(regexes.flatMap((r) => r.sets).flat())];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const fillers = [' ', '\n', '\t', '0', '1/0/1', '.', '-', ':', '#', '!', 'a', 'Z', '[', ']', '<', '>'];
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let k = 0; k < 60; k++) text += random(3) === 0 ? pieces[random(pieces.length)]! : fillers[random(fillers.length)]!;
+      for (const { regex, sets, searches } of regexes) {
+        if (searches.every((search) => search.test(text))) continue;
+        regex.lastIndex = 0;
+        assert.ok(!regex.test(text), `${regex} matched ${JSON.stringify(text)} without all of ${JSON.stringify(sets)}`);
       }
     }
   });

@@ -14,10 +14,12 @@ interface Literals {
   suffix: string;
   /** The most selective set found inside. */
   best: AnyOf;
+  /** Every set found inside that every match holds one text of (`best` among them): all of them at once. */
+  all: AnyOf[];
 }
 
 const NOTHING: AnyOf = [];
-const NONE: Literals = { prefix: '', suffix: '', best: NOTHING };
+const NONE: Literals = { prefix: '', suffix: '', best: NOTHING, all: [] };
 
 /** A set is as selective as its shortest text; an empty set (or one holding '') says nothing. */
 const strength = (set: AnyOf) => (set.length === 0 ? 0 : Math.min(...set.map((s) => s.length)));
@@ -27,7 +29,7 @@ function strongest(...sets: AnyOf[]): AnyOf {
 }
 
 function fixed(text: string): Literals {
-  return { exact: text, prefix: text, suffix: text, best: [text] };
+  return { exact: text, prefix: text, suffix: text, best: [text], all: text === '' ? [] : [[text]] };
 }
 
 function commonPrefix(texts: string[]): string {
@@ -58,13 +60,15 @@ function literalsOf(node: RegexNode): Literals {
       const suffix = commonSuffix(options.map((o) => o.suffix));
       // Each option's own best: a match contains one of them.
       const eachOwn = options.every((o) => strength(o.best) > 0) ? [...new Set(options.flatMap((o) => o.best))] : NOTHING;
-      return { prefix, suffix, best: strongest([prefix], [suffix], eachOwn) };
+      const best = strongest([prefix], [suffix], eachOwn);
+      // Sets the options share are lost: only one of them is known to hold.
+      return { prefix, suffix, best, all: strength(best) > 0 ? [best] : [] };
     }
     case 'repeat': {
       if (node.min === 0) return NONE;
       const body = literalsOf(node.body);
       if (body.exact !== undefined && node.min === node.max) return fixed(body.exact.repeat(node.min));
-      return { prefix: body.prefix, suffix: body.suffix, best: body.best };
+      return { prefix: body.prefix, suffix: body.suffix, best: body.best, all: body.all };
     }
     case 'seq': {
       // `run` is the fixed text that ends at the current item: it grows while items are exact.
@@ -72,6 +76,8 @@ function literalsOf(node: RegexNode): Literals {
       let prefix = '';
       let run = '';
       let best: AnyOf = NOTHING;
+      // Each item's sets, and each run of fixed text between them: a match holds all of them.
+      const all: AnyOf[] = [];
       for (const item of node.items) {
         const l = literalsOf(item);
         if (l.exact !== undefined) {
@@ -80,12 +86,14 @@ function literalsOf(node: RegexNode): Literals {
         } else {
           if (exact !== undefined) prefix = exact + l.prefix;
           best = strongest(best, [run + l.prefix], l.best);
+          all.push([run + l.prefix], ...l.all);
           exact = undefined;
           run = l.suffix;
         }
       }
       if (exact !== undefined) return fixed(exact);
-      return { prefix, suffix: run, best: strongest(best, [run], [prefix]) };
+      all.push([run]);
+      return { prefix, suffix: run, best: strongest(best, [run], [prefix]), all: all.filter((set) => strength(set) > 0) };
     }
   }
 }
@@ -105,4 +113,31 @@ export function requiredLiterals(regex: RegExp): readonly string[] | undefined {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
+}
+
+/** At most this many sets are kept per pattern: the strongest, which tell the most. */
+const MAX_SETS = 4;
+
+/**
+ * Sets of texts a match holds one text of each (each text non-empty), the strongest first; the first is
+ * `requiredLiterals`. A text that lacks one text of every set of any one of them cannot match: for
+ * `Interface[ \t]+Status[ \t]+Protocol`, a text must hold "Interface", "Status" and "Protocol". Undefined
+ * where `requiredLiterals` is.
+ */
+export function requiredLiteralSets(regex: RegExp): readonly (readonly string[])[] | undefined {
+  const first = requiredLiterals(regex);
+  if (!first) return undefined;
+  const literals = literalsOf(parseRegex(regex.source, false));
+  const key = (set: AnyOf) => JSON.stringify([...set].sort());
+  const seen = new Set([key(first)]);
+  const others: AnyOf[] = [];
+  for (const set of literals.all) {
+    const k = key(set);
+    // Texts of one character are in almost every text: they tell nothing.
+    if (seen.has(k) || strength(set) < 2) continue;
+    seen.add(k);
+    others.push(set);
+  }
+  others.sort((a, b) => strength(b) - strength(a));
+  return [first, ...others.slice(0, MAX_SETS - 1)];
 }

@@ -8,7 +8,7 @@ import { compileDialects, type DialectBundle } from './load';
 import { readSentCommands } from './sentCommands';
 import { t } from '../../l10n';
 import { createLiteralSearch, type LiteralSearch } from '../../regex/literalSearch';
-import { requiredLiterals } from '../../regex/requiredLiteral';
+import { requiredLiteralSets } from '../../regex/requiredLiteral';
 import { positionInText } from '../../text';
 
 /** Every dialect, from data/dialects/ (bundled as data/generated/dialects.json), in the order index.yaml lists them. */
@@ -106,8 +106,10 @@ export function anchorOf(match: RegExpExecArray): { start: number; end: number }
  */
 interface RegexTable {
   regexes: RegExp[];
-  /** Per literal, the regexes that need it. */
+  /** Per literal, the sets it is in, as regex × SETS_PER_REGEX + the set's number among the regex's. */
   neededBy: number[][];
+  /** Per regex, a bit for each of its sets: a regex is a candidate when one literal of each set is present. */
+  allSets: Uint8Array;
   /** The regexes that need no literal: tried on every sample. */
   always: number[];
   /** Per regex, the fingerprints that use it as theirs (not as a gate), in dialect and table order. */
@@ -115,20 +117,32 @@ interface RegexTable {
   search: LiteralSearch;
 }
 
-/** The literals of every fingerprint regex, by `flags/source`, as JSON inlined by the build (scripts/lib/dialect-literals.mjs). */
+/** The literal sets of every fingerprint regex, by `flags/source`, as JSON inlined by the build (scripts/lib/dialect-literals.mjs). */
 declare const VENDORLENS_DIALECT_LITERALS: string | undefined;
 
-function literalsOf(regex: RegExp, text: string, built: Record<string, string[] | null> | undefined): readonly string[] | undefined {
+type LiteralSets = readonly (readonly string[])[];
+
+function literalSetsOf(regex: RegExp, text: string, built: Record<string, LiteralSets | null> | undefined): LiteralSets | undefined {
   if (built && Object.prototype.hasOwnProperty.call(built, text)) return built[text] ?? undefined;
-  return requiredLiterals(regex);
+  return requiredLiteralSets(regex);
 }
 
+/** A regex's sets are numbered below this (requiredLiteralSets keeps at most four). */
+const SETS_PER_REGEX = 8;
+
 function regexTable(dialects: readonly DialectSpec[]): RegexTable {
-  const built = typeof VENDORLENS_DIALECT_LITERALS === 'string' ? (JSON.parse(VENDORLENS_DIALECT_LITERALS) as Record<string, string[] | null>) : undefined;
+  const built = typeof VENDORLENS_DIALECT_LITERALS === 'string' ? (JSON.parse(VENDORLENS_DIALECT_LITERALS) as Record<string, LiteralSets | null>) : undefined;
   const byText = new Map<string, number>();
   const regexes: RegExp[] = [];
-  const needs: (number[] | undefined)[] = [];
+  // Per regex, per set, the numbers of its literals.
+  const needs: (number[][] | undefined)[] = [];
   const literals: string[] = [];
+  const numbers = new Map<string, number>();
+  const numberOf = (literal: string): number => {
+    let n = numbers.get(literal);
+    if (n === undefined) numbers.set(literal, (n = literals.push(literal) - 1));
+    return n;
+  };
   const idOf = (regex: RegExp): number => {
     const text = `${regex.flags}/${regex.source}`;
     let id = byText.get(text);
@@ -136,7 +150,7 @@ function regexTable(dialects: readonly DialectSpec[]): RegexTable {
       id = regexes.length;
       byText.set(text, id);
       regexes.push(regex);
-      needs.push(literalsOf(regex, text, built)?.map((literal) => literals.push(literal) - 1));
+      needs.push(literalSetsOf(regex, text, built)?.slice(0, SETS_PER_REGEX).map((set) => set.map(numberOf)));
     }
     return id;
   };
@@ -149,12 +163,17 @@ function regexTable(dialects: readonly DialectSpec[]): RegexTable {
     }),
   );
   const neededBy: number[][] = literals.map(() => []);
+  const allSets = new Uint8Array(regexes.length);
   const always: number[] = [];
-  needs.forEach((need, id) => {
-    if (!need) always.push(id);
-    else for (const literal of need) neededBy[literal]!.push(id);
+  needs.forEach((sets, id) => {
+    if (!sets) always.push(id);
+    else
+      sets.forEach((set, k) => {
+        allSets[id]! |= 1 << k;
+        for (const literal of set) neededBy[literal]!.push(id * SETS_PER_REGEX + k);
+      });
   });
-  return { regexes, neededBy, always, usedBy, search: createLiteralSearch(literals, { ignoreCase: true }) };
+  return { regexes, neededBy, allSets, always, usedBy, search: createLiteralSearch(literals, { ignoreCase: true }) };
 }
 
 let table: RegexTable | undefined;
@@ -168,15 +187,19 @@ function fingerprintTable(): RegexTable {
  * arrays are kept between samples (one detection at a time, synchronously), not allocated per sample.
  */
 let candidateIn = new Uint32Array(0);
+let setsIn = new Uint32Array(0);
+let setsFound = new Uint8Array(0);
 let resultIn = new Uint32Array(0);
 let results: (RegExpExecArray | null)[] = [];
 let samples = 0;
 
-/** Each distinct regex run at most once per sample, none whose literals are absent. */
+/** Each distinct regex run at most once per sample, none with a set of literals all absent. */
 function createMatcher(sample: string): { regexes: RegexTable; candidates: number[]; find(id: number): RegExpExecArray | null } {
   const regexes = fingerprintTable();
   if (candidateIn.length !== regexes.regexes.length || ++samples === 0xffffffff) {
     candidateIn = new Uint32Array(regexes.regexes.length);
+    setsIn = new Uint32Array(regexes.regexes.length);
+    setsFound = new Uint8Array(regexes.regexes.length);
     resultIn = new Uint32Array(regexes.regexes.length);
     results = new Array<RegExpExecArray | null>(regexes.regexes.length).fill(null);
     samples = 1;
@@ -184,12 +207,17 @@ function createMatcher(sample: string): { regexes: RegexTable; candidates: numbe
   const current = samples;
   // A match holds its sample, and the sample its file's text: none is kept past the next sample.
   results.fill(null);
-  // A regex is a candidate when one of its literals is present (or it needs none).
+  // A regex is a candidate when a literal of each of its sets is present (or it needs none).
   const candidates = [...regexes.always];
   for (const id of candidates) candidateIn[id] = current;
   for (const literal of regexes.search.present(sample)) {
-    for (const id of regexes.neededBy[literal]!) {
+    for (const code of regexes.neededBy[literal]!) {
+      const id = (code / SETS_PER_REGEX) | 0;
       if (candidateIn[id] === current) continue;
+      const found = (setsIn[id] === current ? setsFound[id]! : 0) | (1 << code % SETS_PER_REGEX);
+      setsIn[id] = current;
+      setsFound[id] = found;
+      if (found !== regexes.allSets[id]) continue;
       candidateIn[id] = current;
       candidates.push(id);
     }

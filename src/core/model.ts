@@ -51,6 +51,10 @@ export interface Vendor {
   domains?: string[];
   cpeVendors?: string[];
   purlNamespaces?: string[];
+  /** Packages of registries without namespaces, "type/name" or "type/prefix*" (pypi/huaweicloudsdk*, pub/huawei_*). */
+  packageNames?: string[];
+  /** Base names of the vendor's native SDK libraries as build files link them (hcnetsdk: -lhcnetsdk, HCNetSDK.dll). */
+  sdkLibraries?: string[];
   asns?: number[];
   dialects?: string[];
   /** Phrases of the vendor's version banners, e.g. "Huawei Versatile Routing Platform". */

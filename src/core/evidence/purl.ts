@@ -234,6 +234,13 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
     }
   }
 
+  /** A Go package URL's namespace is its module path: pkg:golang/github.com/<owner>/… is that GitHub owner's. */
+  function goModuleOwnerRule(purl: ParsedPurl): NamespaceRule | undefined {
+    if (purl.type !== 'golang') return undefined;
+    const [host, owner] = purl.namespace.toLowerCase().split('/');
+    return host === 'github.com' && owner ? rules.find((r) => r.type === 'github' && r.namespace === owner) : undefined;
+  }
+
   /** The whole name around a literal found at `at`, if the registry's grammar bounds it there; else undefined. */
   function nameAt(text: string, at: number, rule: NameRule): [number, number] | undefined {
     const { nameChar } = rule.grammar;
@@ -313,7 +320,7 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
         if (!purl) continue;
         PURL_START.lastIndex = m.index + Math.max(purl.length, 1);
         if (purl.namespace === '') continue;
-        const rule = rules.find((r) => covers(r, purl));
+        const rule = rules.find((r) => covers(r, purl)) ?? goModuleOwnerRule(purl);
         if (!rule) continue;
         found.push({
           kind: 'purl',

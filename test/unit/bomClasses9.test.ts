@@ -130,6 +130,32 @@ describe('the JVM package of Kaspersky\'s mobile SDK in imports', () => {
   });
 });
 
+describe('file paths inside SBOMs say where a file is, not who made it', () => {
+  const spdx = (files: string) =>
+    `SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\nDocumentName: netparse\nDocumentNamespace: https://example.org/netparse\nCreator: Tool: example-1.0\nCreated: 2026-01-01T00:00:00Z\n\nPackageName: netparse\nSPDXID: SPDXRef-Package-netparse\nPackageVersion: 2.1.0\nPackageSupplier: Organization: Example Networks Ltd\nPackageDownloadLocation: NOASSERTION\nFilesAnalyzed: true\n\n${files}`;
+  const findingsIn = (text: string, uri: string, languageId: string) =>
+    languageService().analyze(textDocument(text, uri, languageId)).findings.map((f) => [f.vendorId, f.evidence.matched]);
+
+  it('takes no maker\'s name from an SPDX FileName, but still reads a maker\'s library file there', () => {
+    const parsers = 'FileName: ./tests/fixtures/huawei/display_version.txt\nSPDXID: SPDXRef-File-1\n\nFileName: ./netparse/parsers/huawei_vrp.py\nSPDXID: SPDXRef-File-2\n';
+    assert.deepEqual(findingsIn(spdx(parsers), 'file:///sbom/netparse.spdx', 'spdx'), []);
+    const sdk = 'FileName: ./camera-bridge/lib/libhcnetsdk.so\nSPDXID: SPDXRef-File-3\n';
+    assert.deepEqual(findingsIn(spdx(sdk), 'file:///sbom/bridge.spdx', 'spdx'), [['hikvision', 'hcnetsdk']]);
+  });
+
+  it('takes no maker\'s name from a CycloneDX occurrence or a scanner\'s path property', () => {
+    const bom = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      components: [
+        { type: 'library', name: 'netparse', version: '2.1.0', purl: 'pkg:pypi/netparse@2.1.0', evidence: { occurrences: [{ location: '/app/tests/huawei/show_run.txt' }] } },
+        { type: 'library', name: 'textfsm', version: '1.1.3', properties: [{ name: 'syft:location:0:path', value: '/usr/lib/python3/site-packages/templates/hikvision_isapi.textfsm' }] },
+      ],
+    });
+    assert.deepEqual(findingsIn(bom, 'file:///sbom/app.cdx.json', 'json'), []);
+  });
+});
+
 describe('manifests of round 9 end to end (command line, no language id)', () => {
   it('finds the SDKs in a go.mod, a requirements file, a Podfile, a pubspec and a qmake project that name no maker', () => {
     assert.deepEqual(vendorsInFile('module example.com/app\n\ngo 1.21\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.1\n\tgithub.com/huaweicloud/huaweicloud-sdk-go-v3 v0.1.76\n)\n', 'file:///app/go.mod'), ['huawei']);

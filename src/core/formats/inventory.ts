@@ -36,7 +36,7 @@ function itemRule(_path: TreePath, node: ObjectNode): ItemRule | undefined {
   const weak = new Set<string>();
   for (const entry of node.entries) {
     const role = keyRole(entry.key);
-    if (!role || role === 'text' || role === 'other' || role === 'comment') continue;
+    if (!role || role === 'text' || role === 'other' || role === 'comment' || role === 'path') continue;
     const value = valueOf(entry.value) ?? nestedName(entry.value);
     if (value === undefined) continue;
     const isWeak = isWeakHeader(entry.key);

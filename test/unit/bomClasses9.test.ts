@@ -5,6 +5,7 @@
 // <groupId> and Gradle's group key; and the JVM package of Kaspersky's mobile SDK in imports.
 import { strict as assert } from 'node:assert';
 import { createPurlMatcher } from '../../src/core/evidence/purl';
+import { detectFormat } from '../../src/core/formats/detect';
 import type { Field } from '../../src/core/model';
 import { knowledge, languageService, textDocument } from './helpers';
 
@@ -153,6 +154,36 @@ describe('file paths inside SBOMs say where a file is, not who made it', () => {
       ],
     });
     assert.deepEqual(findingsIn(bom, 'file:///sbom/app.cdx.json', 'json'), []);
+  });
+});
+
+describe('CSAF advisories and VEX documents', () => {
+  const csaf = (vendor: string, product: string) =>
+    JSON.stringify(
+      {
+        document: { category: 'csaf_vex', csaf_version: '2.0', publisher: { category: 'vendor', name: 'Example Integrator', namespace: 'https://integrator.example' }, title: 'VEX for the site kit' },
+        product_tree: { branches: [{ category: 'vendor', name: vendor, branches: [{ category: 'product_name', name: product, branches: [{ category: 'product_version', name: '5.7.3', product: { product_id: 'P1', name: `${product} 5.7.3` } }] }] }] },
+        vulnerabilities: [{ cve: 'CVE-2021-36260', product_status: { known_not_affected: ['P1'] } }],
+      },
+      null,
+      2,
+    );
+  const findingsIn = (text: string) => languageService().analyze(textDocument(text, 'file:///vex/site.csaf.json', 'json')).findings;
+
+  it('reads a CSAF document in the editor, taking a vendor branch\'s name as the maker of the products below it', () => {
+    const text = csaf('Hikvision', 'DS-2CD2143G2-I');
+    assert.equal(detectFormat({ uri: 'file:///vex/site.csaf.json', languageId: 'json', text }), 'inventory-json');
+    const branch = findingsIn(text).find((f) => f.evidence.field.role === 'maker');
+    assert.deepEqual([branch?.vendorId, branch?.evidence.confidence, branch?.evidence.field.row?.part], ['hikvision', 'high', 'DS-2CD2143G2-I']);
+  });
+
+  it('takes no maker from the publisher of the advisory or from another vendor\'s branch', () => {
+    assert.deepEqual(findingsIn(csaf('Axis Communications', 'M3106-L Mk II')), []);
+  });
+
+  it('reads an OpenVEX statement\'s product by its package URL', () => {
+    const vex = JSON.stringify({ '@context': 'https://openvex.dev/ns/v0.2.0', statements: [{ vulnerability: { name: 'CVE-2024-0001' }, products: [{ '@id': 'pkg:maven/com.huawei.hms/push@6.11.0.300' }], status: 'not_affected' }] });
+    assert.deepEqual(findingsIn(vex).map((f) => [f.vendorId, f.evidence.kind]), [['huawei', 'purl']]);
   });
 });
 

@@ -57,6 +57,10 @@ export interface Vendor {
   domains?: string[];
   cpeVendors?: string[];
   purlNamespaces?: string[];
+  /** Packages of registries without namespaces, "type/name" or "type/prefix*" (pypi/huaweicloudsdk*, pub/huawei_*). */
+  packageNames?: string[];
+  /** Base names of the vendor's native SDK libraries as build files link them (hcnetsdk: -lhcnetsdk, HCNetSDK.dll). */
+  sdkLibraries?: string[];
   asns?: number[];
   dialects?: string[];
   /** Phrases of the vendor's version banners, e.g. "Huawei Versatile Routing Platform". */
@@ -242,8 +246,12 @@ export type EvidenceKind =
   | 'cpe'
   | 'purl';
 
-/** The role a field plays in its document; matchers weigh confidence by it. */
-export type FieldRole = 'maker' | 'part' | 'description' | 'quantity' | 'text' | 'comment' | 'other';
+/**
+ * The role a field plays in its document; matchers weigh confidence by it. 'path': a file's path inside an SBOM
+ * (an SPDX FileName, a CycloneDX occurrence): it says where a file is, so a maker's name as a directory or
+ * file-name word is no evidence, while a maker's own library file (libhcnetsdk.so) still is.
+ */
+export type FieldRole = 'maker' | 'part' | 'description' | 'quantity' | 'text' | 'comment' | 'other' | 'path';
 
 export interface RowContext {
   /** 1-based row number as a spreadsheet would show it; in JSON/YAML/XML the item's ordinal in the document. */

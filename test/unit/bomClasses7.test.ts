@@ -33,7 +33,7 @@ describe('purl namespaces of flagged makers (bundled data)', () => {
   });
 
   it('leaves look-alike namespaces and other package types alone', () => {
-    assert.deepEqual(vendorOf('pkg:maven/com.huaweicloud.sdk/huaweicloud-sdk-core@3.1.5'), [], 'huaweicloud.com is not a verified domain');
+    assert.deepEqual(vendorOf('pkg:maven/com.huaweicloudx/tool@1'), [], 'com.huaweicloud (Huawei Cloud, round 9) covers its own sub-groups only');
     assert.deepEqual(vendorOf('pkg:maven/com.huaweix/tool@1'), []);
     assert.deepEqual(vendorOf('pkg:npm/%40hmscorex/a@1'), []);
     assert.deepEqual(vendorOf('pkg:npm/kaspersky-like/a@1'), [], 'no namespace');
@@ -85,9 +85,9 @@ describe('package coordinates as build files and manifests write them (purl name
   });
 
   it('leaves other groups, host:port, e-mail addresses, paths and a purl\'s own body alone', () => {
-    assert.deepEqual(purls.match(line('implementation("com.huaweicloud.sdk:huaweicloud-sdk-core:3.1.5")')), []);
+    assert.deepEqual(purls.match(line('implementation("com.huaweiclouds.sdk:core:3.1.5")')), []);
     assert.deepEqual(purls.match(line('maven { url "https://developer.huawei.com/repo/" }')), []);
-    assert.deepEqual(purls.match(line('huawei-push = { group = "com.huawei.hms", name = "push" }')), [], 'a catalogue entry is no coordinate string');
+    assert.deepEqual(purls.match(line('huawei-push = { grouping = "com.huawei.hms" }')), [], 'only a group key is a group (round 9 reads `group = "…"`)');
     assert.deepEqual(purls.match(line('mail dev@hmscore/team or /opt/@hmscore/x')), []);
     assert.deepEqual(purls.match(line('see org.example.huawei:thing')), []);
     const both = purls.match(line('"purl": "pkg:npm/%40hmscore/react-native-hms-push@6.12.0-303"'));

@@ -242,6 +242,8 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
     kind: 'vendor-name',
     trigger,
     match(field: Field): readonly Evidence[] {
+      // A directory or file named for a maker ("tests/fixtures/huawei/", "parsers/huawei_vrp.py") is no maker's file.
+      if (field.role === 'path') return NO_EVIDENCE;
       const found: Evidence[] = [];
       let authorList: boolean | undefined;
       let mayExclude: boolean | undefined;

@@ -83,6 +83,9 @@ function itemRule(path: TreePath, node: ObjectNode): ItemRule | undefined {
   };
 }
 
+/** Property names that hold a file path (a tool's record of where it found the component). */
+const PATH_PROPERTY = /(?:^|:)(?:path|filepath|location)$/i;
+
 const MAKER_KEYS = new Set(['manufacturer › name', 'manufacture › name', 'supplier › name', 'publisher', 'author', 'authors › name', 'provider › name']);
 
 function role(keys: readonly string[], holder: ObjectNode | undefined): FieldRole | 'skip' {
@@ -97,8 +100,11 @@ function role(keys: readonly string[], holder: ObjectNode | undefined): FieldRol
     const name = valueOf(child(holder, 'name'));
     if (name === 'cdx:device:quantity') return 'quantity';
     if (name === 'cdx:device:sku') return 'part';
+    // syft's "syft:location:0:path", trivy's "aquasecurity:trivy:FilePath": where the component was found.
+    if (name && PATH_PROPERTY.test(name)) return 'path';
     return 'other';
   }
+  if (keys[0] === 'evidence' && (last === 'location' || last === 'fullFilename')) return 'path';
   if (last === 'email' || last === 'phone') return 'skip';
   if (path === 'group' || path === 'cpe' || path === 'purl' || last === 'url') return 'other';
   return 'text';

@@ -30,13 +30,45 @@ function nestedName(node: TreeNode | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * CSAF advisories and VEX documents name products in a tree of branches, each `{"category": …, "name": …}`: the
+ * name of a "vendor" branch is the maker of the products below it, a "product_name" or "product_family" branch's
+ * name is a product (CSAF 2.0, 3.1.2.3.1 Branches Type - Category).
+ */
+const CSAF_MAKER_BRANCH = 'vendor';
+const CSAF_PRODUCT_BRANCHES = new Set(['product_name', 'product_family']);
+const MAX_CSAF_PRODUCTS = 8;
+
+function branchCategory(node: ObjectNode | undefined): string | undefined {
+  return node ? valueOf(child(node, 'category')) : undefined;
+}
+
+/** The product names in a vendor branch's sub-branches, depth first, a few at most. */
+function csafProducts(node: TreeNode | undefined, into: string[]): string[] {
+  if (node?.kind === 'object') {
+    if (CSAF_PRODUCT_BRANCHES.has(branchCategory(node) ?? '')) {
+      const name = valueOf(child(node, 'name'));
+      if (name !== undefined && into.length < MAX_CSAF_PRODUCTS) into.push(name);
+    }
+    csafProducts(child(node, 'branches'), into);
+  } else if (node?.kind === 'array') {
+    for (const item of node.items) if (into.length < MAX_CSAF_PRODUCTS) csafProducts(item, into);
+  }
+  return into;
+}
+
 function itemRule(_path: TreePath, node: ObjectNode): ItemRule | undefined {
+  if (branchCategory(node) === CSAF_MAKER_BRANCH) {
+    const maker = valueOf(child(node, 'name'));
+    const products = csafProducts(child(node, 'branches'), []);
+    if (maker !== undefined) return { kind: 'vendor branch', context: { maker, part: products.length ? products.join(', ') : undefined } };
+  }
   const context: ItemRule['context'] = {};
   // A supplier or distributor key names the maker only when the item has no maker key of its own.
   const weak = new Set<string>();
   for (const entry of node.entries) {
     const role = keyRole(entry.key);
-    if (!role || role === 'text' || role === 'other' || role === 'comment') continue;
+    if (!role || role === 'text' || role === 'other' || role === 'comment' || role === 'path') continue;
     const value = valueOf(entry.value) ?? nestedName(entry.value);
     if (value === undefined) continue;
     const isWeak = isWeakHeader(entry.key);
@@ -50,7 +82,12 @@ function itemRule(_path: TreePath, node: ObjectNode): ItemRule | undefined {
 }
 
 /** A value's role: its own key's, or for the name of a nested record, the role of the key holding the record. */
-function valueRole(keys: readonly string[]): FieldRole {
+function valueRole(keys: readonly string[], holder: ObjectNode | undefined): FieldRole {
+  if (keys.length === 1 && keys[0] === 'name') {
+    const category = branchCategory(holder);
+    if (category === CSAF_MAKER_BRANCH) return 'maker';
+    if (category !== undefined && CSAF_PRODUCT_BRANCHES.has(category)) return 'part';
+  }
   const own = keys.length === 1 ? keyRole(keys[0]!) : undefined;
   if (own) return own;
   if (keys.length >= 2 && NAME_KEYS.includes(keys.at(-1)!)) return keyRole(keys.at(-2)!) ?? 'text';
@@ -80,7 +117,11 @@ const KEY_SCAN = 16 * 1024;
  */
 const PRODUCT_IDENTIFIER = /\bcpe:(?:2\.3:[aho]:|\/[aho]:)|\bpkg:[a-z][a-z0-9.+-]{0,20}\//i;
 
+/** A CSAF document (advisory, VEX) declares its version at the top: its product tree lists makers and products. */
+const CSAF_DOCUMENT = /"csaf_version"\s*:\s*"\d/;
+
 export function looksLikeInventory(head: string): boolean {
+  if (CSAF_DOCUMENT.test(head)) return true;
   if (INVENTORY_KEY.test(head) || ANSIBLE_HOST_KEY.test(head)) return true;
   const scanned = head.slice(0, KEY_SCAN);
   if (PRODUCT_IDENTIFIER.test(scanned)) return true;

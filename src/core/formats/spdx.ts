@@ -55,6 +55,7 @@ const rules23: WalkRules = {
     if (keys.length === 1 && last === 'name') return 'part';
     if (keys.length === 1 && (last === 'description' || last === 'summary')) return 'description';
     if (last === 'referenceLocator' || last === 'downloadLocation' || last === 'homepage') return 'other';
+    if (last === 'fileName') return 'path';
     return 'text';
   },
   skip: (path) => path.length === 1 && (path[0] === 'creationInfo' || path[0] === 'relationships'),
@@ -83,6 +84,7 @@ export const spdxYamlFormat: FormatModule = {
 
 const AGENT_TYPES = new Set(['Organization', 'Person', 'SoftwareAgent', 'Agent']);
 const PACKAGE_TYPE = /(^|_)Package$/;
+const FILE_TYPE = /(^|_)File$/;
 
 interface AgentUse {
   /** Packages that name this agent as suppliedBy or originatedBy, with the line of each. */
@@ -164,7 +166,7 @@ function spdx3Rules(graph: TreeNode[], text: string): WalkRules {
       const last = keys.at(-1) ?? '';
       const type = typeOf(holder) ?? '';
       if (last === 'spdxId' || last === '@id' || last === 'type' || last === '@type' || last === 'creationInfo' || last === 'suppliedBy' || last === 'originatedBy') return 'skip';
-      if (keys.length === 1 && last === 'name') return AGENT_TYPES.has(type) ? 'maker' : PACKAGE_TYPE.test(type) ? 'part' : 'text';
+      if (keys.length === 1 && last === 'name') return AGENT_TYPES.has(type) ? 'maker' : PACKAGE_TYPE.test(type) ? 'part' : FILE_TYPE.test(type) ? 'path' : 'text';
       if (keys.length === 1 && (last === 'description' || last === 'summary')) return 'description';
       if (last === 'externalIdentifierType' || last === 'algorithm' || last === 'hashValue' || last === 'from' || last === 'to') return 'skip';
       if (last === 'identifier' || last === 'software_packageUrl' || last === 'software_downloadLocation' || last === 'software_homePage' || last === 'locator') return 'other';
@@ -212,6 +214,7 @@ function tagRole(tag: string): FieldRole | 'skip' {
   if (tag === 'PackageName') return 'part';
   if (tag === 'PackageDescription' || tag === 'PackageSummary') return 'description';
   if (tag === 'ExternalRef' || tag === 'PackageDownloadLocation' || tag === 'PackageHomePage') return 'other';
+  if (tag === 'FileName') return 'path';
   return 'text';
 }
 

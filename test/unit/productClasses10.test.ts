@@ -73,3 +73,28 @@ describe('product classes of round 10', () => {
     for (const model of ['MF645Cx', 'MF655Cdw', 'MF463dw']) assert.deepEqual(flagged('', model, 'printer'), [], model);
   });
 });
+
+describe('product classes of round 10, short Huawei and Hikvision names', () => {
+  it("reads Hikvision's DS-19A wired alarm panels by the zone count after 19A", () => {
+    for (const model of ['DS-19A08-BN', 'DS-19A32-BN']) assert.deepEqual(flagged('', model, 'alarm panel'), [['hikvision', 'medium']], model);
+    for (const model of ['DS-19A', 'DS-19AB8']) assert.deepEqual(flagged('', model, 'alarm panel'), [], model);
+  });
+
+  it("reads Huawei's CPE numbers without the band suffix only as a possible finding in a BOM row, not helicopter type codes", () => {
+    for (const model of ['B535', 'B618s', 'H138', 'H158']) assert.deepEqual(flagged('', model, 'router'), [['huawei', 'low']], model);
+    assert.deepEqual(inText('the B535 in the site office'), []);
+    for (const model of ['H145', 'H135', 'B412', 'B505', 'B5350']) assert.deepEqual(flagged('', model, 'aircraft'), [], model);
+    // ZTE's set-top boxes and gateways keep their letters and stay ZTE's.
+    assert.deepEqual(flagged('', 'B760H', 'set-top box'), [['zte', 'low']]);
+  });
+
+  it("reads Huawei phones by marketing name only with the series number and, for P, its Pro/Lite word", () => {
+    for (const model of ['P40 Pro', 'P30 Lite', 'Mate 30 Pro', 'nova 8 SE', 'Nova 11 Pro', 'Mate X5']) {
+      assert.deepEqual(flagged('', model, 'smartphone'), [['huawei', 'low']], model);
+    }
+    for (const model of ['P40', 'Nova', 'Mate', 'Nova Y70 Plus', 'Reno 11 Pro', 'Edge 50 Pro', 'Magic 6 Pro']) {
+      assert.deepEqual(flagged('', model, 'smartphone'), [], model);
+    }
+    assert.deepEqual(inText('my nova 8 SE has a cracked screen'), []);
+  });
+});

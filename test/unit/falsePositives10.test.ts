@@ -1,12 +1,13 @@
 // False-positive classes the fp10 hunt showed on real text of other origins: .editorconfig glob sections read
 // as VRP8 prompts, the MIME word "ds-keypoint" read as a Hikvision DS-K model, Atheros SoC family names
-// (AR933X) read as Huawei AR routers, git hashes and colour codes read as Huawei E-numbers, and Unicode
-// collation weights read as dotted MAC addresses. Every text is written here; each trap sits next to the real
-// case it must not lose.
+// (AR933X) read as Huawei AR routers, git hashes and colour codes read as Huawei E-numbers, Unicode collation
+// weights read as dotted MAC addresses, Diffie-Hellman group names (dh-group14) read as Dahua DH- parts, Zebra
+// MC7090 handhelds read as ZTE MC70xx routers and HP302XL ink read as Hytera HP radios. Every text is written
+// here; each trap sits next to the real case it must not lose.
 import { strict as assert } from 'node:assert';
 import { detectDialect } from '../../src/core/formats/dialects/detect';
 import { createMacAddressMatcher } from '../../src/core/evidence/macAddresses';
-import { knowledge, languageService, productMakersInText, textDocument } from './helpers';
+import { flaggedInQuoteRow, knowledge, languageService, productMakersInText, textDocument } from './helpers';
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
 
@@ -69,6 +70,33 @@ describe('false-positive classes of round fp10', () => {
     assert.deepEqual(productMakersInText('style="fillColor=#E5837F;strokeColor=#E8330D"'), []);
     assert.deepEqual(productMakersInText('backup LTE stick E3372h-153 and hotspot E5573Cs-322'), ['huawei', 'huawei']);
     assert.deepEqual(productMakersInText('hotspot e5573cs-322 (written in lower case)'), ['huawei']);
+  });
+
+  it('reads Diffie-Hellman group names (pfs dh-group14) as no Dahua DH- part, and DH- parts still', () => {
+    const ipsec = lines('ipsec transform-set tran1', ' esp encryption-algorithm aes-cbc-128', ' pfs dh-group14');
+    assert.deepEqual(productMakersInText(ipsec), []);
+    assert.deepEqual(productMakersInText('set vpn ipsec esp-group ESP-1 pfs dh-group14'), []);
+    assert.deepEqual(productMakersInText('PFS: DH-GROUP1, DH-GROUP2, DH-GROUP5, DH-GROUP14, DH-GROUP24'), []);
+    assert.deepEqual(productMakersInText('"dh-group14" (diffie-hellman-group14-sha1), DH-Group14-SHA1'), []);
+    assert.deepEqual(flaggedInQuoteRow('', 'DH-GROUP14', 'IKE proposal'), []);
+    assert.deepEqual(productMakersInText('recorder DH-XVR5108HS-4KL-I3 and DHI-ARC3008H-W2 panel'), ['dahua', 'dahua']);
+    assert.deepEqual(flaggedInQuoteRow('', 'DH-HCVR5104C', 'recorder'), [['dahua', 'medium']]);
+  });
+
+  it("reads Zebra's MC70 handhelds (MC7090) as no ZTE MC70xx router, and ZTE's MC7010 still", () => {
+    assert.deepEqual(productMakersInText("(3, 'Motorola MC7090'), (4, 'Motorola MC9090ER')"), []);
+    assert.deepEqual(productMakersInText('MC67, MC7004, MC7090, MC7094, MC7095, MC7506'), []);
+    assert.deepEqual(flaggedInQuoteRow('Zebra', 'MC7090-PK0DJQFA8WR', 'mobile computer'), []);
+    assert.deepEqual(flaggedInQuoteRow('', 'MC7010', '5G outdoor router'), [['zte', 'medium']]);
+    assert.deepEqual(productMakersInText('5G CPE MC7010 on the roof'), ['zte']);
+  });
+
+  it('reads HP ink cartridges (HP302XL) as no Hytera HP radio, and Hytera radios still', () => {
+    assert.deepEqual(productMakersInText("('CAR02', 'Cartouche', 'Cartouche HP302XL', 30)"), []);
+    assert.deepEqual(productMakersInText('placeholder="Ej: HP302XL-BLK, DELL-BAT-15"'), []);
+    assert.deepEqual(flaggedInQuoteRow('HP', 'HP-652XL', 'ink cartridge'), []);
+    assert.deepEqual(flaggedInQuoteRow('', 'HP785', 'DMR portable radio'), [['hytera', 'medium']]);
+    assert.deepEqual(productMakersInText('12 x HP785 and 2 x MD785G radios'), ['hytera', 'hytera']);
   });
 
   it('reads Unicode collation weights as no MAC address, and a dotted MAC still', () => {

@@ -49,6 +49,16 @@ describe('false-positive classes of round fp10', () => {
     assert.equal(detectDialect(session).id, 'huawei-vrp');
   });
 
+  it('reads empty and thin ar archives (!<arch>, !<thin>) as no ZTE ZXROS config, and ZXROS sections still', () => {
+    // glibc's libdl.a and libpthread.a are eight-byte empty archives; a thin archive holds only member headers.
+    for (const archive of ['!<arch>\n', lines('!<thin>', '//                                              24        `', 'parser.o/', 'lexer.o/', '/0              0           0     0     644     5520      `')]) {
+      assert.equal(detectDialect(archive).id, 'unknown', archive);
+      assert.deepEqual(languageService().analyze(textDocument(archive, 'file:///sysroot/usr/lib/libdl.a')).findings.map((f) => f.vendorId), []);
+    }
+    const zxros = lines('!<if-intf>', 'interface gei-0/1/0/1', '  description uplink', '$', '!</if-intf>', '!<switchvlan>', 'vlan 100', '$', '!</switchvlan>');
+    assert.equal(detectDialect(zxros).id, 'zte-zxros');
+  });
+
   it('reads the MIME type application/vnd.ds-keypoint as no Hikvision model, and DS-K codes with digits as one', () => {
     assert.deepEqual(productMakersInText('"application/vnd.ds-keypoint": {"source": "iana", "extensions": ["kpxx"]}'), []);
     assert.deepEqual(productMakersInText('DS-KEYPOINT viewer'), []);

@@ -55,6 +55,17 @@ function isJoinedCode(c: number): boolean {
   return isWordCode(c) || c === 95 /* _ */ || c === 45 /* - */;
 }
 
+/**
+ * A run of hex digits that names no product: a colour after '#' (`#E5827E` in an XPM, SVG or draw.io
+ * style) or a lower-case hash of seven or more digits with a letter and a digit (git's `e5531ba`).
+ * Product names in hex letters alone are upper case and shorter (E5573, E8372); `end` is the word's end.
+ */
+function isHexIdentifier(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (start > 0 && text.charCodeAt(start - 1) === 35 /* # */ && /^(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$/.test(word)) return true;
+  return word.length >= 7 && /^[0-9a-f]+$/.test(word) && /[a-f]/.test(word) && /[0-9]/.test(word);
+}
+
 /** The token starting at `index`, without trailing punctuation ("NE40E," → "NE40E"); its end, or -1. */
 function tokenEnd(text: string, index: number): number {
   TOKEN_AT.lastIndex = index;
@@ -382,6 +393,12 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
       if (!isWordCode(text.charCodeAt(start)) || (start > 0 && isJoinedCode(text.charCodeAt(start - 1)))) continue;
       const candidates = candidatesAt(text, start, brands);
       if (!candidates) continue;
+      let wordEnd = start + 1;
+      while (wordEnd < text.length && isWordCode(text.charCodeAt(wordEnd))) wordEnd++;
+      if (isHexIdentifier(text, start, wordEnd) && !isJoinedCode(text.charCodeAt(wordEnd))) {
+        start = wordEnd - 1;
+        continue;
+      }
       let best: Located | undefined;
       let fallback: Located | undefined;
       let vetoed = false;

@@ -11,10 +11,12 @@ import { evidenceAt, NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher'
 import { t } from '../l10n';
 import type { Shape } from '../regex/literalSearch';
 
+// Four-digit groups are never read right after a '.' or a '[*': "[.1044.0020.0002]" and "[*1044.0020.0002]"
+// are Unicode collation weights (allkeys.txt), not an address.
 const MAC = new RegExp(
   [
     '(?<![0-9A-Za-z_])(?<![0-9A-Fa-f][:.-])',
-    '(?:[0-9A-Fa-f]{4}([.-])[0-9A-Fa-f]{4}\\1[0-9A-Fa-f]{4}',
+    '(?:(?<!\\.|\\[\\*)[0-9A-Fa-f]{4}([.-])[0-9A-Fa-f]{4}\\1[0-9A-Fa-f]{4}',
     '|[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}\\2[0-9A-Fa-f]{2}\\2[0-9A-Fa-f]{2}\\2[0-9A-Fa-f]{2}\\2[0-9A-Fa-f]{2})',
     '(?![0-9A-Za-z_]|[:.-][0-9A-Fa-f])',
   ].join(''),

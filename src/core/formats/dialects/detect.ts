@@ -106,10 +106,10 @@ export function anchorOf(match: RegExpExecArray): { start: number; end: number }
  */
 interface RegexTable {
   regexes: RegExp[];
-  /** Per literal, the sets it is in, as regex × SETS_PER_REGEX + the set's number among the regex's. */
+  /** Per literal, the regexes whose first (most selective) set holds it. */
   neededBy: number[][];
-  /** Per regex, a bit for each of its sets: a regex is a candidate when one literal of each set is present. */
-  allSets: Uint8Array;
+  /** Per regex, its other sets (literal numbers), each of which must have a literal present too. */
+  alsoNeeded: (number[][] | undefined)[];
   /** The regexes that need no literal: tried on every sample. */
   always: number[];
   /** Per regex, the fingerprints that use it as theirs (not as a gate), in dialect and table order. */
@@ -126,9 +126,6 @@ function literalSetsOf(regex: RegExp, text: string, built: Record<string, Litera
   if (built && Object.prototype.hasOwnProperty.call(built, text)) return built[text] ?? undefined;
   return requiredLiteralSets(regex);
 }
-
-/** A regex's sets are numbered below this (requiredLiteralSets keeps at most four). */
-const SETS_PER_REGEX = 8;
 
 function regexTable(dialects: readonly DialectSpec[]): RegexTable {
   const built = typeof VENDORLENS_DIALECT_LITERALS === 'string' ? (JSON.parse(VENDORLENS_DIALECT_LITERALS) as Record<string, LiteralSets | null>) : undefined;
@@ -150,7 +147,7 @@ function regexTable(dialects: readonly DialectSpec[]): RegexTable {
       id = regexes.length;
       byText.set(text, id);
       regexes.push(regex);
-      needs.push(literalSetsOf(regex, text, built)?.slice(0, SETS_PER_REGEX).map((set) => set.map(numberOf)));
+      needs.push(literalSetsOf(regex, text, built)?.map((set) => set.map(numberOf)));
     }
     return id;
   };
@@ -163,17 +160,14 @@ function regexTable(dialects: readonly DialectSpec[]): RegexTable {
     }),
   );
   const neededBy: number[][] = literals.map(() => []);
-  const allSets = new Uint8Array(regexes.length);
+  const alsoNeeded: (number[][] | undefined)[] = [];
   const always: number[] = [];
   needs.forEach((sets, id) => {
-    if (!sets) always.push(id);
-    else
-      sets.forEach((set, k) => {
-        allSets[id]! |= 1 << k;
-        for (const literal of set) neededBy[literal]!.push(id * SETS_PER_REGEX + k);
-      });
+    if (!sets) return void always.push(id);
+    for (const literal of sets[0]!) neededBy[literal]!.push(id);
+    if (sets.length > 1) alsoNeeded[id] = sets.slice(1);
   });
-  return { regexes, neededBy, allSets, always, usedBy, search: createLiteralSearch(literals, { ignoreCase: true }) };
+  return { regexes, neededBy, alsoNeeded, always, usedBy, search: createLiteralSearch(literals, { ignoreCase: true }) };
 }
 
 let table: RegexTable | undefined;
@@ -187,8 +181,6 @@ function fingerprintTable(): RegexTable {
  * arrays are kept between samples (one detection at a time, synchronously), not allocated per sample.
  */
 let candidateIn = new Uint32Array(0);
-let setsIn = new Uint32Array(0);
-let setsFound = new Uint8Array(0);
 let resultIn = new Uint32Array(0);
 let results: (RegExpExecArray | null)[] = [];
 let samples = 0;
@@ -198,8 +190,6 @@ function createMatcher(sample: string): { regexes: RegexTable; candidates: numbe
   const regexes = fingerprintTable();
   if (candidateIn.length !== regexes.regexes.length || ++samples === 0xffffffff) {
     candidateIn = new Uint32Array(regexes.regexes.length);
-    setsIn = new Uint32Array(regexes.regexes.length);
-    setsFound = new Uint8Array(regexes.regexes.length);
     resultIn = new Uint32Array(regexes.regexes.length);
     results = new Array<RegExpExecArray | null>(regexes.regexes.length).fill(null);
     samples = 1;
@@ -210,15 +200,13 @@ function createMatcher(sample: string): { regexes: RegexTable; candidates: numbe
   // A regex is a candidate when a literal of each of its sets is present (or it needs none).
   const candidates = [...regexes.always];
   for (const id of candidates) candidateIn[id] = current;
-  for (const literal of regexes.search.present(sample)) {
-    for (const code of regexes.neededBy[literal]!) {
-      const id = (code / SETS_PER_REGEX) | 0;
+  const present = regexes.search.present(sample);
+  for (const literal of present) {
+    for (const id of regexes.neededBy[literal]!) {
       if (candidateIn[id] === current) continue;
-      const found = (setsIn[id] === current ? setsFound[id]! : 0) | (1 << code % SETS_PER_REGEX);
-      setsIn[id] = current;
-      setsFound[id] = found;
-      if (found !== regexes.allSets[id]) continue;
       candidateIn[id] = current;
+      const also = regexes.alsoNeeded[id];
+      if (also && !also.every((set) => set.some((other) => present.has(other)))) continue;
       candidates.push(id);
     }
   }

@@ -113,6 +113,29 @@ describe('profiles that match how law applies', () => {
   });
 });
 
+describe('the Chinese carriers by their Chinese names', () => {
+  const match = (text: string) => createVendorNameMatcher(kb).match({ offset: 0, text, role: 'text' }).map((e) => e.vendorId);
+
+  it('finds each carrier by its short and legal name, in simplified and traditional characters', () => {
+    const cases: [string, string][] = [
+      ['出口线路：中国联通宽带 100M', 'china-unicom'],
+      ['中國聯通 專線', 'china-unicom'],
+      ['运营商：中国联合网络通信集团有限公司', 'china-unicom'],
+      ['备用线路：中国电信光纤', 'china-telecom'],
+      ['中國電信 香港', 'china-telecom'],
+      ['托管于中国移动通信集团有限公司数据中心', 'china-mobile'],
+      ['機房在中國移動', 'china-mobile'],
+    ];
+    for (const [text, vendor] of cases) assert.deepEqual([...new Set(match(text))], [vendor], text);
+  });
+
+  it('does not read "China\'s mobile internet" or "China\'s telecom industry" as a carrier', () => {
+    for (const text of ['中国移动互联网发展报告', '本文讨论中国移动互联网用户', '中國移動互聯網', '中国电信业的改革历程', '中國電信業']) {
+      assert.deepEqual(match(text), [], text);
+    }
+  });
+});
+
 describe('name false positives of the audit (§4.4), with the true positives kept', () => {
   const match = (text: string) => createVendorNameMatcher(kb).match({ offset: 0, text, role: 'text' }).map((e) => e.vendorId);
 

@@ -5,7 +5,7 @@
 // map from the first two characters of a word to the entries that can start there, not by one regex per
 // entry per word. A policy file's own `productPatterns` join as families.
 import type { CatalogueFamily, CatalogueLookalike, CatalogueModel, CatalogueRelabel, Confidence, Evidence, Field, KnowledgeBase, RowContext } from '../model';
-import { boundedSource, compileAnchoredPattern, flexibleNameSource } from './patterns';
+import { boundedSource, compileAnchoredPattern, escapeRegExp, flexibleNameSource } from './patterns';
 import { closingParen, literalPrefixes, topLevelAlternatives } from '../regex/prefixes';
 import { createVendorNameMatcher } from './vendorNames';
 import { t } from '../l10n';
@@ -254,6 +254,12 @@ function namesRegex(names: readonly string[]): RegExp | undefined {
   return usable.length > 0 ? new RegExp(boundedSource(usable.map(flexibleNameSource), false), 'iu') : undefined;
 }
 
+/** One of `names` and nothing else, case aside (a single word before a model number). */
+function wholeNamesRegex(names: readonly string[]): RegExp | undefined {
+  const usable = names.filter((n) => n.trim() !== '' && !/\s/.test(n.trim()));
+  return usable.length > 0 ? new RegExp(`^(?:${usable.map((n) => escapeRegExp(n.trim())).join('|')})$`, 'iu') : undefined;
+}
+
 /** Distinct texts remembered per question: a BOM's maker column repeats a few values thousands of times. */
 const MAX_REMEMBERED_TEXTS = 512;
 
@@ -379,12 +385,22 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
     return all.length > 0 || modelStarts.has(key) ? all : undefined;
   }
 
-  /** The hit, unless the word before it makes the pair another maker's name (Motorola's "XiR E8600" is no Huawei E-number modem). */
+  /**
+   * The hit, unless the word before it makes the pair another maker's name (Motorola's "XiR E8600" is no Huawei
+   * E-number modem) or is the name of a maker whose numbers look like the hit's ("Bosch B810", "Samsung B310").
+   */
   function namedByPreviousWord(text: string, start: number, hit: Located): Located | undefined {
     if (start < 2 || text.charCodeAt(start - 1) !== 32 || !isWordCode(text.charCodeAt(start - 2))) return hit;
     let wordStart = start - 2;
     while (wordStart > 0 && isJoinedCode(text.charCodeAt(wordStart - 1))) wordStart--;
-    return isLookalike(text.slice(wordStart, hit.end)) ? undefined : hit;
+    if (isLookalike(text.slice(wordStart, hit.end))) return undefined;
+    const previousWord = text.slice(wordStart, start - 1);
+    return namesLookalikeMakerOf(previousWord, hit.identification.vendorId) ? undefined : hit;
+  }
+
+  /** Whether `word` is, as a whole, a name of a lookalike maker of `vendorId`. */
+  function namesLookalikeMakerOf(word: string, vendorId: string): boolean {
+    return lookalikeNames.some((l) => l.lookalike.looksLike === vendorId && l.wholeRegex !== undefined && l.wholeRegex.test(word));
   }
 
   function scan(text: string, brands: readonly CatalogueRelabel[] = []): Located[] {
@@ -433,7 +449,7 @@ function buildIndex(kb: KnowledgeBase): CatalogueIndex {
   const identifiedPart = byText((value) => identify(value, { partValue: true }) ?? null, undefined);
   const identifiedFree = byText((value) => identify(value) ?? null, undefined);
   const relabelNames = catalogue.relabels.filter((r) => kb.vendorById.has(r.maker)).map((r) => ({ relabel: r, regex: namesRegex(r.names) }));
-  const lookalikeNames = catalogue.lookalikes.map((l) => ({ lookalike: l, regex: namesRegex(l.names) }));
+  const lookalikeNames = catalogue.lookalikes.map((l) => ({ lookalike: l, regex: namesRegex(l.names), wholeRegex: wholeNamesRegex(l.names) }));
   const vendorNames = createVendorNameMatcher(kb);
 
   return {

@@ -14,6 +14,7 @@
 import { decodeUriComponentSafely } from '../text';
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { isInsideBuildExclusion } from './buildExclusions';
 
 export interface ParsedPurl {
   type: string;
@@ -219,7 +220,7 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
         const rule = rules.find((r) => r.type === form.type && covers(r, { type: form.type, namespace } as ParsedPurl));
         if (!rule) continue;
         const at = m.index + (form.namespaceAt >= 0 ? form.namespaceAt : m[0].lastIndexOf(namespace));
-        if (form.namespaceAt < 0 && EXCLUSION_ON_LINE.test(field.text.slice(field.text.lastIndexOf('\n', m.index) + 1, m.index))) continue;
+        if (form.namespaceAt < 0 && (EXCLUSION_ON_LINE.test(field.text.slice(field.text.lastIndexOf('\n', m.index) + 1, m.index)) || isInsideBuildExclusion(field))) continue;
         found.push({
           kind: 'purl',
           vendorId: rule.vendorId,

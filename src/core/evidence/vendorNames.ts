@@ -2,6 +2,7 @@
 // matched on word boundaries so that "Aztech" or "ztevision" never count as ZTE.
 import type { Confidence, Evidence, Field, KnowledgeBase, NameKind, VendorName } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
+import { isInsideBuildExclusion } from './buildExclusions';
 import { createLiteralSearch, type LiteralSearch } from '../regex/literalSearch';
 import { boundedSource, flexibleNameSource, isUnspacedScript, phraseTrigger } from './patterns';
 import { t } from '../l10n';
@@ -247,6 +248,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
       const found: Evidence[] = [];
       let authorList: boolean | undefined;
       let mayExclude: boolean | undefined;
+      let inExclusionSection: boolean | undefined;
       const isGivenName = (start: number, end: number) =>
         SURNAME_BEFORE.test(field.text.slice(Math.max(0, start - LOOK_AROUND), start)) &&
         LIST_GOES_ON.test(field.text.slice(end, end + LOOK_AROUND)) &&
@@ -272,6 +274,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           if (!entry || isExcluded(entry.vendorId, start, end) || (entry.name.kind !== 'legal' && isGivenName(start, end))) continue;
           if (isNamesake(entry.name, field.text, start, end)) continue;
           if ((mayExclude ??= /exclu/i.test(field.text)) && isBuildExclusion(field.text, start)) continue;
+          if ((inExclusionSection ??= isInsideBuildExclusion(field))) continue;
           const label = kindLabel(entry.name.kind);
           found.push({
             kind: 'vendor-name',

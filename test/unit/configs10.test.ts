@@ -1,7 +1,8 @@
 // Configs round 10: the firewall grammar of Huawei's USG / HiSecEngine / Eudemon firewalls (security zones,
 // address and service sets, NAT policy, HRP hot standby), typed without indentation as often as shown by
-// "display current-configuration"; and the "table.<Config>.<Field>=value" dump Dahua's HTTP API answers
-// configManager.cgi with. The lookalikes: Comware's zones, object groups and security policies, Junos, VyOS,
+// "display current-configuration"; a WLAN AC's wlan view and CAPWAP source; a NetEngine's DCN settings; and
+// the "table.<Config>.<Field>=value" dump Dahua's HTTP API answers configManager.cgi with. The lookalikes:
+// Comware's zones, object groups, security policies and WLAN templates, Junos, VyOS, Aruba and Ruijie WLAN,
 // Axis VAPIX parameters and code that reads a Dahua table. Every text is written here from the platforms'
 // grammar; none is copied from a config or a corpus.
 import { strict as assert } from 'node:assert';
@@ -52,6 +53,38 @@ const FIREWALLS: [what: string, text: string][] = [
     ' hrp mirror session enable',
     ' hrp track interface GigabitEthernet1/0/1',
     '#',
+  )],
+  ['a WLAN AC excerpt with nothing but the wlan view', lines(
+    'wlan',
+    ' security-profile name office',
+    '  security wpa2 psk pass-phrase %^%#masked%^%# aes',
+    ' ssid-profile name office',
+    '  ssid Office',
+    ' vap-profile name office',
+    '  forward-mode tunnel',
+    '  service-vlan vlan-id 30',
+    ' ap-group name level2',
+    '  radio 0',
+    '   vap-profile office wlan 1',
+  )],
+  ['the CAPWAP source and AP entries of an AC', lines(
+    'capwap source interface Vlanif40',
+    'wlan',
+    ' ap-id 3 type-id 56 ap-mac 00e0-fc41-0a10',
+    '  ap-name hall-3',
+  )],
+  ['a NetEngine router with its network-element ID and DCN settings', lines(
+    '#',
+    'set neid 0x2c1f07',
+    '#',
+    'isis 1',
+    ' is-level level-2',
+    '#',
+    'interface GigabitEthernet0/2/0',
+    ' undo shutdown',
+    ' undo dcn',
+    '#',
+    'return',
   )],
   ['an older USG interzone NAT policy', lines(
     'nat-policy interzone trust untrust outbound',
@@ -152,6 +185,29 @@ const LOOKALIKES: [maker: string, what: string, text: string, expected?: string]
     'set firewall zone lan interface eth1',
     'set firewall zone wan interface eth0',
     'set firewall zone lan from wan firewall name WAN-LAN',
+  )],
+  ['Aruba', 'WLAN SSID profile and virtual AP', lines(
+    'wlan ssid-profile "office"',
+    '  essid "Office"',
+    '  opmode wpa2-aes',
+    'wlan virtual-ap "office-vap"',
+    '  ssid-profile "office"',
+    '  vlan 30',
+  )],
+  ['H3C Comware', 'WLAN service template and AP', lines(
+    'wlan service-template 1',
+    ' ssid Office',
+    ' vlan 30',
+    ' service-template enable',
+    'wlan ap hall-3 model WA6320',
+    ' radio 1',
+    '  service-template 1',
+  )],
+  ['Ruijie', 'AC controller and WLAN config', lines(
+    'ac-controller',
+    ' capwap ctrl-ip 10.40.0.1',
+    'wlan-config 1 Office',
+    ' tunnel local',
   )],
   ['Axis', 'VAPIX param.cgi listing', lines(
     'root.Network.eth0.IPAddress=10.80.1.30',

@@ -31,6 +31,7 @@ const CAPTURES: [dialect: string, why: string, text: string][] = [
   ['arista-eos', 'EOS LLDP neighbours header with Et ports', lines('Port       Neighbor Device ID             Neighbor Port ID           TTL', 'Et1        spine2                         Ethernet1                  120')],
   ['juniper-junos', '"user@host> show" prompt', lines('netops@mx1> show chassis hardware | no-more', 'Hardware inventory:', 'Item             Version  Part number  Serial number     Description')],
   ['mikrotik-routeros', 'RouterOS prompt and print legend', lines('[admin@gw1] /ip address> print', 'Flags: X - disabled, I - invalid, D - dynamic', ' #   ADDRESS            NETWORK         INTERFACE')],
+  ['dahua-http-api', 'a configManager.cgi getConfig answer', lines('table.General.LocalNo=2', 'table.General.MachineName=Gate-East', 'table.General.MaxOnlineTime=3600')],
   ['fortinet-fortios', 'FortiOS prompt and status output', lines('FGT60F # get system status', 'Version: FortiGate-60F v7.2.5,build1517,230606 (GA.F)', 'Virus-DB: 91.04235(2023-06-19 23:12)')],
 ];
 

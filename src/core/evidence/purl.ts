@@ -14,7 +14,7 @@
 import { decodeUriComponentSafely } from '../text';
 import type { Evidence, Field, KnowledgeBase } from '../model';
 import { NEVER, NO_EVIDENCE, type EvidenceMatcher } from './matcher';
-import { isInsideBuildExclusion } from './buildExclusions';
+import { isBuildExclusionArgument, isInsideBuildExclusion } from './buildExclusions';
 
 export interface ParsedPurl {
   type: string;
@@ -85,8 +85,6 @@ const POM_GROUP_ID = /<groupId>\s*([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)\s*<\/grou
 const GROUP_KEY = /(?<![\p{L}\p{N}_.-])["']?group["']?\s*[:=]\s*["']([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)["']/gu;
 /** A Java or Kotlin import: the package before the class (or `*`), for SDKs known by their JVM package (java/…). */
 const JVM_IMPORT = /(?<![\p{L}\p{N}_.])import\s+(?:static\s+)?([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\.(?:[A-Z_*]|[a-z][A-Za-z0-9_]*\s*(?:;|$))/gmu;
-/** A Gradle or sbt exclusion before the group on its line keeps the artifact out: no evidence. */
-const EXCLUSION_ON_LINE = /\bexclude(?:All)?\b|\bExclusionRule\b/;
 
 interface Coordinates {
   type: 'maven' | 'npm' | 'github' | 'java';
@@ -220,7 +218,7 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
         const rule = rules.find((r) => r.type === form.type && covers(r, { type: form.type, namespace } as ParsedPurl));
         if (!rule) continue;
         const at = m.index + (form.namespaceAt >= 0 ? form.namespaceAt : m[0].lastIndexOf(namespace));
-        if (form.namespaceAt < 0 && (EXCLUSION_ON_LINE.test(field.text.slice(field.text.lastIndexOf('\n', m.index) + 1, m.index)) || isInsideBuildExclusion(field))) continue;
+        if (form.namespaceAt < 0 && (isBuildExclusionArgument(field.text, at) || isInsideBuildExclusion(field))) continue;
         found.push({
           kind: 'purl',
           vendorId: rule.vendorId,
@@ -255,8 +253,7 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
     return [at, end];
   }
 
-  function matchNames(field: Field, found: Evidence[]): void {
-    const lower = field.text.toLowerCase();
+  function matchNames(field: Field, lower: string, found: Evidence[]): void {
     for (const rule of nameRules) {
       const haystack = rule.grammar.caseSensitive ? field.text : lower;
       for (let at = haystack.indexOf(rule.name); at >= 0; at = haystack.indexOf(rule.name, at + 1)) {
@@ -278,8 +275,7 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
     }
   }
 
-  function matchLibraries(field: Field, found: Evidence[]): void {
-    const lower = field.text.toLowerCase();
+  function matchLibraries(field: Field, lower: string, found: Evidence[]): void {
     for (const library of libraries) {
       for (let at = lower.indexOf(library.name); at >= 0; at = lower.indexOf(library.name, at + 1)) {
         const end = at + library.name.length;
@@ -312,8 +308,11 @@ export function createPurlMatcher(kb: KnowledgeBase): EvidenceMatcher {
       if (nothing) return NO_EVIDENCE;
       const found: Evidence[] = [];
       if (coordinates.length > 0) matchCoordinates(field, found);
-      if (nameRules.length > 0) matchNames(field, found);
-      if (libraries.length > 0) matchLibraries(field, found);
+      if (nameRules.length > 0 || libraries.length > 0) {
+        const lower = field.text.toLowerCase();
+        if (nameRules.length > 0) matchNames(field, lower, found);
+        if (libraries.length > 0) matchLibraries(field, lower, found);
+      }
       if (!/pkg:/i.test(field.text)) return found.length === 0 ? NO_EVIDENCE : found;
       PURL_START.lastIndex = 0;
       for (let m = PURL_START.exec(field.text); m; m = PURL_START.exec(field.text)) {

@@ -2,7 +2,7 @@
 // matched on word boundaries so that "Aztech" or "ztevision" never count as ZTE.
 import type { Confidence, Evidence, Field, KnowledgeBase, NameKind, VendorName } from '../model';
 import { NO_EVIDENCE, type EvidenceMatcher } from './matcher';
-import { isInsideBuildExclusion } from './buildExclusions';
+import { isBuildExclusionArgument, isInsideBuildExclusion } from './buildExclusions';
 import { createLiteralSearch, type LiteralSearch } from '../regex/literalSearch';
 import { boundedSource, flexibleNameSource, isUnspacedScript, phraseTrigger } from './patterns';
 import { t } from '../l10n';
@@ -78,22 +78,6 @@ function isAuthorList(text: string): boolean {
   let pairs = 0;
   while (AUTHOR_PAIR.exec(text) && ++pairs < 2);
   return pairs >= 2;
-}
-
-/**
- * A build file's dependency exclusion names an artifact to keep it out: Gradle `exclude(group = "com.huawei.hms",
- * module = "push")` (Kotlin), `exclude group: 'com.huawei.hms'` (Groovy), `exclude(mapOf("group" to "…"))`, sbt
- * `exclude("org", "name")` and `ExclusionRule(organization = "…")`. A name inside the first quoted argument of
- * such a call, on the same line, is no evidence of the maker's component.
- */
-const BUILD_EXCLUSION_BEFORE =
-  /(?:\bexclude(?:All)?\s*\(?\s*(?:(?:mapOf\s*\(\s*)?["']?(?:group|module|organization)["']?\s*(?:[:=]|to)\s*)?|\bExclusionRule\s*\(\s*(?:organization\s*=\s*)?)["'][^"'\r\n]*$/;
-const EXCLUSION_LOOK_BEHIND = 96;
-
-/** Reads a bounded window only: a field can be one long line with a name thousands of times. */
-function isBuildExclusion(text: string, start: number): boolean {
-  const window = text.slice(Math.max(0, start - EXCLUSION_LOOK_BEHIND), start);
-  return BUILD_EXCLUSION_BEFORE.test(window.slice(window.lastIndexOf('\n') + 1));
 }
 
 /**
@@ -273,7 +257,7 @@ export function createVendorNameMatcher(kb: KnowledgeBase): EvidenceMatcher {
           const end = start + m[0].length;
           if (!entry || isExcluded(entry.vendorId, start, end) || (entry.name.kind !== 'legal' && isGivenName(start, end))) continue;
           if (isNamesake(entry.name, field.text, start, end)) continue;
-          if ((mayExclude ??= /exclu/i.test(field.text)) && isBuildExclusion(field.text, start)) continue;
+          if ((mayExclude ??= /exclu/i.test(field.text)) && isBuildExclusionArgument(field.text, start)) continue;
           if ((inExclusionSection ??= isInsideBuildExclusion(field))) continue;
           const label = kindLabel(entry.name.kind);
           found.push({
